@@ -1,0 +1,178 @@
+package com.onward.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.onward.identity.AuditLog;
+import com.onward.shared.BusinessRuleException;
+import com.onward.shared.Currency;
+import com.onward.shared.Money;
+import com.onward.shared.NotFoundException;
+import com.onward.shared.PageResult;
+import com.onward.shared.Segment;
+import com.onward.shared.TouchModel;
+
+/** The accounts: creation with automatic segmentation, look-ups, paging and segment overrides. */
+@Service
+public class Accounts {
+
+	public record SegmentHistoryEntry(Instant at, String actor, Segment from, Segment to, String reason) {
+	}
+
+	static final String COLUMNS = """
+			id, external_id, name, industry, employees, acv_amount, acv_currency, technical, use_case, product_type,
+			licensed_seats, language, contract_signed_date, renewal_date, owner_csm_id, status, segment, touch_model,
+			segment_overridden, created_at""";
+
+	private final JdbcClient jdbc;
+	private final Segmentation segmentation;
+	private final ApplicationEventPublisher events;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	Accounts(JdbcClient jdbc, Segmentation segmentation, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.segmentation = segmentation;
+		this.events = events;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Account create(NewAccount a) {
+		if (a.externalId() != null && !a.externalId().isBlank() && findByExternalId(a.externalId()).isPresent()) {
+			throw new BusinessRuleException("externalId", "an account with external id '" + a.externalId() + "' exists");
+		}
+		UUID id = UUID.randomUUID();
+		Money acv = a.acv().toMoney();
+		Segment segment = segmentation.segmentFor(a.employees(), acv);
+		Instant now = clock.instant();
+		jdbc.sql("""
+				insert into account (id, external_id, name, industry, employees, acv_amount, acv_currency, technical,
+				  use_case, product_type, licensed_seats, language, renewal_date, status, segment, touch_model, created_at)
+				values (:id, :ext, :name, :industry, :employees, :acv, :currency, :technical, :useCase, :productType,
+				  :seats, :language, :renewal, 'ONBOARDING', :segment, :touch, :at)""")
+			.param("id", id)
+			.param("ext", a.externalId() == null || a.externalId().isBlank() ? null : a.externalId())
+			.param("name", a.name().strip())
+			.param("industry", a.industry())
+			.param("employees", a.employees())
+			.param("acv", acv.amount())
+			.param("currency", acv.currency().name())
+			.param("technical", Boolean.TRUE.equals(a.technical()))
+			.param("useCase", a.useCase())
+			.param("productType", a.productType().name())
+			.param("seats", a.licensedSeats() == null ? 0 : a.licensedSeats())
+			.param("language", a.languageOrDefault())
+			.param("renewal", a.renewalDate())
+			.param("segment", segment.name())
+			.param("touch", segment.touchModel().name())
+			.param("at", Timestamp.from(now))
+			.update();
+		jdbc.sql("""
+				insert into segment_change (account_id, at, actor, from_segment, to_segment, reason)
+				values (:id, :at, :actor, null, :to, 'segmentation rules')""")
+			.param("id", id).param("at", Timestamp.from(now)).param("actor", AuditLog.currentActor())
+			.param("to", segment.name()).update();
+		audit.record("account.created", "account", id, a.name() + " → " + segment);
+		events.publishEvent(new AccountCreated(id, a.contactsOrEmpty()));
+		return get(id);
+	}
+
+	public Account get(UUID id) {
+		return find(id).orElseThrow(() -> new NotFoundException("Account", id));
+	}
+
+	public Optional<Account> find(UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from account where id = :id").param("id", id).query(Accounts::map)
+			.optional();
+	}
+
+	public Optional<Account> findByExternalId(String externalId) {
+		return jdbc.sql("select " + COLUMNS + " from account where external_id = :ext").param("ext", externalId)
+			.query(Accounts::map).optional();
+	}
+
+	public PageResult<Account> page(Segment segment, String query, int page, int size) {
+		String where = " where (:segment::text is null or segment = :segment)"
+				+ " and (:q::text is null or lower(name) like :q or external_id = :raw)";
+		String q = query == null || query.isBlank() ? null : "%" + query.strip().toLowerCase() + "%";
+		String seg = segment == null ? null : segment.name();
+		long total = jdbc.sql("select count(*) from account" + where).param("segment", seg).param("q", q)
+			.param("raw", query).query(Long.class).single();
+		List<Account> items = jdbc.sql("select " + COLUMNS + " from account" + where
+				+ " order by name, id limit :size offset :offset")
+			.param("segment", seg).param("q", q).param("raw", query)
+			.param("size", size).param("offset", (long) page * size)
+			.query(Accounts::map).list();
+		return new PageResult<>(items, page, size, total);
+	}
+
+	@Transactional
+	public Account overrideSegment(UUID id, Segment to, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new BusinessRuleException("reason", "a reason is required to override a segment");
+		}
+		Account account = get(id);
+		jdbc.sql("update account set segment = :s, touch_model = :t, segment_overridden = true where id = :id")
+			.param("s", to.name()).param("t", to.touchModel().name()).param("id", id).update();
+		jdbc.sql("""
+				insert into segment_change (account_id, at, actor, from_segment, to_segment, reason)
+				values (:id, :at, :actor, :from, :to, :reason)""")
+			.param("id", id).param("at", Timestamp.from(clock.instant())).param("actor", AuditLog.currentActor())
+			.param("from", account.segment().name()).param("to", to.name()).param("reason", reason.strip())
+			.update();
+		audit.record("account.segment-overridden", "account", id, account.segment() + " → " + to + ": " + reason);
+		events.publishEvent(new SegmentChanged(id, account.segment(), to, reason));
+		return get(id);
+	}
+
+	public List<SegmentHistoryEntry> segmentHistory(UUID id) {
+		return jdbc.sql("""
+				select at, actor, from_segment, to_segment, reason from segment_change
+				where account_id = :id order by at desc, id desc""")
+			.param("id", id)
+			.query((rs, n) -> new SegmentHistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2),
+					rs.getString(3) == null ? null : Segment.valueOf(rs.getString(3)), Segment.valueOf(rs.getString(4)),
+					rs.getString(5)))
+			.list();
+	}
+
+	/** Records the account's owner CSM (set by the team module when it assigns one). */
+	@Transactional
+	public void assignOwnerCsm(UUID accountId, UUID memberId) {
+		jdbc.sql("update account set owner_csm_id = :m where id = :id").param("m", memberId).param("id", accountId)
+			.update();
+	}
+
+	void markSigned(UUID accountId, LocalDate signedOn) {
+		jdbc.sql("""
+				update account set contract_signed_date = coalesce(contract_signed_date, :d),
+				  renewal_date = coalesce(renewal_date, :renewal) where id = :id""")
+			.param("d", signedOn).param("renewal", signedOn.plusYears(1)).param("id", accountId).update();
+	}
+
+	static Account map(ResultSet rs, int n) throws SQLException {
+		return new Account(rs.getObject("id", UUID.class), rs.getString("external_id"), rs.getString("name"),
+				rs.getString("industry"), rs.getInt("employees"),
+				new Money(rs.getBigDecimal("acv_amount"), Currency.valueOf(rs.getString("acv_currency"))),
+				rs.getBoolean("technical"), rs.getString("use_case"), ProductType.valueOf(rs.getString("product_type")),
+				rs.getInt("licensed_seats"), rs.getString("language"), rs.getObject("contract_signed_date", LocalDate.class),
+				rs.getObject("renewal_date", LocalDate.class), rs.getObject("owner_csm_id", UUID.class),
+				AccountStatus.valueOf(rs.getString("status")), Segment.valueOf(rs.getString("segment")),
+				TouchModel.valueOf(rs.getString("touch_model")), rs.getBoolean("segment_overridden"),
+				rs.getTimestamp("created_at").toInstant());
+	}
+}

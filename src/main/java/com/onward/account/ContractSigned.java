@@ -1,0 +1,14 @@
+package com.onward.account;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.onward.shared.Segment;
+
+/**
+ * A contract was signed. The project id is chosen here so the contract API can answer with
+ * it; the onboarding module creates that project in the same transaction.
+ */
+public record ContractSigned(UUID contractId, UUID accountId, UUID projectId, Instant signedAt, Segment segment,
+		String language, OnboardingFactors factors) {
+}

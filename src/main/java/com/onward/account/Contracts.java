@@ -1,0 +1,114 @@
+package com.onward.account;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.onward.identity.AuditLog;
+import com.onward.shared.InvalidInputException;
+import com.onward.shared.Money;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Signing contracts (ACC-4, PLAN-3). Idempotent on the external id: a contract seen before
+ * returns the ids it got the first time and changes nothing.
+ */
+@Service
+public class Contracts {
+
+	public record Signed(UUID contractId, UUID accountId, UUID projectId, boolean created) {
+	}
+
+	public record ContractView(UUID id, String externalId, UUID accountId, java.time.Instant signedAt, Money acv,
+			UUID projectId, String source) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Accounts accounts;
+	private final ApplicationEventPublisher events;
+	private final AuditLog audit;
+	private final ObjectMapper json;
+	private final Clock clock;
+	private final ZoneId zone;
+
+	Contracts(JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events, AuditLog audit, ObjectMapper json,
+			Clock clock, @Value("${onward.time-zone:UTC}") String zone) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.events = events;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+		this.zone = ZoneId.of(zone);
+	}
+
+	public Optional<Signed> findByExternalId(String externalId) {
+		return jdbc.sql("select id, account_id, project_id from contract where external_id = :ext")
+			.param("ext", externalId)
+			.query((rs, n) -> new Signed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), false))
+			.optional();
+	}
+
+	@Transactional
+	public Signed sign(SignContract command, String source) {
+		Optional<Signed> existing = findByExternalId(command.externalId());
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		if ((command.account() == null) == (command.accountId() == null)) {
+			throw InvalidInputException.of("account", "give either account or accountId");
+		}
+		Account account;
+		if (command.accountId() != null) {
+			account = accounts.get(command.accountId());
+		}
+		else {
+			String ext = command.account().externalId();
+			// A contract for a CRM account we already know attaches to it rather than duplicating it.
+			account = ext == null || ext.isBlank() ? accounts.create(command.account())
+					: accounts.findByExternalId(ext).orElseGet(() -> accounts.create(command.account()));
+		}
+		Money acv = command.acv() == null ? account.acv() : command.acv().toMoney();
+		OnboardingFactors factors = command.factors() == null ? OnboardingFactors.NONE : command.factors();
+		UUID contractId = UUID.randomUUID();
+		UUID projectId = UUID.randomUUID();
+		jdbc.sql("""
+				insert into contract (id, external_id, account_id, signed_at, acv_amount, acv_currency, project_id,
+				  factors, source, created_at)
+				values (:id, :ext, :account, :signed, :acv, :currency, :project, :factors::jsonb, :source, :at)""")
+			.param("id", contractId).param("ext", command.externalId()).param("account", account.id())
+			.param("signed", Timestamp.from(command.signedAt())).param("acv", acv.amount())
+			.param("currency", acv.currency().name()).param("project", projectId)
+			.param("factors", json.writeValueAsString(factors)).param("source", source)
+			.param("at", Timestamp.from(clock.instant()))
+			.update();
+		accounts.markSigned(account.id(), command.signedAt().atZone(zone).toLocalDate());
+		audit.record("contract.signed", "contract", contractId, command.externalId() + " for " + account.name());
+		events.publishEvent(new ContractSigned(contractId, account.id(), projectId, command.signedAt(), account.segment(),
+				account.language(), factors));
+		return new Signed(contractId, account.id(), projectId, true);
+	}
+
+	public List<ContractView> forAccount(UUID accountId) {
+		return jdbc.sql("""
+				select id, external_id, account_id, signed_at, acv_amount, acv_currency, project_id, source
+				from contract where account_id = :a order by signed_at desc""")
+			.param("a", accountId)
+			.query((rs, n) -> new ContractView(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+					rs.getTimestamp(4).toInstant(),
+					new Money(rs.getBigDecimal(5), com.onward.shared.Currency.valueOf(rs.getString(6))),
+					rs.getObject(7, UUID.class), rs.getString(8)))
+			.list();
+	}
+}

@@ -1,0 +1,154 @@
+package com.onward.identity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Two filter chains: the API ({@code /api/**}) is stateless with bearer tokens and answers
+ * 401/403 as problem details; the UI uses form sign-in with a session and CSRF protection.
+ * The same role rules apply to both, so a VIEWER can read everything and change nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String[] MANAGERS = { "ADMIN", "CS_MANAGER" };
+	private static final String[] EDITORS = { "ADMIN", "CS_MANAGER", "CSM", "IMPLEMENTATION_SPECIALIST", "TRAINING_LEAD" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// Delegating encoder: bcrypt today, upgradable without invalidating stored hashes.
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens,
+			@Value("${onward.bootstrap.admin-token:}") String bootstrapToken) throws Exception {
+		http.securityMatcher("/api/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new BearerTokenFilter(tokens, bootstrapToken), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests(auth -> {
+				auth.requestMatchers("/api/v1/admin/**").hasRole("ADMIN");
+				roleRules(auth, "/api/v1");
+				auth.requestMatchers(HttpMethod.GET, "/api/**").authenticated();
+				auth.anyRequest().hasAnyRole(EDITORS);
+			})
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "Unauthorized",
+						"A valid bearer token is required"))
+				.accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, "Forbidden",
+						"Your role may not do this")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain ui(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(auth -> {
+			auth.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+					"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
+					"/swagger-ui.html").permitAll();
+			auth.requestMatchers("/admin/**").hasRole("ADMIN");
+			roleRules(auth, "");
+			auth.requestMatchers(HttpMethod.GET, "/**").authenticated();
+			auth.anyRequest().hasAnyRole(EDITORS);
+		})
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.httpBasic(b -> b.disable());
+		return http.build();
+	}
+
+	/** Changes only managers may make, in the API ({@code /api/v1}) and the UI (no prefix). */
+	private static void roleRules(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+			String prefix) {
+		for (String path : List.of("/accounts/*/segment-override", "/playbooks", "/playbooks/**", "/team/members",
+				"/team/members/**", "/projects/*/team/**")) {
+			auth.requestMatchers(HttpMethod.POST, prefix + path).hasAnyRole(MANAGERS);
+			auth.requestMatchers(HttpMethod.PUT, prefix + path).hasAnyRole(MANAGERS);
+			auth.requestMatchers(HttpMethod.PATCH, prefix + path).hasAnyRole(MANAGERS);
+		}
+	}
+
+	static void problem(HttpServletResponse res, HttpStatus status, String title, String detail) throws IOException {
+		res.setStatus(status.value());
+		res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+				+ ",\"detail\":\"" + detail + "\"}");
+	}
+
+	/** Authenticates {@code Authorization: Bearer ...}; a present but unknown token is a 401 at once. */
+	static final class BearerTokenFilter extends OncePerRequestFilter {
+
+		private final ApiTokens tokens;
+		private final byte[] bootstrap;
+
+		BearerTokenFilter(ApiTokens tokens, String bootstrapToken) {
+			this.tokens = tokens;
+			this.bootstrap = bootstrapToken == null || bootstrapToken.isBlank() ? null
+					: bootstrapToken.getBytes(StandardCharsets.UTF_8);
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String header = request.getHeader("Authorization");
+			if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+				chain.doFilter(request, response);
+				return;
+			}
+			String token = header.substring(7).trim();
+			ApiTokens.Principal principal = null;
+			if (bootstrap != null && MessageDigest.isEqual(bootstrap, token.getBytes(StandardCharsets.UTF_8))) {
+				principal = new ApiTokens.Principal("bootstrap-admin", StaffRole.ADMIN);
+			}
+			else if (!token.isEmpty()) {
+				principal = tokens.authenticate(token).orElse(null);
+			}
+			if (principal == null) {
+				problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "The bearer token is unknown or revoked");
+				return;
+			}
+			var auth = new UsernamePasswordAuthenticationToken(principal.name(), null,
+					List.of(new SimpleGrantedAuthority(principal.role().authority())));
+			var context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(auth);
+			SecurityContextHolder.setContext(context);
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+			}
+		}
+	}
+}

@@ -1,0 +1,348 @@
+package com.onward.onboarding;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.onward.playbook.ItemKind;
+import com.onward.playbook.Playbook;
+import com.onward.playbook.PlaybookDefinition;
+import com.onward.shared.BusinessRuleException;
+import com.onward.shared.LocalizedText;
+import com.onward.shared.NotFoundException;
+import com.onward.shared.OwnerRole;
+
+/**
+ * An onboarding project: the aggregate that owns its phases and items and every change to
+ * them. After each change {@link #reschedule()} runs a forward pass through the
+ * dependencies, so a slip or an early finish moves the dependents and the forecast.
+ */
+public final class Project {
+
+	public record Phase(UUID id, int position, String key, LocalizedText name) {
+	}
+
+	final UUID id;
+	final UUID accountId;
+	final UUID contractId;
+	final UUID playbookId;
+	final LocalizedText playbookName;
+	ProjectStatus status;
+	final LocalDate startDate;
+	final LocalDate targetGraduationDate;
+	LocalDate forecastGraduationDate;
+	int progressPercent;
+	final Map<Factor, Integer> factorPercent;
+	final Instant createdAt;
+	final List<Phase> phases;
+	final List<PlanItem> items;
+	final transient List<Object> events = new ArrayList<>();
+
+	Project(UUID id, UUID accountId, UUID contractId, UUID playbookId, LocalizedText playbookName, ProjectStatus status,
+			LocalDate startDate, LocalDate targetGraduationDate, LocalDate forecastGraduationDate, int progressPercent,
+			Map<Factor, Integer> factorPercent, Instant createdAt, List<Phase> phases, List<PlanItem> items) {
+		this.id = id;
+		this.accountId = accountId;
+		this.contractId = contractId;
+		this.playbookId = playbookId;
+		this.playbookName = playbookName;
+		this.status = status;
+		this.startDate = startDate;
+		this.targetGraduationDate = targetGraduationDate;
+		this.forecastGraduationDate = forecastGraduationDate;
+		this.progressPercent = progressPercent;
+		this.factorPercent = factorPercent;
+		this.createdAt = createdAt;
+		this.phases = new ArrayList<>(phases);
+		this.items = new ArrayList<>(items);
+	}
+
+	/**
+	 * Builds a project from a playbook version. Every day count is stretched by the sum of
+	 * the factor percentages; each factor's own share of every due date is kept so the plan
+	 * can show which factor moved which date.
+	 */
+	static Project plan(UUID id, UUID accountId, UUID contractId, Playbook playbook, LocalDate start,
+			Map<Factor, Integer> percent, Instant now) {
+		PlaybookDefinition def = playbook.definition();
+		// First pass: stretched start day and duration of every item, and each factor's share.
+		Map<String, UUID> ids = new HashMap<>();
+		Map<String, int[]> days = new HashMap<>(); // key -> {start day, duration}
+		Map<String, Map<Factor, Integer>> shifts = new HashMap<>();
+		for (var d : def.items()) {
+			ids.put(d.key(), UUID.randomUUID());
+			var shift = new EnumMap<Factor, Integer>(Factor.class);
+			int startShift = 0, endShift = 0;
+			for (var e : percent.entrySet()) {
+				startShift += Math.round(d.dayOffset() * e.getValue() / 100f);
+				int s = Math.round(d.endDay() * e.getValue() / 100f);
+				endShift += s;
+				if (s > 0) shift.put(e.getKey(), s);
+			}
+			int s0 = d.dayOffset() + startShift;
+			days.put(d.key(), new int[] { s0, Math.max(1, d.endDay() + endShift - s0) });
+			shifts.put(d.key(), shift);
+		}
+		List<Phase> phases = new ArrayList<>();
+		List<PlanItem> items = new ArrayList<>();
+		for (int p = 0; p < def.phases().size(); p++) {
+			var phaseDef = def.phases().get(p);
+			var phase = new Phase(UUID.randomUUID(), p, phaseDef.key(), phaseDef.name());
+			phases.add(phase);
+			for (var d : phaseDef.items()) {
+				int[] own = days.get(d.key());
+				// The lag keeps the plan's shape: an item starts as long after its latest dependency as planned.
+				int lag = d.dependsOn().isEmpty() ? 0
+						: own[0] - 1 - d.dependsOn().stream().mapToInt(k -> days.get(k)[0] + days.get(k)[1] - 1).max().orElse(0);
+				LocalDate planned = start.plusDays(own[0]);
+				LocalDate due = planned.plusDays(own[1] - 1);
+				items.add(new PlanItem(ids.get(d.key()), phase.id(), items.size(), d.key(), d.kind(), d.name(),
+						d.ownerRole(), d.customerHomework(), d.goLive(), null, planned, due, planned, due, own[1], lag,
+						d.dependsOn().stream().map(ids::get).toList(), List.of(), shifts.get(d.key()),
+						ItemStatus.NOT_STARTED, null, null, null));
+			}
+		}
+		LocalDate target = items.stream().map(PlanItem::plannedDue).max(Comparator.naturalOrder()).orElse(start);
+		var project = new Project(id, accountId, contractId, playbook.id(), playbook.name(), ProjectStatus.IN_PROGRESS,
+				start, target, target, 0, new EnumMap<>(percent), now, phases, items);
+		project.reschedule();
+		return project;
+	}
+
+	// ---- changes -------------------------------------------------------------------------
+
+	void changeStatus(UUID itemId, ItemStatus to, LocalDate today) {
+		requireOpen();
+		PlanItem item = item(itemId);
+		ItemStatus from = item.status;
+		if (from == to) return;
+		item.status = to;
+		if (to == ItemStatus.DONE) {
+			item.completedOn = today;
+			events.add(new ItemCompleted(id, accountId, item.id, item.key, item.kind, item.goLive, today));
+		}
+		else {
+			item.completedOn = null;
+		}
+		if (to == ItemStatus.IN_PROGRESS && today.isBefore(item.start)) {
+			// Started early: the forecast follows reality.
+			item.start = today;
+			item.due = today.plusDays(item.durationDays - 1);
+		}
+		reschedule();
+	}
+
+	/** Moves an item's due date (a slip, or a shorter task); its dependents follow. */
+	void moveDue(UUID itemId, LocalDate newDue) {
+		requireOpen();
+		PlanItem item = item(itemId);
+		if (newDue.isBefore(item.start)) {
+			throw new BusinessRuleException("dueDate", "must not be before the item's start " + item.start);
+		}
+		item.durationDays = (int) ChronoUnit.DAYS.between(item.start, newDue) + 1;
+		item.due = newDue;
+		reschedule();
+	}
+
+	void assign(UUID itemId, String assignee) {
+		item(itemId).assignee = assignee == null || assignee.isBlank() ? null : assignee.strip();
+	}
+
+	void note(UUID itemId, String notes) {
+		item(itemId).notes = notes == null || notes.isBlank() ? null : notes.strip();
+	}
+
+	void changeStatus(ProjectStatus to) {
+		this.status = to;
+	}
+
+	/**
+	 * Adds a scope item (PLAN-6). Phase 1 work must be done before go-live, so go-live gains
+	 * a dependency on it; Phase 2 work starts after go-live.
+	 */
+	PlanItem addScopeItem(ScopeChangeRequest request, LocalDate today) {
+		requireOpen();
+		Phase phase = phases.stream().filter(p -> p.id().equals(request.phaseId())).findFirst()
+			.orElseThrow(() -> new BusinessRuleException("phaseId", "not a phase of this project"));
+		List<UUID> deps = new ArrayList<>(request.dependsOnOrEmpty());
+		for (UUID dep : deps) {
+			if (items.stream().noneMatch(i -> i.id.equals(dep))) {
+				throw new BusinessRuleException("dependsOn", "item " + dep + " is not part of this project");
+			}
+		}
+		Optional<PlanItem> goLive = goLiveItem();
+		if (request.scopeTag() == ScopeTag.PHASE_2 && goLive.isPresent() && !deps.contains(goLive.get().id)) {
+			deps.add(goLive.get().id);
+		}
+		LocalDate first = today.isBefore(startDate) ? startDate : today;
+		int position = items.stream().filter(i -> i.phaseId.equals(phase.id())).mapToInt(i -> i.position).max()
+			.orElse(items.size()) ;
+		UUID newId = UUID.randomUUID();
+		var item = new PlanItem(newId, phase.id(), position, "scope-" + newId.toString().substring(0, 8), ItemKind.TASK,
+				LocalizedText.of(request.name().strip()), request.ownerRole(), false, false, request.scopeTag(), first,
+				first.plusDays(request.durationDays() - 1), first, first.plusDays(request.durationDays() - 1),
+				request.durationDays(), 0, List.of(), deps, Map.of(), ItemStatus.NOT_STARTED, null, null, null);
+		// Keep positions unique: shift everything after the insertion point.
+		items.forEach(i -> {
+			if (i.position > position) i.position++;
+		});
+		item.position = position + 1;
+		items.add(item);
+		if (request.scopeTag() == ScopeTag.PHASE_1 && goLive.isPresent()) {
+			goLive.get().extraDependsOn.add(newId);
+		}
+		items.sort(Comparator.comparingInt(PlanItem::position));
+		reschedule();
+		return item;
+	}
+
+	// ---- scheduling ----------------------------------------------------------------------
+
+	/**
+	 * Forward pass in dependency order. Items not yet started with dependencies start the day
+	 * after their latest dependency ends (plus their planned lag); items that have started
+	 * or finished keep their dates. Then the forecast graduation date and progress follow.
+	 */
+	void reschedule() {
+		Map<UUID, PlanItem> byId = new LinkedHashMap<>();
+		items.forEach(i -> byId.put(i.id, i));
+		for (PlanItem item : topologicalOrder(byId)) {
+			if (item.status != ItemStatus.NOT_STARTED && item.status != ItemStatus.BLOCKED) continue;
+			LocalDate earliest = null;
+			LocalDate latestDep = latestEnd(item.dependsOn, byId);
+			if (latestDep != null) earliest = latestDep.plusDays(1 + item.lagDays);
+			LocalDate latestExtra = latestEnd(item.extraDependsOn, byId);
+			if (latestExtra != null) {
+				LocalDate extraStart = latestExtra.plusDays(1);
+				earliest = earliest == null || extraStart.isAfter(earliest) ? extraStart : earliest;
+			}
+			if (earliest != null) {
+				item.start = earliest;
+				item.due = earliest.plusDays(item.durationDays - 1);
+			}
+		}
+		forecastGraduationDate = items.stream().filter(i -> i.status != ItemStatus.SKIPPED).map(PlanItem::end)
+			.max(Comparator.naturalOrder()).orElse(targetGraduationDate);
+		long counted = items.stream().filter(i -> i.status != ItemStatus.SKIPPED).count();
+		long done = items.stream().filter(i -> i.status == ItemStatus.DONE).count();
+		progressPercent = counted == 0 ? 0 : (int) (done * 100 / counted);
+	}
+
+	private static LocalDate latestEnd(List<UUID> deps, Map<UUID, PlanItem> byId) {
+		LocalDate latest = null;
+		for (UUID d : deps) {
+			PlanItem dep = byId.get(d);
+			if (dep == null || dep.status == ItemStatus.SKIPPED) continue;
+			if (latest == null || dep.end().isAfter(latest)) latest = dep.end();
+		}
+		return latest;
+	}
+
+	private static List<PlanItem> topologicalOrder(Map<UUID, PlanItem> byId) {
+		List<PlanItem> order = new ArrayList<>();
+		Map<UUID, Boolean> seen = new HashMap<>();
+		for (PlanItem i : byId.values()) visit(i, byId, seen, order);
+		return order;
+	}
+
+	private static void visit(PlanItem item, Map<UUID, PlanItem> byId, Map<UUID, Boolean> seen, List<PlanItem> order) {
+		if (seen.containsKey(item.id)) return;
+		seen.put(item.id, true);
+		for (UUID d : item.dependsOn) if (byId.containsKey(d)) visit(byId.get(d), byId, seen, order);
+		for (UUID d : item.extraDependsOn) if (byId.containsKey(d)) visit(byId.get(d), byId, seen, order);
+		order.add(item);
+	}
+
+	Project copy() {
+		return new Project(id, accountId, contractId, playbookId, playbookName, status, startDate, targetGraduationDate,
+				forecastGraduationDate, progressPercent, factorPercent, createdAt, phases,
+				items.stream().map(PlanItem::copy).toList());
+	}
+
+	private void requireOpen() {
+		if (!status.active()) {
+			throw new BusinessRuleException("status", "the project is " + status.name().toLowerCase() + " and cannot change");
+		}
+	}
+
+	// ---- reading -------------------------------------------------------------------------
+
+	public PlanItem item(UUID itemId) {
+		return items.stream().filter(i -> i.id.equals(itemId)).findFirst()
+			.orElseThrow(() -> new NotFoundException("Item", itemId));
+	}
+
+	public Optional<PlanItem> goLiveItem() {
+		return items.stream().filter(PlanItem::goLive).findFirst();
+	}
+
+	public List<PlanItem> itemsOf(Phase phase) {
+		return items.stream().filter(i -> i.phaseId.equals(phase.id())).toList();
+	}
+
+	public LocalDate phaseStart(Phase phase) {
+		return itemsOf(phase).stream().map(PlanItem::start).min(Comparator.naturalOrder()).orElse(startDate);
+	}
+
+	public LocalDate phaseEnd(Phase phase) {
+		return itemsOf(phase).stream().map(PlanItem::end).max(Comparator.naturalOrder()).orElse(startDate);
+	}
+
+	public LocalDate phasePlannedStart(Phase phase) {
+		return itemsOf(phase).stream().map(PlanItem::plannedStart).min(Comparator.naturalOrder()).orElse(startDate);
+	}
+
+	public LocalDate phasePlannedEnd(Phase phase) {
+		return itemsOf(phase).stream().map(PlanItem::plannedDue).max(Comparator.naturalOrder()).orElse(startDate);
+	}
+
+	/** Week of the project a date falls in, counting the start week as week 1. */
+	public int weekOf(LocalDate date) {
+		return (int) (ChronoUnit.DAYS.between(startDate, date) / 7) + 1;
+	}
+
+	public List<PlanItem> overdueItems(LocalDate today) {
+		return items.stream().filter(i -> i.overdue(today)).toList();
+	}
+
+	public List<PlanItem> slippedMilestones() {
+		return items.stream().filter(i -> i.kind == ItemKind.MILESTONE && i.slipped()).toList();
+	}
+
+	public List<PlanItem> deliverables() {
+		return items.stream().filter(i -> i.kind == ItemKind.DELIVERABLE).toList();
+	}
+
+	/** Vendor and customer roles that own items in a phase, for the RACI matrix. */
+	public List<OwnerRole> ownerRoles(Phase phase) {
+		return itemsOf(phase).stream().map(PlanItem::ownerRole).distinct().sorted().toList();
+	}
+
+	public UUID id() { return id; }
+	public UUID accountId() { return accountId; }
+	public UUID contractId() { return contractId; }
+	public UUID playbookId() { return playbookId; }
+	public LocalizedText playbookName() { return playbookName; }
+	public ProjectStatus status() { return status; }
+	public LocalDate startDate() { return startDate; }
+	public LocalDate targetGraduationDate() { return targetGraduationDate; }
+	public LocalDate forecastGraduationDate() { return forecastGraduationDate; }
+	public int progressPercent() { return progressPercent; }
+	public Map<Factor, Integer> factorPercent() { return Map.copyOf(factorPercent); }
+	public Instant createdAt() { return createdAt; }
+	public List<Phase> phases() { return List.copyOf(phases); }
+	public List<PlanItem> items() { return List.copyOf(items); }
+
+	public int slipDays() {
+		return (int) ChronoUnit.DAYS.between(targetGraduationDate, forecastGraduationDate);
+	}
+}

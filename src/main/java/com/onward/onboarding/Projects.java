@@ -1,0 +1,365 @@
+package com.onward.onboarding;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.onward.account.ContractSigned;
+import com.onward.identity.AuditLog;
+import com.onward.playbook.ItemKind;
+import com.onward.playbook.Playbook;
+import com.onward.playbook.Playbooks;
+import com.onward.shared.LocalizedText;
+import com.onward.shared.NotFoundException;
+import com.onward.shared.OwnerRole;
+import com.onward.shared.Segment;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** Onboarding projects: creation from a playbook, loading, and every change to them. */
+@Service
+public class Projects {
+
+	public record ProjectSummary(UUID id, UUID accountId, LocalizedText playbookName, ProjectStatus status,
+			LocalDate startDate, LocalDate targetGraduationDate, LocalDate forecastGraduationDate, int progressPercent) {
+	}
+
+	private static final TypeReference<Map<Factor, Integer>> FACTOR_MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate named;
+	private final Playbooks playbooks;
+	private final FactorEffects factorEffects;
+	private final ApplicationEventPublisher events;
+	private final AuditLog audit;
+	private final ObjectMapper json;
+	private final Clock clock;
+	private final ZoneId zone;
+
+	Projects(JdbcClient jdbc, NamedParameterJdbcTemplate named, Playbooks playbooks, FactorEffects factorEffects,
+			ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock,
+			@Value("${onward.time-zone:UTC}") String zone) {
+		this.jdbc = jdbc;
+		this.named = named;
+		this.playbooks = playbooks;
+		this.factorEffects = factorEffects;
+		this.events = events;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+		this.zone = ZoneId.of(zone);
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(zone));
+	}
+
+	/** PLAN-3: the project for a signed contract, from the segment's current playbook version. */
+	@Transactional
+	public Project createFor(ContractSigned signed) {
+		Playbook playbook = playbooks.forSegment(signed.segment());
+		LocalDate start = signed.signedAt().atZone(zone).toLocalDate();
+		Project project = Project.plan(signed.projectId(), signed.accountId(), signed.contractId(), playbook, start,
+				factorEffects.percentages(signed.factors()), clock.instant());
+		insert(project);
+		audit.record("project.created", "project", project.id(), playbook.family() + " v" + playbook.version());
+		events.publishEvent(created(project, signed.segment()));
+		return project;
+	}
+
+	private ProjectCreated created(Project p, Segment segment) {
+		return new ProjectCreated(p.id(), p.accountId(), segment, p.startDate(), p.targetGraduationDate(),
+				p.phases().stream()
+					.map(ph -> new ProjectCreated.PhaseRoles(ph.key(), ph.position(), ph.name(), p.ownerRoles(ph)))
+					.toList());
+	}
+
+	public Project get(UUID id) {
+		return load(id, false).orElseThrow(() -> new NotFoundException("Project", id));
+	}
+
+	public Optional<Project> find(UUID id) {
+		return load(id, false);
+	}
+
+	public List<ProjectSummary> forAccount(UUID accountId) {
+		return jdbc.sql("""
+				select id, account_id, playbook_name, status, start_date, target_graduation_date,
+				  forecast_graduation_date, progress_percent
+				from project where account_id = :a order by created_at desc""")
+			.param("a", accountId)
+			.query((rs, n) -> new ProjectSummary(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					json.readValue(rs.getString(3), LocalizedText.class), ProjectStatus.valueOf(rs.getString(4)),
+					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+					rs.getInt(8)))
+			.list();
+	}
+
+	@Transactional
+	public Project updateItem(UUID projectId, UUID itemId, ItemUpdate update) {
+		Project project = lock(projectId);
+		PlanItem item = project.item(itemId);
+		List<String> changes = new ArrayList<>();
+		if (update.dueDate() != null && !update.dueDate().equals(item.due)) {
+			changes.add("due " + item.due + " → " + update.dueDate());
+			project.moveDue(itemId, update.dueDate());
+		}
+		if (update.status() != null && update.status() != item.status) {
+			changes.add("status " + item.status + " → " + update.status());
+			project.changeStatus(itemId, update.status(), today());
+		}
+		if (update.assignee() != null) {
+			project.assign(itemId, update.assignee());
+			changes.add("assignee " + update.assignee());
+		}
+		if (update.notes() != null) {
+			project.note(itemId, update.notes());
+			changes.add("notes");
+		}
+		save(project);
+		audit.record("project.item-updated", "project", projectId, item.key + ": " + String.join(", ", changes));
+		return project;
+	}
+
+	@Transactional
+	public Project changeStatus(UUID projectId, ProjectStatus status) {
+		Project project = lock(projectId);
+		ProjectStatus from = project.status();
+		project.changeStatus(status);
+		save(project);
+		jdbc.sql("update project set completed_at = :at where id = :id")
+			.param("at", status == ProjectStatus.COMPLETED ? Timestamp.from(clock.instant()) : null)
+			.param("id", projectId).update();
+		audit.record("project.status", "project", projectId, from + " → " + status);
+		if (!status.active()) events.publishEvent(new ProjectClosed(projectId, status));
+		return project;
+	}
+
+	/** The effect a scope change would have, computed on a copy: nothing is stored. */
+	public ScopeChange.Impact previewScope(UUID projectId, ScopeChangeRequest request) {
+		return impact(get(projectId), request);
+	}
+
+	private ScopeChange.Impact impact(Project project, ScopeChangeRequest request) {
+		Project after = project.copy();
+		after.addScopeItem(request, today());
+		LocalDate before = project.goLiveItem().map(PlanItem::end).orElse(null);
+		LocalDate afterGoLive = after.goLiveItem().map(PlanItem::end).orElse(null);
+		return new ScopeChange.Impact(before, afterGoLive, before == null ? null : project.weekOf(before),
+				afterGoLive == null ? null : after.weekOf(afterGoLive), project.forecastGraduationDate(),
+				after.forecastGraduationDate());
+	}
+
+	/** Records a proposed scope change with its impact; nothing changes in the plan yet. */
+	@Transactional
+	public ScopeChange proposeScope(UUID projectId, ScopeChangeRequest request) {
+		Project project = lock(projectId);
+		ScopeChange.Impact impact = impact(project, request);
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into scope_change (id, project_id, name, scope_tag, phase_id, duration_days, owner_role, depends_on,
+				  go_live_before, go_live_after, graduation_before, graduation_after, status, requested_by, requested_at, reason)
+				values (:id, :p, :name, :tag, :phase, :duration, :role, :deps::uuid[], :glb, :gla, :gb, :ga, 'PROPOSED',
+				  :by, :at, :reason)""")
+			.param("id", id).param("p", projectId).param("name", request.name().strip())
+			.param("tag", request.scopeTag().name()).param("phase", request.phaseId())
+			.param("duration", request.durationDays()).param("role", request.ownerRole().name())
+			.param("deps", uuidArray(request.dependsOnOrEmpty()))
+			.param("glb", impact.goLiveBefore()).param("gla", impact.goLiveAfter())
+			.param("gb", impact.graduationBefore()).param("ga", impact.graduationAfter())
+			.param("by", AuditLog.currentActor()).param("at", Timestamp.from(clock.instant()))
+			.param("reason", request.reason())
+			.update();
+		audit.record("scope.proposed", "project", projectId, request.scopeTag() + " " + request.name());
+		return scopeChange(projectId, id);
+	}
+
+	/** Accepts (adds the item, re-measuring the impact against today's plan) or rejects a proposal. */
+	@Transactional
+	public ScopeChange decideScope(UUID projectId, UUID changeId, boolean accept) {
+		Project project = lock(projectId);
+		ScopeChange change = scopeChange(projectId, changeId);
+		if (!"PROPOSED".equals(change.status())) {
+			throw new com.onward.shared.BusinessRuleException("status", "this scope change was already " + change.status().toLowerCase());
+		}
+		var row = jdbc.sql("select phase_id, owner_role, depends_on from scope_change where id = :id").param("id", changeId)
+			.query((rs, n) -> new ScopeChangeRequest(change.name(), change.scopeTag(), rs.getObject(1, UUID.class),
+					change.durationDays(), OwnerRole.valueOf(rs.getString(2)), uuids(rs.getArray(3)), change.reason()))
+			.single();
+		UUID itemId = null;
+		if (accept) {
+			ScopeChange.Impact impact = impact(project, row);
+			itemId = project.addScopeItem(row, today()).id();
+			save(project);
+			jdbc.sql("""
+					update scope_change set go_live_before = :glb, go_live_after = :gla, graduation_before = :gb,
+					  graduation_after = :ga where id = :id""")
+				.param("glb", impact.goLiveBefore()).param("gla", impact.goLiveAfter())
+				.param("gb", impact.graduationBefore()).param("ga", impact.graduationAfter()).param("id", changeId)
+				.update();
+		}
+		jdbc.sql("""
+				update scope_change set status = :s, item_id = :item, decided_by = :by, decided_at = :at where id = :id""")
+			.param("s", accept ? "ACCEPTED" : "REJECTED").param("item", itemId).param("by", AuditLog.currentActor())
+			.param("at", Timestamp.from(clock.instant())).param("id", changeId).update();
+		audit.record(accept ? "scope.accepted" : "scope.rejected", "project", projectId, change.name());
+		return scopeChange(projectId, changeId);
+	}
+
+	public List<ScopeChange> scopeHistory(UUID projectId) {
+		return jdbc.sql("select * from scope_change where project_id = :p order by requested_at desc")
+			.param("p", projectId).query(Projects::mapScope).list();
+	}
+
+	private ScopeChange scopeChange(UUID projectId, UUID id) {
+		return jdbc.sql("select * from scope_change where project_id = :p and id = :id").param("p", projectId)
+			.param("id", id).query(Projects::mapScope).optional()
+			.orElseThrow(() -> new NotFoundException("Scope change", id));
+	}
+
+	private static ScopeChange mapScope(ResultSet rs, int n) throws SQLException {
+		return new ScopeChange(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
+				rs.getString("name"), ScopeTag.valueOf(rs.getString("scope_tag")), rs.getInt("duration_days"),
+				new ScopeChange.Impact(rs.getObject("go_live_before", LocalDate.class),
+						rs.getObject("go_live_after", LocalDate.class), null, null,
+						rs.getObject("graduation_before", LocalDate.class), rs.getObject("graduation_after", LocalDate.class)),
+				rs.getString("status"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
+				rs.getString("decided_by"),
+				rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant(),
+				rs.getString("reason"));
+	}
+
+	// ---- persistence ---------------------------------------------------------------------
+
+	private Project lock(UUID id) {
+		return load(id, true).orElseThrow(() -> new NotFoundException("Project", id));
+	}
+
+	private Optional<Project> load(UUID id, boolean forUpdate) {
+		var header = jdbc.sql("select * from project where id = :id" + (forUpdate ? " for update" : "")).param("id", id)
+			.query((rs, n) -> rs.getObject("id", UUID.class) == null ? null : new Object[] {
+					rs.getObject("account_id", UUID.class), rs.getObject("contract_id", UUID.class),
+					rs.getObject("playbook_id", UUID.class), rs.getString("playbook_name"), rs.getString("status"),
+					rs.getObject("start_date", LocalDate.class), rs.getObject("target_graduation_date", LocalDate.class),
+					rs.getObject("forecast_graduation_date", LocalDate.class), rs.getInt("progress_percent"),
+					rs.getString("factors"), rs.getTimestamp("created_at").toInstant() })
+			.optional();
+		if (header.isEmpty()) return Optional.empty();
+		Object[] h = header.get();
+		List<Project.Phase> phases = jdbc.sql("select id, position, key, name from project_phase where project_id = :id order by position")
+			.param("id", id)
+			.query((rs, n) -> new Project.Phase(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+					json.readValue(rs.getString(4), LocalizedText.class)))
+			.list();
+		List<PlanItem> items = jdbc.sql("select * from project_item where project_id = :id order by position")
+			.param("id", id).query(this::mapItem).list();
+		Map<Factor, Integer> factors = new EnumMap<>(Factor.class);
+		factors.putAll(json.readValue((String) h[9], FACTOR_MAP));
+		return Optional.of(new Project(id, (UUID) h[0], (UUID) h[1], (UUID) h[2],
+				json.readValue((String) h[3], LocalizedText.class), ProjectStatus.valueOf((String) h[4]),
+				(LocalDate) h[5], (LocalDate) h[6], (LocalDate) h[7], (int) h[8], factors,
+				(java.time.Instant) h[10], phases, items));
+	}
+
+	private PlanItem mapItem(ResultSet rs, int n) throws SQLException {
+		String tag = rs.getString("scope_tag");
+		return new PlanItem(rs.getObject("id", UUID.class), rs.getObject("phase_id", UUID.class), rs.getInt("position"),
+				rs.getString("key"), ItemKind.valueOf(rs.getString("kind")),
+				json.readValue(rs.getString("name"), LocalizedText.class), OwnerRole.valueOf(rs.getString("owner_role")),
+				rs.getBoolean("customer_homework"), rs.getBoolean("go_live"), tag == null ? null : ScopeTag.valueOf(tag),
+				rs.getObject("planned_start", LocalDate.class), rs.getObject("planned_due", LocalDate.class),
+				rs.getObject("start_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+				rs.getInt("duration_days"), rs.getInt("lag_days"), uuids(rs.getArray("depends_on")),
+				uuids(rs.getArray("extra_depends_on")), json.readValue(rs.getString("factor_shift"), FACTOR_MAP),
+				ItemStatus.valueOf(rs.getString("status")), rs.getString("assignee"),
+				rs.getObject("completed_on", LocalDate.class), rs.getString("notes"));
+	}
+
+	private void insert(Project p) {
+		jdbc.sql("""
+				insert into project (id, account_id, contract_id, playbook_id, playbook_name, status, start_date,
+				  target_graduation_date, forecast_graduation_date, progress_percent, factors, created_at)
+				values (:id, :account, :contract, :playbook, :name::jsonb, :status, :start, :target, :forecast, :progress,
+				  :factors::jsonb, :at)""")
+			.param("id", p.id()).param("account", p.accountId()).param("contract", p.contractId())
+			.param("playbook", p.playbookId()).param("name", json.writeValueAsString(p.playbookName()))
+			.param("status", p.status().name()).param("start", p.startDate()).param("target", p.targetGraduationDate())
+			.param("forecast", p.forecastGraduationDate()).param("progress", p.progressPercent())
+			.param("factors", json.writeValueAsString(p.factorPercent())).param("at", Timestamp.from(p.createdAt()))
+			.update();
+		named.batchUpdate("insert into project_phase (id, project_id, position, key, name) values (:id, :p, :pos, :key, :name::jsonb)",
+				p.phases().stream().map(ph -> new MapSqlParameterSource().addValue("id", ph.id()).addValue("p", p.id())
+					.addValue("pos", ph.position()).addValue("key", ph.key())
+					.addValue("name", json.writeValueAsString(ph.name()))).toArray(MapSqlParameterSource[]::new));
+		upsertItems(p);
+	}
+
+	private void save(Project p) {
+		jdbc.sql("""
+				update project set status = :status, forecast_graduation_date = :forecast, progress_percent = :progress
+				where id = :id""")
+			.param("status", p.status().name()).param("forecast", p.forecastGraduationDate())
+			.param("progress", p.progressPercent()).param("id", p.id()).update();
+		upsertItems(p);
+		p.events.forEach(events::publishEvent);
+		p.events.clear();
+	}
+
+	private void upsertItems(Project p) {
+		named.batchUpdate("""
+				insert into project_item (id, project_id, phase_id, position, key, kind, name, owner_role, customer_homework,
+				  go_live, scope_tag, planned_start, planned_due, start_date, due_date, duration_days, lag_days, depends_on,
+				  extra_depends_on, factor_shift, status, assignee, completed_on, notes)
+				values (:id, :project, :phase, :position, :key, :kind, :name::jsonb, :role, :homework, :goLive, :tag,
+				  :plannedStart, :plannedDue, :start, :due, :duration, :lag, :deps::uuid[], :extra::uuid[], :shift::jsonb,
+				  :status, :assignee, :completedOn, :notes)
+				on conflict (id) do update set position = excluded.position, start_date = excluded.start_date,
+				  due_date = excluded.due_date, duration_days = excluded.duration_days,
+				  extra_depends_on = excluded.extra_depends_on, status = excluded.status, assignee = excluded.assignee,
+				  completed_on = excluded.completed_on, notes = excluded.notes""",
+				p.items.stream().map(i -> new MapSqlParameterSource().addValue("id", i.id).addValue("project", p.id())
+					.addValue("phase", i.phaseId).addValue("position", i.position).addValue("key", i.key)
+					.addValue("kind", i.kind.name()).addValue("name", json.writeValueAsString(i.name))
+					.addValue("role", i.ownerRole.name()).addValue("homework", i.customerHomework)
+					.addValue("goLive", i.goLive).addValue("tag", i.scopeTag == null ? null : i.scopeTag.name())
+					.addValue("plannedStart", i.plannedStart).addValue("plannedDue", i.plannedDue)
+					.addValue("start", i.start).addValue("due", i.due).addValue("duration", i.durationDays)
+					.addValue("lag", i.lagDays).addValue("deps", uuidArray(i.dependsOn))
+					.addValue("extra", uuidArray(i.extraDependsOn))
+					.addValue("shift", json.writeValueAsString(i.factorShift)).addValue("status", i.status.name())
+					.addValue("assignee", i.assignee).addValue("completedOn", i.completedOn).addValue("notes", i.notes))
+					.toArray(MapSqlParameterSource[]::new));
+	}
+
+	private static String uuidArray(List<UUID> ids) {
+		return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private static List<UUID> uuids(Array array) throws SQLException {
+		if (array == null) return List.of();
+		return Arrays.stream((Object[]) array.getArray()).map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString()))
+			.toList();
+	}
+}

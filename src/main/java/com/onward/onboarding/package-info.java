@@ -1,0 +1,9 @@
+/**
+ * Onboarding projects (PLAN-3..7): a signed contract becomes a project built from the
+ * segment's playbook version with concrete dates, lengthened by the customisation factors
+ * (each factor's effect on each date is kept). Items carry status, assignee and notes;
+ * completing or slipping an item moves its dependents and the forecast graduation date.
+ * Scope changes are tagged Phase 1 / Phase 2, previewed for their effect on go-live and
+ * kept as history. Stage deliverables are items of kind DELIVERABLE.
+ */
+package com.onward.onboarding;

@@ -1,0 +1,44 @@
+package com.onward.shared;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A user-facing text in the product's languages (en, id, ms). Missing translations fall
+ * back to English so a half-translated custom playbook still reads.
+ */
+public record LocalizedText(String en, String id, String ms) {
+
+	public LocalizedText {
+		if (en == null || en.isBlank()) {
+			throw new IllegalArgumentException("English text is required");
+		}
+	}
+
+	public static LocalizedText of(String en) {
+		return new LocalizedText(en, null, null);
+	}
+
+	public String in(Locale locale) {
+		String value = switch (locale == null ? "en" : locale.getLanguage()) {
+			case "id", "in" -> id;
+			case "ms" -> ms;
+			default -> en;
+		};
+		return value == null || value.isBlank() ? en : value;
+	}
+
+	public Map<String, String> asMap() {
+		var map = new LinkedHashMap<String, String>();
+		map.put("en", en);
+		if (id != null) map.put("id", id);
+		if (ms != null) map.put("ms", ms);
+		return map;
+	}
+
+	@Override
+	public String toString() {
+		return en;
+	}
+}

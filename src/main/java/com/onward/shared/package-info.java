@@ -1,0 +1,6 @@
+/**
+ * The few types every module needs: money, localised text, roles and segments, paging,
+ * problem details for the API, the clock, the locale set-up and the zero-setup database.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package com.onward.shared;

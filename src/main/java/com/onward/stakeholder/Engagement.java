@@ -1,0 +1,5 @@
+package com.onward.stakeholder;
+
+public enum Engagement {
+	HIGH, MEDIUM, LOW, UNKNOWN
+}

@@ -1,0 +1,5 @@
+package com.onward.stakeholder;
+
+public enum Sentiment {
+	POSITIVE, NEUTRAL, NEGATIVE, UNKNOWN
+}

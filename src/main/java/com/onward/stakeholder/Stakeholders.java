@@ -1,0 +1,164 @@
+package com.onward.stakeholder;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.onward.identity.AuditLog;
+import com.onward.onboarding.ProjectCreated;
+import com.onward.shared.BusinessRuleException;
+import com.onward.shared.ContactRole;
+import com.onward.shared.LocalizedText;
+import com.onward.shared.NotFoundException;
+import com.onward.shared.OwnerRole;
+
+import tools.jackson.databind.ObjectMapper;
+
+/** Customer contacts and RACI matrices. */
+@Service
+public class Stakeholders {
+
+	/** A RACI matrix: one row per phase, one column per role, cells R/A/C/I or empty. */
+	public record Raci(List<Row> rows, List<OwnerRole> roles) {
+		public record Row(String phaseKey, LocalizedText phaseName, Map<OwnerRole, String> cells) {
+		}
+	}
+
+	private final JdbcClient jdbc;
+	private final AuditLog audit;
+	private final ObjectMapper json;
+	private final Clock clock;
+
+	Stakeholders(JdbcClient jdbc, AuditLog audit, ObjectMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	public List<Contact> contacts(UUID accountId) {
+		return jdbc.sql("select * from contact where account_id = :a order by role, name").param("a", accountId)
+			.query(Stakeholders::map).list();
+	}
+
+	@Transactional
+	public Contact add(UUID accountId, ContactForm f) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into contact (id, account_id, name, email, phone, title, role, engagement, sentiment,
+				  last_contact_on, created_at)
+				values (:id, :a, :name, :email, :phone, :title, :role, :eng, :sent, :last, :at)""")
+			.param("id", id).param("a", accountId).param("name", f.name().strip()).param("email", f.email())
+			.param("phone", f.phone()).param("title", f.title()).param("role", f.role().name())
+			.param("eng", (f.engagement() == null ? Engagement.UNKNOWN : f.engagement()).name())
+			.param("sent", (f.sentiment() == null ? Sentiment.UNKNOWN : f.sentiment()).name())
+			.param("last", f.lastContactOn()).param("at", Timestamp.from(clock.instant())).update();
+		audit.record("contact.added", "account", accountId, f.name() + " (" + f.role() + ")");
+		return contact(id);
+	}
+
+	@Transactional
+	public Contact update(UUID accountId, UUID contactId, ContactForm f) {
+		int n = jdbc.sql("""
+				update contact set name = :name, email = :email, phone = :phone, title = :title, role = :role,
+				  engagement = :eng, sentiment = :sent, last_contact_on = :last where id = :id and account_id = :a""")
+			.param("name", f.name().strip()).param("email", f.email()).param("phone", f.phone())
+			.param("title", f.title()).param("role", f.role().name())
+			.param("eng", (f.engagement() == null ? Engagement.UNKNOWN : f.engagement()).name())
+			.param("sent", (f.sentiment() == null ? Sentiment.UNKNOWN : f.sentiment()).name())
+			.param("last", f.lastContactOn()).param("id", contactId).param("a", accountId).update();
+		if (n == 0) throw new NotFoundException("Contact", contactId);
+		audit.record("contact.updated", "account", accountId, f.name());
+		return contact(contactId);
+	}
+
+	private Contact contact(UUID id) {
+		return jdbc.sql("select * from contact where id = :id").param("id", id).query(Stakeholders::map).single();
+	}
+
+	/**
+	 * PPL-4 defaults: the roles owning a phase's items are Responsible, the CSM is
+	 * Accountable for every phase, the customer's project lead is Consulted and the
+	 * executive sponsor Informed where they own nothing.
+	 */
+	@Transactional
+	public void generateRaci(ProjectCreated project) {
+		for (ProjectCreated.PhaseRoles phase : project.phases()) {
+			Map<OwnerRole, String> cells = new LinkedHashMap<>();
+			phase.ownerRoles().forEach(r -> cells.put(r, "R"));
+			cells.put(OwnerRole.CSM, "A");
+			cells.putIfAbsent(OwnerRole.PROJECT_LEAD, "C");
+			cells.putIfAbsent(OwnerRole.EXECUTIVE_SPONSOR, "I");
+			cells.forEach((role, value) -> jdbc.sql("""
+					insert into raci_cell (project_id, phase_key, phase_pos, phase_name, role, value)
+					values (:p, :k, :pos, :name::jsonb, :role, :v)""")
+				.param("p", project.projectId()).param("k", phase.key()).param("pos", phase.position())
+				.param("name", json.writeValueAsString(phase.name())).param("role", role.name()).param("v", value)
+				.update());
+		}
+	}
+
+	public Raci raci(UUID projectId) {
+		Map<String, Raci.Row> rows = new LinkedHashMap<>();
+		jdbc.sql("select phase_key, phase_name, role, value from raci_cell where project_id = :p order by phase_pos, role")
+			.param("p", projectId)
+			.query((ResultSet rs) -> {
+				Raci.Row row = rows.computeIfAbsent(rs.getString(1), k -> {
+					try {
+						return new Raci.Row(k, json.readValue(rs.getString(2), LocalizedText.class), new LinkedHashMap<>());
+					}
+					catch (SQLException e) {
+						throw new IllegalStateException(e);
+					}
+				});
+				row.cells().put(OwnerRole.valueOf(rs.getString(3)), rs.getString(4));
+			});
+		return new Raci(new ArrayList<>(rows.values()), List.of(OwnerRole.values()));
+	}
+
+	/** Sets one cell; an empty value clears it. A phase keeps exactly one Accountable. */
+	@Transactional
+	public Raci setRaci(UUID projectId, String phaseKey, OwnerRole role, String value) {
+		var phase = jdbc.sql("select phase_pos, phase_name::text from raci_cell where project_id = :p and phase_key = :k limit 1")
+			.param("p", projectId).param("k", phaseKey)
+			.query((rs, n) -> new Object[] { rs.getInt(1), rs.getString(2) }).optional()
+			.orElseThrow(() -> new NotFoundException("RACI phase", phaseKey));
+		String v = value == null ? "" : value.strip().toUpperCase();
+		if (!v.isEmpty() && !List.of("R", "A", "C", "I").contains(v)) {
+			throw new BusinessRuleException("value", "must be R, A, C, I or empty");
+		}
+		if ("A".equals(v)) {
+			// Only one role can be accountable for a phase: the previous one becomes Responsible.
+			jdbc.sql("update raci_cell set value = 'R' where project_id = :p and phase_key = :k and value = 'A'")
+				.param("p", projectId).param("k", phaseKey).update();
+		}
+		jdbc.sql("delete from raci_cell where project_id = :p and phase_key = :k and role = :r").param("p", projectId)
+			.param("k", phaseKey).param("r", role.name()).update();
+		if (!v.isEmpty()) {
+			jdbc.sql("""
+					insert into raci_cell (project_id, phase_key, phase_pos, phase_name, role, value)
+					values (:p, :k, :pos, :name::jsonb, :r, :v)""")
+				.param("p", projectId).param("k", phaseKey).param("pos", phase[0]).param("name", phase[1])
+				.param("r", role.name()).param("v", v).update();
+		}
+		audit.record("raci.updated", "project", projectId, phaseKey + " " + role + " = " + (v.isEmpty() ? "—" : v));
+		return raci(projectId);
+	}
+
+	private static Contact map(ResultSet rs, int n) throws SQLException {
+		return new Contact(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("name"),
+				rs.getString("email"), rs.getString("phone"), rs.getString("title"),
+				ContactRole.valueOf(rs.getString("role")), Engagement.valueOf(rs.getString("engagement")),
+				Sentiment.valueOf(rs.getString("sentiment")), rs.getObject("last_contact_on", java.time.LocalDate.class));
+	}
+}

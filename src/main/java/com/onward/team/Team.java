@@ -1,0 +1,198 @@
+package com.onward.team;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.onward.account.Accounts;
+import com.onward.identity.AuditLog;
+import com.onward.shared.BusinessRuleException;
+import com.onward.shared.NotFoundException;
+import com.onward.shared.OwnerRole;
+import com.onward.shared.Segment;
+
+/** The vendor team: members, utilisation, assignment and reassignment. */
+@Service
+public class Team {
+
+	private static final String MEMBER_SELECT = """
+			select m.id, m.user_id, m.name, m.email, m.role, m.segments, m.capacity, m.active,
+			  (select count(*) from project_assignment a where a.member_id = m.id and a.active) as load
+			from team_member m""";
+
+	private final JdbcClient jdbc;
+	private final TeamProperties props;
+	private final Accounts accounts;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	Team(JdbcClient jdbc, TeamProperties props, Accounts accounts, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.props = props;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public List<TeamMember> members() {
+		return jdbc.sql(MEMBER_SELECT + " order by m.role, m.name").query(Team::mapMember).list();
+	}
+
+	public TeamMember member(UUID id) {
+		return jdbc.sql(MEMBER_SELECT + " where m.id = :id").param("id", id).query(Team::mapMember).optional()
+			.orElseThrow(() -> new NotFoundException("Team member", id));
+	}
+
+	@Transactional
+	public TeamMember add(NewMember m) {
+		Set<Segment> segments = m.segments() == null ? Set.of() : m.segments();
+		int capacity = m.capacity() != null ? m.capacity()
+				: props.defaultCapacity(m.role(), segments.stream().sorted().findFirst().orElse(null));
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into team_member (id, name, email, role, segments, capacity, created_at)
+				values (:id, :name, :email, :role, :segments::text[], :capacity, :at)""")
+			.param("id", id).param("name", m.name().strip()).param("email", m.email()).param("role", m.role().name())
+			.param("segments", array(segments)).param("capacity", capacity)
+			.param("at", Timestamp.from(clock.instant())).update();
+		audit.record("team.member-added", "team_member", id, m.name() + " as " + m.role());
+		return member(id);
+	}
+
+	@Transactional
+	public TeamMember update(UUID id, MemberUpdate u) {
+		TeamMember before = member(id);
+		jdbc.sql("""
+				update team_member set capacity = coalesce(:capacity, capacity),
+				  segments = coalesce(:segments::text[], segments), active = coalesce(:active, active) where id = :id""")
+			.param("capacity", u.capacity()).param("segments", u.segments() == null ? null : array(u.segments()))
+			.param("active", u.active()).param("id", id).update();
+		TeamMember after = member(id);
+		audit.record("team.member-updated", "team_member", id,
+				"capacity " + before.capacity() + " → " + after.capacity() + ", segments " + after.segments());
+		refreshOverCapacity(id);
+		return after;
+	}
+
+	/**
+	 * PPL-1: gives the project its auto-assigned roles. Among active members of the role who
+	 * serve the segment, the one with the lowest utilisation and spare capacity wins; when
+	 * nobody has spare capacity the least-loaded is assigned and the assignment is flagged
+	 * over capacity, never overloading silently.
+	 */
+	@Transactional
+	public void assignFor(UUID projectId, UUID accountId, Segment segment) {
+		for (TeamRole role : props.autoAssign()) {
+			// One assignment per role at a time, so concurrent contracts see each other's load.
+			jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext(:k))) l").param("k", "assign:" + role).query(Integer.class).single();
+			Optional<TeamMember> pick = jdbc.sql(MEMBER_SELECT + """
+					 where m.role = :role and m.active and (cardinality(m.segments) = 0 or :segment = any(m.segments))
+					 order by (select count(*) from project_assignment a where a.member_id = m.id and a.active)::float
+					   / m.capacity, m.name limit 1""")
+				.param("role", role.name()).param("segment", segment.name()).query(Team::mapMember).optional();
+			boolean over = pick.map(m -> m.load() + 1 > m.capacity()).orElse(true);
+			insertAssignment(projectId, role, pick.map(TeamMember::id).orElse(null), segment, over, "auto");
+			if (role == TeamRole.CSM && pick.isPresent()) {
+				accounts.assignOwnerCsm(accountId, pick.get().id());
+			}
+			audit.record("team.assigned", "project", projectId,
+					role + " → " + pick.map(TeamMember::name).orElse("nobody available") + (over ? " (over capacity)" : ""));
+		}
+	}
+
+	@Transactional
+	public Assignment reassign(UUID projectId, TeamRole role, UUID memberId) {
+		TeamMember member = member(memberId);
+		if (member.role() != role) {
+			throw new BusinessRuleException("memberId", member.name() + " is a " + member.role() + ", not a " + role);
+		}
+		if (!member.active()) {
+			throw new BusinessRuleException("memberId", member.name() + " is not active");
+		}
+		var existing = assignments(projectId).stream().filter(a -> a.role() == role).findFirst();
+		Segment segment = jdbc.sql("select segment from project_assignment where project_id = :p limit 1")
+			.param("p", projectId).query(String.class).optional().map(Segment::valueOf)
+			.orElseThrow(() -> new NotFoundException("Project team", projectId));
+		boolean sameMember = existing.map(a -> memberId.equals(a.memberId())).orElse(false);
+		boolean over = !sameMember && member.load() + 1 > member.capacity();
+		jdbc.sql("delete from project_assignment where project_id = :p and role = :r").param("p", projectId)
+			.param("r", role.name()).update();
+		insertAssignment(projectId, role, memberId, segment, sameMember ? member.overCapacity() : over,
+				AuditLog.currentActor());
+		existing.map(Assignment::memberId).filter(id -> id != null && !id.equals(memberId)).ifPresent(this::refreshOverCapacity);
+		audit.record("team.reassigned", "project", projectId, role + " "
+				+ existing.map(Assignment::memberName).orElse("nobody") + " → " + member.name());
+		return assignments(projectId).stream().filter(a -> a.role() == role).findFirst().orElseThrow();
+	}
+
+	public List<Assignment> assignments(UUID projectId) {
+		return jdbc.sql("""
+				select a.project_id, a.role, a.member_id, m.name, a.over_capacity, a.assigned_at, a.assigned_by
+				from project_assignment a left join team_member m on m.id = a.member_id
+				where a.project_id = :p order by a.role""")
+			.param("p", projectId)
+			.query((rs, n) -> new Assignment(rs.getObject(1, UUID.class), TeamRole.valueOf(rs.getString(2)),
+					rs.getObject(3, UUID.class), rs.getString(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant(),
+					rs.getString(7)))
+			.list();
+	}
+
+	/** PPL-5: expected hours per week on a project, per vendor and customer role. */
+	public Map<OwnerRole, TeamProperties.Hours> hoursPerWeek() {
+		return new LinkedHashMap<>(props.hoursPerWeek());
+	}
+
+	@Transactional
+	public void release(UUID projectId) {
+		List<UUID> members = jdbc.sql("select member_id from project_assignment where project_id = :p and member_id is not null")
+			.param("p", projectId).query(UUID.class).list();
+		jdbc.sql("update project_assignment set active = false where project_id = :p").param("p", projectId).update();
+		members.forEach(this::refreshOverCapacity);
+	}
+
+	/** After a member's load or capacity changes, their flags tell the truth again. */
+	private void refreshOverCapacity(UUID memberId) {
+		jdbc.sql("""
+				update project_assignment a set over_capacity = m.load > m.capacity
+				from (select tm.id, tm.capacity,
+				        (select count(*) from project_assignment x where x.member_id = tm.id and x.active) as load
+				      from team_member tm where tm.id = :m) m
+				where a.member_id = m.id and a.active""")
+			.param("m", memberId).update();
+	}
+
+	private void insertAssignment(UUID projectId, TeamRole role, UUID memberId, Segment segment, boolean over, String by) {
+		jdbc.sql("""
+				insert into project_assignment (project_id, role, member_id, segment, over_capacity, assigned_at, assigned_by)
+				values (:p, :r, :m, :s, :over, :at, :by)""")
+			.param("p", projectId).param("r", role.name()).param("m", memberId).param("s", segment.name())
+			.param("over", over).param("at", Timestamp.from(clock.instant())).param("by", by).update();
+	}
+
+	private static String array(Set<Segment> segments) {
+		return segments.stream().map(Segment::name).sorted().collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private static TeamMember mapMember(ResultSet rs, int n) throws SQLException {
+		Set<Segment> segments = EnumSet.noneOf(Segment.class);
+		Arrays.stream((Object[]) rs.getArray("segments").getArray()).map(o -> Segment.valueOf(o.toString()))
+			.forEach(segments::add);
+		return new TeamMember(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("name"),
+				rs.getString("email"), TeamRole.valueOf(rs.getString("role")), segments, rs.getInt("capacity"),
+				rs.getBoolean("active"), rs.getInt("load"));
+	}
+}

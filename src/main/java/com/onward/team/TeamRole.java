@@ -1,0 +1,5 @@
+package com.onward.team;
+
+public enum TeamRole {
+	CS_MANAGER, CSM, IMPLEMENTATION_SPECIALIST, TECHNICAL_RESOURCE, TRAINING_LEAD
+}
