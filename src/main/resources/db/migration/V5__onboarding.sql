@@ -10,11 +10,17 @@ create table project (
   forecast_graduation_date date not null, -- moves as items slip or finish early
   progress_percent       int not null default 0,
   factors                jsonb not null default '{}',
+  -- Derived from the items on every save so the portfolio can filter 10k projects without
+  -- reading their items: the phase now in progress and the earliest due date still open.
+  current_phase_pos      int,
+  current_phase_name     jsonb,
+  min_open_due           date,
   created_at             timestamptz not null,
   completed_at           timestamptz
 );
 create index project_account_idx on project (account_id);
 create index project_status_idx on project (status);
+create index project_min_open_due_idx on project (min_open_due);
 
 create table project_phase (
   id          uuid primary key,

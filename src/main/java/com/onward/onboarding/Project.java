@@ -342,6 +342,24 @@ public final class Project {
 	public List<Phase> phases() { return List.copyOf(phases); }
 	public List<PlanItem> items() { return List.copyOf(items); }
 
+	/** The first phase with open items: where the project stands now (the last phase once all is closed). */
+	public Optional<Phase> currentPhase() {
+		return phases.stream().filter(ph -> itemsOf(ph).stream().anyMatch(i -> !i.status.closed())).findFirst()
+			.or(() -> phases.isEmpty() ? Optional.empty() : Optional.of(phases.getLast()));
+	}
+
+	public Optional<LocalDate> earliestOpenDue() {
+		return items.stream().filter(i -> !i.status.closed()).map(PlanItem::due).min(Comparator.naturalOrder());
+	}
+
+	/** Marks an item done on a given day (recording work finished earlier, e.g. an import of history). */
+	void completeOn(UUID itemId, LocalDate on) {
+		PlanItem item = item(itemId);
+		item.status = ItemStatus.DONE;
+		item.completedOn = on;
+		reschedule();
+	}
+
 	public int slipDays() {
 		return (int) ChronoUnit.DAYS.between(targetGraduationDate, forecastGraduationDate);
 	}

@@ -228,6 +228,20 @@ public class Projects {
 		return scopeChange(projectId, changeId);
 	}
 
+	/**
+	 * Records work already done before Onward tracked it: every open item due on or before
+	 * {@code cutoff} is marked done on its due date (used when loading history and demo data).
+	 */
+	@Transactional
+	public Project completeThrough(UUID projectId, LocalDate cutoff) {
+		Project project = lock(projectId);
+		project.items().stream().filter(i -> !i.status().closed() && !i.due().isAfter(cutoff))
+			.sorted(java.util.Comparator.comparing(PlanItem::due))
+			.forEach(i -> project.completeOn(i.id(), project.item(i.id()).due()));
+		save(project);
+		return project;
+	}
+
 	public List<ScopeChange> scopeHistory(UUID projectId) {
 		return jdbc.sql("select * from scope_change where project_id = :p order by requested_at desc")
 			.param("p", projectId).query(Projects::mapScope).list();
@@ -313,15 +327,20 @@ public class Projects {
 				p.phases().stream().map(ph -> new MapSqlParameterSource().addValue("id", ph.id()).addValue("p", p.id())
 					.addValue("pos", ph.position()).addValue("key", ph.key())
 					.addValue("name", json.writeValueAsString(ph.name()))).toArray(MapSqlParameterSource[]::new));
-		upsertItems(p);
+		save(p);
 	}
 
 	private void save(Project p) {
 		jdbc.sql("""
-				update project set status = :status, forecast_graduation_date = :forecast, progress_percent = :progress
+				update project set status = :status, forecast_graduation_date = :forecast, progress_percent = :progress,
+				  current_phase_pos = :phasePos, current_phase_name = :phaseName::jsonb, min_open_due = :minDue
 				where id = :id""")
 			.param("status", p.status().name()).param("forecast", p.forecastGraduationDate())
-			.param("progress", p.progressPercent()).param("id", p.id()).update();
+			.param("progress", p.progressPercent())
+			.param("phasePos", p.currentPhase().map(Project.Phase::position).orElse(null))
+			.param("phaseName", p.currentPhase().map(ph -> json.writeValueAsString(ph.name())).orElse(null))
+			.param("minDue", p.earliestOpenDue().orElse(null))
+			.param("id", p.id()).update();
 		upsertItems(p);
 		p.events.forEach(events::publishEvent);
 		p.events.clear();

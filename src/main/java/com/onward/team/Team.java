@@ -99,10 +99,10 @@ public class Team {
 		for (TeamRole role : props.autoAssign()) {
 			// One assignment per role at a time, so concurrent contracts see each other's load.
 			jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext(:k))) l").param("k", "assign:" + role).query(Integer.class).single();
-			Optional<TeamMember> pick = jdbc.sql(MEMBER_SELECT + """
-					 where m.role = :role and m.active and (cardinality(m.segments) = 0 or :segment = any(m.segments))
-					 order by (select count(*) from project_assignment a where a.member_id = m.id and a.active)::float
-					   / m.capacity, m.name limit 1""")
+			Optional<TeamMember> pick = jdbc.sql(MEMBER_SELECT + " " + """
+					where m.role = :role and m.active and (cardinality(m.segments) = 0 or :segment = any(m.segments))
+					order by (select count(*) from project_assignment a where a.member_id = m.id and a.active)::float
+					  / m.capacity, m.name limit 1""")
 				.param("role", role.name()).param("segment", segment.name()).query(Team::mapMember).optional();
 			boolean over = pick.map(m -> m.load() + 1 > m.capacity()).orElse(true);
 			insertAssignment(projectId, role, pick.map(TeamMember::id).orElse(null), segment, over, "auto");

@@ -1,0 +1,191 @@
+package com.onward.demo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.onward.account.Accounts;
+import com.onward.account.Contracts;
+import com.onward.account.NewAccount;
+import com.onward.account.OnboardingFactors;
+import com.onward.account.ProductType;
+import com.onward.account.SignContract;
+import com.onward.identity.StaffRole;
+import com.onward.identity.Users;
+import com.onward.onboarding.ItemStatus;
+import com.onward.onboarding.ItemUpdate;
+import com.onward.onboarding.PlanItem;
+import com.onward.onboarding.Project;
+import com.onward.onboarding.Projects;
+import com.onward.shared.ContactRole;
+import com.onward.shared.Currency;
+import com.onward.shared.Segment;
+import com.onward.team.NewMember;
+import com.onward.team.Team;
+import com.onward.team.TeamRole;
+
+@Component
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+	@ConfigurationProperties("onward.demo")
+	record DemoProperties(boolean enabled, int accounts, String password) {
+		DemoProperties {
+			if (password == null || password.isBlank()) password = "onward-demo";
+		}
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private static final String[] PREFIX = { "Nusantara", "Maju", "Sinar", "Harapan", "Cahaya", "Mega", "Prima",
+			"Samudra", "Garuda", "Merdeka", "Bintang", "Pelangi", "Kencana", "Rimba", "Teknologi", "Mutiara", "Borneo",
+			"Melaka", "Selangor", "Andalas" };
+	private static final String[] SUFFIX = { "Logistics", "Retail", "Finance", "Health", "Foods", "Energy", "Telecom",
+			"Manufacturing", "Media", "Travel", "Agro", "Property" };
+	private static final String[] INDUSTRY = { "logistics", "retail", "financial services", "healthcare", "food & beverage",
+			"energy", "telecommunications", "manufacturing", "media", "travel", "agriculture", "real estate" };
+	private static final String[] USE_CASE = { "invoice processing", "field service scheduling", "customer support",
+			"sales pipeline", "inventory control", "HR onboarding", "expense management" };
+	private static final String[] PEOPLE = { "Siti Rahma", "Budi Santoso", "Nur Aisyah", "Ahmad Faizal", "Dewi Lestari",
+			"Tan Wei Ming", "Rina Wijaya", "Hafiz Rahman", "Putri Ayu", "Lim Mei Ling", "Agus Pratama", "Farah Nadia" };
+
+	private final DemoProperties props;
+	private final Users users;
+	private final Team team;
+	private final Accounts accounts;
+	private final Contracts contracts;
+	private final Projects projects;
+	private final TransactionTemplate tx;
+	private final Clock clock;
+
+	DemoData(DemoProperties props, Users users, Team team, Accounts accounts, Contracts contracts, Projects projects,
+			TransactionTemplate tx, Clock clock) {
+		this.props = props;
+		this.users = users;
+		this.team = team;
+		this.accounts = accounts;
+		this.contracts = contracts;
+		this.projects = projects;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!props.enabled() || users.any()) {
+			return;
+		}
+		long started = System.nanoTime();
+		tx.executeWithoutResult(s -> {
+			users.create("admin", "Ayu Admin", "admin@onward.example", StaffRole.ADMIN, props.password());
+			users.create("manager", "Maya Manager", "maya@onward.example", StaffRole.CS_MANAGER, props.password());
+			users.create("csm", "Citra CSM", "citra@onward.example", StaffRole.CSM, props.password());
+			users.create("specialist", "Iwan Specialist", "iwan@onward.example", StaffRole.IMPLEMENTATION_SPECIALIST,
+					props.password());
+			users.create("trainer", "Tari Trainer", "tari@onward.example", StaffRole.TRAINING_LEAD, props.password());
+			users.create("viewer", "Vino Viewer", "vino@onward.example", StaffRole.VIEWER, props.password());
+			member("Iwan Setiawan", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.ENTERPRISE);
+			member("Aminah Yusof", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.ENTERPRISE);
+			member("Rizky Hidayat", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.MID_MARKET);
+			member("Lee Chong Wei", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.MID_MARKET);
+			member("Sari Utami", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.SMB);
+			member("Citra Kusuma", TeamRole.CSM, Segment.ENTERPRISE);
+			member("Daniel Tan", TeamRole.CSM, Segment.MID_MARKET);
+			member("Nadia Ismail", TeamRole.CSM, Segment.SMB);
+			member("Tari Anggraini", TeamRole.TRAINING_LEAD, null);
+			member("Yusuf Halim", TeamRole.TECHNICAL_RESOURCE, null);
+			member("Maya Sari", TeamRole.CS_MANAGER, null);
+		});
+		Random random = new Random(42);
+		LocalDate today = LocalDate.now(clock);
+		for (int i = 0; i < props.accounts(); i++) {
+			int n = i;
+			tx.executeWithoutResult(s -> account(n, random, today));
+		}
+		log.info("Demo data loaded: {} accounts in {} ms", props.accounts(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void member(String name, TeamRole role, Segment segment) {
+		team.add(new NewMember(name, name.toLowerCase().replace(' ', '.') + "@onward.example", role,
+				segment == null ? Set.of() : Set.of(segment), null));
+	}
+
+	/** One account with a contract signed between 0 and 130 days ago, progressed realistically. */
+	private void account(int i, Random random, LocalDate today) {
+		Segment segment = switch (i % 5) {
+			case 0 -> Segment.ENTERPRISE;
+			case 1, 2 -> Segment.MID_MARKET;
+			default -> Segment.SMB;
+		};
+		int employees = switch (segment) {
+			case ENTERPRISE -> 1000 + random.nextInt(9000);
+			case MID_MARKET -> 100 + random.nextInt(800);
+			case SMB -> 5 + random.nextInt(90);
+		};
+		long acvUsd = switch (segment) {
+			case ENTERPRISE -> 50_000 + random.nextInt(200) * 1000L;
+			case MID_MARKET -> 10_000 + random.nextInt(39) * 1000L;
+			case SMB -> 1_000 + random.nextInt(9) * 1000L;
+		};
+		String[] languages = { "en", "id", "ms" };
+		String language = languages[i % 3];
+		Currency currency = switch (language) {
+			case "id" -> Currency.IDR;
+			case "ms" -> Currency.MYR;
+			default -> Currency.USD;
+		};
+		BigDecimal acv = switch (currency) {
+			case IDR -> BigDecimal.valueOf(acvUsd * 16_500);
+			case MYR -> BigDecimal.valueOf(acvUsd * 47 / 10);
+			default -> BigDecimal.valueOf(acvUsd);
+		};
+		String name = PREFIX[i % PREFIX.length] + " " + SUFFIX[(i / PREFIX.length + i) % SUFFIX.length]
+				+ (i >= PREFIX.length * SUFFIX.length ? " " + (i + 1) : "");
+		int maxAge = switch (segment) {
+			case ENTERPRISE -> 130;
+			case MID_MARKET -> 70;
+			case SMB -> 35;
+		};
+		int age = random.nextInt(maxAge);
+		String contact = PEOPLE[i % PEOPLE.length];
+		String domain = name.toLowerCase().replaceAll("[^a-z]", "") + ".example";
+		var account = new NewAccount("crm-" + (1000 + i), name, INDUSTRY[i % INDUSTRY.length], employees,
+				new NewAccount.MoneyInput(acv, currency), Math.max(5, employees / 4),
+				ProductType.values()[i % 3], i % 2 == 0, USE_CASE[i % USE_CASE.length], language, null,
+				List.of(new NewAccount.NewContact(contact, contact.toLowerCase().replaceAll("[^a-z]", ".") + "@" + domain,
+						null, "Head of Operations", ContactRole.PROJECT_LEAD),
+						new NewAccount.NewContact(PEOPLE[(i + 5) % PEOPLE.length], null, null, "COO",
+								ContactRole.EXECUTIVE_SPONSOR)));
+		var factors = new OnboardingFactors(OnboardingFactors.Level.values()[random.nextInt(3)], random.nextInt(4),
+				OnboardingFactors.Level.values()[random.nextInt(3)], random.nextInt(6) == 0, random.nextInt(8) == 0);
+		var signed = contracts.sign(new SignContract("opp-" + (5000 + i), today.minusDays(age).atTime(9, 0)
+			.toInstant(ZoneOffset.UTC), account, null, null, factors), "demo");
+		// Most accounts are on track (everything due is done); about a third are slipping.
+		boolean slipping = random.nextInt(3) == 0;
+		LocalDate cutoff = today.minusDays(slipping ? 6 + random.nextInt(15) : 1);
+		Project project = projects.completeThrough(signed.projectId(), cutoff);
+		if (slipping) {
+			project.items().stream().filter(it -> !it.status().closed() && it.due().isBefore(today)).findFirst()
+				.ifPresent(it -> projects.updateItem(project.id(), it.id(),
+						new ItemUpdate(ItemStatus.BLOCKED, null, null, "Waiting for the customer's IT team")));
+		}
+		else {
+			project.items().stream().filter(it -> !it.status().closed()).findFirst().map(PlanItem::id)
+				.ifPresent(id -> projects.updateItem(project.id(), id, new ItemUpdate(ItemStatus.IN_PROGRESS, null, null, null)));
+		}
+	}
+
+}

@@ -1,0 +1,88 @@
+package com.onward.identity;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.onward.shared.PageResult;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/v1/admin")
+@Validated
+@Tag(name = "Administration")
+class AdminApi {
+
+	record NewToken(@NotBlank @Size(max = 100) String name, @NotNull StaffRole role) {
+	}
+
+	record NewUser(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String displayName,
+			@Email String email, @NotNull StaffRole role, @NotBlank @Size(min = 8, max = 200) String password) {
+	}
+
+	private final ApiTokens tokens;
+	private final Users users;
+	private final AuditLog audit;
+
+	AdminApi(ApiTokens tokens, Users users, AuditLog audit) {
+		this.tokens = tokens;
+		this.users = users;
+		this.audit = audit;
+	}
+
+	@PostMapping("/tokens")
+	@Operation(summary = "Create an API token; the token is in this response only")
+	ResponseEntity<ApiTokens.CreatedToken> createToken(@Valid @RequestBody NewToken body) {
+		var created = tokens.create(body.name(), body.role());
+		return ResponseEntity.created(URI.create("/api/v1/admin/tokens/" + created.info().id())).body(created);
+	}
+
+	@GetMapping("/tokens")
+	List<ApiTokens.TokenInfo> tokens() {
+		return tokens.all();
+	}
+
+	@DeleteMapping("/tokens/{id}")
+	ResponseEntity<Void> revoke(@PathVariable UUID id) {
+		tokens.revoke(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/users")
+	List<Users.StaffUser> users() {
+		return users.all();
+	}
+
+	@PostMapping("/users")
+	ResponseEntity<Users.StaffUser> createUser(@Valid @RequestBody NewUser body) {
+		var user = users.create(body.username(), body.displayName(), body.email(), body.role(), body.password());
+		return ResponseEntity.created(URI.create("/api/v1/admin/users/" + user.id())).body(user);
+	}
+
+	@GetMapping("/audit")
+	PageResult<AuditLog.Entry> audit(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+			@RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId) {
+		return audit.page(page, size, entityType, entityId);
+	}
+}
