@@ -79,7 +79,7 @@ public final class PlanItem {
 	}
 
 	/** The day this item's dependents may start after: its completion, or its forecast due date. */
-	LocalDate end() {
+	public LocalDate end() {
 		return status == ItemStatus.DONE && completedOn != null ? completedOn : due;
 	}
 

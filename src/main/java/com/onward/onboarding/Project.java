@@ -285,6 +285,11 @@ public final class Project {
 		return items.stream().filter(PlanItem::goLive).findFirst();
 	}
 
+	/** The go-live milestone's forecast (or actual) date, or null for a plan without one. */
+	public LocalDate goLiveDate() {
+		return goLiveItem().map(PlanItem::end).orElse(null);
+	}
+
 	public List<PlanItem> itemsOf(Phase phase) {
 		return items.stream().filter(i -> i.phaseId.equals(phase.id())).toList();
 	}

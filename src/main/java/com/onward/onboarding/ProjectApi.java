@@ -111,7 +111,7 @@ class ProjectApi {
 	static ProjectView view(Project p, LocalDate today) {
 		return new ProjectView(p.id(), p.accountId(), p.contractId(), p.playbookName().in(Locale.ENGLISH), p.playbookId(),
 				p.status(), p.startDate(), p.targetGraduationDate(), p.forecastGraduationDate(), p.slipDays(),
-				p.goLiveItem().map(PlanItem::end).orElse(null), p.progressPercent(), p.overdueItems(today).size(),
+				p.goLiveDate(), p.progressPercent(), p.overdueItems(today).size(),
 				p.factorPercent(),
 				p.phases().stream().map(ph -> new PhaseView(ph.id(), ph.key(), ph.name().in(Locale.ENGLISH),
 						p.phaseStart(ph), p.phaseEnd(ph), p.itemsOf(ph).stream().map(i -> item(i, today)).toList()))

@@ -1,0 +1,110 @@
+package com.onward.account;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.onward.shared.BusinessRuleException;
+import com.onward.shared.ContactRole;
+import com.onward.shared.Currency;
+import com.onward.shared.InvalidInputException;
+import com.onward.shared.Segment;
+
+import jakarta.validation.Valid;
+
+/** Account page, the sign-a-contract form and the CSV import page. */
+@Controller
+class AccountController {
+
+	private final Accounts accounts;
+	private final Contracts contracts;
+	private final AccountImport imports;
+	private final Clock clock;
+
+	AccountController(Accounts accounts, Contracts contracts, AccountImport imports, Clock clock) {
+		this.accounts = accounts;
+		this.contracts = contracts;
+		this.imports = imports;
+		this.clock = clock;
+	}
+
+	@GetMapping("/accounts/{id}")
+	String account(@PathVariable UUID id, Model model) {
+		model.addAttribute("account", accounts.get(id));
+		model.addAttribute("history", accounts.segmentHistory(id));
+		model.addAttribute("contracts", contracts.forAccount(id));
+		model.addAttribute("segments", Segment.values());
+		return "account/account";
+	}
+
+	@PostMapping("/accounts/{id}/segment-override")
+	String overrideSegment(@PathVariable UUID id, @RequestParam Segment segment, @RequestParam String reason,
+			RedirectAttributes redirect) {
+		try {
+			accounts.overrideSegment(id, segment, reason);
+		}
+		catch (BusinessRuleException e) {
+			redirect.addFlashAttribute("overrideError", e.getMessage());
+		}
+		return "redirect:/accounts/" + id;
+	}
+
+	@GetMapping("/contracts/new")
+	String newContract(Model model) {
+		model.addAttribute("form", ContractForm.empty(LocalDate.now(clock)));
+		return formPage(model);
+	}
+
+	@PostMapping("/contracts")
+	String sign(@Valid @ModelAttribute("form") ContractForm form, BindingResult errors, Model model) {
+		if (errors.hasErrors()) {
+			return formPage(model);
+		}
+		try {
+			Contracts.Signed signed = contracts.sign(form.toCommand(), "ui");
+			return "redirect:/projects/" + signed.projectId();
+		}
+		catch (BusinessRuleException e) {
+			errors.rejectValue(e.field() == null ? "name" : e.field(), "invalid", e.getMessage());
+		}
+		catch (InvalidInputException e) {
+			e.errors().forEach(f -> errors.reject("invalid", f.field() + ": " + f.message()));
+		}
+		return formPage(model);
+	}
+
+	private String formPage(Model model) {
+		model.addAttribute("currencies", Currency.values());
+		model.addAttribute("productTypes", ProductType.values());
+		model.addAttribute("levels", OnboardingFactors.Level.values());
+		model.addAttribute("contactRoles", ContactRole.values());
+		return "account/contract-form";
+	}
+
+	@GetMapping("/imports")
+	String importPage(Model model) {
+		model.addAttribute("columns", AccountImport.COLUMNS);
+		return "account/import";
+	}
+
+	@PostMapping("/imports")
+	String importFile(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+		model.addAttribute("columns", AccountImport.COLUMNS);
+		model.addAttribute("report", imports.importCsv(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)));
+		return "account/import";
+	}
+}

@@ -1,0 +1,74 @@
+package com.onward.portfolio;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.onward.shared.Segment;
+
+import tools.jackson.databind.ObjectMapper;
+
+/** The portfolio dashboard: summary, stage chart and the filtered, paged account list. */
+@Controller
+class PortfolioController {
+
+	private final Portfolio portfolio;
+	private final ObjectMapper json;
+	private final MessageSource messages;
+
+	PortfolioController(Portfolio portfolio, ObjectMapper json, MessageSource messages) {
+		this.portfolio = portfolio;
+		this.json = json;
+		this.messages = messages;
+	}
+
+	@GetMapping("/")
+	String dashboard(@RequestParam(required = false) Segment segment, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean overCapacity,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "25") int size, @RequestHeader(value = "HX-Request", required = false) String hx,
+			Model model) {
+		int pageSize = Math.clamp(size, 5, 200);
+		var filter = new Portfolio.Filter(segment, status, null, overdue, overCapacity, q);
+		model.addAttribute("rows", portfolio.page(filter, Math.max(0, page), pageSize));
+		model.addAttribute("filter", filter);
+		model.addAttribute("segments", Segment.values());
+		model.addAttribute("size", pageSize);
+		if (hx != null) {
+			return "portfolio/dashboard :: list";
+		}
+		Portfolio.Summary summary = portfolio.summary();
+		model.addAttribute("summary", summary);
+		model.addAttribute("stageChart", json.writeValueAsString(stageChart(summary)));
+		return "portfolio/dashboard";
+	}
+
+	/** Horizontal bars: active projects per segment and current phase. */
+	private Map<String, Object> stageChart(Portfolio.Summary summary) {
+		var locale = LocaleContextHolder.getLocale();
+		List<String> labels = new ArrayList<>();
+		List<Map<String, Object>> values = new ArrayList<>();
+		Map<Segment, String> colors = Map.of(Segment.ENTERPRISE, "#6a46d8", Segment.MID_MARKET, "#2a7fc9", Segment.SMB,
+				"#23a06f");
+		for (Portfolio.StageCount s : summary.byStage()) {
+			labels.add(messages.getMessage("segment." + s.segment(), null, locale) + " · " + s.stage().in(locale));
+			values.add(Map.of("value", s.count(), "itemStyle", Map.of("color", colors.get(s.segment()))));
+		}
+		var option = new LinkedHashMap<String, Object>();
+		option.put("grid", Map.of("left", 8, "right", 24, "top", 8, "bottom", 8, "containLabel", true));
+		option.put("tooltip", Map.of("trigger", "axis"));
+		option.put("xAxis", Map.of("type", "value", "minInterval", 1));
+		option.put("yAxis", Map.of("type", "category", "data", labels.reversed(), "axisLabel", Map.of("fontSize", 11)));
+		option.put("series", List.of(Map.of("type", "bar", "data", values.reversed(), "barMaxWidth", 16)));
+		return option;
+	}
+}

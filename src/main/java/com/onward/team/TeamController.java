@@ -1,0 +1,83 @@
+package com.onward.team;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.onward.shared.BusinessRuleException;
+import com.onward.shared.Segment;
+
+/** The team page with utilisation, and the project page's team panel (an htmx fragment). */
+@Controller
+class TeamController {
+
+	private final Team team;
+
+	TeamController(Team team) {
+		this.team = team;
+	}
+
+	@GetMapping("/team")
+	String team(Model model) {
+		model.addAttribute("members", team.members());
+		model.addAttribute("roles", TeamRole.values());
+		model.addAttribute("segments", Segment.values());
+		return "team/team";
+	}
+
+	@PostMapping("/team/members")
+	String add(@RequestParam String name, @RequestParam(required = false) String email, @RequestParam TeamRole role,
+			@RequestParam(required = false) Set<Segment> segments, @RequestParam(required = false) Integer capacity,
+			RedirectAttributes redirect) {
+		if (name == null || name.isBlank() || (capacity != null && (capacity < 1 || capacity > 1000))) {
+			redirect.addFlashAttribute("error", true);
+			return "redirect:/team";
+		}
+		team.add(new NewMember(name, email == null || email.isBlank() ? null : email, role, segments, capacity));
+		return "redirect:/team";
+	}
+
+	@PostMapping("/team/members/{id}")
+	String update(@PathVariable UUID id, @RequestParam Integer capacity, @RequestParam(defaultValue = "true") boolean active,
+			RedirectAttributes redirect) {
+		if (capacity == null || capacity < 1 || capacity > 1000) {
+			redirect.addFlashAttribute("error", true);
+			return "redirect:/team";
+		}
+		team.update(id, new MemberUpdate(capacity, null, active));
+		return "redirect:/team";
+	}
+
+	@GetMapping("/projects/{projectId}/team")
+	String projectTeam(@PathVariable UUID projectId, Model model) {
+		fill(projectId, model);
+		return "team/project-team :: panel";
+	}
+
+	@PostMapping("/projects/{projectId}/team/{role}")
+	String reassign(@PathVariable UUID projectId, @PathVariable TeamRole role, @RequestParam(required = false) UUID memberId,
+			Model model) {
+		try {
+			if (memberId != null) team.reassign(projectId, role, memberId);
+		}
+		catch (BusinessRuleException e) {
+			model.addAttribute("teamError", e.getMessage());
+		}
+		fill(projectId, model);
+		return "team/project-team :: panel";
+	}
+
+	private void fill(UUID projectId, Model model) {
+		model.addAttribute("projectId", projectId);
+		model.addAttribute("assignments", team.assignments(projectId));
+		model.addAttribute("members", team.members());
+		model.addAttribute("hours", team.hoursPerWeek());
+	}
+}

@@ -1,0 +1,30 @@
+// Sends the CSRF token with every htmx request (forms rendered by Thymeleaf carry it already).
+document.addEventListener('htmx:configRequest', function (e) {
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) e.detail.headers[header.content] = token.content;
+});
+// Charts declare their option as JSON in data-chart; re-run after htmx swaps.
+function onwardCharts(root) {
+  (root || document).querySelectorAll('[data-chart]').forEach(function (el) {
+    var option = JSON.parse(el.getAttribute('data-chart'));
+    if (option.tooltip && option.tooltip.gantt) {
+      option.tooltip = { formatter: function (p) { return p.data.label || p.name; } };
+    }
+    if (option.series) option.series.forEach(function (s) {
+      if (s.type === 'custom' && s.renderItem === 'gantt') s.renderItem = ganttItem;
+    });
+    var chart = echarts.getInstanceByDom(el) || echarts.init(el);
+    chart.setOption(option, true);
+    window.addEventListener('resize', function () { chart.resize(); });
+  });
+}
+// One bar per [row, start, end] with a thinner bar for the plan underneath the forecast.
+function ganttItem(params, api) {
+  var row = api.value(0), start = api.coord([api.value(1), row]), end = api.coord([api.value(2), row]);
+  var h = api.size([0, 1])[1] * (api.value(3) === 1 ? 0.28 : 0.5);
+  var y = start[1] - (api.value(3) === 1 ? -h * 0.9 : h / 2);
+  return { type: 'rect', shape: { x: start[0], y: y, width: Math.max(end[0] - start[0], 3), height: h }, style: api.style() };
+}
+document.addEventListener('DOMContentLoaded', function () { onwardCharts(); });
+document.addEventListener('htmx:afterSwap', function (e) { onwardCharts(e.target); });
