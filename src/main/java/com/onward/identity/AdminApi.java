@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +28,6 @@ import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/v1/admin")
-@Validated
 @Tag(name = "Administration")
 class AdminApi {
 

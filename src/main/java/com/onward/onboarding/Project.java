@@ -112,8 +112,10 @@ public final class Project {
 			}
 		}
 		LocalDate target = items.stream().map(PlanItem::plannedDue).max(Comparator.naturalOrder()).orElse(start);
+		var factors = new EnumMap<Factor, Integer>(Factor.class);
+		factors.putAll(percent);
 		var project = new Project(id, accountId, contractId, playbook.id(), playbook.name(), ProjectStatus.IN_PROGRESS,
-				start, target, target, 0, new EnumMap<>(percent), now, phases, items);
+				start, target, target, 0, factors, now, phases, items);
 		project.reschedule();
 		return project;
 	}

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +25,6 @@ import jakarta.validation.constraints.NotNull;
 
 @RestController
 @RequestMapping("/api/v1/projects")
-@Validated
 @Tag(name = "Projects")
 class ProjectApi {
 

@@ -56,6 +56,17 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 				List.of(new FieldProblem(e.getName(), message)));
 	}
 
+	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+	ProblemDetail constraintViolation(jakarta.validation.ConstraintViolationException e) {
+		List<FieldProblem> errors = e.getConstraintViolations().stream().map(v -> {
+			String path = v.getPropertyPath().toString();
+			return new FieldProblem(path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path, v.getMessage());
+		}).toList();
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+				errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("invalid"),
+				errors);
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail illegalArgument(IllegalArgumentException e) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), List.of());
