@@ -1,0 +1,76 @@
+package com.onward.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.onward.IntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+
+class TeamAssignmentIntegrationTests extends IntegrationTest {
+
+	@Test
+	void assignsBySegmentAndSpareCapacityAndFlagsOverCapacityInsteadOfOverloading() {
+		// Only the members of this test serve the specialist role from here on.
+		for (JsonNode m : get("/api/v1/team/members").body())
+			if (m.get("role").asString().equals("IMPLEMENTATION_SPECIALIST"))
+				call("PATCH", "/api/v1/team/members/" + m.get("id").asString(), Map.of("active", false));
+		String busy = post("/api/v1/team/members", Map.of("name", unique("Busy"), "role", "IMPLEMENTATION_SPECIALIST",
+				"segments", List.of("SMB"), "capacity", 1)).body().get("id").asString();
+		String free = post("/api/v1/team/members", Map.of("name", unique("Free"), "role", "IMPLEMENTATION_SPECIALIST",
+				"segments", List.of("SMB"), "capacity", 2)).body().get("id").asString();
+		post("/api/v1/team/members", Map.of("name", unique("Enterprise only"), "role", "IMPLEMENTATION_SPECIALIST",
+				"segments", List.of("ENTERPRISE"), "capacity", 50));
+
+		String p1 = sign(), p2 = sign(), p3 = sign(), p4 = sign();
+		// Lowest utilisation first: free (0/2), busy (0/1) by name, then whoever has spare capacity.
+		assertThat(List.of(specialist(p1), specialist(p2), specialist(p3))).containsExactlyInAnyOrder(busy, free, free);
+		JsonNode fourth = assignment(p4, "IMPLEMENTATION_SPECIALIST");
+		assertThat(fourth.get("overCapacity").asBoolean()).as("nobody had capacity").isTrue();
+		assertThat(fourth.get("memberId").asString()).isIn(busy, free);
+
+		JsonNode members = get("/api/v1/team/members").body();
+		for (JsonNode m : members)
+			if (m.get("id").asString().equals(free)) assertThat(m.get("load").asInt()).isBetween(2, 3);
+
+		// Reassignment by a manager; a member of the wrong role is refused.
+		String other = post("/api/v1/team/members", Map.of("name", unique("New"), "role", "IMPLEMENTATION_SPECIALIST",
+				"capacity", 10)).body().get("id").asString();
+		Response moved = call("PUT", "/api/v1/projects/" + p4 + "/team/IMPLEMENTATION_SPECIALIST", Map.of("memberId", other));
+		assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+		assertThat(moved.body().get("overCapacity").asBoolean()).isFalse();
+		String csm = post("/api/v1/team/members", Map.of("name", unique("Csm"), "role", "CSM", "capacity", 10)).body()
+			.get("id").asString();
+		assertProblem(call("PUT", "/api/v1/projects/" + p4 + "/team/IMPLEMENTATION_SPECIALIST", Map.of("memberId", csm)),
+				422, "memberId");
+		assertThat(get("/api/v1/projects/" + p4 + "/team").body().get("hoursPerWeek").get("CSM").get("min").asInt())
+			.isEqualTo(5);
+	}
+
+	@Test
+	void capacityDefaultsComeFromTheRoleAndSegment() {
+		JsonNode m = post("/api/v1/team/members", Map.of("name", unique("Def"), "role", "CSM", "segments", List.of("MID_MARKET")))
+			.body();
+		assertThat(m.get("capacity").asInt()).isEqualTo(60);
+		assertProblem(post("/api/v1/team/members", Map.of("name", "X", "role", "CSM", "capacity", 0)), 400, "capacity");
+	}
+
+	String sign() {
+		return post("/api/v1/contracts", contract(unique("opp"), "2026-03-01T09:00:00Z", 10, 2_000, "en")).body()
+			.get("projectId").asString();
+	}
+
+	JsonNode assignment(String projectId, String role) {
+		for (JsonNode a : get("/api/v1/projects/" + projectId + "/team").body().get("assignments"))
+			if (a.get("role").asString().equals(role)) return a;
+		throw new AssertionError(role);
+	}
+
+	String specialist(String projectId) {
+		return assignment(projectId, "IMPLEMENTATION_SPECIALIST").get("memberId").asString();
+	}
+}
