@@ -144,6 +144,7 @@ class ProjectController {
 		String plannedLabel = messages.getMessage("project.planned", null, locale);
 		String forecastLabel = messages.getMessage("project.forecast", null, locale);
 		var option = new LinkedHashMap<String, Object>();
+		option.put("animation", false);
 		option.put("grid", Map.of("left", 8, "right", 24, "top", 30, "bottom", 24, "containLabel", true));
 		option.put("tooltip", Map.of("gantt", true));
 		option.put("legend", Map.of("data", List.of(plannedLabel, forecastLabel), "top", 0));

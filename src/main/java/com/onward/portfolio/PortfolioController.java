@@ -64,6 +64,7 @@ class PortfolioController {
 			values.add(Map.of("value", s.count(), "itemStyle", Map.of("color", colors.get(s.segment()))));
 		}
 		var option = new LinkedHashMap<String, Object>();
+		option.put("animation", false);
 		option.put("grid", Map.of("left", 8, "right", 24, "top", 8, "bottom", 8, "containLabel", true));
 		option.put("tooltip", Map.of("trigger", "axis"));
 		option.put("xAxis", Map.of("type", "value", "minInterval", 1));

@@ -1,0 +1,168 @@
+package com.onward.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.onward.IntegrationTest;
+import com.onward.identity.StaffRole;
+import com.onward.identity.Users;
+
+/**
+ * The UI's main path in a real browser (Debian Chromium): sign in, portfolio, account,
+ * project, mark a task done and see progress change, switch to Bahasa Indonesia.
+ * Without Chromium the test is skipped with what to install; with CI=true it fails instead.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTests extends IntegrationTest {
+
+	static final String CHROMIUM = "/usr/bin/chromium";
+	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	@Autowired
+	Users users;
+
+	WebDriver driver;
+	WebDriverWait wait;
+	Path profile;
+
+	@BeforeAll
+	void startBrowser() throws IOException {
+		boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+		if (!present) {
+			String message = "Browser tests need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)";
+			if ("true".equals(System.getenv("CI"))) fail(message);
+			Assumptions.abort(message);
+		}
+		profile = Files.createTempDirectory("onward-chromium");
+		var options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+		driver = new ChromeDriver(service, options);
+		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (driver != null) driver.quit();
+	}
+
+	@BeforeEach
+	void data() {
+		if (users.find("browser").isEmpty()) {
+			users.create("browser", "Browser Admin", null, StaffRole.ADMIN, "browser-pass-1");
+		}
+		post("/api/v1/contracts", contract(unique("opp"), "2026-11-20T09:00:00Z", 300, 20_000, "en"));
+	}
+
+	@Test
+	void signInOpenAProjectCompleteATaskAndSwitchLanguage() throws IOException {
+		driver.get(url("/login?lang=en"));
+		driver.findElement(By.id("username")).sendKeys("browser");
+		driver.findElement(By.id("password")).sendKeys("browser-pass-1");
+		driver.findElement(By.id("sign-in")).click();
+
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portfolio-list")));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Portfolio");
+		wait.until(d -> !d.findElements(By.cssSelector("#stage-chart canvas")).isEmpty());
+		screenshot("portfolio");
+
+		driver.findElement(By.cssSelector("#portfolio-list a[href^='/accounts/']")).click();
+		WebElement projectLink = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#account-projects a")));
+		screenshot("account");
+		projectLink.click();
+
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("items")));
+		wait.until(d -> !d.findElements(By.cssSelector("#timeline-chart canvas")).isEmpty());
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team-panel")));
+		assertThat(driver.findElement(By.id("progress-percent")).getText()).isEqualTo("0%");
+		screenshot("project");
+
+		WebElement status = driver.findElement(By.cssSelector("select.item-status"));
+		new Select(status).selectByValue("DONE");
+		wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("progress-percent"), "0%")));
+		assertThat(driver.findElement(By.id("progress-percent")).getText()).matches("[1-9][0-9]?%");
+		// The page was re-rendered by htmx, and the change is stored: a reload shows it too.
+		driver.navigate().refresh();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress-percent")));
+		assertThat(driver.findElement(By.id("progress-percent")).getText()).isNotEqualTo("0%");
+
+		new Select(driver.findElement(By.id("lang"))).selectByValue("id");
+		wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "id"));
+		assertThat(driver.findElement(By.tagName("header")).getText()).contains("Portofolio", "Tim");
+		assertThat(driver.findElement(By.id("items")).getText()).contains("Selesai");
+		screenshot("project-id");
+
+		driver.get(url("/"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Portofolio");
+		driver.get(url("/?lang=ms"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Portfolio");
+		assertThat(driver.findElement(By.tagName("header")).getText()).contains("Pasukan");
+		driver.get(url("/?lang=en"));
+	}
+
+	@Test
+	void theContractFormShowsFieldErrorsAndKeepsTheInput() {
+		driver.get(url("/login?lang=en"));
+		if (!driver.findElements(By.id("username")).isEmpty()) {
+			driver.findElement(By.id("username")).sendKeys("browser");
+			driver.findElement(By.id("password")).sendKeys("browser-pass-1");
+			driver.findElement(By.id("sign-in")).click();
+		}
+		driver.get(url("/contracts/new"));
+		driver.findElement(By.id("contractExternalId")).sendKeys(unique("ui"));
+		driver.findElement(By.id("name")).sendKeys("Form Co");
+		driver.findElement(By.id("employees")).sendKeys("-3");
+		driver.findElement(By.id("acvAmount")).sendKeys("5000");
+		// Bypass the browser's own min check to see the server's answer.
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('employees').removeAttribute('min')");
+		driver.findElement(By.id("sign")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-error")));
+		assertThat(driver.findElement(By.cssSelector("#contract-form")).getText()).contains("must be greater than or equal to 0");
+		assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Form Co");
+
+		driver.findElement(By.id("employees")).clear();
+		driver.findElement(By.id("employees")).sendKeys("30");
+		driver.findElement(By.id("sign")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("items")));
+		assertThat(driver.getCurrentUrl()).contains("/projects/");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private void screenshot(String name) throws IOException {
+		File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+		Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+}
