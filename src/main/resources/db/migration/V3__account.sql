@@ -18,10 +18,12 @@ create table account (
   segment              text not null check (segment in ('ENTERPRISE','MID_MARKET','SMB')),
   touch_model          text not null check (touch_model in ('HIGH_TOUCH','LOW_TOUCH','TECH_TOUCH')),
   segment_overridden   boolean not null default false,
+  current_project_id   uuid, -- the latest onboarding project (owned by the onboarding module)
   created_at           timestamptz not null
 );
-create index account_segment_idx on account (segment, name);
-create index account_name_idx on account (lower(name));
+create index account_name_order_idx on account (name, id);
+create index account_segment_idx on account (segment, name, id);
+create index account_name_search_idx on account (lower(name) text_pattern_ops);
 
 -- Every segment change with its reason (ACC-2 manual override).
 create table segment_change (

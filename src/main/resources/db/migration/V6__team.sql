@@ -22,3 +22,4 @@ create table project_assignment (
   primary key (project_id, role)
 );
 create index project_assignment_member_idx on project_assignment (member_id) where active;
+create index project_assignment_over_idx on project_assignment (project_id) where active and over_capacity;

@@ -106,18 +106,31 @@ public class Accounts {
 	}
 
 	public PageResult<Account> page(Segment segment, String query, int page, int size) {
-		String where = " where (:segment::text is null or segment = :segment)"
-				+ " and (:q::text is null or lower(name) like :q or external_id = :raw)";
-		String q = query == null || query.isBlank() ? null : "%" + query.strip().toLowerCase() + "%";
-		String seg = segment == null ? null : segment.name();
-		long total = jdbc.sql("select count(*) from account" + where).param("segment", seg).param("q", q)
-			.param("raw", query).query(Long.class).single();
+		// Only the conditions in use go into the SQL, so the planner can walk the (name, id) index.
+		var where = new StringBuilder(" where true");
+		var params = new java.util.HashMap<String, Object>();
+		if (segment != null) {
+			where.append(" and segment = :segment");
+			params.put("segment", segment.name());
+		}
+		if (query != null && !query.isBlank()) {
+			where.append(" and (lower(name) like :q or external_id = :raw)");
+			params.put("q", "%" + query.strip().toLowerCase() + "%");
+			params.put("raw", query.strip());
+		}
+		long total = jdbc.sql("select count(*) from account" + where).params(params).query(Long.class).single();
 		List<Account> items = jdbc.sql("select " + COLUMNS + " from account" + where
 				+ " order by name, id limit :size offset :offset")
-			.param("segment", seg).param("q", q).param("raw", query)
-			.param("size", size).param("offset", (long) page * size)
+			.params(params).param("size", size).param("offset", (long) page * size)
 			.query(Accounts::map).list();
 		return new PageResult<>(items, page, size, total);
+	}
+
+	/** Records the account's latest onboarding project (set by the onboarding module). */
+	@Transactional
+	public void linkProject(UUID accountId, UUID projectId) {
+		jdbc.sql("update account set current_project_id = :p where id = :id").param("p", projectId)
+			.param("id", accountId).update();
 	}
 
 	@Transactional

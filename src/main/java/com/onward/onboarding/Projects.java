@@ -51,6 +51,7 @@ public class Projects {
 	private final JdbcClient jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final Playbooks playbooks;
+	private final com.onward.account.Accounts accounts;
 	private final FactorEffects factorEffects;
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
@@ -58,12 +59,14 @@ public class Projects {
 	private final Clock clock;
 	private final ZoneId zone;
 
-	Projects(JdbcClient jdbc, NamedParameterJdbcTemplate named, Playbooks playbooks, FactorEffects factorEffects,
+	Projects(JdbcClient jdbc, NamedParameterJdbcTemplate named, Playbooks playbooks,
+			com.onward.account.Accounts accounts, FactorEffects factorEffects,
 			ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock,
 			@Value("${onward.time-zone:UTC}") String zone) {
 		this.jdbc = jdbc;
 		this.named = named;
 		this.playbooks = playbooks;
+		this.accounts = accounts;
 		this.factorEffects = factorEffects;
 		this.events = events;
 		this.audit = audit;
@@ -84,6 +87,7 @@ public class Projects {
 		Project project = Project.plan(signed.projectId(), signed.accountId(), signed.contractId(), playbook, start,
 				factorEffects.percentages(signed.factors()), clock.instant());
 		insert(project);
+		accounts.linkProject(project.accountId(), project.id());
 		audit.record("project.created", "project", project.id(), playbook.family() + " v" + playbook.version());
 		events.publishEvent(created(project, signed.segment()));
 		return project;
@@ -327,7 +331,7 @@ public class Projects {
 				p.phases().stream().map(ph -> new MapSqlParameterSource().addValue("id", ph.id()).addValue("p", p.id())
 					.addValue("pos", ph.position()).addValue("key", ph.key())
 					.addValue("name", json.writeValueAsString(ph.name()))).toArray(MapSqlParameterSource[]::new));
-		save(p);
+		save(p); // writes the items and the derived columns
 	}
 
 	private void save(Project p) {

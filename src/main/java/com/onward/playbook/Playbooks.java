@@ -36,6 +36,7 @@ public class Playbooks {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final PlaybookProperties props;
+	private final Map<UUID, Playbook> versionCache = new java.util.concurrent.ConcurrentHashMap<>();
 
 	Playbooks(JdbcClient jdbc, ObjectMapper json, AuditLog audit, Clock clock, PlaybookProperties props) {
 		this.jdbc = jdbc;
@@ -46,8 +47,13 @@ public class Playbooks {
 	}
 
 	public Playbook get(UUID id) {
-		return jdbc.sql("select * from playbook where id = :id").param("id", id).query(this::map).optional()
+		// Versions never change once saved, so a parsed version can be kept for good.
+		Playbook cached = versionCache.get(id);
+		if (cached != null) return cached;
+		Playbook playbook = jdbc.sql("select * from playbook where id = :id").param("id", id).query(this::map).optional()
 			.orElseThrow(() -> new NotFoundException("Playbook", id));
+		versionCache.put(id, playbook);
+		return playbook;
 	}
 
 	public Optional<Playbook> latest(String family) {
@@ -58,7 +64,9 @@ public class Playbooks {
 	/** The latest version of the segment's default family: what a newly signed contract gets. */
 	public Playbook forSegment(Segment segment) {
 		String family = props.defaultFamily().get(segment);
-		return latest(family).orElseThrow(() -> new IllegalStateException("No playbook of family " + family));
+		UUID id = jdbc.sql("select id from playbook where family = :f order by version desc limit 1").param("f", family)
+			.query(UUID.class).optional().orElseThrow(() -> new IllegalStateException("No playbook of family " + family));
+		return get(id);
 	}
 
 	/** The latest version of every family. */

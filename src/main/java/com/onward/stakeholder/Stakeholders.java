@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,12 +37,14 @@ public class Stakeholders {
 	}
 
 	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate named;
 	private final AuditLog audit;
 	private final ObjectMapper json;
 	private final Clock clock;
 
-	Stakeholders(JdbcClient jdbc, AuditLog audit, ObjectMapper json, Clock clock) {
+	Stakeholders(JdbcClient jdbc, NamedParameterJdbcTemplate named, AuditLog audit, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.audit = audit;
 		this.json = json;
 		this.clock = clock;
@@ -93,19 +97,21 @@ public class Stakeholders {
 	 */
 	@Transactional
 	public void generateRaci(ProjectCreated project) {
+		List<MapSqlParameterSource> rows = new ArrayList<>();
 		for (ProjectCreated.PhaseRoles phase : project.phases()) {
 			Map<OwnerRole, String> cells = new LinkedHashMap<>();
 			phase.ownerRoles().forEach(r -> cells.put(r, "R"));
 			cells.put(OwnerRole.CSM, "A");
 			cells.putIfAbsent(OwnerRole.PROJECT_LEAD, "C");
 			cells.putIfAbsent(OwnerRole.EXECUTIVE_SPONSOR, "I");
-			cells.forEach((role, value) -> jdbc.sql("""
-					insert into raci_cell (project_id, phase_key, phase_pos, phase_name, role, value)
-					values (:p, :k, :pos, :name::jsonb, :role, :v)""")
-				.param("p", project.projectId()).param("k", phase.key()).param("pos", phase.position())
-				.param("name", json.writeValueAsString(phase.name())).param("role", role.name()).param("v", value)
-				.update());
+			String name = json.writeValueAsString(phase.name());
+			cells.forEach((role, value) -> rows.add(new MapSqlParameterSource().addValue("p", project.projectId())
+				.addValue("k", phase.key()).addValue("pos", phase.position()).addValue("name", name)
+				.addValue("role", role.name()).addValue("v", value)));
 		}
+		named.batchUpdate("""
+				insert into raci_cell (project_id, phase_key, phase_pos, phase_name, role, value)
+				values (:p, :k, :pos, :name::jsonb, :role, :v)""", rows.toArray(MapSqlParameterSource[]::new));
 	}
 
 	public Raci raci(UUID projectId) {

@@ -97,13 +97,10 @@ public class Team {
 	@Transactional
 	public void assignFor(UUID projectId, UUID accountId, Segment segment) {
 		for (TeamRole role : props.autoAssign()) {
-			// One assignment per role at a time, so concurrent contracts see each other's load.
-			jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext(:k))) l").param("k", "assign:" + role).query(Integer.class).single();
-			Optional<TeamMember> pick = jdbc.sql(MEMBER_SELECT + " " + """
-					where m.role = :role and m.active and (cardinality(m.segments) = 0 or :segment = any(m.segments))
-					order by (select count(*) from project_assignment a where a.member_id = m.id and a.active)::float
-					  / m.capacity, m.name limit 1""")
-				.param("role", role.name()).param("segment", segment.name()).query(Team::mapMember).optional();
+			// Row locks instead of a global lock: concurrent contracts each take the best member
+			// nobody else is assigning right now; only when all are busy do they wait.
+			Optional<TeamMember> pick = candidate(role, segment, "for update of m skip locked")
+				.or(() -> candidate(role, segment, "for update of m"));
 			boolean over = pick.map(m -> m.load() + 1 > m.capacity()).orElse(true);
 			insertAssignment(projectId, role, pick.map(TeamMember::id).orElse(null), segment, over, "auto");
 			if (role == TeamRole.CSM && pick.isPresent()) {
@@ -112,6 +109,14 @@ public class Team {
 			audit.record("team.assigned", "project", projectId,
 					role + " → " + pick.map(TeamMember::name).orElse("nobody available") + (over ? " (over capacity)" : ""));
 		}
+	}
+
+	private Optional<TeamMember> candidate(TeamRole role, Segment segment, String locking) {
+		return jdbc.sql(MEMBER_SELECT + " " + """
+				where m.role = :role and m.active and (cardinality(m.segments) = 0 or :segment = any(m.segments))
+				order by (select count(*) from project_assignment a where a.member_id = m.id and a.active)::float
+				  / m.capacity, m.name limit 1 """ + " " + locking)
+			.param("role", role.name()).param("segment", segment.name()).query(Team::mapMember).optional();
 	}
 
 	@Transactional

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Benchmark of issue 2: with 10,000 accounts and projects, the portfolio page and
+# GET /api/v1/accounts?page=… under 50 concurrent clients (p95), and contract creation
+# throughput. Needs wrk (apt-get install -y wrk) and a JDK >= 21 in JAVA_HOME or on PATH.
+# Prints the figures and writes them to target/benchmark.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${BENCH_PORT:-18080}
+TARGET=${BENCH_ACCOUNTS:-10000}
+CLIENTS=${BENCH_CLIENTS:-50}
+DURATION=${BENCH_DURATION:-30s}
+TOKEN=bench-token
+BASE=http://127.0.0.1:$PORT
+OUT=target/benchmark.txt
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+[ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
+mkdir -p target
+"$JAVA" -Xmx2g -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
+  --onward.embedded-db.data-dir=target/bench-postgres --onward.embedded-db.clean-on-start=true \
+  --onward.embedded-db.max-pool-size=40 --onward.bootstrap.admin-token=$TOKEN \
+  --logging.level.root=WARN > target/bench-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
+
+api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+# A realistic team so assignment does real work: specialists and CSMs per segment.
+for seg in ENTERPRISE MID_MARKET SMB; do
+  for i in 1 2 3; do
+    api $BASE/api/v1/team/members -d "{\"name\":\"IS $seg $i\",\"role\":\"IMPLEMENTATION_SPECIALIST\",\"segments\":[\"$seg\"]}" >/dev/null
+    api $BASE/api/v1/team/members -d "{\"name\":\"CSM $seg $i\",\"role\":\"CSM\",\"segments\":[\"$seg\"]}" >/dev/null
+  done
+done
+api $BASE/api/v1/admin/users -d '{"username":"bench","displayName":"Bench","role":"ADMIN","password":"bench-password"}' >/dev/null
+
+count() { api "$BASE/api/v1/accounts?size=1" | sed -E 's/.*"total":([0-9]+).*/\1/'; }
+
+echo "== contract creation ($CLIENTS clients) until $TARGET accounts exist"
+CONTRACTS=""
+run=0
+while [ "$(count)" -lt "$TARGET" ]; do
+  run=$((run + 1))
+  line=$(BENCH_TOKEN=$TOKEN BENCH_RUN="r$run" wrk -t2 -c$CLIENTS -d${BENCH_CONTRACT_DURATION:-30s} --timeout 10s \
+    -s bench/contracts.lua $BASE | grep RESULT)
+  echo "$line"
+  [ -z "$CONTRACTS" ] && CONTRACTS="$line"
+done
+TOTAL=$(count)
+echo "accounts: $TOTAL"
+
+# Sign in once through the form, like a person, and reuse the session cookie.
+JAR=$(mktemp)
+CSRF=$(curl -s -c "$JAR" $BASE/login | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
+curl -s -b "$JAR" -c "$JAR" -o /dev/null -X POST $BASE/login \
+  --data-urlencode username=bench --data-urlencode password=bench-password --data-urlencode "_csrf=$CSRF"
+COOKIE="JSESSIONID=$(awk '/JSESSIONID/ {print $7}' "$JAR")"
+PAGES=$((TOTAL / 25))
+
+echo "== warm-up"
+BENCH_TOKEN=$TOKEN BENCH_PAGES=$((TOTAL / 50)) wrk -t2 -c$CLIENTS -d10s -s bench/pages.lua $BASE >/dev/null
+BENCH_COOKIE="$COOKIE" BENCH_PATH="/?size=25&page=" BENCH_PAGES=$PAGES wrk -t2 -c$CLIENTS -d10s -s bench/pages.lua $BASE >/dev/null
+
+echo "== GET /api/v1/accounts?page=… ($CLIENTS clients, $DURATION)"
+ACCOUNTS=$(BENCH_TOKEN=$TOKEN BENCH_PAGES=$((TOTAL / 50)) wrk -t2 -c$CLIENTS -d$DURATION --timeout 10s -s bench/pages.lua $BASE | grep RESULT)
+echo "$ACCOUNTS"
+echo "== portfolio page ($CLIENTS clients, $DURATION)"
+PORTFOLIO=$(BENCH_COOKIE="$COOKIE" BENCH_PATH="/?size=25&page=" BENCH_PAGES=$PAGES wrk -t2 -c$CLIENTS -d$DURATION --timeout 10s -s bench/pages.lua $BASE | grep RESULT)
+echo "$PORTFOLIO"
+# The page must really be the portfolio, not a login redirect.
+PAGE_HTML=$(curl -s -b "$JAR" "$BASE/?page=3")
+case "$PAGE_HTML" in *'id="portfolio-list"'*) ;; *) echo "portfolio page not served (session?)" >&2; exit 1 ;; esac
+
+{
+  echo "Onward benchmark $(date -u +%FT%TZ) on $(nproc) cores"
+  echo "accounts and projects: $TOTAL"
+  echo "contract creation: $CONTRACTS"
+  echo "GET /api/v1/accounts?page=…: $ACCOUNTS"
+  echo "portfolio page: $PORTFOLIO"
+} | tee $OUT
