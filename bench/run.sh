@@ -17,8 +17,9 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 
 [ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
 mkdir -p target
+rm -rf target/bench-postgres # a fresh database each run; kept afterwards for inspection
 "$JAVA" -Xmx2g -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
-  --onward.embedded-db.data-dir=target/bench-postgres --onward.embedded-db.clean-on-start=true \
+  --onward.embedded-db.data-dir=target/bench-postgres --onward.embedded-db.port=54329 \
   --onward.embedded-db.max-pool-size=40 --onward.bootstrap.admin-token=$TOKEN \
   --logging.level.root=WARN > target/bench-app.log 2>&1 &
 APP=$!

@@ -6,6 +6,9 @@ create table team_member (
   role            text not null check (role in ('CS_MANAGER','CSM','IMPLEMENTATION_SPECIALIST','TECHNICAL_RESOURCE','TRAINING_LEAD')),
   segments        text[] not null default '{}', -- empty: serves every segment
   capacity        int not null check (capacity > 0), -- active onboardings at 100 % utilisation
+  -- Active assignments, kept with every assignment change (under the member's row lock) so
+  -- choosing the least-loaded member does not count thousands of assignments per contract.
+  active_projects int not null default 0 check (active_projects >= 0),
   active          boolean not null default true,
   created_at      timestamptz not null
 );

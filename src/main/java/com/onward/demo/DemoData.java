@@ -89,6 +89,23 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
+		try {
+			staff();
+		}
+		catch (org.springframework.dao.DuplicateKeyException raced) {
+			log.info("Demo data is being loaded by another instance");
+			return;
+		}
+		Random random = new Random(42);
+		LocalDate today = LocalDate.now(clock);
+		for (int i = 0; i < props.accounts(); i++) {
+			int n = i;
+			tx.executeWithoutResult(s -> account(n, random, today));
+		}
+		log.info("Demo data loaded: {} accounts in {} ms", props.accounts(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void staff() {
 		tx.executeWithoutResult(s -> {
 			users.create("admin", "Ayu Admin", "admin@onward.example", StaffRole.ADMIN, props.password());
 			users.create("manager", "Maya Manager", "maya@onward.example", StaffRole.CS_MANAGER, props.password());
@@ -109,13 +126,6 @@ class DemoData implements ApplicationRunner {
 			member("Yusuf Halim", TeamRole.TECHNICAL_RESOURCE, null);
 			member("Maya Sari", TeamRole.CS_MANAGER, null);
 		});
-		Random random = new Random(42);
-		LocalDate today = LocalDate.now(clock);
-		for (int i = 0; i < props.accounts(); i++) {
-			int n = i;
-			tx.executeWithoutResult(s -> account(n, random, today));
-		}
-		log.info("Demo data loaded: {} accounts in {} ms", props.accounts(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private void member(String name, TeamRole role, Segment segment) {

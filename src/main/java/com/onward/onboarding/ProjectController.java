@@ -64,9 +64,13 @@ class ProjectController {
 	@PostMapping("/projects/{id}/items/{itemId}")
 	String updateItem(@PathVariable UUID id, @PathVariable UUID itemId, @RequestParam(required = false) ItemStatus status,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
+			@RequestParam(required = false) String assignee, @RequestParam(required = false) String notes,
 			@RequestHeader(value = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
 		try {
-			Project project = projects.updateItem(id, itemId, new ItemUpdate(status, dueDate, null, null));
+			if ((assignee != null && assignee.length() > 200) || (notes != null && notes.length() > 4000)) {
+				throw new BusinessRuleException("notes", "too long");
+			}
+			Project project = projects.updateItem(id, itemId, new ItemUpdate(status, dueDate, assignee, notes));
 			if (hx != null) {
 				fill(model, project);
 				return "onboarding/project :: plan";

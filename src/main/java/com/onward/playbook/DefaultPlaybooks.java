@@ -50,13 +50,19 @@ class DefaultPlaybooks implements ApplicationRunner {
 			try (InputStream in = resource.getInputStream()) {
 				shipped = json.readValue(in, Shipped.class);
 			}
-			tx.executeWithoutResult(status -> {
-				if (!playbooks.familyExists(shipped.family())) {
-					playbooks.create(shipped.family(), shipped.segment(), shipped.name(), shipped.description(),
-							shipped.definition());
-					log.info("Loaded default playbook {}", shipped.family());
-				}
-			});
+			try {
+				tx.executeWithoutResult(status -> {
+					if (!playbooks.familyExists(shipped.family())) {
+						playbooks.create(shipped.family(), shipped.segment(), shipped.name(), shipped.description(),
+								shipped.definition());
+						log.info("Loaded default playbook {}", shipped.family());
+					}
+				});
+			}
+			catch (org.springframework.dao.DuplicateKeyException raced) {
+				// Another instance starting at the same moment loaded it first.
+				log.info("Default playbook {} was loaded by another instance", shipped.family());
+			}
 		}
 	}
 }

@@ -4,6 +4,7 @@ package com.onward.shared;
  * A well-formed request that breaks a business rule; answered as 422 with the field
  * (if any) that is at fault.
  */
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT)
 public class BusinessRuleException extends RuntimeException {
 
 	private final String field;

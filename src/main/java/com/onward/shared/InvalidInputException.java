@@ -3,6 +3,7 @@ package com.onward.shared;
 import java.util.List;
 
 /** Bad input found by hand-written validation (CSV rows, dependency keys, ...); answered as 400. */
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
 	public record FieldError(String field, String message) {

@@ -31,7 +31,7 @@ public class Team {
 
 	private static final String MEMBER_SELECT = """
 			select m.id, m.user_id, m.name, m.email, m.role, m.segments, m.capacity, m.active,
-			  (select count(*) from project_assignment a where a.member_id = m.id and a.active) as load
+			  m.active_projects as load
 			from team_member m""";
 
 	private final JdbcClient jdbc;
@@ -114,8 +114,7 @@ public class Team {
 	private Optional<TeamMember> candidate(TeamRole role, Segment segment, String locking) {
 		return jdbc.sql(MEMBER_SELECT + " " + """
 				where m.role = :role and m.active and (cardinality(m.segments) = 0 or :segment = any(m.segments))
-				order by (select count(*) from project_assignment a where a.member_id = m.id and a.active)::float
-				  / m.capacity, m.name limit 1 """ + " " + locking)
+				order by m.active_projects::float / m.capacity, m.name limit 1 """ + " " + locking)
 			.param("role", role.name()).param("segment", segment.name()).query(Team::mapMember).optional();
 	}
 
@@ -129,6 +128,11 @@ public class Team {
 			throw new BusinessRuleException("memberId", member.name() + " is not active");
 		}
 		var existing = assignments(projectId).stream().filter(a -> a.role() == role).findFirst();
+		boolean closed = jdbc.sql("select exists(select 1 from project_assignment where project_id = :p and not active)")
+			.param("p", projectId).query(Boolean.class).single();
+		if (closed) {
+			throw new BusinessRuleException("projectId", "the project is closed; its team was released");
+		}
 		Segment segment = jdbc.sql("select segment from project_assignment where project_id = :p limit 1")
 			.param("p", projectId).query(String.class).optional().map(Segment::valueOf)
 			.orElseThrow(() -> new NotFoundException("Project team", projectId));
@@ -136,6 +140,7 @@ public class Team {
 		boolean over = !sameMember && member.load() + 1 > member.capacity();
 		jdbc.sql("delete from project_assignment where project_id = :p and role = :r").param("p", projectId)
 			.param("r", role.name()).update();
+		existing.map(Assignment::memberId).filter(id -> id != null).ifPresent(id -> countLoad(id, -1));
 		insertAssignment(projectId, role, memberId, segment, sameMember ? member.overCapacity() : over,
 				AuditLog.currentActor());
 		existing.map(Assignment::memberId).filter(id -> id != null && !id.equals(memberId)).ifPresent(this::refreshOverCapacity);
@@ -163,24 +168,31 @@ public class Team {
 
 	@Transactional
 	public void release(UUID projectId) {
-		List<UUID> members = jdbc.sql("select member_id from project_assignment where project_id = :p and member_id is not null")
+		List<UUID> members = jdbc.sql("""
+				update project_assignment set active = false where project_id = :p and active and member_id is not null
+				returning member_id""")
 			.param("p", projectId).query(UUID.class).list();
-		jdbc.sql("update project_assignment set active = false where project_id = :p").param("p", projectId).update();
-		members.forEach(this::refreshOverCapacity);
+		members.forEach(m -> {
+			countLoad(m, -1);
+			refreshOverCapacity(m);
+		});
 	}
 
 	/** After a member's load or capacity changes, their flags tell the truth again. */
 	private void refreshOverCapacity(UUID memberId) {
 		jdbc.sql("""
-				update project_assignment a set over_capacity = m.load > m.capacity
-				from (select tm.id, tm.capacity,
-				        (select count(*) from project_assignment x where x.member_id = tm.id and x.active) as load
-				      from team_member tm where tm.id = :m) m
-				where a.member_id = m.id and a.active""")
+				update project_assignment a set over_capacity = m.active_projects > m.capacity
+				from team_member m where m.id = :m and a.member_id = m.id and a.active""")
+			.param("m", memberId).update();
+	}
+
+	private void countLoad(UUID memberId, int delta) {
+		jdbc.sql("update team_member set active_projects = active_projects + :d where id = :m").param("d", delta)
 			.param("m", memberId).update();
 	}
 
 	private void insertAssignment(UUID projectId, TeamRole role, UUID memberId, Segment segment, boolean over, String by) {
+		if (memberId != null) countLoad(memberId, 1);
 		jdbc.sql("""
 				insert into project_assignment (project_id, role, member_id, segment, over_capacity, assigned_at, assigned_by)
 				values (:p, :r, :m, :s, :over, :at, :by)""")
