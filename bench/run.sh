@@ -43,7 +43,7 @@ CONTRACTS=""
 run=0
 while [ "$(count)" -lt "$TARGET" ]; do
   run=$((run + 1))
-  line=$(BENCH_TOKEN=$TOKEN BENCH_RUN="r$run" wrk -t2 -c$CLIENTS -d${BENCH_CONTRACT_DURATION:-30s} --timeout 10s \
+  line=$(BENCH_TOKEN=$TOKEN BENCH_RUN="r$run" wrk -t2 -c$CLIENTS -d${BENCH_CONTRACT_DURATION:-12s} --timeout 10s \
     -s bench/contracts.lua $BASE | grep RESULT)
   echo "$line"
   [ -z "$CONTRACTS" ] && CONTRACTS="$line"

@@ -119,10 +119,12 @@ public class Accounts {
 			params.put("raw", query.strip());
 		}
 		long total = jdbc.sql("select count(*) from account" + where).params(params).query(Long.class).single();
-		List<Account> items = jdbc.sql("select " + COLUMNS + " from account" + where
-				+ " order by name, id limit :size offset :offset")
-			.params(params).param("size", size).param("offset", (long) page * size)
-			.query(Accounts::map).list();
+		// Skip to the page in the (name, id) index alone, then read just the rows on it.
+		List<UUID> ids = jdbc.sql("select id from account" + where + " order by name, id limit :size offset :offset")
+			.params(params).param("size", size).param("offset", (long) page * size).query(UUID.class).list();
+		List<Account> items = ids.isEmpty() ? List.of()
+				: jdbc.sql("select " + COLUMNS + " from account where id in (:ids) order by name, id").param("ids", ids)
+					.query(Accounts::map).list();
 		return new PageResult<>(items, page, size, total);
 	}
 

@@ -1,6 +1,8 @@
 package com.onward.portfolio;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -8,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,16 +52,49 @@ public class Portfolio {
 	public record StageCount(Segment segment, int position, LocalizedText stage, long count) {
 	}
 
+	private record Cached(Summary summary, Instant at) {
+	}
+
 	private final JdbcClient jdbc;
 	private final ObjectMapper json;
 	private final Clock clock;
 	private final ZoneId zone;
+	private final Duration summaryTtl;
+	private final AtomicReference<Cached> cached = new AtomicReference<>();
+	private final AtomicBoolean refreshing = new AtomicBoolean();
 
-	Portfolio(JdbcClient jdbc, ObjectMapper json, Clock clock, @Value("${onward.time-zone:UTC}") String zone) {
+	Portfolio(JdbcClient jdbc, ObjectMapper json, Clock clock, @Value("${onward.time-zone:UTC}") String zone,
+			@Value("${onward.portfolio.summary-ttl:10s}") Duration summaryTtl) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 		this.zone = ZoneId.of(zone);
+		this.summaryTtl = summaryTtl;
+	}
+
+	/**
+	 * The dashboard's counts, recomputed at most every {@code onward.portfolio.summary-ttl}:
+	 * they aggregate every account, which is too much work to repeat for each of fifty people
+	 * refreshing the dashboard, while a few seconds' delay in a headline count is harmless.
+	 */
+	public Summary cachedSummary() {
+		Cached c = cached.get();
+		Instant now = clock.instant();
+		if (c != null && !c.at().plus(summaryTtl).isBefore(now)) {
+			return c.summary();
+		}
+		// One request recomputes; the others meanwhile keep showing the previous counts.
+		if (c != null && !refreshing.compareAndSet(false, true)) {
+			return c.summary();
+		}
+		try {
+			Cached fresh = new Cached(summary(), now);
+			cached.set(fresh);
+			return fresh.summary();
+		}
+		finally {
+			refreshing.set(false);
+		}
 	}
 
 	/**
@@ -98,7 +135,8 @@ public class Portfolio {
 					+ " and pa.active and pa.over_capacity)");
 		}
 		String from = " from account a" + (needsProject ? " join project p on p.id = a.current_project_id" : "");
-		long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+		long total = params.isEmpty() && !f.overCapacityOnly() ? cachedSummary().accounts()
+				: jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
 		List<UUID> ids = jdbc.sql("select a.id" + from + where + " order by a.name, a.id limit :size offset :offset")
 			.params(params).param("size", size).param("offset", (long) page * size).query(UUID.class).list();
 		if (ids.isEmpty()) {

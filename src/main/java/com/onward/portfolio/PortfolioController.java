@@ -46,7 +46,7 @@ class PortfolioController {
 		if (hx != null) {
 			return "portfolio/dashboard :: list";
 		}
-		Portfolio.Summary summary = portfolio.summary();
+		Portfolio.Summary summary = portfolio.cachedSummary();
 		model.addAttribute("summary", summary);
 		model.addAttribute("stageChart", json.writeValueAsString(stageChart(summary)));
 		return "portfolio/dashboard";
