@@ -14,39 +14,47 @@ BASE=http://127.0.0.1:$PORT
 OUT=target/benchmark.txt
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+"$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
+  || { echo "$JAVA is older than 21: set JAVA_HOME to a JDK >= 21" >&2; exit 1; }
 
 [ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
 mkdir -p target
-rm -rf target/bench-postgres # a fresh database each run; kept afterwards for inspection
-"$JAVA" -Xmx2g -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
+# A fresh database each run (kept afterwards for inspection); BENCH_REUSE=1 measures the
+# reads again on the database the previous run left.
+[ "${BENCH_REUSE:-0}" = 1 ] || rm -rf target/bench-postgres
+"$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
   --onward.embedded-db.data-dir=target/bench-postgres --onward.embedded-db.port=54329 \
   --onward.embedded-db.max-pool-size=40 --onward.bootstrap.admin-token=$TOKEN \
   --logging.level.root=WARN > target/bench-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
+curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start: see target/bench-app.log" >&2; exit 1; }
 
 api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 # A realistic team so assignment does real work: specialists and CSMs per segment.
-for seg in ENTERPRISE MID_MARKET SMB; do
+[ "${BENCH_REUSE:-0}" = 1 ] || for seg in ENTERPRISE MID_MARKET SMB; do
   for i in 1 2 3; do
     api $BASE/api/v1/team/members -d "{\"name\":\"IS $seg $i\",\"role\":\"IMPLEMENTATION_SPECIALIST\",\"segments\":[\"$seg\"]}" >/dev/null
     api $BASE/api/v1/team/members -d "{\"name\":\"CSM $seg $i\",\"role\":\"CSM\",\"segments\":[\"$seg\"]}" >/dev/null
   done
 done
-api $BASE/api/v1/admin/users -d '{"username":"bench","displayName":"Bench","role":"ADMIN","password":"bench-password"}' >/dev/null
+api $BASE/api/v1/admin/users -d '{"username":"bench","displayName":"Bench","role":"ADMIN","password":"bench-password"}' >/dev/null \
+  || [ "${BENCH_REUSE:-0}" = 1 ]
 
 count() { api "$BASE/api/v1/accounts?size=1" | sed -E 's/.*"total":([0-9]+).*/\1/'; }
 
 echo "== contract creation ($CLIENTS clients) until $TARGET accounts exist"
-CONTRACTS=""
+CONTRACTS="(not measured: BENCH_REUSE)"
+[ "${BENCH_REUSE:-0}" = 1 ] || CONTRACTS=""
 run=0
 while [ "$(count)" -lt "$TARGET" ]; do
   run=$((run + 1))
   line=$(BENCH_TOKEN=$TOKEN BENCH_RUN="r$run" wrk -t2 -c$CLIENTS -d${BENCH_CONTRACT_DURATION:-12s} --timeout 10s \
     -s bench/contracts.lua $BASE | grep RESULT)
   echo "$line"
-  [ -z "$CONTRACTS" ] && CONTRACTS="$line"
+  CONTRACTS="$CONTRACTS
+  run $run: $line"
 done
 TOTAL=$(count)
 echo "accounts: $TOTAL"

@@ -3,6 +3,8 @@ package com.onward.identity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -16,12 +18,14 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -44,6 +48,15 @@ class SecurityConfiguration {
 	PasswordEncoder passwordEncoder() {
 		// Delegating encoder: bcrypt today, upgradable without invalidating stored hashes.
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * No per-filter security observations: wrapping each of a dozen filters in an observation
+	 * cost a measured quarter of an API request. Request metrics (http.server.requests) stay.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
@@ -80,10 +93,26 @@ class SecurityConfiguration {
 			auth.requestMatchers(HttpMethod.GET, "/**").authenticated();
 			auth.anyRequest().hasAnyRole(EDITORS);
 		})
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(xorCsrfTokens()))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.httpBasic(b -> b.disable());
 		return http.build();
+	}
+
+	/**
+	 * The default BREACH-safe (XOR-masked) CSRF tokens, but masked with a DRBG: the default
+	 * SecureRandom reads /dev/urandom under a lock, which showed up as 13 % of a page's time.
+	 */
+	private static XorCsrfTokenRequestAttributeHandler xorCsrfTokens() {
+		var handler = new XorCsrfTokenRequestAttributeHandler();
+		try {
+			handler.setSecureRandom(SecureRandom.getInstance("DRBG"));
+		}
+		catch (NoSuchAlgorithmException e) {
+			// Keep the default generator.
+		}
+		return handler;
 	}
 
 	/** Changes only managers may make, in the API ({@code /api/v1}) and the UI (no prefix). */
