@@ -24,7 +24,7 @@ mkdir -p target
 [ "${BENCH_REUSE:-0}" = 1 ] || rm -rf target/bench-postgres
 "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
   --onward.embedded-db.data-dir=target/bench-postgres --onward.embedded-db.port=54329 \
-  --onward.embedded-db.max-pool-size=40 --onward.bootstrap.admin-token=$TOKEN \
+  --onward.embedded-db.max-pool-size=${BENCH_POOL:-40} --onward.bootstrap.admin-token=$TOKEN \
   --logging.level.root=WARN > target/bench-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT

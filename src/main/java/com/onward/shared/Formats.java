@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -18,21 +20,34 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class Formats {
 
+	// Formatters are built once per locale: a page formats hundreds of values.
+	private record Formatters(DateTimeFormatter date, DateTimeFormatter shortDate, DateTimeFormatter instant) {
+	}
+
+	private final Map<Locale, Formatters> formatters = new ConcurrentHashMap<>();
+
+	private Formatters formatters() {
+		return formatters.computeIfAbsent(locale(), l -> new Formatters(
+				DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(l),
+				DateTimeFormatter.ofPattern("d MMM", l),
+				DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(l).withZone(ZoneId.systemDefault())));
+	}
+
 	public String date(LocalDate date) {
-		return date == null ? "—" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+		return date == null ? "—" : formatters().date().format(date);
 	}
 
 	public String shortDate(LocalDate date) {
-		return date == null ? "—" : DateTimeFormatter.ofPattern("d MMM", locale()).format(date);
+		return date == null ? "—" : formatters().shortDate().format(date);
 	}
 
 	public String instant(Instant instant) {
-		return instant == null ? "—" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-			.withLocale(locale()).withZone(ZoneId.systemDefault()).format(instant);
+		return instant == null ? "—" : formatters().instant().format(instant);
 	}
 
 	public String money(Money money) {
 		if (money == null) return "—";
+		// NumberFormat is not thread-safe: a fresh one per call, but cheap to make from the locale's cached data.
 		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
 		format.setCurrency(java.util.Currency.getInstance(money.currency().name()));
 		format.setMaximumFractionDigits(0);
