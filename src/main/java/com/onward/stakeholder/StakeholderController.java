@@ -43,6 +43,22 @@ class StakeholderController {
 		return contactsPanel(id, model);
 	}
 
+	/** Inline update of what changes week to week: engagement, sentiment and last contact. */
+	@PostMapping("/accounts/{id}/contacts/{contactId}")
+	String updateEngagement(@PathVariable UUID id, @PathVariable UUID contactId,
+			@RequestParam(required = false) Engagement engagement, @RequestParam(required = false) Sentiment sentiment,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate lastContactOn,
+			Model model) {
+		Contact c = stakeholders.contacts(id).stream().filter(x -> x.id().equals(contactId)).findFirst()
+			.orElseThrow(() -> new com.onward.shared.NotFoundException("Contact", contactId));
+		stakeholders.update(id, contactId, new ContactForm(c.name(), c.email(), c.phone(), c.title(), c.role(),
+				engagement == null ? c.engagement() : engagement, sentiment == null ? c.sentiment() : sentiment,
+				lastContactOn == null ? c.lastContactOn() : lastContactOn));
+		model.addAttribute("contactForm", new ContactForm(null, null, null, null, ContactRole.CHAMPION, null, null, null));
+		return contactsPanel(id, model);
+	}
+
 	private String contactsPanel(UUID id, Model model) {
 		model.addAttribute("accountId", id);
 		model.addAttribute("contacts", stakeholders.contacts(id));

@@ -172,6 +172,14 @@ class ContractApiIntegrationTests extends IntegrationTest {
 		assertProblem(post("/api/v1/accounts/" + id + "/contacts", Map.of("name", "X", "role", "SME", "email", "nope")),
 				400, "email");
 		assertThat(get("/api/v1/accounts/" + id + "/contacts").body()).hasSize(2);
+		String budi = added.body().get("id").asString();
+		Response updated = call("PUT", "/api/v1/accounts/" + id + "/contacts/" + budi, Map.of("name", "Budi Santoso",
+				"role", "CHAMPION", "engagement", "LOW", "sentiment", "NEGATIVE", "lastContactOn", "2026-03-10"));
+		assertThat(updated.status()).isEqualTo(200);
+		assertThat(updated.body().get("sentiment").asString()).isEqualTo("NEGATIVE");
+		assertThat(updated.body().get("lastContactOn").asString()).isEqualTo("2026-03-10");
+		assertProblem(call("PUT", "/api/v1/accounts/" + id + "/contacts/00000000-0000-0000-0000-000000000000",
+				Map.of("name", "X", "role", "SME")), 404, null);
 	}
 
 	@Test

@@ -98,7 +98,15 @@ class BrowserTests extends IntegrationTest {
 
 		driver.findElement(By.cssSelector("#portfolio-list a[href^='/accounts/']")).click();
 		WebElement projectLink = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#account-projects a")));
+		// Engagement is updated in place (htmx) and kept.
+		WebElement engagement = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("select.contact-engagement")));
+		new Select(engagement).selectByValue("HIGH");
+		wait.until(ExpectedConditions.stalenessOf(engagement)); // htmx swapped in the saved panel
+		driver.navigate().refresh();
+		WebElement stored = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("select.contact-engagement")));
+		assertThat(new Select(stored).getFirstSelectedOption().getAttribute("value")).isEqualTo("HIGH");
 		screenshot("account");
+		projectLink = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#account-projects a")));
 		projectLink.click();
 
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("items")));

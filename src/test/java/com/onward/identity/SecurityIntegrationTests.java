@@ -56,6 +56,13 @@ class SecurityIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void unknownApiPathsAreProblemDetails() {
+		Response r = get("/api/v1/nothing-here");
+		assertThat(r.status()).isEqualTo(404);
+		assertThat(r.body().get("title").asString()).isEqualTo("Not found");
+	}
+
+	@Test
 	void healthAndPrometheusNeedNoSignIn() {
 		assertThat(call("GET", "/actuator/health/readiness", null, null).status()).isEqualTo(200);
 		Response metrics = call("GET", "/actuator/prometheus", null, null);
