@@ -19,8 +19,7 @@ create table api_token (
   role         text not null,
   created_by   text not null,
   created_at   timestamptz not null,
-  revoked_at   timestamptz,
-  last_used_at timestamptz
+  revoked_at   timestamptz
 );
 
 -- Who changed what, when.

@@ -26,7 +26,7 @@ import com.onward.shared.NotFoundException;
 public class ApiTokens {
 
 	public record TokenInfo(UUID id, String name, String prefix, StaffRole role, String createdBy, Instant createdAt,
-			Instant revokedAt, Instant lastUsedAt) {
+			Instant revokedAt) {
 		public boolean active() {
 			return revokedAt == null;
 		}
@@ -66,7 +66,7 @@ public class ApiTokens {
 			.param("role", role.name()).param("by", creator).param("at", java.sql.Timestamp.from(now))
 			.update();
 		audit.record("token.created", "api_token", id, name + " (" + role + ")");
-		return new CreatedToken(new TokenInfo(id, name, token.substring(0, 8), role, creator, now, null, null), token);
+		return new CreatedToken(new TokenInfo(id, name, token.substring(0, 8), role, creator, now, null), token);
 	}
 
 	@Transactional
@@ -82,12 +82,11 @@ public class ApiTokens {
 
 	public List<TokenInfo> all() {
 		return jdbc.sql("""
-				select id, name, token_prefix, role, created_by, created_at, revoked_at, last_used_at
+				select id, name, token_prefix, role, created_by, created_at, revoked_at
 				from api_token order by created_at desc""")
 			.query((rs, n) -> new TokenInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					StaffRole.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(),
-					rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
-					rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
+					rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
 			.list();
 	}
 

@@ -275,30 +275,40 @@ public class Projects {
 		return load(id, true).orElseThrow(() -> new NotFoundException("Project", id));
 	}
 
+	/** The project row; phases and items are read after it (not inside its row mapper). */
+	private record Header(UUID accountId, UUID contractId, UUID playbookId, LocalizedText playbookName,
+			ProjectStatus status, LocalDate start, LocalDate target, LocalDate forecast, int progress,
+			Map<Factor, Integer> factors, java.time.Instant createdAt) {
+	}
+
 	private Optional<Project> load(UUID id, boolean forUpdate) {
-		var header = jdbc.sql("select * from project where id = :id" + (forUpdate ? " for update" : "")).param("id", id)
-			.query((rs, n) -> rs.getObject("id", UUID.class) == null ? null : new Object[] {
-					rs.getObject("account_id", UUID.class), rs.getObject("contract_id", UUID.class),
-					rs.getObject("playbook_id", UUID.class), rs.getString("playbook_name"), rs.getString("status"),
-					rs.getObject("start_date", LocalDate.class), rs.getObject("target_graduation_date", LocalDate.class),
-					rs.getObject("forecast_graduation_date", LocalDate.class), rs.getInt("progress_percent"),
-					rs.getString("factors"), rs.getTimestamp("created_at").toInstant() })
-			.optional();
-		if (header.isEmpty()) return Optional.empty();
-		Object[] h = header.get();
-		List<Project.Phase> phases = jdbc.sql("select id, position, key, name from project_phase where project_id = :id order by position")
-			.param("id", id)
+		return jdbc.sql("select * from project where id = :id" + (forUpdate ? " for update" : "")).param("id", id)
+			.query((rs, n) -> {
+				Map<Factor, Integer> factors = new EnumMap<>(Factor.class);
+				factors.putAll(json.readValue(rs.getString("factors"), FACTOR_MAP));
+				return new Header(rs.getObject("account_id", UUID.class), rs.getObject("contract_id", UUID.class),
+						rs.getObject("playbook_id", UUID.class), json.readValue(rs.getString("playbook_name"), LocalizedText.class),
+						ProjectStatus.valueOf(rs.getString("status")), rs.getObject("start_date", LocalDate.class),
+						rs.getObject("target_graduation_date", LocalDate.class),
+						rs.getObject("forecast_graduation_date", LocalDate.class), rs.getInt("progress_percent"), factors,
+						rs.getTimestamp("created_at").toInstant());
+			})
+			.optional()
+			.map(h -> new Project(id, h.accountId(), h.contractId(), h.playbookId(), h.playbookName(), h.status(), h.start(),
+					h.target(), h.forecast(), h.progress(), h.factors(), h.createdAt(), phases(id), items(id)));
+	}
+
+	private List<Project.Phase> phases(UUID projectId) {
+		return jdbc.sql("select id, position, key, name from project_phase where project_id = :id order by position")
+			.param("id", projectId)
 			.query((rs, n) -> new Project.Phase(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
 					json.readValue(rs.getString(4), LocalizedText.class)))
 			.list();
-		List<PlanItem> items = jdbc.sql("select * from project_item where project_id = :id order by position")
-			.param("id", id).query(this::mapItem).list();
-		Map<Factor, Integer> factors = new EnumMap<>(Factor.class);
-		factors.putAll(json.readValue((String) h[9], FACTOR_MAP));
-		return Optional.of(new Project(id, (UUID) h[0], (UUID) h[1], (UUID) h[2],
-				json.readValue((String) h[3], LocalizedText.class), ProjectStatus.valueOf((String) h[4]),
-				(LocalDate) h[5], (LocalDate) h[6], (LocalDate) h[7], (int) h[8], factors,
-				(java.time.Instant) h[10], phases, items));
+	}
+
+	private List<PlanItem> items(UUID projectId) {
+		return jdbc.sql("select * from project_item where project_id = :id order by position").param("id", projectId)
+			.query(this::mapItem).list();
 	}
 
 	private PlanItem mapItem(ResultSet rs, int n) throws SQLException {

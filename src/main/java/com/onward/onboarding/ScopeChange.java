@@ -15,9 +15,5 @@ public record ScopeChange(UUID id, UUID projectId, String name, ScopeTag scopeTa
 		public boolean movesGoLive() {
 			return goLiveBefore != null && !goLiveBefore.equals(goLiveAfter);
 		}
-
-		public long graduationDaysMoved() {
-			return java.time.temporal.ChronoUnit.DAYS.between(graduationBefore, graduationAfter);
-		}
 	}
 }

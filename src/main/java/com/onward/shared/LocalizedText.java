@@ -1,8 +1,6 @@
 package com.onward.shared;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A user-facing text in the product's languages (en, id, ms). Missing translations fall
@@ -27,14 +25,6 @@ public record LocalizedText(String en, String id, String ms) {
 			default -> en;
 		};
 		return value == null || value.isBlank() ? en : value;
-	}
-
-	public Map<String, String> asMap() {
-		var map = new LinkedHashMap<String, String>();
-		map.put("en", en);
-		if (id != null) map.put("id", id);
-		if (ms != null) map.put("ms", ms);
-		return map;
 	}
 
 	@Override
