@@ -4,6 +4,7 @@ local pages = tonumber(os.getenv("BENCH_PAGES") or "200")
 local headers = {}
 if os.getenv("BENCH_COOKIE") then headers["Cookie"] = os.getenv("BENCH_COOKIE") end
 if os.getenv("BENCH_TOKEN") then headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") end
+if os.getenv("BENCH_HX") then headers["HX-Request"] = "true" end
 
 function request()
   return wrk.format("GET", path .. math.random(0, pages - 1), headers)

@@ -147,13 +147,15 @@ public class Portfolio {
 				  p.id as project_id, p.status, p.progress_percent, p.start_date, p.target_graduation_date,
 				  p.forecast_graduation_date, p.current_phase_name,
 				  coalesce(p.min_open_due < :today and p.status in ('NOT_STARTED','IN_PROGRESS','ON_HOLD'), false) as overdue,
-				  exists (select 1 from project_assignment pa where pa.project_id = p.id and pa.active and pa.over_capacity)
-				    as over_capacity,
-				  (select m.name from project_assignment pa join team_member m on m.id = pa.member_id
-				    where pa.project_id = p.id and pa.role = 'CSM') as csm,
-				  (select m.name from project_assignment pa join team_member m on m.id = pa.member_id
-				    where pa.project_id = p.id and pa.role = 'IMPLEMENTATION_SPECIALIST') as specialist
+				  coalesce(staff.over_capacity, false) as over_capacity, staff.csm, staff.specialist
 				from account a left join project p on p.id = a.current_project_id
+				left join lateral (
+				  select bool_or(pa.over_capacity) as over_capacity,
+				    max(m.name) filter (where pa.role = 'CSM') as csm,
+				    max(m.name) filter (where pa.role = 'IMPLEMENTATION_SPECIALIST') as specialist
+				  from project_assignment pa left join team_member m on m.id = pa.member_id
+				  where pa.project_id = p.id and pa.active
+				) staff on true
 				where a.id in (:ids)
 				order by a.name, a.id""")
 			.param("today", today).param("ids", ids)

@@ -25,6 +25,7 @@ public class Formats {
 	}
 
 	private final Map<Locale, Formatters> formatters = new ConcurrentHashMap<>();
+	private final Map<String, NumberFormat> moneyFormats = new ConcurrentHashMap<>();
 
 	private Formatters formatters() {
 		return formatters.computeIfAbsent(locale(), l -> new Formatters(
@@ -47,11 +48,15 @@ public class Formats {
 
 	public String money(Money money) {
 		if (money == null) return "—";
-		// NumberFormat is not thread-safe: a fresh one per call, but cheap to make from the locale's cached data.
-		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
-		format.setCurrency(java.util.Currency.getInstance(money.currency().name()));
-		format.setMaximumFractionDigits(0);
-		return format.format(money.amount());
+		Locale locale = locale();
+		// NumberFormat is not thread-safe: each call clones a prototype built once per locale and currency.
+		NumberFormat prototype = moneyFormats.computeIfAbsent(locale + "/" + money.currency(), k -> {
+			NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+			f.setCurrency(java.util.Currency.getInstance(money.currency().name()));
+			f.setMaximumFractionDigits(0);
+			return f;
+		});
+		return ((NumberFormat) prototype.clone()).format(money.amount());
 	}
 
 	public String number(Number n) {
