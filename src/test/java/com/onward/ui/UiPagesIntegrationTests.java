@@ -1,0 +1,124 @@
+package com.onward.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.onward.IntegrationTest;
+import com.onward.identity.StaffRole;
+import com.onward.identity.Users;
+
+/**
+ * Every staff page renders for a signed-in user in all three languages, and the role rules
+ * hold for form posts: a plain HTTP client with a session cookie, no browser needed.
+ */
+class UiPagesIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	Users users;
+
+	String accountId;
+	String projectId;
+	String playbookId;
+
+	@BeforeEach
+	void data() {
+		if (users.find("ui-admin").isEmpty()) users.create("ui-admin", "UI Admin", null, StaffRole.ADMIN, "ui-admin-pass");
+		if (users.find("ui-viewer").isEmpty()) users.create("ui-viewer", "UI Viewer", null, StaffRole.VIEWER, "ui-viewer-pass");
+		var signed = post("/api/v1/contracts", contract(unique("opp"), "2026-03-01T09:00:00Z", 1500, 90_000, "id")).body();
+		accountId = signed.get("accountId").asString();
+		projectId = signed.get("projectId").asString();
+		playbookId = get("/api/v1/playbooks").body().get(0).get("id").asString();
+	}
+
+	HttpClient signIn(String user, String password) throws IOException, InterruptedException {
+		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String login = client.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
+		String form = "username=" + user + "&password=" + password + "&_csrf=" + enc(csrf(login));
+		HttpResponse<String> r = client.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(r.statusCode()).isEqualTo(302);
+		assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		return client;
+	}
+
+	HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+	}
+
+	static String csrf(String html) {
+		Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(m.find()).as("a CSRF field").isTrue();
+		return m.group(1);
+	}
+
+	static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void everyStaffPageRendersInEveryLanguage() throws Exception {
+		HttpClient client = signIn("ui-admin", "ui-admin-pass");
+		String[][] pages = { { "/", "portfolio-list" }, { "/accounts/" + accountId, "account-projects" },
+				{ "/accounts/" + accountId + "/projects", "/projects/" + projectId },
+				{ "/accounts/" + accountId + "/contacts", "contacts-panel" }, { "/projects/" + projectId, "timeline-chart" },
+				{ "/projects/" + projectId + "/team", "team-panel" }, { "/projects/" + projectId + "/raci", "raci-panel" },
+				{ "/playbooks", "playbooks" }, { "/playbooks/" + playbookId, "playbook-editor" }, { "/team", "members" },
+				{ "/contracts/new", "contract-form" }, { "/imports", "file" }, { "/admin", "audit" } };
+		for (String lang : new String[] { "en", "id", "ms" }) {
+			for (String[] page : pages) {
+				String sep = page[0].contains("?") ? "&" : "?";
+				HttpResponse<String> r = client.send(request(page[0] + sep + "lang=" + lang).build(),
+						HttpResponse.BodyHandlers.ofString());
+				assertThat(r.statusCode()).as(page[0] + " in " + lang).isEqualTo(200);
+				assertThat(r.body()).as(page[0] + " in " + lang).contains(page[1]).doesNotContain("??");
+			}
+		}
+		String indonesian = client.send(request("/projects/" + projectId + "?lang=id").build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(indonesian).contains("Proyek onboarding", "Penemuan &amp; perencanaan");
+		String malay = client.send(request("/team?lang=ms").build(), HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(malay).contains("Pasukan", "Kapasiti");
+	}
+
+	@Test
+	void formsAreProtectedByCsrfAndRoles() throws Exception {
+		HttpClient viewer = signIn("ui-viewer", "ui-viewer-pass");
+		String page = viewer.send(request("/contracts/new").build(), HttpResponse.BodyHandlers.ofString()).body();
+		String form = "_csrf=" + enc(csrf(page)) + "&segment=SMB&reason=x";
+		HttpResponse<String> denied = viewer.send(request("/accounts/" + accountId + "/segment-override")
+			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(denied.statusCode()).isEqualTo(403);
+
+		HttpClient admin = signIn("ui-admin", "ui-admin-pass");
+		HttpResponse<String> noToken = admin.send(request("/accounts/" + accountId + "/segment-override")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("segment=SMB&reason=x")).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(noToken.statusCode()).as("no CSRF token").isEqualTo(403);
+		assertThat(get("/api/v1/accounts/" + accountId).body().get("segment").asString()).isEqualTo("ENTERPRISE");
+	}
+
+	@Test
+	void anUnknownProjectIsANotFoundPageNotAServerError() throws Exception {
+		HttpClient client = signIn("ui-admin", "ui-admin-pass");
+		HttpResponse<String> r = client.send(request("/projects/00000000-0000-0000-0000-000000000000").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(r.statusCode()).isEqualTo(404);
+		HttpResponse<String> bad = client.send(request("/projects/not-a-uuid").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(bad.statusCode()).isEqualTo(400);
+	}
+}
