@@ -2,12 +2,10 @@ package com.onward.account;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,17 +37,15 @@ public class Contracts {
 	private final AuditLog audit;
 	private final ObjectMapper json;
 	private final Clock clock;
-	private final ZoneId zone;
 
 	Contracts(JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events, AuditLog audit, ObjectMapper json,
-			Clock clock, @Value("${onward.time-zone:UTC}") String zone) {
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.events = events;
 		this.audit = audit;
 		this.json = json;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
 	}
 
 	public Optional<Signed> findByExternalId(String externalId) {
@@ -93,7 +89,7 @@ public class Contracts {
 			.param("factors", json.writeValueAsString(factors)).param("source", source)
 			.param("at", Timestamp.from(clock.instant()))
 			.update();
-		accounts.markSigned(account.id(), command.signedAt().atZone(zone).toLocalDate());
+		accounts.markSigned(account.id(), command.signedAt().atZone(clock.getZone()).toLocalDate());
 		audit.record("contract.signed", "contract", contractId, command.externalId() + " for " + account.name());
 		events.publishEvent(new ContractSigned(contractId, account.id(), projectId, command.signedAt(), account.segment(),
 				account.language(), factors));

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -28,10 +30,13 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.onward.shared.ApiProblems;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Two filter chains: the API ({@code /api/**}) is stateless with bearer tokens and answers
@@ -61,12 +66,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens,
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ObjectMapper json,
 			@Value("${onward.bootstrap.admin-token:}") String bootstrapToken) throws Exception {
 		http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new BearerTokenFilter(tokens, bootstrapToken), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, json, bootstrapToken), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> {
 				auth.requestMatchers("/api/v1/admin/**").hasRole("ADMIN");
 				roleRules(auth, "/api/v1");
@@ -74,9 +79,9 @@ class SecurityConfiguration {
 				auth.anyRequest().hasAnyRole(EDITORS);
 			})
 			.exceptionHandling(e -> e
-				.authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "Unauthorized",
+				.authenticationEntryPoint((req, res, ex) -> problem(json, res, HttpStatus.UNAUTHORIZED, "Unauthorized",
 						"A valid bearer token is required"))
-				.accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, "Forbidden",
+				.accessDeniedHandler((req, res, ex) -> problem(json, res, HttpStatus.FORBIDDEN, "Forbidden",
 						"Your role may not do this")));
 		return http.build();
 	}
@@ -127,22 +132,31 @@ class SecurityConfiguration {
 		}
 	}
 
-	static void problem(HttpServletResponse res, HttpStatus status, String title, String detail) throws IOException {
+	/** The same problem detail as the API's own errors, written before any controller is reached. */
+	static void problem(ObjectMapper json, HttpServletResponse res, HttpStatus status, String title, String detail)
+			throws IOException {
 		res.setStatus(status.value());
 		res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-				+ ",\"detail\":\"" + detail + "\"}");
+		ProblemDetail problem = ApiProblems.problem(status, title, detail, List.of());
+		var body = new LinkedHashMap<String, Object>();
+		body.put("type", problem.getType().toString());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		json.writeValue(res.getWriter(), body);
 	}
 
 	/** Authenticates {@code Authorization: Bearer ...}; a present but unknown token is a 401 at once. */
 	static final class BearerTokenFilter extends OncePerRequestFilter {
 
 		private final ApiTokens tokens;
+		private final ObjectMapper json;
 		private final byte[] bootstrap;
 
-		BearerTokenFilter(ApiTokens tokens, String bootstrapToken) {
+		BearerTokenFilter(ApiTokens tokens, ObjectMapper json, String bootstrapToken) {
 			this.tokens = tokens;
+			this.json = json;
 			this.bootstrap = bootstrapToken == null || bootstrapToken.isBlank() ? null
 					: bootstrapToken.getBytes(StandardCharsets.UTF_8);
 		}
@@ -164,7 +178,7 @@ class SecurityConfiguration {
 				principal = tokens.authenticate(token).orElse(null);
 			}
 			if (principal == null) {
-				problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "The bearer token is unknown or revoked");
+				problem(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "The bearer token is unknown or revoked");
 				return;
 			}
 			var auth = new UsernamePasswordAuthenticationToken(principal.name(), null,

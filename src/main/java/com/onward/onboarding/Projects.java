@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -57,12 +55,10 @@ public class Projects {
 	private final AuditLog audit;
 	private final ObjectMapper json;
 	private final Clock clock;
-	private final ZoneId zone;
 
 	Projects(JdbcClient jdbc, NamedParameterJdbcTemplate named, Playbooks playbooks,
 			com.onward.account.Accounts accounts, FactorEffects factorEffects,
-			ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock,
-			@Value("${onward.time-zone:UTC}") String zone) {
+			ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.named = named;
 		this.playbooks = playbooks;
@@ -72,18 +68,17 @@ public class Projects {
 		this.audit = audit;
 		this.json = json;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
 	}
 
 	public LocalDate today() {
-		return LocalDate.now(clock.withZone(zone));
+		return LocalDate.now(clock);
 	}
 
 	/** PLAN-3: the project for a signed contract, from the segment's current playbook version. */
 	@Transactional
 	public Project createFor(ContractSigned signed) {
 		Playbook playbook = playbooks.forSegment(signed.segment());
-		LocalDate start = signed.signedAt().atZone(zone).toLocalDate();
+		LocalDate start = signed.signedAt().atZone(clock.getZone()).toLocalDate();
 		Project project = Project.plan(signed.projectId(), signed.accountId(), signed.contractId(), playbook, start,
 				factorEffects.percentages(signed.factors()), clock.instant());
 		insert(project);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +29,7 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class Portfolio {
 
-	public record Filter(Segment segment, String status, Integer stage, boolean overdueOnly, boolean overCapacityOnly,
-			String q) {
+	public record Filter(Segment segment, String status, boolean overdueOnly, boolean overCapacityOnly, String q) {
 	}
 
 	public record Row(UUID accountId, String accountName, Segment segment, TouchModel touchModel, Money acv,
@@ -58,17 +56,14 @@ public class Portfolio {
 	private final JdbcClient jdbc;
 	private final ObjectMapper json;
 	private final Clock clock;
-	private final ZoneId zone;
 	private final Duration summaryTtl;
 	private final AtomicReference<Cached> cached = new AtomicReference<>();
 	private final AtomicBoolean refreshing = new AtomicBoolean();
 
-	Portfolio(JdbcClient jdbc, ObjectMapper json, Clock clock, @Value("${onward.time-zone:UTC}") String zone,
-			@Value("${onward.portfolio.summary-ttl:10s}") Duration summaryTtl) {
+	Portfolio(JdbcClient jdbc, ObjectMapper json, Clock clock, @Value("${onward.portfolio.summary-ttl:10s}") Duration summaryTtl) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
 		this.summaryTtl = summaryTtl;
 	}
 
@@ -103,7 +98,7 @@ public class Portfolio {
 	 * the details — staff names, flags — are read for those few rows only.
 	 */
 	public PageResult<Row> page(Filter f, int page, int size) {
-		LocalDate today = LocalDate.now(clock.withZone(zone));
+		LocalDate today = LocalDate.now(clock);
 		var where = new StringBuilder(" where true");
 		var params = new HashMap<String, Object>();
 		boolean needsProject = false;
@@ -118,11 +113,6 @@ public class Portfolio {
 		if (f.status() != null && !f.status().isBlank()) {
 			where.append(" and p.status = :status");
 			params.put("status", f.status());
-			needsProject = true;
-		}
-		if (f.stage() != null) {
-			where.append(" and p.current_phase_pos = :stage");
-			params.put("stage", f.stage());
 			needsProject = true;
 		}
 		if (f.overdueOnly()) {
@@ -176,7 +166,7 @@ public class Portfolio {
 	}
 
 	public Summary summary() {
-		LocalDate today = LocalDate.now(clock.withZone(zone));
+		LocalDate today = LocalDate.now(clock);
 		var counts = jdbc.sql("""
 				select (select count(*) from account) as accounts,
 				  count(*) filter (where p.status in ('NOT_STARTED','IN_PROGRESS','ON_HOLD')) as active,

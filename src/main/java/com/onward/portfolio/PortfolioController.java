@@ -38,7 +38,7 @@ class PortfolioController {
 			@RequestParam(defaultValue = "25") int size, @RequestHeader(value = "HX-Request", required = false) String hx,
 			Model model) {
 		int pageSize = Math.clamp(size, 5, 200);
-		var filter = new Portfolio.Filter(segment, status, null, overdue, overCapacity, q);
+		var filter = new Portfolio.Filter(segment, status, overdue, overCapacity, q);
 		model.addAttribute("rows", portfolio.page(filter, Math.max(0, page), pageSize));
 		model.addAttribute("filter", filter);
 		model.addAttribute("segments", Segment.values());

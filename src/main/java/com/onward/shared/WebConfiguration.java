@@ -3,7 +3,6 @@ package com.onward.shared;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -21,8 +20,6 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 /** The clock and the three product languages: {@code ?lang=id} switches and a cookie remembers. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
-
-	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("id"), Locale.forLanguageTag("ms"));
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -115,29 +115,27 @@ public class Stakeholders {
 	}
 
 	public Raci raci(UUID projectId) {
+		record Cell(String phaseKey, String phaseName, OwnerRole role, String value) {
+		}
 		Map<String, Raci.Row> rows = new LinkedHashMap<>();
 		jdbc.sql("select phase_key, phase_name, role, value from raci_cell where project_id = :p order by phase_pos, role")
 			.param("p", projectId)
-			.query((ResultSet rs) -> {
-				Raci.Row row = rows.computeIfAbsent(rs.getString(1), k -> {
-					try {
-						return new Raci.Row(k, json.readValue(rs.getString(2), LocalizedText.class), new LinkedHashMap<>());
-					}
-					catch (SQLException e) {
-						throw new IllegalStateException(e);
-					}
-				});
-				row.cells().put(OwnerRole.valueOf(rs.getString(3)), rs.getString(4));
-			});
+			.query((rs, n) -> new Cell(rs.getString(1), rs.getString(2), OwnerRole.valueOf(rs.getString(3)), rs.getString(4)))
+			.list()
+			.forEach(c -> rows.computeIfAbsent(c.phaseKey(),
+					k -> new Raci.Row(k, json.readValue(c.phaseName(), LocalizedText.class), new LinkedHashMap<>()))
+				.cells().put(c.role(), c.value()));
 		return new Raci(new ArrayList<>(rows.values()), List.of(OwnerRole.values()));
 	}
 
 	/** Sets one cell; an empty value clears it. A phase keeps exactly one Accountable. */
 	@Transactional
 	public Raci setRaci(UUID projectId, String phaseKey, OwnerRole role, String value) {
-		var phase = jdbc.sql("select phase_pos, phase_name::text from raci_cell where project_id = :p and phase_key = :k limit 1")
+		record Phase(int position, String name) {
+		}
+		Phase phase = jdbc.sql("select phase_pos, phase_name::text from raci_cell where project_id = :p and phase_key = :k limit 1")
 			.param("p", projectId).param("k", phaseKey)
-			.query((rs, n) -> new Object[] { rs.getInt(1), rs.getString(2) }).optional()
+			.query((rs, n) -> new Phase(rs.getInt(1), rs.getString(2))).optional()
 			.orElseThrow(() -> new NotFoundException("RACI phase", phaseKey));
 		String v = value == null ? "" : value.strip().toUpperCase();
 		if (!v.isEmpty() && !List.of("R", "A", "C", "I").contains(v)) {
@@ -154,7 +152,7 @@ public class Stakeholders {
 			jdbc.sql("""
 					insert into raci_cell (project_id, phase_key, phase_pos, phase_name, role, value)
 					values (:p, :k, :pos, :name::jsonb, :r, :v)""")
-				.param("p", projectId).param("k", phaseKey).param("pos", phase[0]).param("name", phase[1])
+				.param("p", projectId).param("k", phaseKey).param("pos", phase.position()).param("name", phase.name())
 				.param("r", role.name()).param("v", v).update();
 		}
 		audit.record("raci.updated", "project", projectId, phaseKey + " " + role + " = " + (v.isEmpty() ? "—" : v));
