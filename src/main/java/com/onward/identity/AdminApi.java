@@ -31,7 +31,8 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "Administration")
 class AdminApi {
 
-	record NewToken(@NotBlank @Size(max = 100) String name, @NotNull StaffRole role) {
+	/** {@code scope} INGEST makes a token that can only post usage events (then {@code role} may be left out). */
+	record NewToken(@NotBlank @Size(max = 100) String name, StaffRole role, TokenScope scope) {
 	}
 
 	record NewUser(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String displayName,
@@ -51,7 +52,11 @@ class AdminApi {
 	@PostMapping("/tokens")
 	@Operation(summary = "Create an API token; the token is in this response only")
 	ResponseEntity<ApiTokens.CreatedToken> createToken(@Valid @RequestBody NewToken body) {
-		var created = tokens.create(body.name(), body.role());
+		TokenScope scope = body.scope() == null ? TokenScope.FULL : body.scope();
+		if (scope == TokenScope.FULL && body.role() == null) {
+			throw com.onward.shared.InvalidInputException.of("role", "is required for a FULL token");
+		}
+		var created = tokens.create(body.name(), body.role(), scope);
 		return ResponseEntity.created(URI.create("/api/v1/admin/tokens/" + created.info().id())).body(created);
 	}
 

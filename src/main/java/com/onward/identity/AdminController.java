@@ -37,16 +37,18 @@ class AdminController {
 		model.addAttribute("tokens", tokens.all());
 		model.addAttribute("audit", audit.page(Math.max(0, page), 50, null, null));
 		model.addAttribute("roles", StaffRole.values());
+		model.addAttribute("scopes", TokenScope.values());
 		return "identity/admin";
 	}
 
 	@PostMapping("/admin/tokens")
-	String createToken(@RequestParam String name, @RequestParam StaffRole role, RedirectAttributes redirect) {
+	String createToken(@RequestParam String name, @RequestParam StaffRole role,
+			@RequestParam(defaultValue = "FULL") TokenScope scope, RedirectAttributes redirect) {
 		if (name == null || name.isBlank()) {
 			redirect.addFlashAttribute("error", "name");
 			return "redirect:/admin";
 		}
-		redirect.addFlashAttribute("newToken", tokens.create(name.strip(), role).token());
+		redirect.addFlashAttribute("newToken", tokens.create(name.strip(), role, scope).token());
 		return "redirect:/admin";
 	}
 

@@ -25,8 +25,8 @@ import com.onward.shared.NotFoundException;
 @Service
 public class ApiTokens {
 
-	public record TokenInfo(UUID id, String name, String prefix, StaffRole role, String createdBy, Instant createdAt,
-			Instant revokedAt) {
+	public record TokenInfo(UUID id, String name, String prefix, StaffRole role, TokenScope scope, String createdBy,
+			Instant createdAt, Instant revokedAt) {
 		public boolean active() {
 			return revokedAt == null;
 		}
@@ -36,7 +36,10 @@ public class ApiTokens {
 	public record CreatedToken(TokenInfo info, String token) {
 	}
 
-	record Principal(String name, StaffRole role) {
+	record Principal(String name, StaffRole role, TokenScope scope) {
+		String authority() {
+			return scope == TokenScope.INGEST ? TokenScope.INGEST_AUTHORITY : role.authority();
+		}
 	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -53,6 +56,15 @@ public class ApiTokens {
 
 	@Transactional
 	public CreatedToken create(String name, StaffRole role) {
+		return create(name, role, TokenScope.FULL);
+	}
+
+	/** An {@code INGEST} token carries no role (stored as VIEWER): it can only post usage events. */
+	@Transactional
+	public CreatedToken create(String name, StaffRole role, TokenScope scope) {
+		if (scope == TokenScope.INGEST) {
+			role = StaffRole.VIEWER;
+		}
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String token = "onw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -60,13 +72,13 @@ public class ApiTokens {
 		Instant now = clock.instant();
 		String creator = AuditLog.currentActor();
 		jdbc.sql("""
-				insert into api_token (id, name, token_hash, token_prefix, role, created_by, created_at)
-				values (:id, :name, :hash, :prefix, :role, :by, :at)""")
+				insert into api_token (id, name, token_hash, token_prefix, role, scope, created_by, created_at)
+				values (:id, :name, :hash, :prefix, :role, :scope, :by, :at)""")
 			.param("id", id).param("name", name).param("hash", hash(token)).param("prefix", token.substring(0, 8))
-			.param("role", role.name()).param("by", creator).param("at", java.sql.Timestamp.from(now))
+			.param("role", role.name()).param("scope", scope.name()).param("by", creator).param("at", java.sql.Timestamp.from(now))
 			.update();
-		audit.record("token.created", "api_token", id, name + " (" + role + ")");
-		return new CreatedToken(new TokenInfo(id, name, token.substring(0, 8), role, creator, now, null), token);
+		audit.record("token.created", "api_token", id, name + " (" + (scope == TokenScope.INGEST ? scope : role) + ")");
+		return new CreatedToken(new TokenInfo(id, name, token.substring(0, 8), role, scope, creator, now, null), token);
 	}
 
 	@Transactional
@@ -82,18 +94,19 @@ public class ApiTokens {
 
 	public List<TokenInfo> all() {
 		return jdbc.sql("""
-				select id, name, token_prefix, role, created_by, created_at, revoked_at
+				select id, name, token_prefix, role, scope, created_by, created_at, revoked_at
 				from api_token order by created_at desc""")
 			.query((rs, n) -> new TokenInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					StaffRole.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(),
-					rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+					StaffRole.valueOf(rs.getString(4)), TokenScope.valueOf(rs.getString(5)), rs.getString(6),
+					rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
 			.list();
 	}
 
 	Optional<Principal> authenticate(String token) {
-		return jdbc.sql("select name, role from api_token where token_hash = :h and revoked_at is null")
+		return jdbc.sql("select name, role, scope from api_token where token_hash = :h and revoked_at is null")
 			.param("h", hash(token))
-			.query((rs, n) -> new Principal("token:" + rs.getString(1), StaffRole.valueOf(rs.getString(2))))
+			.query((rs, n) -> new Principal("token:" + rs.getString(1), StaffRole.valueOf(rs.getString(2)),
+					TokenScope.valueOf(rs.getString(3))))
 			.optional();
 	}
 

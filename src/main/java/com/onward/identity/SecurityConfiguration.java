@@ -48,6 +48,8 @@ class SecurityConfiguration {
 
 	private static final String[] MANAGERS = { "ADMIN", "CS_MANAGER" };
 	private static final String[] EDITORS = { "ADMIN", "CS_MANAGER", "CSM", "IMPLEMENTATION_SPECIALIST", "TRAINING_LEAD" };
+	private static final String[] STAFF = { "ADMIN", "CS_MANAGER", "CSM", "IMPLEMENTATION_SPECIALIST", "TRAINING_LEAD",
+			"VIEWER" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -74,8 +76,11 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens, json, bootstrapToken), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> {
 				auth.requestMatchers("/api/v1/admin/**").hasRole("ADMIN");
+				// Products post usage with an ingestion-scoped token; that token reaches nothing else.
+				auth.requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyAuthority(TokenScope.INGEST_AUTHORITY,
+						StaffRole.ADMIN.authority());
 				roleRules(auth, "/api/v1");
-				auth.requestMatchers(HttpMethod.GET, "/api/**").authenticated();
+				auth.requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF);
 				auth.anyRequest().hasAnyRole(EDITORS);
 			})
 			.exceptionHandling(e -> e
@@ -124,7 +129,7 @@ class SecurityConfiguration {
 	private static void roleRules(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
 			String prefix) {
-		for (String path : List.of("/accounts/*/segment-override", "/playbooks", "/playbooks/**", "/team/members",
+		for (String path : List.of("/accounts/*/segment-override", "/features/*", "/playbooks", "/playbooks/**", "/team/members",
 				"/team/members/**", "/projects/*/team/**")) {
 			auth.requestMatchers(HttpMethod.POST, prefix + path).hasAnyRole(MANAGERS);
 			auth.requestMatchers(HttpMethod.PUT, prefix + path).hasAnyRole(MANAGERS);
@@ -172,7 +177,7 @@ class SecurityConfiguration {
 			String token = header.substring(7).trim();
 			ApiTokens.Principal principal = null;
 			if (bootstrap != null && MessageDigest.isEqual(bootstrap, token.getBytes(StandardCharsets.UTF_8))) {
-				principal = new ApiTokens.Principal("bootstrap-admin", StaffRole.ADMIN);
+				principal = new ApiTokens.Principal("bootstrap-admin", StaffRole.ADMIN, TokenScope.FULL);
 			}
 			else if (!token.isEmpty()) {
 				principal = tokens.authenticate(token).orElse(null);
@@ -182,7 +187,7 @@ class SecurityConfiguration {
 				return;
 			}
 			var auth = new UsernamePasswordAuthenticationToken(principal.name(), null,
-					List.of(new SimpleGrantedAuthority(principal.role().authority())));
+					List.of(new SimpleGrantedAuthority(principal.authority())));
 			var context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(auth);
 			SecurityContextHolder.setContext(context);

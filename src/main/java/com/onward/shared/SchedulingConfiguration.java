@@ -1,0 +1,34 @@
+package com.onward.shared;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+
+/**
+ * Scheduled work (health recompute, partition maintenance, sweeps) runs once across all
+ * instances sharing the database (PLT-5): each job takes a ShedLock row, timed by the
+ * database's clock so instances with skewed clocks agree. {@code onward.scheduling.enabled=false}
+ * turns the schedules off (the test suite triggers the same work explicitly).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "onward.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+@EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
+class SchedulingConfiguration {
+
+	@Bean
+	LockProvider lockProvider(DataSource dataSource) {
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.usingDbTime()
+			.build());
+	}
+}

@@ -1,0 +1,38 @@
+package com.onward.usage;
+
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import com.onward.account.ProductType;
+
+/**
+ * The adoption defaults of ADO-2..5 ({@code onward.adoption}). Target curves are points
+ * (onboarding day → target) joined by straight lines from (0, 0) and flat after the last point.
+ */
+@ConfigurationProperties("onward.adoption")
+public record AdoptionProperties(int coreFeatures, TreeMap<Integer, Double> activationTarget,
+		TreeMap<Integer, Double> weeklyActiveTarget, TreeMap<Integer, Double> coreFeaturesTarget,
+		Map<ProductType, Map<String, Double>> thresholds, int lowAdopterMaxEvents, int powerUserMinActiveDays,
+		int powerUserMinEvents, int champions) {
+
+	/** The value of a target curve on an onboarding day. */
+	public static double onCurve(NavigableMap<Integer, Double> curve, long day) {
+		if (curve == null || curve.isEmpty() || day <= 0) {
+			return 0;
+		}
+		var ceiling = curve.ceilingEntry((int) Math.min(day, Integer.MAX_VALUE));
+		if (ceiling == null) {
+			return curve.lastEntry().getValue();
+		}
+		var floor = curve.floorEntry((int) day);
+		int x0 = floor == null ? 0 : floor.getKey();
+		double y0 = floor == null ? 0 : floor.getValue();
+		if (ceiling.getKey() == x0) {
+			return ceiling.getValue();
+		}
+		return y0 + (ceiling.getValue() - y0) * (day - x0) / (ceiling.getKey() - x0);
+	}
+}

@@ -1,0 +1,9 @@
+package com.onward.usage;
+
+/** More events in one request than {@code onward.usage.max-batch}; answered with 413. */
+class BatchTooLargeException extends RuntimeException {
+
+	BatchTooLargeException(int size, int max) {
+		super("A batch may hold at most " + max + " events; this one has " + size + ". Split it into smaller batches.");
+	}
+}

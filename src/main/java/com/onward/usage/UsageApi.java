@@ -1,0 +1,100 @@
+package com.onward.usage;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.onward.shared.ApiProblems;
+import com.onward.shared.InvalidInputException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Usage and adoption")
+class UsageApi {
+
+	record FeatureUpdate(@Size(max = 200) String name, boolean core) {
+	}
+
+	private final Ingestion ingestion;
+	private final Adoption adoption;
+
+	UsageApi(Ingestion ingestion, Adoption adoption) {
+		this.ingestion = ingestion;
+		this.adoption = adoption;
+	}
+
+	@PostMapping("/events")
+	@Operation(summary = "Post a batch of up to 10,000 usage events; all or nothing, deduplicated on Idempotency-Key and event id")
+	ResponseEntity<Ingestion.Result> events(@RequestBody(required = false) JsonNode body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingestion.ingest(body, idempotencyKey));
+	}
+
+	@GetMapping("/accounts/{id}/adoption")
+	@Operation(summary = "Adoption metrics of an account on a day (default today) with its target curves and thresholds")
+	AdoptionMetrics adoption(@PathVariable UUID id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		return adoption.metrics(id, asOf == null ? adoption.today() : asOf);
+	}
+
+	@GetMapping("/accounts/{id}/adoption/users")
+	@Operation(summary = "Low adopters for outreach, power users and proposed champions (ADO-5)")
+	Adoption.Users users(@PathVariable UUID id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		return adoption.users(id, asOf == null ? adoption.today() : asOf);
+	}
+
+	@GetMapping("/accounts/{id}/adoption/weekly")
+	@Operation(summary = "Weekly adoption since the onboarding start against the target curves")
+	List<Adoption.WeekPoint> weekly(@PathVariable UUID id) {
+		return adoption.weekly(id, adoption.today());
+	}
+
+	@GetMapping("/accounts/{id}/early-wins")
+	List<Adoption.EarlyWin> earlyWins(@PathVariable UUID id) {
+		return adoption.earlyWins(id);
+	}
+
+	@GetMapping("/features")
+	@Operation(summary = "The feature catalogue: every feature key seen, and which ones are core")
+	List<Adoption.Feature> features() {
+		return adoption.features();
+	}
+
+	@PutMapping("/features/{key}")
+	@Operation(summary = "Name a feature and mark it core or not (CS manager or admin)")
+	Adoption.Feature feature(@PathVariable String key, @Valid @RequestBody FeatureUpdate body) {
+		if (key.isBlank() || key.length() > EventBatch.MAX_TEXT) {
+			throw InvalidInputException.of("key", "must be 1 to " + EventBatch.MAX_TEXT + " characters");
+		}
+		return adoption.updateFeature(key, body.name(), body.core());
+	}
+
+	@ExceptionHandler(BatchTooLargeException.class)
+	ResponseEntity<ProblemDetail> tooLarge(BatchTooLargeException e) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "Batch too large", e.getMessage(),
+					List.of(new ApiProblems.FieldProblem("events", e.getMessage()))));
+	}
+}

@@ -1,0 +1,12 @@
+/**
+ * Usage telemetry (ADO-1..5, VAL-5): products post usage events in batches to
+ * {@code POST /api/v1/events}; a batch is validated whole, deduplicated on its
+ * Idempotency-Key and on each event's id, and committed before it is acknowledged. Raw events
+ * go to a table partitioned by month; rollups per account/user/day, per account/user and per
+ * account/feature are maintained in the same transaction so that adoption metrics never scan
+ * raw events. The first occurrence of each early win is detected once and published as
+ * {@link com.onward.usage.EarlyWinDetected}; every batch publishes
+ * {@link com.onward.usage.UsageRecorded} so that health can refresh the accounts it touched.
+ * {@link com.onward.usage.Adoption} is the module's API for metrics, target curves and users.
+ */
+package com.onward.usage;
