@@ -39,13 +39,16 @@ public class Stakeholders {
 	private final JdbcClient jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final AuditLog audit;
+	private final org.springframework.context.ApplicationEventPublisher events;
 	private final ObjectMapper json;
 	private final Clock clock;
 
-	Stakeholders(JdbcClient jdbc, NamedParameterJdbcTemplate named, AuditLog audit, ObjectMapper json, Clock clock) {
+	Stakeholders(JdbcClient jdbc, NamedParameterJdbcTemplate named, AuditLog audit,
+			org.springframework.context.ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.named = named;
 		this.audit = audit;
+		this.events = events;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -68,6 +71,7 @@ public class Stakeholders {
 			.param("sent", (f.sentiment() == null ? Sentiment.UNKNOWN : f.sentiment()).name())
 			.param("last", f.lastContactOn()).param("at", Timestamp.from(clock.instant())).update();
 		audit.record("contact.added", "account", accountId, f.name() + " (" + f.role() + ")");
+		events.publishEvent(new ContactChanged(accountId, id));
 		return contact(id);
 	}
 
@@ -83,6 +87,7 @@ public class Stakeholders {
 			.param("last", f.lastContactOn()).param("id", contactId).param("a", accountId).update();
 		if (n == 0) throw new NotFoundException("Contact", contactId);
 		audit.record("contact.updated", "account", accountId, f.name());
+		events.publishEvent(new ContactChanged(accountId, contactId));
 		return contact(contactId);
 	}
 

@@ -1,0 +1,362 @@
+package com.onward.health;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.onward.shared.NotFoundException;
+import com.onward.usage.Adoption;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Health scores (HLT-1), red flags (HLT-2) and early warnings (HLT-3): recomputed for every
+ * account daily (once across instances), for accounts whose data changed every minute, and on
+ * demand. Accounts are processed a thousand at a time: inputs in a few bulk queries, rules in
+ * memory, results written in batches; each batch is its own transaction.
+ */
+@Service
+public class Health {
+
+	private static final Logger log = LoggerFactory.getLogger(Health.class);
+	private static final TypeReference<List<Component>> COMPONENTS = new TypeReference<>() {
+	};
+	private static final TypeReference<List<Object>> ARGS = new TypeReference<>() {
+	};
+
+	/** A stored score with its components. */
+	record Stored(UUID accountId, LocalDate asOf, Integer score, HealthBand band, List<Component> components,
+			Instant computedAt) {
+	}
+
+	/** A red flag as stored; the evidence is rendered per language by the web layer. */
+	record Flag(UUID id, UUID accountId, UUID projectId, FlagCategory category, String code, List<Object> evidence,
+			Instant raisedAt, Instant clearedAt) {
+	}
+
+	record HistoryPoint(LocalDate day, Integer score, HealthBand band, List<Component> components) {
+	}
+
+	public record RecomputeResult(int accounts, int flagsRaised, int flagsCleared, long millis) {
+	}
+
+	private final NamedParameterJdbcTemplate named;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate tx;
+	private final HealthData data;
+	private final HealthRules rules;
+	private final Adoption adoption;
+	private final ApplicationEventPublisher events;
+	private final ObjectMapper json;
+	private final HealthProperties props;
+	private final Clock clock;
+
+	Health(NamedParameterJdbcTemplate named, JdbcClient jdbc, TransactionTemplate tx, HealthData data,
+			Adoption adoption, ApplicationEventPublisher events, ObjectMapper json, HealthProperties props, Clock clock) {
+		this.named = named;
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.data = data;
+		this.rules = new HealthRules(props);
+		this.adoption = adoption;
+		this.events = events;
+		this.json = json;
+		this.props = props;
+		this.clock = clock;
+	}
+
+	/** Recomputes every account, a batch at a time (the daily job and {@code POST /health/recompute}). */
+	public RecomputeResult recomputeAll() {
+		long started = System.nanoTime();
+		int accounts = 0;
+		int raised = 0;
+		int cleared = 0;
+		boolean telemetry = adoption.telemetryConnected();
+		UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's (unsigned) order
+		while (true) {
+			List<UUID> ids = jdbc.sql("select id from account where id > :after order by id limit :n")
+				.param("after", after).param("n", props.batchSize()).query(UUID.class).list();
+			if (ids.isEmpty()) {
+				break;
+			}
+			int[] counts = recomputeBatch(ids, telemetry);
+			accounts += ids.size();
+			raised += counts[0];
+			cleared += counts[1];
+			after = ids.getLast();
+		}
+		var result = new RecomputeResult(accounts, raised, cleared, (System.nanoTime() - started) / 1_000_000);
+		log.info("Health recomputed for {} accounts in {} ms ({} flags raised, {} cleared)", result.accounts(),
+				result.millis(), raised, cleared);
+		return result;
+	}
+
+	/** Recomputes some accounts now (on demand, and after their data changed). */
+	public RecomputeResult recompute(Collection<UUID> accountIds) {
+		long started = System.nanoTime();
+		int[] counts = new int[2];
+		boolean telemetry = adoption.telemetryConnected();
+		List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(accountIds));
+		for (int i = 0; i < ids.size(); i += props.batchSize()) {
+			int[] c = recomputeBatch(ids.subList(i, Math.min(ids.size(), i + props.batchSize())), telemetry);
+			counts[0] += c[0];
+			counts[1] += c[1];
+		}
+		return new RecomputeResult(ids.size(), counts[0], counts[1], (System.nanoTime() - started) / 1_000_000);
+	}
+
+	@Scheduled(cron = "${onward.health.recompute-cron:0 30 2 * * *}", zone = "${onward.time-zone:UTC}")
+	@SchedulerLock(name = "health-recompute-all", lockAtMostFor = "PT2H")
+	void daily() {
+		recomputeAll();
+	}
+
+	/** Accounts marked stale by usage, item or contact changes, refreshed within a minute. */
+	@Scheduled(fixedDelayString = "${onward.health.refresh-interval:60s}", initialDelayString = "PT30S")
+	@SchedulerLock(name = "health-refresh-stale")
+	public int refreshStale() {
+		int total = 0;
+		while (true) {
+			List<UUID> ids = jdbc.sql("""
+					delete from health_stale where account_id in (
+					  select account_id from health_stale order by since limit :n for update skip locked)
+					returning account_id""").param("n", props.batchSize()).query(UUID.class).list();
+			if (ids.isEmpty()) {
+				return total;
+			}
+			recompute(ids);
+			total += ids.size();
+		}
+	}
+
+	void markStale(Collection<UUID> accountIds) {
+		if (accountIds.isEmpty()) {
+			return;
+		}
+		named.update("""
+				insert into health_stale (account_id, since) select unnest(:ids), :at on conflict do nothing""",
+				new MapSqlParameterSource("ids", accountIds.toArray(UUID[]::new))
+					.addValue("at", Timestamp.from(clock.instant())));
+	}
+
+	private int[] recomputeBatch(List<UUID> ids, boolean telemetry) {
+		LocalDate today = LocalDate.now(clock);
+		Instant now = clock.instant();
+		return tx.execute(status -> {
+			List<HealthInputs> inputs = data.load(ids, today, telemetry);
+			var previousBands = new HashMap<UUID, HealthBand>();
+			named.query("select account_id, band from health_score where account_id = any(:ids)",
+					new MapSqlParameterSource("ids", ids.toArray(UUID[]::new)),
+					rs -> { previousBands.put(rs.getObject(1, UUID.class), HealthBand.valueOf(rs.getString(2))); });
+			var scores = new ArrayList<SqlParameterSource>(inputs.size());
+			var findings = new HashMap<UUID, List<HealthRules.Finding>>();
+			var projectOf = new HashMap<UUID, UUID>();
+			for (HealthInputs in : inputs) {
+				HealthRules.Assessment a = rules.assess(in);
+				scores.add(new MapSqlParameterSource("a", in.accountId()).addValue("day", today)
+					.addValue("score", a.score()).addValue("band", a.band().name())
+					.addValue("components", json.writeValueAsString(a.components()))
+					.addValue("at", Timestamp.from(now)));
+				findings.put(in.accountId(), a.flags());
+				projectOf.put(in.accountId(), in.projectId());
+				HealthBand before = previousBands.getOrDefault(in.accountId(), HealthBand.NO_DATA);
+				if (before != a.band()) {
+					events.publishEvent(new HealthBandChanged(in.accountId(), before, a.band(), a.score()));
+				}
+			}
+			SqlParameterSource[] batch = scores.toArray(SqlParameterSource[]::new);
+			named.batchUpdate("""
+					insert into health_score (account_id, as_of, score, band, components, computed_at)
+					values (:a, :day, :score, :band, cast(:components as jsonb), :at)
+					on conflict (account_id) do update set as_of = excluded.as_of, score = excluded.score,
+					  band = excluded.band, components = excluded.components, computed_at = excluded.computed_at""", batch);
+			named.batchUpdate("""
+					insert into health_history (account_id, day, score, band, components)
+					values (:a, :day, :score, :band, cast(:components as jsonb))
+					on conflict (account_id, day) do update set score = excluded.score, band = excluded.band,
+					  components = excluded.components""", batch);
+			return syncFlags(ids, findings, projectOf, now);
+		});
+	}
+
+	/** Raises new findings, refreshes the evidence of open ones and clears what no longer holds. */
+	private int[] syncFlags(List<UUID> ids, Map<UUID, List<HealthRules.Finding>> findings, Map<UUID, UUID> projectOf,
+			Instant now) {
+		record Open(UUID id, String args) {
+		}
+		var open = new HashMap<UUID, Map<String, Open>>();
+		named.query("select id, account_id, code, evidence_args from red_flag where account_id = any(:ids) and cleared_at is null",
+				new MapSqlParameterSource("ids", ids.toArray(UUID[]::new)),
+				rs -> { open.computeIfAbsent(rs.getObject(2, UUID.class), k -> new HashMap<>())
+					.put(rs.getString(3), new Open(rs.getObject(1, UUID.class), rs.getString(4))); });
+		var inserts = new ArrayList<SqlParameterSource>();
+		var updates = new ArrayList<SqlParameterSource>();
+		var clears = new ArrayList<SqlParameterSource>();
+		var raisedEvents = new ArrayList<RedFlagRaised>();
+		for (UUID account : ids) {
+			Map<String, Open> current = new HashMap<>(open.getOrDefault(account, Map.of()));
+			for (HealthRules.Finding f : findings.getOrDefault(account, List.of())) {
+				String args = json.writeValueAsString(f.evidence());
+				Open existing = current.remove(f.code());
+				if (existing == null) {
+					UUID id = UUID.randomUUID();
+					inserts.add(new MapSqlParameterSource("id", id).addValue("a", account)
+						.addValue("p", projectOf.get(account)).addValue("cat", f.category().name())
+						.addValue("code", f.code()).addValue("args", args).addValue("at", Timestamp.from(now)));
+					raisedEvents.add(new RedFlagRaised(id, account, projectOf.get(account), f.category(), f.code(), now));
+				}
+				else if (!sameJson(existing.args(), args)) {
+					updates.add(new MapSqlParameterSource("id", existing.id()).addValue("args", args));
+				}
+			}
+			current.values().forEach(o -> clears.add(new MapSqlParameterSource("id", o.id())
+				.addValue("at", Timestamp.from(now))));
+		}
+		named.batchUpdate("""
+				insert into red_flag (id, account_id, project_id, category, code, evidence_args, raised_at)
+				values (:id, :a, :p, :cat, :code, cast(:args as jsonb), :at)""", inserts.toArray(SqlParameterSource[]::new));
+		named.batchUpdate("update red_flag set evidence_args = cast(:args as jsonb) where id = :id",
+				updates.toArray(SqlParameterSource[]::new));
+		named.batchUpdate("update red_flag set cleared_at = :at where id = :id", clears.toArray(SqlParameterSource[]::new));
+		raisedEvents.forEach(events::publishEvent);
+		return new int[] { inserts.size(), clears.size() };
+	}
+
+	private boolean sameJson(String stored, String fresh) {
+		return json.readTree(stored).equals(json.readTree(fresh));
+	}
+
+	// --- reads --------------------------------------------------------------------------------
+
+	/** The stored score; computed on first request when the account has none yet. */
+	Stored current(UUID accountId) {
+		Optional<Stored> stored = find(accountId);
+		if (stored.isPresent()) {
+			return stored.get();
+		}
+		recompute(List.of(accountId));
+		return find(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
+	}
+
+	private Optional<Stored> find(UUID accountId) {
+		return jdbc.sql("select as_of, score, band, components, computed_at from health_score where account_id = :a")
+			.param("a", accountId)
+			.query((rs, n) -> new Stored(accountId, rs.getObject(1, LocalDate.class), (Integer) rs.getObject(2),
+					HealthBand.valueOf(rs.getString(3)), json.readValue(rs.getString(4), COMPONENTS),
+					rs.getTimestamp(5).toInstant()))
+			.optional();
+	}
+
+	List<Flag> openFlags(UUID accountId) {
+		return flags("where account_id = :a and cleared_at is null order by raised_at desc", Map.of("a", accountId));
+	}
+
+	List<Flag> flagHistory(UUID accountId) {
+		return flags("where account_id = :a order by raised_at desc limit 100", Map.of("a", accountId));
+	}
+
+	Optional<Flag> flag(UUID flagId) {
+		return flags("where id = :id", Map.of("id", flagId)).stream().findFirst();
+	}
+
+	private List<Flag> flags(String where, Map<String, Object> params) {
+		return named.query("select id, account_id, project_id, category, code, evidence_args, raised_at, cleared_at from red_flag "
+				+ where, params,
+				(rs, n) -> new Flag(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+						FlagCategory.valueOf(rs.getString(4)), rs.getString(5), json.readValue(rs.getString(6), ARGS),
+						rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()));
+	}
+
+	/** An open flag on the portfolio's red-flag list, with its account. */
+	record PortfolioFlag(Flag flag, String accountName, String segment, Integer score, HealthBand band) {
+	}
+
+	/** Open red flags across all accounts, newest first, filtered by category and segment. */
+	com.onward.shared.PageResult<PortfolioFlag> openFlags(FlagCategory category, String segment, int page, int size) {
+		var params = new MapSqlParameterSource("cat", category == null ? null : category.name())
+			.addValue("seg", segment).addValue("limit", size).addValue("offset", (long) page * size);
+		var total = new long[1];
+		List<PortfolioFlag> items = named.query("""
+				select f.id, f.account_id, f.project_id, f.category, f.code, f.evidence_args, f.raised_at, f.cleared_at,
+				  a.name, a.segment, h.score, h.band, count(*) over () as total
+				from red_flag f
+				join account a on a.id = f.account_id
+				left join health_score h on h.account_id = f.account_id
+				where f.cleared_at is null
+				  and (cast(:cat as text) is null or f.category = :cat)
+				  and (cast(:seg as text) is null or a.segment = :seg)
+				order by f.raised_at desc, f.id
+				limit :limit offset :offset""", params, (rs, n) -> {
+			total[0] = rs.getLong("total");
+			return new PortfolioFlag(new Flag(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), FlagCategory.valueOf(rs.getString(4)), rs.getString(5),
+					json.readValue(rs.getString(6), ARGS), rs.getTimestamp(7).toInstant(), null), rs.getString(9),
+					rs.getString(10), (Integer) rs.getObject(11),
+					rs.getString(12) == null ? HealthBand.NO_DATA : HealthBand.valueOf(rs.getString(12)));
+		});
+		if (items.isEmpty() && page > 0) {
+			total[0] = named.queryForObject("""
+					select count(*) from red_flag f join account a on a.id = f.account_id where f.cleared_at is null
+					  and (cast(:cat as text) is null or f.category = :cat) and (cast(:seg as text) is null or a.segment = :seg)""",
+					params, Long.class);
+		}
+		return new com.onward.shared.PageResult<>(items, page, size, total[0]);
+	}
+
+	/** Open flags per category across the portfolio (the filter's counts). */
+	Map<FlagCategory, Long> openFlagCounts() {
+		var counts = new java.util.EnumMap<FlagCategory, Long>(FlagCategory.class);
+		jdbc.sql("select category, count(*) from red_flag where cleared_at is null group by category")
+			.query(rs -> { counts.put(FlagCategory.valueOf(rs.getString(1)), rs.getLong(2)); });
+		return counts;
+	}
+
+	/** The stored daily history, oldest first. */
+	List<HistoryPoint> history(UUID accountId, int days) {
+		return jdbc.sql("""
+				select day, score, band, components from health_history
+				where account_id = :a and day > :since order by day""")
+			.param("a", accountId).param("since", LocalDate.now(clock).minusDays(days))
+			.query((rs, n) -> new HistoryPoint(rs.getObject(1, LocalDate.class), (Integer) rs.getObject(2),
+					HealthBand.valueOf(rs.getString(3)), json.readValue(rs.getString(4), COMPONENTS)))
+			.list();
+	}
+
+	/** The score a week before the current one (the latest history row at least 7 days older), if any. */
+	Optional<HistoryPoint> weekBefore(UUID accountId, LocalDate asOf) {
+		return jdbc.sql("""
+				select day, score, band, components from health_history
+				where account_id = :a and day <= :d order by day desc limit 1""")
+			.param("a", accountId).param("d", asOf.minusDays(7))
+			.query((rs, n) -> new HistoryPoint(rs.getObject(1, LocalDate.class), (Integer) rs.getObject(2),
+					HealthBand.valueOf(rs.getString(3)), json.readValue(rs.getString(4), COMPONENTS)))
+			.optional();
+	}
+
+	/** The leading indicators of an account now (computed, not stored: they are cheap for one account). */
+	List<HealthRules.Indicator> indicators(UUID accountId) {
+		return data.load(List.of(accountId), LocalDate.now(clock), adoption.telemetryConnected()).stream()
+			.findFirst().map(rules::indicators).orElse(List.of());
+	}
+}

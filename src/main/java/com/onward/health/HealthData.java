@@ -1,0 +1,143 @@
+package com.onward.health;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.onward.shared.ContactRole;
+import com.onward.usage.Adoption;
+import com.onward.usage.AdoptionMetrics;
+
+/**
+ * Loads the inputs of many accounts at once: adoption through the usage module's API, and
+ * projects, items, contacts and scope changes through a few aggregate queries over those
+ * modules' tables (a read model, like the portfolio's), so a recompute of 100,000 accounts
+ * runs a handful of queries per thousand accounts instead of dozens per account.
+ */
+@Component
+class HealthData {
+
+	private final NamedParameterJdbcTemplate named;
+	private final Adoption adoption;
+	private final HealthProperties props;
+	private final Clock clock;
+
+	HealthData(NamedParameterJdbcTemplate named, Adoption adoption, HealthProperties props, Clock clock) {
+		this.named = named;
+		this.adoption = adoption;
+		this.props = props;
+		this.clock = clock;
+	}
+
+	List<HealthInputs> load(Collection<UUID> accountIds, LocalDate today, boolean telemetryConnected) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		HealthProperties.Indicators keys = props.indicators();
+		var params = new MapSqlParameterSource("ids", accountIds.toArray(UUID[]::new))
+			.addValue("today", today)
+			.addValue("kickoff", keys.kickoff().toArray(String[]::new))
+			.addValue("access", keys.access().toArray(String[]::new))
+			.addValue("technical", keys.technicalPhases().toArray(String[]::new))
+			.addValue("training", keys.training().toArray(String[]::new))
+			.addValue("uat", keys.uat().toArray(String[]::new))
+			.addValue("early", keys.earlyResults().toArray(String[]::new))
+			.addValue("scopeSince", Timestamp.from(clock.instant().minus(
+					java.time.Duration.ofDays(props.flags().scopeRequestWindowDays()))));
+		record ProjectRow(UUID projectId, String status, LocalDate start, LocalDate target, LocalDate forecast,
+				HealthInputs.Milestones milestones, HealthInputs.Homework homework, HealthInputs.Plan plan, int scope) {
+		}
+		var projects = new HashMap<UUID, ProjectRow>();
+		named.query("""
+				select p.account_id, p.id, p.status, p.start_date, p.target_graduation_date, p.forecast_graduation_date,
+				  count(*) filter (where i.kind = 'MILESTONE' and i.status <> 'SKIPPED' and i.planned_due < :today) as ms_due,
+				  count(*) filter (where i.kind = 'MILESTONE' and i.planned_due < :today and i.status = 'DONE'
+				                   and i.completed_on <= i.planned_due) as ms_on_time,
+				  count(*) filter (where i.kind = 'MILESTONE' and i.status = 'DONE' and i.completed_on > i.planned_due
+				                   and i.planned_due < :today) as ms_late,
+				  count(*) filter (where i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED')
+				                   and i.planned_due < :today) as ms_missed,
+				  min(i.due_date) filter (where i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED')
+				                   and i.due_date >= :today) as ms_next,
+				  count(*) filter (where i.customer_homework and i.status <> 'SKIPPED' and i.due_date < :today) as hw_due,
+				  count(*) filter (where i.customer_homework and i.status = 'DONE' and i.completed_on <= i.due_date
+				                   and i.due_date < :today) as hw_on_time,
+				  count(*) filter (where i.customer_homework and i.status not in ('DONE','SKIPPED')
+				                   and i.due_date < :today) as hw_overdue,
+				  bool_or(i.key = any(:kickoff)) as has_kickoff,
+				  bool_or(i.key = any(:kickoff) and i.status = 'DONE') as kickoff_done,
+				  bool_or(i.key = any(:access)) as has_access,
+				  bool_or(i.key = any(:access) and i.status = 'DONE') as access_done,
+				  count(*) filter (where ph.key = any(:technical)) as tech_items,
+				  count(*) filter (where ph.key = any(:technical) and i.status in ('DONE','SKIPPED')) as tech_done,
+				  bool_or(i.key = any(:training)) as has_training,
+				  bool_or(i.key = any(:training) and i.status in ('IN_PROGRESS','DONE')) as training_started,
+				  case when bool_and(i.status in ('DONE','SKIPPED')) filter (where i.key = any(:training))
+				       then max(i.completed_on) filter (where i.key = any(:training)) end as training_completed,
+				  bool_or(i.key = any(:uat)) as has_uat,
+				  bool_or(i.key = any(:uat) and i.status in ('IN_PROGRESS','DONE')) as uat_started,
+				  bool_or(i.go_live) as has_go_live,
+				  bool_or(i.go_live and i.status = 'DONE') as go_live_done,
+				  bool_or(i.key = any(:early)) as has_early,
+				  bool_or(i.key = any(:early) and i.status = 'DONE') as early_done,
+				  (select count(*) from scope_change s where s.project_id = p.id and s.requested_at >= :scopeSince) as scope
+				from account a
+				join project p on p.id = a.current_project_id
+				join project_item i on i.project_id = p.id
+				join project_phase ph on ph.id = i.phase_id
+				where a.id = any(:ids)
+				group by p.account_id, p.id""", params, rs -> {
+			var ms = new HealthInputs.Milestones(rs.getInt("ms_due"), rs.getInt("ms_on_time"), rs.getInt("ms_late"),
+					rs.getInt("ms_missed"), null, rs.getObject("ms_next", LocalDate.class));
+			var hw = new HealthInputs.Homework(rs.getInt("hw_due"), rs.getInt("hw_on_time"), rs.getInt("hw_overdue"));
+			var plan = new HealthInputs.Plan(rs.getBoolean("has_kickoff"), rs.getBoolean("kickoff_done"),
+					rs.getBoolean("has_access"), rs.getBoolean("access_done"), rs.getInt("tech_items"),
+					rs.getInt("tech_done"), rs.getBoolean("has_training"), rs.getBoolean("training_started"),
+					rs.getObject("training_completed", LocalDate.class), rs.getBoolean("has_uat"),
+					rs.getBoolean("uat_started"), rs.getBoolean("has_go_live"), rs.getBoolean("go_live_done"),
+					rs.getBoolean("has_early"), rs.getBoolean("early_done"));
+			projects.put(rs.getObject("account_id", UUID.class), new ProjectRow(rs.getObject("id", UUID.class),
+					rs.getString("status"), rs.getObject("start_date", LocalDate.class),
+					rs.getObject("target_graduation_date", LocalDate.class),
+					rs.getObject("forecast_graduation_date", LocalDate.class), ms, hw, plan, rs.getInt("scope")));
+		});
+		var contacts = new HashMap<UUID, List<HealthInputs.ContactInput>>();
+		named.query("""
+				select account_id, name, role, engagement, sentiment, last_contact_on from contact
+				where account_id = any(:ids) order by account_id, created_at""", params,
+				rs -> { contacts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+					.add(new HealthInputs.ContactInput(rs.getString(2), ContactRole.valueOf(rs.getString(3)),
+							rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class))); });
+		Map<UUID, AdoptionMetrics> metrics = adoption.metrics(accountIds, today);
+		var wins = adoption.earlyWins(accountIds, today);
+		var lastSeen = adoption.lastSeen(accountIds);
+		var inputs = new ArrayList<HealthInputs>(accountIds.size());
+		for (UUID id : new HashSet<>(accountIds)) {
+			if (!metrics.containsKey(id)) {
+				continue; // not an account
+			}
+			ProjectRow p = projects.get(id);
+			inputs.add(new HealthInputs(id, p == null ? null : p.projectId(), p == null ? null : p.status(),
+					p == null ? null : p.start(), p == null ? null : p.target(), p == null ? null : p.forecast(), today,
+					metrics.get(id), telemetryConnected, lastSeen.get(id),
+					java.util.EnumSet.copyOf(wins.getOrDefault(id, List.of()).isEmpty()
+							? java.util.EnumSet.noneOf(com.onward.usage.EarlyWinKind.class)
+							: wins.get(id)),
+					p == null ? HealthInputs.Milestones.NONE : p.milestones(),
+					p == null ? HealthInputs.Homework.NONE : p.homework(), contacts.getOrDefault(id, List.of()),
+					p == null ? 0 : p.scope(), p == null ? HealthInputs.Plan.NONE : p.plan()));
+		}
+		return inputs;
+	}
+}

@@ -1,0 +1,57 @@
+package com.onward.health;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.onward.shared.ContactRole;
+import com.onward.usage.AdoptionMetrics;
+import com.onward.usage.EarlyWinKind;
+
+/** Everything a health score and the flags are computed from, loaded in bulk by {@link HealthData}. */
+record HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalDate startDate,
+		LocalDate targetGraduation, LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption,
+		boolean telemetryConnected, Instant lastSeen, Set<EarlyWinKind> earlyWins, Milestones milestones,
+		Homework homework, List<ContactInput> contacts, int scopeRequests, Plan plan) {
+
+	/** Milestones judged against the baseline plan: due so far, done on time, done late, missed and still open. */
+	record Milestones(int dueSoFar, int onTime, int late, int missedOpen, String nextKey, LocalDate nextDue) {
+		static final Milestones NONE = new Milestones(0, 0, 0, 0, null, null);
+	}
+
+	/** Customer homework due so far and done by its date. */
+	record Homework(int dueSoFar, int doneOnTime, int overdueOpen) {
+		static final Homework NONE = new Homework(0, 0, 0);
+	}
+
+	record ContactInput(String name, ContactRole role, String engagement, String sentiment, LocalDate lastContactOn) {
+	}
+
+	/** Where the plan stands on the items behind the leading indicators (HLT-3). */
+	record Plan(boolean hasKickoff, boolean kickoffDone, boolean hasAccess, boolean accessDone, int technicalItems,
+			int technicalDone, boolean hasTraining, boolean trainingStarted, LocalDate trainingCompletedOn,
+			boolean hasUat, boolean uatStarted, boolean hasGoLive, boolean goLiveDone, boolean hasEarlyResults,
+			boolean earlyResultsDone) {
+		static final Plan NONE = new Plan(false, false, false, false, 0, 0, false, false, null, false, false, false, false,
+				false, false);
+	}
+
+	boolean hasProject() {
+		return projectId != null && startDate != null;
+	}
+
+	long projectDay() {
+		return hasProject() ? ChronoUnit.DAYS.between(startDate, today) : -1;
+	}
+
+	long planDays() {
+		return hasProject() ? Math.max(1, ChronoUnit.DAYS.between(startDate, targetGraduation)) : 0;
+	}
+
+	boolean active() {
+		return hasProject() && !"COMPLETED".equals(projectStatus) && !"CANCELLED".equals(projectStatus);
+	}
+}

@@ -1,0 +1,399 @@
+package com.onward.health;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.onward.shared.ContactRole;
+import com.onward.usage.AdoptionMetrics;
+import com.onward.usage.EarlyWinKind;
+
+/**
+ * The health score, red flags and leading indicators of one account, computed from its
+ * inputs with no I/O (so every rule is unit-tested on known data). A component without data
+ * scores {@code null} and its weight is shared out among the others: nothing is invented.
+ */
+final class HealthRules {
+
+	record Finding(FlagCategory category, String code, List<Object> evidence) {
+	}
+
+	enum IndicatorStatus {
+		UPCOMING, MET, BEHIND, NOT_APPLICABLE
+	}
+
+	/** HLT-3: one checkpoint, its day in this plan (scaled from a 90-day plan) and what is missing. */
+	record Indicator(int week, long day, IndicatorStatus status, List<String> missing) {
+	}
+
+	record Assessment(Integer score, HealthBand band, List<Component> components, List<Finding> flags,
+			List<Indicator> indicators) {
+	}
+
+	private static final Set<ContactRole> KEY_CONTACTS = Set.of(ContactRole.EXECUTIVE_SPONSOR, ContactRole.PROJECT_LEAD,
+			ContactRole.CHAMPION, ContactRole.TECHNICAL_LEAD);
+
+	private final HealthProperties props;
+
+	HealthRules(HealthProperties props) {
+		this.props = props;
+	}
+
+	Assessment assess(HealthInputs in) {
+		var raw = new ArrayList<Component>();
+		raw.add(adoption(in));
+		raw.add(engagement(in));
+		raw.add(milestones(in));
+		raw.add(noData(Component.Name.VALUE, "health.value.noData"));
+		raw.add(noData(Component.Name.SUPPORT, "health.support.noData"));
+		raw.add(sentiment(in));
+		double present = raw.stream().filter(Component::hasData).mapToDouble(Component::weight).sum();
+		var components = new ArrayList<Component>();
+		double total = 0;
+		for (Component c : raw) {
+			double effective = c.hasData() && present > 0 ? c.weight() / present : 0;
+			double contribution = c.hasData() ? round1(effective * c.score()) : 0;
+			total += c.hasData() ? effective * c.score() : 0;
+			components.add(new Component(c.name(), c.weight(), round3(effective), c.score(), contribution, c.inputs(),
+					c.explanation(), c.toRaise()));
+		}
+		Integer score = present > 0 ? (int) Math.round(total) : null;
+		List<Indicator> indicators = indicators(in);
+		return new Assessment(score, band(score), components, flags(in, indicators), indicators);
+	}
+
+	HealthBand band(Integer score) {
+		if (score == null) return HealthBand.NO_DATA;
+		if (score >= props.greenFrom()) return HealthBand.GREEN;
+		if (score >= props.yellowFrom()) return HealthBand.YELLOW;
+		return HealthBand.RED;
+	}
+
+	// --- components -------------------------------------------------------------------------
+
+	private Component adoption(HealthInputs in) {
+		AdoptionMetrics m = in.adoption();
+		if (!in.telemetryConnected()) {
+			return noData(Component.Name.ADOPTION, "health.adoption.noTelemetry");
+		}
+		if (m == null || m.onboardingDay() == null || m.onboardingDay() < props.adoptionGraceDays()) {
+			return noData(Component.Name.ADOPTION, "health.adoption.tooEarly", props.adoptionGraceDays());
+		}
+		var inputs = new LinkedHashMap<String, Object>();
+		inputs.put("onboardingDay", m.onboardingDay());
+		inputs.put("licensedSeats", m.licensedSeats());
+		inputs.put("activatedUsers", m.activatedUsers());
+		// Each metric scores its share of the target for the day, capped at 100 %.
+		var ratios = new LinkedHashMap<String, Double>();
+		if (m.activationRate() != null && m.targets().activationRate() > 0) {
+			inputs.put("activationRate", m.activationRate());
+			inputs.put("activationTarget", round3(m.targets().activationRate()));
+			ratios.put("activation", Math.min(1, m.activationRate() / m.targets().activationRate()));
+		}
+		if (m.weeklyActiveRate() != null && m.targets().weeklyActiveRate() > 0) {
+			inputs.put("weeklyActiveRate", m.weeklyActiveRate());
+			inputs.put("weeklyActiveTarget", round3(m.targets().weeklyActiveRate()));
+			ratios.put("weeklyActive", Math.min(1, m.weeklyActiveRate() / m.targets().weeklyActiveRate()));
+		}
+		if (m.coreFeaturesTotal() > 0 && m.targets().coreFeaturesAdopted() > 0) {
+			inputs.put("coreFeaturesAdopted", m.coreFeaturesAdopted());
+			inputs.put("coreFeaturesTarget", round1(m.targets().coreFeaturesAdopted()));
+			ratios.put("coreFeatures", Math.min(1, m.coreFeaturesAdopted() / m.targets().coreFeaturesAdopted()));
+		}
+		if (ratios.isEmpty()) {
+			return noData(Component.Name.ADOPTION, "health.adoption.noSeats");
+		}
+		int score = (int) Math.round(100 * ratios.values().stream().mapToDouble(d -> d).average().orElse(0));
+		String weakest = ratios.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+		Component.Text raise = switch (weakest) {
+			case "activation" -> Component.Text.of("health.adoption.raise.activation",
+					Math.max(1, (int) Math.ceil(m.targets().activationRate() * m.licensedSeats()) - m.activatedUsers()),
+					pct(m.targets().activationRate()), m.onboardingDay());
+			case "weeklyActive" -> Component.Text.of("health.adoption.raise.weeklyActive",
+					Math.max(1, (int) Math.ceil(m.targets().weeklyActiveRate() * m.licensedSeats()) - m.weeklyActiveUsers()),
+					pct(m.targets().weeklyActiveRate()), m.onboardingDay());
+			default -> Component.Text.of("health.adoption.raise.coreFeatures",
+					Math.max(1, (int) Math.ceil(m.targets().coreFeaturesAdopted()) - m.coreFeaturesAdopted()),
+					m.coreFeaturesTotal());
+		};
+		if (score >= 100) {
+			raise = Component.Text.of("health.adoption.raise.onTrack");
+		}
+		return component(Component.Name.ADOPTION, score, inputs,
+				Component.Text.of("health.adoption.explanation", pctOrDash(m.activationRate()),
+						pct(m.targets().activationRate()), pctOrDash(m.weeklyActiveRate()),
+						pct(m.targets().weeklyActiveRate()), m.coreFeaturesAdopted(), m.coreFeaturesTotal(),
+						m.onboardingDay()),
+				raise);
+	}
+
+	private Component engagement(HealthInputs in) {
+		var inputs = new LinkedHashMap<String, Object>();
+		var parts = new LinkedHashMap<String, Integer>();
+		List<HealthInputs.ContactInput> known = in.contacts().stream()
+			.filter(c -> KEY_CONTACTS.contains(c.role()) && !"UNKNOWN".equals(c.engagement())).toList();
+		if (!known.isEmpty()) {
+			int participation = (int) Math.round(known.stream().mapToInt(c -> switch (c.engagement()) {
+				case "HIGH" -> 100;
+				case "MEDIUM" -> 60;
+				default -> 20;
+			}).average().orElse(0));
+			inputs.put("keyContactsRated", known.size());
+			inputs.put("lowEngagement", known.stream().filter(c -> "LOW".equals(c.engagement())).count());
+			parts.put("participation", participation);
+		}
+		LocalDate lastContact = in.contacts().stream().map(HealthInputs.ContactInput::lastContactOn)
+			.filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(null);
+		if (lastContact != null) {
+			long days = Math.max(0, ChronoUnit.DAYS.between(lastContact, in.today()));
+			inputs.put("daysSinceLastContact", days);
+			parts.put("cadence", days <= 7 ? 100 : days <= 14 ? 70 : days <= 30 ? 40 : 10);
+		}
+		HealthInputs.Homework hw = in.homework();
+		if (hw.dueSoFar() > 0) {
+			inputs.put("homeworkDue", hw.dueSoFar());
+			inputs.put("homeworkDoneOnTime", hw.doneOnTime());
+			parts.put("homework", (int) Math.round(100.0 * hw.doneOnTime() / hw.dueSoFar()));
+		}
+		if (parts.isEmpty()) {
+			return noData(Component.Name.ENGAGEMENT, "health.engagement.noData");
+		}
+		int score = (int) Math.round(parts.values().stream().mapToInt(i -> i).average().orElse(0));
+		String weakest = parts.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+		Component.Text raise = parts.get(weakest) >= 100 ? Component.Text.of("health.engagement.raise.onTrack")
+				: switch (weakest) {
+					case "participation" -> Component.Text.of("health.engagement.raise.participation",
+							known.stream().filter(c -> !"HIGH".equals(c.engagement())).map(HealthInputs.ContactInput::name)
+								.limit(3).reduce((a, b) -> a + ", " + b).orElse("-"));
+					case "cadence" -> Component.Text.of("health.engagement.raise.cadence",
+							inputs.get("daysSinceLastContact"));
+					default -> Component.Text.of("health.engagement.raise.homework", hw.dueSoFar() - hw.doneOnTime());
+				};
+		return component(Component.Name.ENGAGEMENT, score, inputs,
+				Component.Text.of("health.engagement.explanation", parts.getOrDefault("participation", -1),
+						inputs.getOrDefault("daysSinceLastContact", "-"), hw.doneOnTime(), hw.dueSoFar()),
+				raise);
+	}
+
+	private Component milestones(HealthInputs in) {
+		HealthInputs.Milestones ms = in.milestones();
+		if (!in.hasProject() || ms.dueSoFar() == 0) {
+			return noData(Component.Name.MILESTONES, "health.milestones.noneDue");
+		}
+		var inputs = new LinkedHashMap<String, Object>();
+		inputs.put("dueSoFar", ms.dueSoFar());
+		inputs.put("onTime", ms.onTime());
+		inputs.put("late", ms.late());
+		inputs.put("missedOpen", ms.missedOpen());
+		long slip = in.forecastGraduation() == null ? 0 : ChronoUnit.DAYS.between(in.targetGraduation(), in.forecastGraduation());
+		inputs.put("graduationSlipDays", slip);
+		// A milestone done late still counts half: it happened, but the plan moved.
+		int score = (int) Math.round(100.0 * (ms.onTime() + 0.5 * ms.late()) / ms.dueSoFar());
+		Component.Text raise = ms.missedOpen() > 0 ? Component.Text.of("health.milestones.raise.missed", ms.missedOpen())
+				: ms.nextDue() != null ? Component.Text.of("health.milestones.raise.next", ms.nextDue().toString())
+				: Component.Text.of("health.milestones.raise.onTrack");
+		return component(Component.Name.MILESTONES, score, inputs,
+				Component.Text.of("health.milestones.explanation", ms.onTime(), ms.dueSoFar(), ms.late(), ms.missedOpen()),
+				raise);
+	}
+
+	private Component sentiment(HealthInputs in) {
+		List<HealthInputs.ContactInput> known = in.contacts().stream()
+			.filter(c -> !"UNKNOWN".equals(c.sentiment())).toList();
+		if (known.isEmpty()) {
+			return noData(Component.Name.SENTIMENT, "health.sentiment.noData");
+		}
+		long positive = known.stream().filter(c -> "POSITIVE".equals(c.sentiment())).count();
+		long negative = known.stream().filter(c -> "NEGATIVE".equals(c.sentiment())).count();
+		int score = (int) Math.round(known.stream().mapToInt(c -> switch (c.sentiment()) {
+			case "POSITIVE" -> 100;
+			case "NEUTRAL" -> 60;
+			default -> 10;
+		}).average().orElse(0));
+		var inputs = new LinkedHashMap<String, Object>();
+		inputs.put("contactsRated", known.size());
+		inputs.put("positive", positive);
+		inputs.put("negative", negative);
+		Component.Text raise = negative > 0 ? Component.Text.of("health.sentiment.raise.negative", negative)
+				: score < 100 ? Component.Text.of("health.sentiment.raise.neutral")
+				: Component.Text.of("health.sentiment.raise.onTrack");
+		return component(Component.Name.SENTIMENT, score, inputs,
+				Component.Text.of("health.sentiment.explanation", positive, known.size() - positive - negative, negative),
+				raise);
+	}
+
+	private Component component(Component.Name name, int score, Map<String, Object> inputs, Component.Text explanation,
+			Component.Text raise) {
+		return new Component(name.key(), props.weight(name), 0, Math.max(0, Math.min(100, score)), 0, inputs,
+				explanation, raise);
+	}
+
+	private Component noData(Component.Name name, String key, Object... args) {
+		return new Component(name.key(), props.weight(name), 0, null, 0, Map.of(), Component.Text.of(key, args),
+				Component.Text.of(key + ".raise"));
+	}
+
+	// --- leading indicators (HLT-3) ---------------------------------------------------------
+
+	List<Indicator> indicators(HealthInputs in) {
+		if (!in.active()) {
+			return List.of();
+		}
+		HealthInputs.Plan p = in.plan();
+		AdoptionMetrics m = in.adoption();
+		boolean usersActive = m != null && m.weeklyActiveUsers() > 0;
+		boolean accessProvisioned = p.accessDone() || (m != null && m.activatedUsers() > 0)
+				|| in.earlyWins().contains(EarlyWinKind.FIRST_USER_INVITED);
+		var list = new ArrayList<Indicator>();
+		list.add(indicator(in, 2, new Check("kickoff", p.hasKickoff(), p.kickoffDone()),
+				new Check("access", true, accessProvisioned)));
+		list.add(indicator(in, 4, new Check("technicalSetup", p.technicalItems() > 0,
+				p.technicalItems() > 0 && 2 * p.technicalDone() >= p.technicalItems())));
+		list.add(indicator(in, 6, new Check("trainingScheduled", p.hasTraining(), p.trainingStarted()),
+				new Check("uat", p.hasUat(), p.uatStarted())));
+		list.add(indicator(in, 8, new Check("goLive", p.hasGoLive(), p.goLiveDone()),
+				new Check("usersLoggingIn", in.telemetryConnected(), usersActive)));
+		boolean rising = m != null && m.weeklyActiveUsers() > 0 && m.weekOverWeekChange() >= 0;
+		boolean earlyResults = p.earlyResultsDone() || in.earlyWins().stream().anyMatch(w -> w != EarlyWinKind.FIRST_LOGIN);
+		list.add(indicator(in, 10, new Check("adoptionRising", in.telemetryConnected(), rising),
+				new Check("earlyResults", true, earlyResults)));
+		return list;
+	}
+
+	private record Check(String name, boolean applies, boolean met) {
+	}
+
+	private Indicator indicator(HealthInputs in, int week, Check... checks) {
+		// Checkpoints are weeks of a standard 90-day plan, scaled to this plan's length.
+		long day = Math.round(week * 7.0 * in.planDays() / props.indicators().standardPlanDays());
+		List<Check> applicable = java.util.Arrays.stream(checks).filter(Check::applies).toList();
+		if (applicable.isEmpty()) {
+			return new Indicator(week, day, IndicatorStatus.NOT_APPLICABLE, List.of());
+		}
+		List<String> missing = applicable.stream().filter(c -> !c.met()).map(Check::name).toList();
+		if (missing.isEmpty()) {
+			return new Indicator(week, day, IndicatorStatus.MET, List.of());
+		}
+		return new Indicator(week, day, in.projectDay() >= day ? IndicatorStatus.BEHIND : IndicatorStatus.UPCOMING,
+				missing);
+	}
+
+	// --- red flags (HLT-2) ------------------------------------------------------------------
+
+	List<Finding> flags(HealthInputs in, List<Indicator> indicators) {
+		var flags = new ArrayList<Finding>();
+		if (!in.active()) {
+			return flags;
+		}
+		HealthProperties.Flags f = props.flags();
+		long day = in.projectDay();
+		for (HealthInputs.ContactInput c : in.contacts()) {
+			Long silent = c.lastContactOn() == null ? null : ChronoUnit.DAYS.between(c.lastContactOn(), in.today());
+			if (c.role() == ContactRole.PROJECT_LEAD && ("LOW".equals(c.engagement())
+					|| (silent != null && silent > f.unresponsiveDays())
+					|| (silent == null && day > f.unresponsiveDays()))) {
+				flags.add(new Finding(FlagCategory.STAKEHOLDER_ENGAGEMENT, "PROJECT_LEAD_UNRESPONSIVE",
+						List.of(c.name(), c.engagement(), silent == null ? "-" : silent)));
+			}
+			if (c.role() == ContactRole.EXECUTIVE_SPONSOR && ("LOW".equals(c.engagement())
+					|| (silent != null && silent > f.sponsorCheckInDays())
+					|| (silent == null && day > f.sponsorCheckInDays()))) {
+				flags.add(new Finding(FlagCategory.STAKEHOLDER_ENGAGEMENT, "SPONSOR_MISSES_CHECK_INS",
+						List.of(c.name(), c.engagement(), silent == null ? "-" : silent)));
+			}
+			if (c.role() == ContactRole.CHAMPION && "LOW".equals(c.engagement())) {
+				flags.add(new Finding(FlagCategory.STAKEHOLDER_ENGAGEMENT, "CHAMPION_DISENGAGED", List.of(c.name())));
+			}
+		}
+		unique(flags, "PROJECT_LEAD_UNRESPONSIVE");
+		unique(flags, "SPONSOR_MISSES_CHECK_INS");
+		unique(flags, "CHAMPION_DISENGAGED");
+		LocalDate lastContact = in.contacts().stream().map(HealthInputs.ContactInput::lastContactOn)
+			.filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(null);
+		long sinceContact = lastContact == null ? day : ChronoUnit.DAYS.between(lastContact, in.today());
+		long sinceUse = in.lastSeen() == null ? day
+				: ChronoUnit.DAYS.between(LocalDate.ofInstant(in.lastSeen(), java.time.ZoneOffset.UTC), in.today());
+		if (day >= f.disengagedDays() && sinceContact >= f.disengagedDays() && sinceUse >= f.disengagedDays()) {
+			flags.add(new Finding(FlagCategory.STAKEHOLDER_ENGAGEMENT, "DISENGAGED_TWO_WEEKS",
+					List.of(sinceContact, sinceUse)));
+		}
+		HealthInputs.Milestones ms = in.milestones();
+		if (ms.late() + ms.missedOpen() >= f.missedMilestones()) {
+			flags.add(new Finding(FlagCategory.TECHNICAL, "MILESTONES_REPEATEDLY_MISSED",
+					List.of(ms.late() + ms.missedOpen(), ms.missedOpen(), ms.late())));
+		}
+		if (in.scopeRequests() >= f.scopeRequests()) {
+			flags.add(new Finding(FlagCategory.TECHNICAL, "RISING_SCOPE_REQUESTS",
+					List.of(in.scopeRequests(), f.scopeRequestWindowDays())));
+		}
+		AdoptionMetrics m = in.adoption();
+		if (in.telemetryConnected() && m != null) {
+			if (day >= f.noLoginAfterAccessDays() && m.activatedUsers() == 0) {
+				flags.add(new Finding(FlagCategory.USER_ADOPTION, "NO_LOGIN_AFTER_ACCESS", List.of(day)));
+			}
+			LocalDate trained = in.plan().trainingCompletedOn();
+			if (trained != null && ChronoUnit.DAYS.between(trained, in.today()) >= f.noLoginAfterTrainingDays()
+					&& (in.lastSeen() == null
+							|| LocalDate.ofInstant(in.lastSeen(), java.time.ZoneOffset.UTC).isBefore(trained))) {
+				flags.add(new Finding(FlagCategory.USER_ADOPTION, "NO_LOGIN_AFTER_TRAINING",
+						List.of(trained.toString(), ChronoUnit.DAYS.between(trained, in.today()))));
+			}
+			if (day >= f.adoptionGapFromDay() && m.activationRate() != null
+					&& m.activationRate() < m.targets().activationRate() - f.adoptionGap()) {
+				flags.add(new Finding(FlagCategory.USER_ADOPTION, "ADOPTION_BELOW_TARGET",
+						List.of(pct(m.activationRate()), pct(m.targets().activationRate()), day)));
+			}
+		}
+		if (day >= f.noEarlyWinsDay() && in.earlyWins().stream().noneMatch(w -> w != EarlyWinKind.FIRST_LOGIN)
+				&& !in.plan().earlyResultsDone()) {
+			flags.add(new Finding(FlagCategory.BUSINESS_OUTCOME, "NO_EARLY_WINS", List.of(day)));
+		}
+		List<String> negative = in.contacts().stream()
+			.filter(c -> KEY_CONTACTS.contains(c.role()) && "NEGATIVE".equals(c.sentiment()))
+			.map(HealthInputs.ContactInput::name).toList();
+		if (!negative.isEmpty()) {
+			flags.add(new Finding(FlagCategory.RELATIONSHIP, "NEGATIVE_SENTIMENT",
+					List.of(String.join(", ", negative))));
+		}
+		for (Indicator i : indicators) {
+			if (i.status() == IndicatorStatus.BEHIND) {
+				flags.add(new Finding(i.week() <= 2 ? FlagCategory.STAKEHOLDER_ENGAGEMENT
+						: i.week() <= 4 ? FlagCategory.TECHNICAL
+						: i.week() <= 8 ? FlagCategory.USER_ADOPTION : FlagCategory.BUSINESS_OUTCOME,
+						"EARLY_WARNING_WEEK_" + i.week(), List.of(i.week(), i.day(), String.join(", ", i.missing()))));
+			}
+		}
+		return flags;
+	}
+
+	/** Several contacts in one role raise one flag (the first found), not one each. */
+	private static void unique(List<Finding> flags, String code) {
+		boolean seen = false;
+		for (var it = flags.iterator(); it.hasNext();) {
+			if (it.next().code().equals(code)) {
+				if (seen) it.remove();
+				seen = true;
+			}
+		}
+	}
+
+	private static int pct(double rate) {
+		return (int) Math.round(rate * 100);
+	}
+
+	private static Object pctOrDash(Double rate) {
+		return rate == null ? "-" : pct(rate);
+	}
+
+	private static double round1(double v) {
+		return Math.round(v * 10) / 10.0;
+	}
+
+	private static double round3(double v) {
+		return Math.round(v * 1000) / 1000.0;
+	}
+}

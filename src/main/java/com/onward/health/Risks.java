@@ -1,0 +1,153 @@
+package com.onward.health;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.onward.identity.AuditLog;
+import com.onward.shared.NotFoundException;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The risk register per project (HLT-6): the five common risks of the seeds pre-filled when
+ * the project is created (scores from {@code onward.health.default-risks}, mitigations from the
+ * seeds), risks added by hand, and every change kept as a review.
+ */
+@Service
+class Risks {
+
+	/** The five common risks of the seeds, in their order. */
+	static final List<String> DEFAULTS = List.of("CUSTOMER_RESOURCES", "TECHNICAL_COMPLEXITY", "USER_RESISTANCE",
+			"COMPETING_PRIORITIES", "SCOPE_CREEP");
+
+	record RiskUpdate(@NotNull @Min(1) @Max(5) Integer probability, @NotNull @Min(1) @Max(5) Integer impact,
+			@Size(max = 2000) String mitigation, @Size(max = 200) String owner, @NotNull Risk.RiskStatus status,
+			@Size(max = 2000) String note) {
+	}
+
+	record NewRisk(@NotNull @Size(min = 1, max = 300) String title, @NotNull @Min(1) @Max(5) Integer probability,
+			@NotNull @Min(1) @Max(5) Integer impact, @Size(max = 2000) String mitigation, @Size(max = 200) String owner) {
+	}
+
+	private final JdbcClient jdbc;
+	private final HealthProperties props;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	Risks(JdbcClient jdbc, HealthProperties props, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.props = props;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Pre-fills the register of a new project; the defaults' mitigation text comes from the bundles. */
+	@Transactional
+	void createDefaults(UUID projectId) {
+		int position = 0;
+		for (String code : DEFAULTS) {
+			HealthProperties.RiskScore score = props.defaultRisks().getOrDefault(code, new HealthProperties.RiskScore(3, 3));
+			jdbc.sql("""
+					insert into risk (id, project_id, position, code, probability, impact, status, created_at)
+					values (:id, :p, :pos, :code, :prob, :impact, 'OPEN', :at) on conflict do nothing""")
+				.param("id", UUID.randomUUID()).param("p", projectId).param("pos", position++).param("code", code)
+				.param("prob", score.probability()).param("impact", score.impact())
+				.param("at", Timestamp.from(clock.instant())).update();
+		}
+	}
+
+	List<Risk> forProject(UUID projectId) {
+		return jdbc.sql("select " + COLUMNS + " from risk where project_id = :p order by position")
+			.param("p", projectId).query(Risks::map).list();
+	}
+
+	Risk get(UUID projectId, UUID riskId) {
+		return jdbc.sql("select " + COLUMNS + " from risk where id = :id and project_id = :p")
+			.param("id", riskId).param("p", projectId).query(Risks::map).optional()
+			.orElseThrow(() -> new NotFoundException("Risk", riskId));
+	}
+
+	@Transactional
+	Risk add(UUID projectId, NewRisk r) {
+		int exists = jdbc.sql("select count(*) from project where id = :p").param("p", projectId).query(Integer.class).single();
+		if (exists == 0) {
+			throw new NotFoundException("Project", projectId);
+		}
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into risk (id, project_id, position, title, probability, impact, mitigation, owner, status, created_at)
+				values (:id, :p, (select coalesce(max(position), -1) + 1 from risk where project_id = :p), :title, :prob,
+				  :impact, :mitigation, :owner, 'OPEN', :at)""")
+			.param("id", id).param("p", projectId).param("title", r.title().strip()).param("prob", r.probability())
+			.param("impact", r.impact()).param("mitigation", blankToNull(r.mitigation())).param("owner", blankToNull(r.owner()))
+			.param("at", Timestamp.from(clock.instant())).update();
+		review(id, r.probability(), r.impact(), Risk.RiskStatus.OPEN, r.mitigation(), r.owner(), null);
+		audit.record("risk.added", "risk", id, r.title());
+		return get(projectId, id);
+	}
+
+	@Transactional
+	Risk update(UUID projectId, UUID riskId, RiskUpdate u) {
+		get(projectId, riskId);
+		jdbc.sql("""
+				update risk set probability = :prob, impact = :impact, mitigation = :mitigation, owner = :owner,
+				  status = :status where id = :id""")
+			.param("prob", u.probability()).param("impact", u.impact()).param("mitigation", blankToNull(u.mitigation()))
+			.param("owner", blankToNull(u.owner())).param("status", u.status().name()).param("id", riskId).update();
+		review(riskId, u.probability(), u.impact(), u.status(), u.mitigation(), u.owner(), u.note());
+		audit.record("risk.reviewed", "risk", riskId, u.probability() + "x" + u.impact() + " " + u.status());
+		return get(projectId, riskId);
+	}
+
+	List<Risk.Review> reviews(UUID riskId) {
+		return jdbc.sql("""
+				select at, actor, probability, impact, status, mitigation, owner, note
+				from risk_review where risk_id = :r order by at desc, id desc""")
+			.param("r", riskId)
+			.query((rs, n) -> new Risk.Review(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getInt(3), rs.getInt(4),
+					Risk.RiskStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8)))
+			.list();
+	}
+
+	/** All reviews of a project's risks, keyed by risk. */
+	Map<UUID, List<Risk.Review>> reviewsOf(UUID projectId) {
+		var map = new java.util.LinkedHashMap<UUID, List<Risk.Review>>();
+		for (Risk r : forProject(projectId)) {
+			map.put(r.id(), reviews(r.id()));
+		}
+		return map;
+	}
+
+	private void review(UUID riskId, int probability, int impact, Risk.RiskStatus status, String mitigation, String owner,
+			String note) {
+		jdbc.sql("""
+				insert into risk_review (risk_id, at, actor, probability, impact, status, mitigation, owner, note)
+				values (:r, :at, :actor, :prob, :impact, :status, :mitigation, :owner, :note)""")
+			.param("r", riskId).param("at", Timestamp.from(clock.instant())).param("actor", AuditLog.currentActor())
+			.param("prob", probability).param("impact", impact).param("status", status.name())
+			.param("mitigation", blankToNull(mitigation)).param("owner", blankToNull(owner)).param("note", blankToNull(note))
+			.update();
+	}
+
+	private static final String COLUMNS = "id, project_id, position, code, title, probability, impact, mitigation, owner, status, created_at";
+
+	private static Risk map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Risk(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), rs.getString(4),
+				rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9),
+				Risk.RiskStatus.valueOf(rs.getString(10)), rs.getTimestamp(11).toInstant());
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}
