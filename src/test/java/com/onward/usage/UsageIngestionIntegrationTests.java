@@ -1,0 +1,216 @@
+package com.onward.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class UsageIngestionIntegrationTests extends UsageTestSupport {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Partitions partitions;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private Response sendWithKey(List<Map<String, Object>> events, String key) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+			.header("Idempotency-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("events", events)))).build();
+		HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+		return new Response(r.statusCode(), json.readTree(r.body()), r.body());
+	}
+
+	private long rawEvents(UUID account) {
+		return jdbc.sql("select count(*) from usage_event where account_id = :a").param("a", account)
+			.query(Long.class).single();
+	}
+
+	private final Instant recently = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+	@Test
+	void repeatedIdempotencyKeyIsCountedAsDuplicatesAndStoredOnce() throws Exception {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		var events = List.of(event(account, "u-1", "LOGIN", recently), event(account, "u-2", "LOGIN", recently));
+		String key = unique("batch");
+		Response first = sendWithKey(events, key);
+		assertThat(first.status()).as(first.raw()).isEqualTo(202);
+		assertThat(first.body().get("accepted").asInt()).isEqualTo(2);
+		assertThat(first.body().get("duplicates").asInt()).isZero();
+		Response again = sendWithKey(events, key);
+		assertThat(again.status()).isEqualTo(202);
+		assertThat(again.body().get("accepted").asInt()).isZero();
+		assertThat(again.body().get("duplicates").asInt()).isEqualTo(2);
+		assertThat(rawEvents(account)).isEqualTo(2);
+		assertThat(get("/api/v1/accounts/" + account + "/adoption").body().get("activatedUsers").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void sameEventIdInTwoBatchesOrTwiceInOneIsStoredOnce() {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		String a = unique("evt");
+		String b = unique("evt");
+		String c = unique("evt");
+		var e1 = event(account, "u-1", "LOGIN", recently);
+		e1.put("id", a);
+		var e2 = event(account, "u-1", "LOGIN", recently.plusSeconds(60));
+		e2.put("id", b);
+		Response first = send(List.of(e1, e2));
+		assertThat(first.body().get("accepted").asInt()).isEqualTo(2);
+		var e3 = event(account, "u-2", "LOGIN", recently.plusSeconds(120));
+		e3.put("id", c);
+		var e3again = new LinkedHashMap<>(e3);
+		Response second = send(List.of(e2, e3, e3again));
+		assertThat(second.status()).as(second.raw()).isEqualTo(202);
+		assertThat(second.body().get("accepted").asInt()).isEqualTo(1);
+		assertThat(second.body().get("duplicates").asInt()).isEqualTo(2);
+		assertThat(rawEvents(account)).isEqualTo(3);
+		// The rollups saw each event once too: u-1 logged in twice, u-2 once.
+		assertThat(jdbc.sql("select sum(logins) from usage_user where account_id = :a").param("a", account)
+			.query(Long.class).single()).isEqualTo(3);
+	}
+
+	@Test
+	void oneBadEventRejectsTheWholeBatchWithAnErrorPerBadEvent() {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		var events = new ArrayList<Object>();
+		events.add(event(account, "u-1", "LOGIN", recently)); // good
+		var unknown = new LinkedHashMap<String, Object>(Map.of("accountExternalId", "no-such-crm-id", "userId", "u",
+				"type", "LOGIN", "occurredAt", recently.toString()));
+		events.add(unknown);
+		var noUser = event(account, "u", "LOGIN", recently);
+		noUser.remove("userId");
+		events.add(noUser);
+		events.add(event(account, "u", "TELEPORTED", recently));
+		events.add(new LinkedHashMap<>(Map.of("accountId", account.toString(), "userId", "u", "type", "LOGIN",
+				"occurredAt", "yesterday at noon")));
+		events.add(event(account, "u", "LOGIN", Instant.now().plus(30, ChronoUnit.DAYS)));
+		events.add(new LinkedHashMap<>(Map.of("accountId", account.toString(), "userId", 42, "type", "LOGIN",
+				"occurredAt", recently.toString())));
+		var badProps = event(account, "u", "CUSTOM", recently);
+		badProps.put("properties", List.of("not", "an", "object"));
+		events.add(badProps);
+		var noFeature = event(account, "u", "FEATURE_USED", recently);
+		events.add(noFeature);
+		Response r = post("/api/v1/events", Map.of("events", events));
+		assertProblem(r, 400, null);
+		assertThat(r.body().get("errors").findValuesAsString("field")).containsExactly("events[1].accountExternalId",
+				"events[2].userId", "events[3].type", "events[4].occurredAt", "events[5].occurredAt", "events[6].userId",
+				"events[7].properties", "events[8].feature");
+		assertThat(rawEvents(account)).isZero();
+		assertThat(jdbc.sql("select count(*) from usage_user where account_id = :a").param("a", account)
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void malformedBodiesAreProblemsNotErrors() {
+		assertProblem(post("/api/v1/events", "{\"events\": 3}"), 400, "events");
+		assertProblem(post("/api/v1/events", "{}"), 400, "events");
+		assertProblem(post("/api/v1/events", "{\"events\": []}"), 400, "events");
+		assertProblem(post("/api/v1/events", "{\"events\": [1, null]}"), 400, "events[0]");
+		assertThat(post("/api/v1/events", "{\"events\": [").status()).isEqualTo(400);
+	}
+
+	@Test
+	void moreThanTenThousandEventsIs413() {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		var events = new ArrayList<Map<String, Object>>();
+		for (int i = 0; i < 10_001; i++) {
+			events.add(event(account, "u-" + (i % 50), "LOGIN", recently));
+		}
+		Response r = send(events);
+		assertProblem(r, 413, "events");
+		assertThat(rawEvents(account)).isZero();
+	}
+
+	@Test
+	void ingestionTokensPostEventsAndNothingElse() {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		Response created = post("/api/v1/admin/tokens", Map.of("name", unique("product"), "scope", "INGEST"));
+		assertThat(created.status()).as(created.raw()).isEqualTo(201);
+		String ingest = created.body().get("token").asString();
+		Response posted = call("POST", "/api/v1/events",
+				Map.of("events", List.of(event(account, "u-1", "LOGIN", recently))), ingest);
+		assertThat(posted.status()).as(posted.raw()).isEqualTo(202);
+		assertThat(call("GET", "/api/v1/accounts", null, ingest).status()).isEqualTo(403);
+		assertThat(call("GET", "/api/v1/accounts/" + account + "/adoption", null, ingest).status()).isEqualTo(403);
+		assertThat(call("POST", "/api/v1/contracts", contract(unique("opp"), "2026-03-01T09:00:00Z", 10, 1000, "en"),
+				ingest).status()).isEqualTo(403);
+		// A staff token with a full role is not an ingestion token either.
+		String csm = post("/api/v1/admin/tokens", Map.of("name", unique("csm"), "role", "CSM")).body().get("token")
+			.asString();
+		assertThat(call("POST", "/api/v1/events", Map.of("events", List.of(event(account, "u-1", "LOGIN", recently))),
+				csm).status()).isEqualTo(403);
+		assertThat(call("POST", "/api/v1/events", Map.of("events", List.of()), null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void accountsByIdOrExternalIdAndEarlyWinsDetectedOnce() {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		String external = get("/api/v1/accounts/" + account).body().get("externalId").asString();
+		var byExternal = new LinkedHashMap<String, Object>(Map.of("accountExternalId", external, "userId", "u-9",
+				"type", "REPORT_GENERATED", "occurredAt", recently.toString()));
+		sendOk(List.of(event(account, "u-1", "LOGIN", recently), byExternal));
+		sendOk(List.of(event(account, "u-2", "LOGIN", recently.minusSeconds(3600)),
+				event(account, "u-2", "DATA_IMPORTED", recently)));
+		var wins = get("/api/v1/accounts/" + account + "/early-wins").body();
+		assertThat(wins.findValuesAsString("kind")).containsExactlyInAnyOrder("FIRST_LOGIN", "FIRST_REPORT_GENERATED",
+				"FIRST_DATA_IMPORT");
+		// The earlier login of the second batch moved the first login back; it is still one win.
+		for (var w : wins) {
+			if (w.get("kind").asString().equals("FIRST_LOGIN")) {
+				assertThat(w.get("userId").asString()).isEqualTo("u-2");
+			}
+		}
+	}
+
+	@Test
+	void partitionsAreCreatedPerMonthAndDroppedAfterTheRetention() {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(120));
+		YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
+		YearMonth earlier = thisMonth.minusMonths(3);
+		// The last second of one month and the first of the next land in two partitions.
+		Instant lastSecond = earlier.atEndOfMonth().atTime(23, 59, 59).toInstant(ZoneOffset.UTC);
+		Instant firstSecond = earlier.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+		sendOk(List.of(event(account, "u-1", "LOGIN", lastSecond), event(account, "u-1", "LOGIN", firstSecond)));
+		assertThat(jdbc.sql("select count(*) from " + Partitions.name(earlier) + " where account_id = :a")
+			.param("a", account).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from " + Partitions.name(earlier.plusMonths(1)) + " where account_id = :a")
+			.param("a", account).query(Long.class).single()).isEqualTo(1);
+		// Ahead of time: next months exist before any event needs them.
+		assertThat(partitionNames()).contains(Partitions.name(thisMonth.plusMonths(1)),
+				Partitions.name(thisMonth.plusMonths(2)));
+		partitions.ensure(List.of(YearMonth.of(2019, 1)));
+		assertThat(partitionNames()).contains("usage_event_2019_01");
+		assertThat(partitions.dropExpired()).contains("usage_event_2019_01").doesNotContain(Partitions.name(earlier));
+		assertThat(partitionNames()).doesNotContain("usage_event_2019_01");
+		// Events older than the retention are refused rather than stored where they would be dropped.
+		Response old = send(List.of(event(account, "u-1", "LOGIN", Instant.parse("2019-01-15T10:00:00Z"))));
+		assertProblem(old, 400, "events[0].occurredAt");
+	}
+
+	private List<String> partitionNames() {
+		return jdbc.sql("""
+				select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
+				join pg_class p on p.oid = i.inhparent where p.relname = 'usage_event'""").query(String.class).list();
+	}
+}
