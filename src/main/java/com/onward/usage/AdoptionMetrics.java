@@ -29,6 +29,7 @@ public record AdoptionMetrics(LocalDate asOf, UUID accountId, int licensedSeats,
 	}
 
 	/** Weekly active users this week minus last week (the week-over-week trend), in users. */
+	@com.fasterxml.jackson.annotation.JsonProperty("weekOverWeekChange")
 	public int weekOverWeekChange() {
 		return weeklyActiveUsers - previousWeekActiveUsers;
 	}
