@@ -33,7 +33,7 @@ class CorrectiveActions {
 	record Action(UUID id, UUID accountId, UUID projectId, UUID flagId, String flagCode, CorrectiveProblem problem,
 			String owner, LocalDate dueDate, Status status, String note, String createdBy, Instant createdAt,
 			Instant closedAt) {
-		boolean overdue(LocalDate today) {
+		public boolean overdue(LocalDate today) {
 			return status == Status.OPEN && dueDate.isBefore(today);
 		}
 	}

@@ -1,5 +1,7 @@
 package com.onward.health;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,17 +53,23 @@ final class HealthRules {
 		raw.add(noData(Component.Name.VALUE, "health.value.noData"));
 		raw.add(noData(Component.Name.SUPPORT, "health.support.noData"));
 		raw.add(sentiment(in));
-		double present = raw.stream().filter(Component::hasData).mapToDouble(Component::weight).sum();
+		// Decimal arithmetic: configured weights such as 0.3 are exact, so 30.75 rounds to 30.8 as people expect.
+		BigDecimal present = raw.stream().filter(Component::hasData).map(c -> BigDecimal.valueOf(c.weight()))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		boolean any = present.signum() > 0;
 		var components = new ArrayList<Component>();
-		double total = 0;
+		BigDecimal total = BigDecimal.ZERO;
 		for (Component c : raw) {
-			double effective = c.hasData() && present > 0 ? c.weight() / present : 0;
-			double contribution = c.hasData() ? round1(effective * c.score()) : 0;
-			total += c.hasData() ? effective * c.score() : 0;
-			components.add(new Component(c.name(), c.weight(), round3(effective), c.score(), contribution, c.inputs(),
-					c.explanation(), c.toRaise()));
+			BigDecimal points = c.hasData() && any
+					? BigDecimal.valueOf(c.weight()).multiply(BigDecimal.valueOf(c.score())).divide(present, 10, RoundingMode.HALF_UP)
+					: BigDecimal.ZERO;
+			double effective = c.hasData() && any
+					? BigDecimal.valueOf(c.weight()).divide(present, 3, RoundingMode.HALF_UP).doubleValue() : 0;
+			total = total.add(points);
+			components.add(new Component(c.name(), c.weight(), effective, c.score(),
+					points.setScale(1, RoundingMode.HALF_UP).doubleValue(), c.inputs(), c.explanation(), c.toRaise()));
 		}
-		Integer score = present > 0 ? (int) Math.round(total) : null;
+		Integer score = any ? total.setScale(0, RoundingMode.HALF_UP).intValue() : null;
 		List<Indicator> indicators = indicators(in);
 		return new Assessment(score, band(score), components, flags(in, indicators), indicators);
 	}
@@ -174,7 +182,7 @@ final class HealthRules {
 					default -> Component.Text.of("health.engagement.raise.homework", hw.dueSoFar() - hw.doneOnTime());
 				};
 		return component(Component.Name.ENGAGEMENT, score, inputs,
-				Component.Text.of("health.engagement.explanation", parts.getOrDefault("participation", -1),
+				Component.Text.of("health.engagement.explanation", parts.containsKey("participation") ? parts.get("participation") : "—",
 						inputs.getOrDefault("daysSinceLastContact", "-"), hw.doneOnTime(), hw.dueSoFar()),
 				raise);
 	}

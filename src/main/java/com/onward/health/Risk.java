@@ -7,19 +7,19 @@ import java.util.UUID;
  * A risk of a project's register (HLT-6). Default risks have a {@code code} and are titled in
  * each language by the message bundles; risks added by hand carry their own title.
  */
-record Risk(UUID id, UUID projectId, int position, String code, String title, int probability, int impact,
+public record Risk(UUID id, UUID projectId, int position, String code, String title, int probability, int impact,
 		String mitigation, String owner, RiskStatus status, Instant createdAt) {
 
-	enum RiskStatus {
+	public enum RiskStatus {
 		OPEN, MITIGATING, CLOSED, OCCURRED
 	}
 
 	/** Exposure = probability × impact (1–25). */
-	int exposure() {
+	public int exposure() {
 		return probability * impact;
 	}
 
-	record Review(Instant at, String actor, int probability, int impact, RiskStatus status, String mitigation,
+	public record Review(Instant at, String actor, int probability, int impact, RiskStatus status, String mitigation,
 			String owner, String note) {
 	}
 }

@@ -29,13 +29,15 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class Portfolio {
 
-	public record Filter(Segment segment, String status, boolean overdueOnly, boolean overCapacityOnly, String q) {
+	/** {@code band}: a health band; {@code flag}: a red-flag category, or ANY for accounts with any open flag. */
+	public record Filter(Segment segment, String status, boolean overdueOnly, boolean overCapacityOnly, String q,
+			String band, String flag) {
 	}
 
 	public record Row(UUID accountId, String accountName, Segment segment, TouchModel touchModel, Money acv,
 			String language, UUID projectId, String projectStatus, int progressPercent, LocalDate startDate,
 			LocalDate targetGraduationDate, LocalDate forecastGraduationDate, LocalizedText stage, boolean overdue,
-			boolean overCapacity, String csm, String specialist) {
+			boolean overCapacity, String csm, String specialist, Integer healthScore, String healthBand, int openFlags) {
 
 		public long slipDays() {
 			return targetGraduationDate == null ? 0
@@ -120,6 +122,15 @@ public class Portfolio {
 			params.put("today", today);
 			needsProject = true;
 		}
+		if (f.band() != null && !f.band().isBlank()) {
+			where.append(" and exists (select 1 from health_score h where h.account_id = a.id and h.band = :band)");
+			params.put("band", f.band());
+		}
+		if (f.flag() != null && !f.flag().isBlank()) {
+			where.append(" and exists (select 1 from red_flag rf where rf.account_id = a.id and rf.cleared_at is null"
+					+ " and (:flag = 'ANY' or rf.category = :flag))");
+			params.put("flag", f.flag());
+		}
 		if (f.overCapacityOnly()) {
 			where.append(" and exists (select 1 from project_assignment pa where pa.project_id = a.current_project_id"
 					+ " and pa.active and pa.over_capacity)");
@@ -137,8 +148,11 @@ public class Portfolio {
 				  p.id as project_id, p.status, p.progress_percent, p.start_date, p.target_graduation_date,
 				  p.forecast_graduation_date, p.current_phase_name,
 				  coalesce(p.min_open_due < :today and p.status in ('NOT_STARTED','IN_PROGRESS','ON_HOLD'), false) as overdue,
-				  coalesce(staff.over_capacity, false) as over_capacity, staff.csm, staff.specialist
+				  coalesce(staff.over_capacity, false) as over_capacity, staff.csm, staff.specialist,
+				  h.score as health_score, h.band as health_band,
+				  (select count(*) from red_flag rf where rf.account_id = a.id and rf.cleared_at is null) as open_flags
 				from account a left join project p on p.id = a.current_project_id
+				left join health_score h on h.account_id = a.id
 				left join lateral (
 				  select bool_or(pa.over_capacity) as over_capacity,
 				    max(m.name) filter (where pa.role = 'CSM') as csm,
@@ -159,7 +173,8 @@ public class Portfolio {
 						rs.getObject("target_graduation_date", LocalDate.class),
 						rs.getObject("forecast_graduation_date", LocalDate.class),
 						stage == null ? null : json.readValue(stage, LocalizedText.class), rs.getBoolean("overdue"),
-						rs.getBoolean("over_capacity"), rs.getString("csm"), rs.getString("specialist"));
+						rs.getBoolean("over_capacity"), rs.getString("csm"), rs.getString("specialist"),
+						(Integer) rs.getObject("health_score"), rs.getString("health_band"), rs.getInt("open_flags"));
 			})
 			.list();
 		return new PageResult<>(rows, page, size, total);

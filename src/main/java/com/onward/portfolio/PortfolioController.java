@@ -34,11 +34,18 @@ class PortfolioController {
 	@GetMapping("/")
 	String dashboard(@RequestParam(required = false) Segment segment, @RequestParam(required = false) String status,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean overCapacity,
-			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) String q, @RequestParam(required = false) com.onward.health.HealthBand band,
+			@RequestParam(required = false) String flag, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "25") int size, @RequestHeader(value = "HX-Request", required = false) String hx,
 			Model model) {
 		int pageSize = Math.clamp(size, 5, 200);
-		var filter = new Portfolio.Filter(segment, status, overdue, overCapacity, q);
+		// Unknown categories are ignored rather than matching nothing.
+		String flagFilter = flag != null && (flag.equals("ANY") || java.util.Arrays.stream(com.onward.health.FlagCategory.values())
+			.anyMatch(c -> c.name().equals(flag))) ? flag : null;
+		var filter = new Portfolio.Filter(segment, status, overdue, overCapacity, q, band == null ? null : band.name(),
+				flagFilter);
+		model.addAttribute("bands", com.onward.health.HealthBand.values());
+		model.addAttribute("flagCategories", com.onward.health.FlagCategory.values());
 		model.addAttribute("rows", portfolio.page(filter, Math.max(0, page), pageSize));
 		model.addAttribute("filter", filter);
 		model.addAttribute("segments", Segment.values());

@@ -32,7 +32,7 @@ class PortfolioIntegrationTests extends IntegrationTest {
 		sign(tag + " new smb", 10, 2_000, "2099-01-05T09:00:00Z"); // in the future: nothing overdue
 		sign(tag + " new mid", 300, 20_000, "2099-01-05T09:00:00Z");
 
-		var all = portfolio.page(new Portfolio.Filter(null, null, false, false, tag), 0, 50);
+		var all = portfolio.page(new Portfolio.Filter(null, null, false, false, tag, null, null), 0, 50);
 		assertThat(all.total()).isEqualTo(3);
 		Portfolio.Row old = all.items().getFirst();
 		assertThat(old.accountName()).as("ordered by name").isEqualTo(tag + " new mid");
@@ -42,17 +42,17 @@ class PortfolioIntegrationTests extends IntegrationTest {
 		assertThat(enterprise.stage().en()).isEqualTo("Discovery & planning");
 		assertThat(enterprise.slipDays()).isZero();
 
-		var smb = portfolio.page(new Portfolio.Filter(Segment.SMB, null, false, false, tag), 0, 50);
+		var smb = portfolio.page(new Portfolio.Filter(Segment.SMB, null, false, false, tag, null, null), 0, 50);
 		assertThat(smb.items()).extracting(Portfolio.Row::accountName).containsExactly(tag + " new smb");
 
-		var overdue = portfolio.page(new Portfolio.Filter(null, null, true, false, tag), 0, 50);
+		var overdue = portfolio.page(new Portfolio.Filter(null, null, true, false, tag, null, null), 0, 50);
 		assertThat(overdue.items()).extracting(Portfolio.Row::accountName).containsExactly(tag + " old enterprise");
 
-		var page2 = portfolio.page(new Portfolio.Filter(null, null, false, false, tag), 1, 2);
+		var page2 = portfolio.page(new Portfolio.Filter(null, null, false, false, tag, null, null), 1, 2);
 		assertThat(page2.items()).hasSize(1);
 		assertThat(page2.totalPages()).isEqualTo(2);
 
-		var completedOnly = portfolio.page(new Portfolio.Filter(null, "COMPLETED", false, false, tag), 0, 50);
+		var completedOnly = portfolio.page(new Portfolio.Filter(null, "COMPLETED", false, false, tag, null, null), 0, 50);
 		assertThat(completedOnly.total()).isZero();
 	}
 

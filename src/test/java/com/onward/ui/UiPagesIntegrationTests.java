@@ -77,7 +77,13 @@ class UiPagesIntegrationTests extends IntegrationTest {
 				{ "/accounts/" + accountId + "/contacts", "contacts-panel" }, { "/projects/" + projectId, "timeline-chart" },
 				{ "/projects/" + projectId + "/team", "team-panel" }, { "/projects/" + projectId + "/raci", "raci-panel" },
 				{ "/playbooks", "playbooks" }, { "/playbooks/" + playbookId, "playbook-editor" }, { "/team", "members" },
-				{ "/contracts/new", "contract-form" }, { "/imports", "file" }, { "/admin", "audit" } };
+				{ "/contracts/new", "contract-form" }, { "/imports", "file" }, { "/admin", "audit" },
+				{ "/accounts/" + accountId + "/health", "health-components" },
+				{ "/accounts/" + accountId + "/health/summary", "health-summary" },
+				{ "/accounts/" + accountId + "/adoption", "adoption-rates" },
+				{ "/accounts/" + accountId + "/early-wins", "early-wins" }, { "/red-flags", "flag-list" },
+				{ "/projects/" + projectId + "/risks", "risk-grid" }, { "/features", "feature-list" },
+				{ "/?flag=ANY&band=RED", "portfolio-list" } };
 		for (String lang : new String[] { "en", "id", "ms" }) {
 			for (String[] page : pages) {
 				String sep = page[0].contains("?") ? "&" : "?";
