@@ -70,9 +70,18 @@ class DemoData implements ApplicationRunner {
 	private final Projects projects;
 	private final TransactionTemplate tx;
 	private final Clock clock;
+	private final com.onward.usage.Ingestion ingestion;
+	private final com.onward.usage.Adoption adoption;
+	private final com.onward.stakeholder.Stakeholders stakeholders;
+	private final com.onward.health.Health health;
 
 	DemoData(DemoProperties props, Users users, Team team, Accounts accounts, Contracts contracts, Projects projects,
-			TransactionTemplate tx, Clock clock) {
+			TransactionTemplate tx, Clock clock, com.onward.usage.Ingestion ingestion, com.onward.usage.Adoption adoption,
+			com.onward.stakeholder.Stakeholders stakeholders, com.onward.health.Health health) {
+		this.ingestion = ingestion;
+		this.adoption = adoption;
+		this.stakeholders = stakeholders;
+		this.health = health;
 		this.props = props;
 		this.users = users;
 		this.team = team;
@@ -102,6 +111,10 @@ class DemoData implements ApplicationRunner {
 			int n = i;
 			tx.executeWithoutResult(s -> account(n, random, today));
 		}
+		CORE_FEATURES.forEach((key, name) -> adoption.updateFeature(key, name, true));
+		// Scores for the last eight weeks (the trend charts), then today's with flags.
+		health.backfillHistory(today.minusWeeks(8), today.minusDays(1), 7);
+		health.recomputeAll();
 		log.info("Demo data loaded: {} accounts in {} ms", props.accounts(), (System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -173,7 +186,7 @@ class DemoData implements ApplicationRunner {
 		String contact = PEOPLE[i % PEOPLE.length];
 		String domain = name.toLowerCase().replaceAll("[^a-z]", "") + ".example";
 		var account = new NewAccount("crm-" + (1000 + i), name, INDUSTRY[i % INDUSTRY.length], employees,
-				new NewAccount.MoneyInput(acv, currency), Math.max(5, employees / 4),
+				new NewAccount.MoneyInput(acv, currency), Math.max(5, Math.min(employees / 10, 40)),
 				ProductType.values()[i % 3], i % 2 == 0, USE_CASE[i % USE_CASE.length], language, null,
 				List.of(new NewAccount.NewContact(contact, contact.toLowerCase().replaceAll("[^a-z]", ".") + "@" + domain,
 						null, "Head of Operations", ContactRole.PROJECT_LEAD),
@@ -195,6 +208,79 @@ class DemoData implements ApplicationRunner {
 		else {
 			project.items().stream().filter(it -> !it.status().closed()).findFirst().map(PlanItem::id)
 				.ifPresent(id -> projects.updateItem(project.id(), id, new ItemUpdate(ItemStatus.IN_PROGRESS, null, null, null)));
+		}
+		rateContacts(signed.accountId(), slipping, random, today);
+		usage(signed.accountId(), Math.max(5, Math.min(employees / 10, 40)), today.minusDays(age), today, slipping, i,
+				random);
+	}
+
+	/** How the key contacts come across: mostly engaged, less so on slipping projects. */
+	private void rateContacts(java.util.UUID accountId, boolean slipping, Random random, LocalDate today) {
+		for (var c : stakeholders.contacts(accountId)) {
+			var engagement = slipping && random.nextInt(3) == 0 ? com.onward.stakeholder.Engagement.LOW
+					: random.nextBoolean() ? com.onward.stakeholder.Engagement.HIGH : com.onward.stakeholder.Engagement.MEDIUM;
+			var sentiment = slipping && random.nextInt(4) == 0 ? com.onward.stakeholder.Sentiment.NEGATIVE
+					: random.nextInt(3) == 0 ? com.onward.stakeholder.Sentiment.NEUTRAL : com.onward.stakeholder.Sentiment.POSITIVE;
+			stakeholders.update(accountId, c.id(), new com.onward.stakeholder.ContactForm(c.name(), c.email(), c.phone(),
+					c.title(), c.role(), engagement, sentiment, today.minusDays(random.nextInt(slipping ? 25 : 8))));
+		}
+	}
+
+	/** Product usage since the start: a few users at first, more each week; slipping accounts use it less. */
+	private void usage(java.util.UUID accountId, int seats, LocalDate start, LocalDate today, boolean slipping, int i,
+			Random random) {
+		if (i % 10 == 7) {
+			return; // a few customers have not logged in at all
+		}
+		// Healthy accounts bring nearly every licensed user in; slipping ones about half.
+		int users = Math.max(2, (int) Math.round(seats * (slipping ? 0.5 : 0.9)));
+		double activity = slipping ? 0.25 : 0.55;
+		var events = new java.util.ArrayList<com.onward.usage.UsageEvent>();
+		String[] features = CORE_FEATURES.keySet().toArray(String[]::new);
+		for (LocalDate day = start.plusDays(1); !day.isAfter(today); day = day.plusDays(1)) {
+			long week = java.time.temporal.ChronoUnit.DAYS.between(start, day) / 7;
+			int onboarded = (int) Math.min(users, 2 + week * users / 4);
+			for (int u = 0; u < onboarded; u++) {
+				if (random.nextDouble() > activity + (u < 2 ? 0.3 : 0)) {
+					continue;
+				}
+				var at = day.atTime(8 + random.nextInt(9), random.nextInt(60)).toInstant(ZoneOffset.UTC);
+				String user = "user-" + (u + 1);
+				events.add(new com.onward.usage.UsageEvent(accountId, user, com.onward.usage.UsageEventType.LOGIN, null, at));
+				int breadth = Math.min(features.length, 2 + (int) week);
+				for (int k = 0; k < 1 + random.nextInt(3); k++) {
+					events.add(new com.onward.usage.UsageEvent(accountId, user, com.onward.usage.UsageEventType.FEATURE_USED,
+							features[random.nextInt(breadth)], at.plusSeconds(60L * (k + 1))));
+				}
+			}
+			if (week == 0 && day.equals(start.plusDays(1))) {
+				events.add(new com.onward.usage.UsageEvent(accountId, "user-1", com.onward.usage.UsageEventType.USER_INVITED,
+						null, day.atTime(9, 0).toInstant(ZoneOffset.UTC)));
+			}
+			if (!slipping && day.equals(start.plusDays(5))) {
+				events.add(new com.onward.usage.UsageEvent(accountId, "user-1", com.onward.usage.UsageEventType.DATA_IMPORTED,
+						null, day.atTime(10, 0).toInstant(ZoneOffset.UTC)));
+			}
+			if (!slipping && day.equals(start.plusDays(12))) {
+				events.add(new com.onward.usage.UsageEvent(accountId, "user-2", com.onward.usage.UsageEventType.WORKFLOW_CREATED,
+						null, day.atTime(11, 0).toInstant(ZoneOffset.UTC)));
+				events.add(new com.onward.usage.UsageEvent(accountId, "user-1",
+						com.onward.usage.UsageEventType.INTEGRATION_CONNECTED, null, day.atTime(15, 0).toInstant(ZoneOffset.UTC)));
+			}
+			if (day.equals(start.plusDays(20))) {
+				events.add(new com.onward.usage.UsageEvent(accountId, "user-1", com.onward.usage.UsageEventType.REPORT_GENERATED,
+						null, day.atTime(16, 0).toInstant(ZoneOffset.UTC)));
+			}
+		}
+		ingestion.record(events);
+	}
+
+	/** The demo vendor's core features (ADO-2). */
+	private static final java.util.Map<String, String> CORE_FEATURES = new java.util.LinkedHashMap<>();
+	static {
+		for (String f : new String[] { "invoice-capture", "approval-flow", "dashboards", "scheduled-reports", "mobile-app",
+				"bulk-import", "user-roles", "integrations-hub", "audit-trail", "alerts" }) {
+			CORE_FEATURES.put(f, Character.toUpperCase(f.charAt(0)) + f.substring(1).replace('-', ' '));
 		}
 	}
 

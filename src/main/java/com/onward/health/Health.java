@@ -160,6 +160,37 @@ public class Health {
 					.addValue("at", Timestamp.from(clock.instant())));
 	}
 
+	/**
+	 * Scores past days into the history only (no current score, flags or events): seeds the trend after
+	 * importing existing customers, and the demo. Inputs are taken as of each day (see {@link HealthData}).
+	 */
+	public void backfillHistory(LocalDate from, LocalDate to, int stepDays) {
+		boolean telemetry = adoption.telemetryConnected();
+		List<UUID> all = jdbc.sql("select id from account order by id").query(UUID.class).list();
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(Math.max(1, stepDays))) {
+			LocalDate asOf = day;
+			for (int i = 0; i < all.size(); i += props.batchSize()) {
+				List<UUID> ids = all.subList(i, Math.min(all.size(), i + props.batchSize()));
+				tx.executeWithoutResult(status -> {
+					var rows = new ArrayList<SqlParameterSource>();
+					for (HealthInputs in : data.load(ids, asOf, telemetry)) {
+						if (in.startDate() != null && in.startDate().isAfter(asOf)) {
+							continue; // no onboarding yet on that day
+						}
+						HealthRules.Assessment a = rules.assess(in);
+						rows.add(new MapSqlParameterSource("a", in.accountId()).addValue("day", asOf)
+							.addValue("score", a.score()).addValue("band", a.band().name())
+							.addValue("components", json.writeValueAsString(a.components())));
+					}
+					named.batchUpdate("""
+							insert into health_history (account_id, day, score, band, components)
+							values (:a, :day, :score, :band, cast(:components as jsonb))
+							on conflict (account_id, day) do nothing""", rows.toArray(SqlParameterSource[]::new));
+				});
+			}
+		}
+	}
+
 	private int[] recomputeBatch(List<UUID> ids, boolean telemetry) {
 		LocalDate today = LocalDate.now(clock);
 		Instant now = clock.instant();

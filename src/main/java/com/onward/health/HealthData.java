@@ -40,6 +40,10 @@ class HealthData {
 		this.clock = clock;
 	}
 
+	/**
+	 * The inputs as of {@code today}: items count as done only if completed by then, usage only up to then, so
+	 * past days can be scored honestly (contacts' ratings are only known as they are now).
+	 */
 	List<HealthInputs> load(Collection<UUID> accountIds, LocalDate today, boolean telemetryConnected) {
 		if (accountIds.isEmpty()) {
 			return List.of();
@@ -62,35 +66,35 @@ class HealthData {
 		named.query("""
 				select p.account_id, p.id, p.status, p.start_date, p.target_graduation_date, p.forecast_graduation_date,
 				  count(*) filter (where i.kind = 'MILESTONE' and i.status <> 'SKIPPED' and i.planned_due < :today) as ms_due,
-				  count(*) filter (where i.kind = 'MILESTONE' and i.planned_due < :today and i.status = 'DONE'
+				  count(*) filter (where i.kind = 'MILESTONE' and i.planned_due < :today and (i.status = 'DONE' and i.completed_on <= :today)
 				                   and i.completed_on <= i.planned_due) as ms_on_time,
-				  count(*) filter (where i.kind = 'MILESTONE' and i.status = 'DONE' and i.completed_on > i.planned_due
+				  count(*) filter (where i.kind = 'MILESTONE' and (i.status = 'DONE' and i.completed_on <= :today) and i.completed_on > i.planned_due
 				                   and i.planned_due < :today) as ms_late,
-				  count(*) filter (where i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED')
+				  count(*) filter (where i.kind = 'MILESTONE' and not (i.status = 'SKIPPED' or ((i.status = 'DONE' and i.completed_on <= :today) and i.completed_on <= :today))
 				                   and i.planned_due < :today) as ms_missed,
-				  min(i.due_date) filter (where i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED')
+				  min(i.due_date) filter (where i.kind = 'MILESTONE' and not (i.status = 'SKIPPED' or ((i.status = 'DONE' and i.completed_on <= :today) and i.completed_on <= :today))
 				                   and i.due_date >= :today) as ms_next,
 				  count(*) filter (where i.customer_homework and i.status <> 'SKIPPED' and i.due_date < :today) as hw_due,
-				  count(*) filter (where i.customer_homework and i.status = 'DONE' and i.completed_on <= i.due_date
+				  count(*) filter (where i.customer_homework and (i.status = 'DONE' and i.completed_on <= :today) and i.completed_on <= i.due_date
 				                   and i.due_date < :today) as hw_on_time,
-				  count(*) filter (where i.customer_homework and i.status not in ('DONE','SKIPPED')
+				  count(*) filter (where i.customer_homework and not (i.status = 'SKIPPED' or ((i.status = 'DONE' and i.completed_on <= :today) and i.completed_on <= :today))
 				                   and i.due_date < :today) as hw_overdue,
 				  bool_or(i.key = any(:kickoff)) as has_kickoff,
-				  bool_or(i.key = any(:kickoff) and i.status = 'DONE') as kickoff_done,
+				  bool_or(i.key = any(:kickoff) and (i.status = 'DONE' and i.completed_on <= :today)) as kickoff_done,
 				  bool_or(i.key = any(:access)) as has_access,
-				  bool_or(i.key = any(:access) and i.status = 'DONE') as access_done,
+				  bool_or(i.key = any(:access) and (i.status = 'DONE' and i.completed_on <= :today)) as access_done,
 				  count(*) filter (where ph.key = any(:technical)) as tech_items,
-				  count(*) filter (where ph.key = any(:technical) and i.status in ('DONE','SKIPPED')) as tech_done,
+				  count(*) filter (where ph.key = any(:technical) and (i.status = 'SKIPPED' or ((i.status = 'DONE' and i.completed_on <= :today) and i.completed_on <= :today))) as tech_done,
 				  bool_or(i.key = any(:training)) as has_training,
 				  bool_or(i.key = any(:training) and i.status in ('IN_PROGRESS','DONE')) as training_started,
-				  case when bool_and(i.status in ('DONE','SKIPPED')) filter (where i.key = any(:training))
+				  case when bool_and((i.status = 'SKIPPED' or ((i.status = 'DONE' and i.completed_on <= :today) and i.completed_on <= :today))) filter (where i.key = any(:training))
 				       then max(i.completed_on) filter (where i.key = any(:training)) end as training_completed,
 				  bool_or(i.key = any(:uat)) as has_uat,
 				  bool_or(i.key = any(:uat) and i.status in ('IN_PROGRESS','DONE')) as uat_started,
 				  bool_or(i.go_live) as has_go_live,
-				  bool_or(i.go_live and i.status = 'DONE') as go_live_done,
+				  bool_or(i.go_live and (i.status = 'DONE' and i.completed_on <= :today)) as go_live_done,
 				  bool_or(i.key = any(:early)) as has_early,
-				  bool_or(i.key = any(:early) and i.status = 'DONE') as early_done,
+				  bool_or(i.key = any(:early) and (i.status = 'DONE' and i.completed_on <= :today)) as early_done,
 				  (select count(*) from scope_change s where s.project_id = p.id and s.requested_at >= :scopeSince) as scope
 				from account a
 				join project p on p.id = a.current_project_id

@@ -29,6 +29,19 @@ class HealthView {
 	record ComponentView(String name, String label, double weight, double effectiveWeight, Integer score,
 			double contribution, boolean noData, Map<String, Object> inputs, String explanation, String toRaise,
 			Integer changeSinceLastWeek) {
+
+		/** The inputs labelled in the viewer's language, rates as percentages (for the page; the API keeps the map). */
+		@com.fasterxml.jackson.annotation.JsonIgnore
+		public List<String> inputTexts(MessageSource messages) {
+			Locale locale = LocaleContextHolder.getLocale();
+			return inputs.entrySet().stream().map(e -> {
+				Object v = e.getValue();
+				boolean rate = (e.getKey().endsWith("Rate") || e.getKey().equals("activationTarget")
+						|| e.getKey().equals("weeklyActiveTarget")) && v instanceof Number;
+				String value = rate ? Math.round(((Number) v).doubleValue() * 100) + " %" : String.valueOf(v);
+				return messages.getMessage("health.input." + e.getKey(), null, e.getKey(), locale) + " " + value;
+			}).toList();
+		}
 	}
 
 	record FlagView(UUID id, FlagCategory category, String code, String title, String evidence, Instant raisedAt,

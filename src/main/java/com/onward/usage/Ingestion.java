@@ -36,9 +36,9 @@ import tools.jackson.databind.JsonNode;
  * written in key order, so concurrent batches for the same accounts never deadlock.
  */
 @Service
-class Ingestion {
+public class Ingestion {
 
-	record Result(int accepted, int duplicates) {
+	public record Result(int accepted, int duplicates) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -56,6 +56,28 @@ class Ingestion {
 		this.events = events;
 		this.props = props;
 		this.clock = clock;
+	}
+
+	/**
+	 * Records events built in code (demo data, imports): the same storage path as the API, with the batch's
+	 * validity guaranteed by the types. Accounts must exist.
+	 */
+	public Result record(List<UsageEvent> events) {
+		var parsed = new ArrayList<EventBatch.Parsed>(events.size());
+		var accountOf = new HashMap<Integer, UUID>();
+		var months = new TreeSet<YearMonth>();
+		for (int i = 0; i < events.size(); i++) {
+			UsageEvent e = events.get(i);
+			parsed.add(new EventBatch.Parsed(i, null, e.accountId(), null, e.userId(), e.type(), e.feature(),
+					e.occurredAt(), null));
+			accountOf.put(i, e.accountId());
+			months.add(YearMonth.from(e.occurredAt().atZone(java.time.ZoneOffset.UTC)));
+		}
+		if (parsed.isEmpty()) {
+			return new Result(0, 0);
+		}
+		partitions.ensure(months);
+		return tx.execute(status -> store(parsed, accountOf, null, clock.instant(), clock.getZone()));
 	}
 
 	Result ingest(JsonNode body, String idempotencyKey) {

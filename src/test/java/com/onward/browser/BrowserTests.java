@@ -139,6 +139,44 @@ class BrowserTests extends IntegrationTest {
 	}
 
 	@Test
+	void theHealthPageShowsTheComponentsTheTrendAndTheFlags() throws IOException {
+		// An account 20 days in with no logins and a week-old score in its history (for the trend).
+		var signed = post("/api/v1/contracts", contract(unique("opp"),
+				java.time.LocalDate.now().minusDays(20) + "T09:00:00Z", 300, 20_000, "en")).body();
+		String accountId = signed.get("accountId").asString();
+		// Telemetry is connected: another account has sent usage.
+		String other = post("/api/v1/contracts", contract(unique("opp"), "2026-11-01T09:00:00Z", 300, 20_000, "en")).body()
+			.get("accountId").asString();
+		assertThat(post("/api/v1/events", java.util.Map.of("events", java.util.List.of(java.util.Map.of("accountId", other,
+				"userId", "u", "type", "LOGIN", "occurredAt", java.time.Instant.now().minusSeconds(60).toString()))))
+			.status()).isEqualTo(202);
+		post("/api/v1/accounts/" + accountId + "/health/recompute", null);
+		driver.get(url("/login?lang=en"));
+		if (!driver.findElements(By.id("username")).isEmpty()) {
+			driver.findElement(By.id("username")).sendKeys("browser");
+			driver.findElement(By.id("password")).sendKeys("browser-pass-1");
+			driver.findElement(By.id("sign-in")).click();
+		}
+		driver.get(url("/accounts/" + accountId));
+		WebElement summary = wait.until(d -> d.findElements(By.id("health-summary")).stream().findFirst().orElse(null));
+		summary.findElement(By.linkText("Why?")).click();
+		wait.until(d -> !d.findElements(By.cssSelector("#health-trend canvas")).isEmpty());
+		assertThat(driver.findElement(By.tagName("h2")).getText()).matches("Why is this \\d+\\?");
+		var rows = driver.findElements(By.cssSelector("#health-components tr[data-component]"));
+		assertThat(rows).extracting(r -> r.getAttribute("data-component")).containsExactly("adoption", "engagement",
+				"milestones", "value", "support", "sentiment");
+		assertThat(rows.get(3).getText()).contains("Value progress", "no data");
+		assertThat(rows.get(0).getText()).contains("Activate");
+		assertThat(driver.findElement(By.id("red-flags")).getText()).contains("Early warning");
+		screenshot("health");
+		driver.get(url("/accounts/" + accountId + "/health?lang=id"));
+		assertThat(driver.findElement(By.id("health-components")).getText()).contains("Adopsi", "tidak ada data");
+		driver.get(url("/accounts/" + accountId + "/adoption?lang=en"));
+		wait.until(d -> !d.findElements(By.cssSelector("#adoption-rates canvas")).isEmpty());
+		assertThat(driver.findElement(By.id("adoption-kpis")).getText()).contains("Activation", "0 of 150");
+	}
+
+	@Test
 	void theContractFormShowsFieldErrorsAndKeepsTheInput() {
 		driver.get(url("/login?lang=en"));
 		if (!driver.findElements(By.id("username")).isEmpty()) {
