@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Benchmark of issue 3 (usage telemetry and health), on one machine with the app and its
+# PostgreSQL side by side:
+#   1. ingestion: events/s through POST /api/v1/events, 1,000-event batches, for 60 s;
+#   2. the same rows written by a plain COPY into the same table, and our rate as a ratio of it;
+#   3. no loss: kill -9 the app under load, restart it, and check that every event answered 202
+#      is stored exactly once;
+#   4. health: 100,000 accounts with projects, contacts and 90 days of rollups; a full recompute,
+#      and p95 of GET …/adoption and GET …/health at that size (wrk).
+# Needs wrk and psql (apt-get install -y wrk postgresql-client) and a JDK >= 21 in JAVA_HOME or on
+# PATH. Prints the figures and writes them to target/benchmark-usage.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${BENCH_PORT:-18090}
+PGPORT=${BENCH_PGPORT:-54330}
+TOKEN=bench-token
+BASE=http://127.0.0.1:$PORT
+DATA=target/bench-usage-postgres
+ACCOUNTS=${BENCH_HEALTH_ACCOUNTS:-100000}
+SECONDS_LOAD=${BENCH_INGEST_SECONDS:-60}
+CLIENTS=${BENCH_INGEST_CLIENTS:-4}
+OUT=target/benchmark-usage.txt
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
+"$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
+  || { echo "$JAVA is older than 21: set JAVA_HOME to a JDK >= 21" >&2; exit 1; }
+[ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
+mkdir -p target
+sql() { PGPASSWORD=postgres psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PGPORT -U postgres -d postgres "$@"; }
+api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+stop_postgres() { [ -f $DATA/postmaster.pid ] && kill "$(head -1 $DATA/postmaster.pid)" 2>/dev/null || true; }
+
+APP=
+start_app() {
+  "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
+    --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN "$@" >> target/bench-usage-app.log 2>&1 &
+  APP=$!
+  for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && return; sleep 1; done
+  echo "Onward did not start: see target/bench-usage-app.log" >&2; exit 1
+}
+trap '[ -n "$APP" ] && kill $APP 2>/dev/null; wait 2>/dev/null; stop_postgres' EXIT
+
+stop_postgres
+rm -rf $DATA target/bench-usage-app.log
+start_app --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.embedded-db.max-pool-size=20
+
+echo "== 1. ingestion: $CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s"
+sql -c "insert into account (id, external_id, name, employees, acv_amount, acv_currency, product_type, licensed_seats,
+  language, status, segment, touch_model, created_at)
+  select gen_random_uuid(), 'load-' || g, 'Load ' || g, 50, 5000, 'USD', 'DAILY', 40, 'en', 'ONBOARDING', 'SMB',
+  'TECH_TOUCH', now() from generate_series(1, 1000) g"
+sql -tA -c "select id from account where external_id like 'load-%'" > target/bench-load-accounts.txt
+INGEST=$("$JAVA" bench/EventLoad.java $BASE $TOKEN target/bench-load-accounts.txt "$SECONDS_LOAD" "$CLIENTS" 1000 \
+  target/bench-acked-run1.txt run1 | tee /dev/stderr | grep RESULT)
+OURS=$(echo "$INGEST" | sed -E 's/.*events_per_s=([0-9]+).*/\1/')
+
+echo "== 2. plain COPY of equivalent rows into usage_event"
+ROWS=1000000
+awk -v n=$ROWS -v now="$(date -u +%Y-%m-%dT%H:%M:%SZ)" 'NR==FNR { a[++k] = $1; next } END {
+  for (i = 0; i < n; i++) printf "%s,u-%d,FEATURE_USED,dashboards,%s,copy-%d,,%s\n", a[1 + i % k], i % 40, now, i, now }' \
+  target/bench-load-accounts.txt /dev/null > target/bench-copy.csv
+T0=$(date +%s.%N)
+sql -c "\\copy usage_event (account_id, user_id, type, feature, occurred_at, event_id, properties, received_at) from 'target/bench-copy.csv' csv"
+T1=$(date +%s.%N)
+COPY_RATE=$(echo "$ROWS / ($T1 - $T0)" | bc)
+RATIO=$(echo "scale=2; $OURS / $COPY_RATE" | bc)
+echo "COPY: $COPY_RATE rows/s; ours: $OURS events/s = $RATIO of COPY"
+
+echo "== 3. kill -9 under load, restart, every acknowledged event stored exactly once"
+"$JAVA" bench/EventLoad.java $BASE $TOKEN target/bench-load-accounts.txt 30 "$CLIENTS" 1000 target/bench-acked-kill.txt kill \
+  > target/bench-kill-load.txt 2>&1 &
+LOADER=$!
+sleep 12
+kill -9 $APP
+wait $APP 2>/dev/null || true
+APP=
+KILLED_AT=$(date -u +%T)
+sleep 3
+# The embedded PostgreSQL runs in its own process and outlives the app: restart against it, as an
+# app instance would restart against its database server.
+if sql -c "select 1" >/dev/null 2>&1; then
+  start_app --spring.datasource.url=jdbc:postgresql://127.0.0.1:$PGPORT/postgres --spring.datasource.username=postgres \
+    --spring.datasource.password=postgres
+else
+  start_app --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT
+fi
+wait $LOADER || true
+grep RESULT target/bench-kill-load.txt || true
+sql -c "create table bench_acked (event_id text)"
+sql -c "\\copy bench_acked from 'target/bench-acked-kill.txt'"
+CHECK=$(sql -tA -F' ' -c "select (select count(*) from bench_acked),
+  (select count(*) from bench_acked a where not exists (select 1 from usage_event e where e.event_id = a.event_id)),
+  (select count(*) - count(distinct event_id) from usage_event where event_id like 'kill-%'),
+  (select count(*) from usage_event where event_id like 'kill-%')")
+read -r ACKED MISSING DUPLICATES STORED <<< "$CHECK"
+NOLOSS="killed at $KILLED_AT: acknowledged=$ACKED missing=$MISSING duplicates=$DUPLICATES stored=$STORED (stored beyond acknowledged: batches committed while their 202 was lost with the process)"
+echo "$NOLOSS"
+[ "$MISSING" = 0 ] && [ "$DUPLICATES" = 0 ] || { echo "NO-LOSS CHECK FAILED" >&2; exit 1; }
+sql -c "drop table bench_acked"
+
+echo "== 4. health at $ACCOUNTS accounts"
+TEMPLATE=$(api $BASE/api/v1/contracts -d '{"externalId":"bench-template","signedAt":"2026-01-05T09:00:00Z","account":{"name":"Template","employees":200,"acv":{"amount":20000,"currency":"USD"},"licensedSeats":20,"productType":"DAILY"}}' \
+  | sed -E 's/.*"projectId":"([^"]+)".*/\1/')
+T0=$(date +%s)
+sql -v n=$ACCOUNTS -v template=$TEMPLATE -f bench/usage-data.sql
+sql -c "vacuum analyze"
+echo "data generated in $(( $(date +%s) - T0 )) s: $(sql -tA -c "select count(*) from usage_user_day") user-day rollups, $(sql -tA -c "select count(*) from project_item") plan items"
+RECOMPUTE1=$(api -X POST $BASE/api/v1/health/recompute)
+echo "first full recompute (raises every flag): $RECOMPUTE1"
+RECOMPUTE2=$(api -X POST $BASE/api/v1/health/recompute)
+echo "second full recompute: $RECOMPUTE2"
+BENCH_TOKEN=$TOKEN BENCH_IDS=target/bench-usage-ids.txt BENCH_PATH="/api/v1/accounts/{id}/adoption" \
+  wrk -t2 -c20 -d10s -s bench/accounts.lua $BASE >/dev/null
+ADOPTION=$(BENCH_TOKEN=$TOKEN BENCH_IDS=target/bench-usage-ids.txt BENCH_PATH="/api/v1/accounts/{id}/adoption" \
+  wrk -t2 -c${BENCH_CLIENTS:-20} -d30s --timeout 10s -s bench/accounts.lua $BASE | grep RESULT)
+echo "GET …/adoption: $ADOPTION"
+HEALTH=$(BENCH_TOKEN=$TOKEN BENCH_IDS=target/bench-usage-ids.txt BENCH_PATH="/api/v1/accounts/{id}/health" \
+  wrk -t2 -c${BENCH_CLIENTS:-20} -d30s --timeout 10s -s bench/accounts.lua $BASE | grep RESULT)
+echo "GET …/health: $HEALTH"
+
+{
+  echo "Onward usage benchmark $(date -u +%FT%TZ) on $(nproc) cores (app and PostgreSQL on the same machine)"
+  echo "ingestion ($CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s): $INGEST"
+  echo "plain COPY into usage_event: $COPY_RATE rows/s; ingestion = $RATIO of COPY"
+  echo "no loss under kill -9: $NOLOSS"
+  echo "health recompute of $ACCOUNTS accounts: first $RECOMPUTE1; second $RECOMPUTE2"
+  echo "GET /api/v1/accounts/{id}/adoption (${BENCH_CLIENTS:-20} clients, wrk): $ADOPTION"
+  echo "GET /api/v1/accounts/{id}/health (${BENCH_CLIENTS:-20} clients, wrk): $HEALTH"
+} | tee $OUT
