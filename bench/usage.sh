@@ -51,8 +51,10 @@ sql -c "insert into account (id, external_id, name, employees, acv_amount, acv_c
   select gen_random_uuid(), 'load-' || g, 'Load ' || g, 50, 5000, 'USD', 'DAILY', 40, 'en', 'ONBOARDING', 'SMB',
   'TECH_TOUCH', now() from generate_series(1, 1000) g"
 sql -tA -c "select id from account where external_id like 'load-%'" > target/bench-load-accounts.txt
-INGEST=$("$JAVA" bench/EventLoad.java $BASE $TOKEN target/bench-load-accounts.txt "$SECONDS_LOAD" "$CLIENTS" 1000 \
-  target/bench-acked-run1.txt run1 | tee /dev/stderr | grep RESULT)
+"$JAVA" bench/EventLoad.java $BASE $TOKEN target/bench-load-accounts.txt "$SECONDS_LOAD" "$CLIENTS" 1000 \
+  target/bench-acked-run1.txt run1 > target/bench-ingest.txt 2>&1
+cat target/bench-ingest.txt
+INGEST=$(grep RESULT target/bench-ingest.txt)
 OURS=$(echo "$INGEST" | sed -E 's/.*events_per_s=([0-9]+).*/\1/')
 
 echo "== 2. plain COPY of equivalent rows into usage_event"
@@ -86,7 +88,8 @@ else
   start_app --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT
 fi
 wait $LOADER || true
-grep RESULT target/bench-kill-load.txt || true
+KILL_LOAD=$(grep RESULT target/bench-kill-load.txt || echo "(no result)")
+echo "load during the kill: $KILL_LOAD"
 sql -c "create table bench_acked (event_id text)"
 sql -c "\\copy bench_acked from 'target/bench-acked-kill.txt'"
 CHECK=$(sql -tA -F' ' -c "select (select count(*) from bench_acked),
@@ -123,7 +126,7 @@ echo "GET …/health: $HEALTH"
   echo "Onward usage benchmark $(date -u +%FT%TZ) on $(nproc) cores (app and PostgreSQL on the same machine)"
   echo "ingestion ($CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s): $INGEST"
   echo "plain COPY into usage_event: $COPY_RATE rows/s; ingestion = $RATIO of COPY"
-  echo "no loss under kill -9: $NOLOSS"
+  echo "no loss under kill -9: $NOLOSS; load generator: $KILL_LOAD"
   echo "health recompute of $ACCOUNTS accounts: first $RECOMPUTE1; second $RECOMPUTE2"
   echo "GET /api/v1/accounts/{id}/adoption (${BENCH_CLIENTS:-20} clients, wrk): $ADOPTION"
   echo "GET /api/v1/accounts/{id}/health (${BENCH_CLIENTS:-20} clients, wrk): $HEALTH"

@@ -6,6 +6,7 @@ create table health_score (
   score       int check (score between 0 and 100), -- null: no component has data yet
   band        text not null check (band in ('GREEN','YELLOW','RED','NO_DATA')),
   components  jsonb not null,
+  indicators  jsonb not null default '[]', -- the leading indicators (HLT-3) as of this score
   computed_at timestamptz not null
 );
 create index health_score_band_idx on health_score (band);

@@ -44,10 +44,12 @@ public class Health {
 	};
 	private static final TypeReference<List<Object>> ARGS = new TypeReference<>() {
 	};
+	private static final TypeReference<List<HealthRules.Indicator>> INDICATORS = new TypeReference<>() {
+	};
 
 	/** A stored score with its components. */
 	record Stored(UUID accountId, LocalDate asOf, Integer score, HealthBand band, List<Component> components,
-			Instant computedAt) {
+			List<HealthRules.Indicator> indicators, Instant computedAt) {
 	}
 
 	/** A red flag as stored; the evidence is rendered per language by the web layer. */
@@ -208,6 +210,7 @@ public class Health {
 				scores.add(new MapSqlParameterSource("a", in.accountId()).addValue("day", today)
 					.addValue("score", a.score()).addValue("band", a.band().name())
 					.addValue("components", json.writeValueAsString(a.components()))
+					.addValue("indicators", json.writeValueAsString(a.indicators()))
 					.addValue("at", Timestamp.from(now)));
 				findings.put(in.accountId(), a.flags());
 				projectOf.put(in.accountId(), in.projectId());
@@ -218,10 +221,11 @@ public class Health {
 			}
 			SqlParameterSource[] batch = scores.toArray(SqlParameterSource[]::new);
 			named.batchUpdate("""
-					insert into health_score (account_id, as_of, score, band, components, computed_at)
-					values (:a, :day, :score, :band, cast(:components as jsonb), :at)
+					insert into health_score (account_id, as_of, score, band, components, indicators, computed_at)
+					values (:a, :day, :score, :band, cast(:components as jsonb), cast(:indicators as jsonb), :at)
 					on conflict (account_id) do update set as_of = excluded.as_of, score = excluded.score,
-					  band = excluded.band, components = excluded.components, computed_at = excluded.computed_at""", batch);
+					  band = excluded.band, components = excluded.components, indicators = excluded.indicators,
+					  computed_at = excluded.computed_at""", batch);
 			named.batchUpdate("""
 					insert into health_history (account_id, day, score, band, components)
 					values (:a, :day, :score, :band, cast(:components as jsonb))
@@ -291,11 +295,12 @@ public class Health {
 	}
 
 	private Optional<Stored> find(UUID accountId) {
-		return jdbc.sql("select as_of, score, band, components, computed_at from health_score where account_id = :a")
+		return jdbc.sql("""
+				select as_of, score, band, components, indicators, computed_at from health_score where account_id = :a""")
 			.param("a", accountId)
 			.query((rs, n) -> new Stored(accountId, rs.getObject(1, LocalDate.class), (Integer) rs.getObject(2),
 					HealthBand.valueOf(rs.getString(3)), json.readValue(rs.getString(4), COMPONENTS),
-					rs.getTimestamp(5).toInstant()))
+					json.readValue(rs.getString(5), INDICATORS), rs.getTimestamp(6).toInstant()))
 			.optional();
 	}
 
@@ -385,9 +390,4 @@ public class Health {
 			.optional();
 	}
 
-	/** The leading indicators of an account now (computed, not stored: they are cheap for one account). */
-	List<HealthRules.Indicator> indicators(UUID accountId) {
-		return data.load(List.of(accountId), LocalDate.now(clock), adoption.telemetryConnected()).stream()
-			.findFirst().map(rules::indicators).orElse(List.of());
-	}
 }

@@ -142,7 +142,7 @@ class HealthApi {
 	private HealthView.View viewOf(UUID id) {
 		Health.Stored stored = health.current(id);
 		return view.of(stored, health.weekBefore(id, stored.asOf()).orElse(null), health.openFlags(id),
-				health.indicators(id));
+				stored.indicators());
 	}
 
 	record RiskView(UUID id, UUID projectId, String code, String title, int probability, int impact, int exposure,

@@ -60,7 +60,7 @@ class HealthController {
 		model.addAttribute("account", accounts.get(id));
 		Health.Stored stored = health.current(id);
 		HealthView.View v = view.of(stored, health.weekBefore(id, stored.asOf()).orElse(null), health.openFlags(id),
-				health.indicators(id));
+				stored.indicators());
 		model.addAttribute("health", v);
 		model.addAttribute("trend", json.writeValueAsString(trend(health.history(id, 90))));
 		model.addAttribute("actions", actions.forAccount(id));

@@ -21,7 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+@org.springframework.test.context.event.RecordApplicationEvents
 class UsageIngestionIntegrationTests extends UsageTestSupport {
+
+	@Autowired
+	org.springframework.test.context.event.ApplicationEvents published;
+
+	@Autowired
+	Ingestion ingestion;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -184,6 +191,19 @@ class UsageIngestionIntegrationTests extends UsageTestSupport {
 	}
 
 	@Test
+	void earlyWinsAndUsageArePublishedOncePerAccount() {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		ingestion.record(List.of(new UsageEvent(account, "u-1", UsageEventType.LOGIN, null, recently),
+				new UsageEvent(account, "u-1", UsageEventType.WORKFLOW_CREATED, null, recently),
+				new UsageEvent(account, "u-2", UsageEventType.LOGIN, null, recently.plusSeconds(5))));
+		ingestion.record(List.of(new UsageEvent(account, "u-3", UsageEventType.LOGIN, null, recently.plusSeconds(9))));
+		assertThat(published.stream(EarlyWinDetected.class).filter(e -> e.accountId().equals(account))
+			.map(EarlyWinDetected::kind)).containsExactlyInAnyOrder(EarlyWinKind.FIRST_LOGIN,
+					EarlyWinKind.FIRST_WORKFLOW_CREATED);
+		assertThat(published.stream(UsageRecorded.class).filter(e -> e.accountIds().contains(account))).hasSize(2);
+	}
+
+	@Test
 	void partitionsAreCreatedPerMonthAndDroppedAfterTheRetention() {
 		UUID account = account(10, "DAILY", LocalDate.now().minusDays(120));
 		YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
@@ -196,6 +216,15 @@ class UsageIngestionIntegrationTests extends UsageTestSupport {
 			.param("a", account).query(Long.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from " + Partitions.name(earlier.plusMonths(1)) + " where account_id = :a")
 			.param("a", account).query(Long.class).single()).isEqualTo(1);
+		// The metrics read the rollups across the boundary: one user active on both days, in both months.
+		LocalDate firstDay = earlier.plusMonths(1).atDay(1);
+		var onFirst = get("/api/v1/accounts/" + account + "/adoption?asOf=" + firstDay).body();
+		assertThat(onFirst.get("dailyActiveUsers").asInt()).isEqualTo(1);
+		assertThat(onFirst.get("weeklyActiveUsers").asInt()).isEqualTo(1);
+		assertThat(get("/api/v1/accounts/" + account + "/adoption?asOf=" + firstDay.minusDays(1)).body()
+			.get("dailyActiveUsers").asInt()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from usage_user_day where account_id = :a").param("a", account)
+			.query(Long.class).single()).isEqualTo(2);
 		// Ahead of time: next months exist before any event needs them.
 		assertThat(partitionNames()).contains(Partitions.name(thisMonth.plusMonths(1)),
 				Partitions.name(thisMonth.plusMonths(2)));
