@@ -37,19 +37,8 @@ class HealthIntegrationTests extends UsageTestSupport {
 	private final LocalDate today = LocalDate.now();
 
 	private UUID midMarketAccount(int seats, LocalDate signedOn) {
-		var account = new LinkedHashMap<String, Object>();
-		account.put("externalId", unique("crm"));
-		account.put("name", unique("Health Co"));
-		account.put("employees", 200);
-		account.put("acv", Map.of("amount", 20000, "currency", "USD"));
-		account.put("licensedSeats", seats);
-		account.put("productType", "DAILY");
-		account.put("contacts", List.of(Map.of("name", "Siti Rahma", "email", "siti@health.example", "role",
-				"PROJECT_LEAD")));
-		var r = post("/api/v1/contracts", Map.of("externalId", unique("opp"), "signedAt",
-				signedOn.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC).toString(), "account", account));
-		assertThat(r.status()).as(r.raw()).isEqualTo(201);
-		return UUID.fromString(r.body().get("accountId").asString());
+		return account(seats, "DAILY", signedOn, 200, 20_000,
+				List.of(Map.of("name", "Siti Rahma", "email", "siti@health.example", "role", "PROJECT_LEAD")));
 	}
 
 	private Map<String, JsonNode> components(JsonNode health) {

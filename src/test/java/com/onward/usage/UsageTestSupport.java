@@ -16,16 +16,23 @@ import com.onward.IntegrationTest;
 /** Accounts with a chosen seat count and product type, and usage events posted over HTTP. */
 public abstract class UsageTestSupport extends IntegrationTest {
 
-	/** Signs a contract on {@code signedOn} for a new account; returns the account id. */
+	/** Signs a contract on {@code signedOn} for a new SMB account; returns the account id. */
 	protected UUID account(int seats, String productType, LocalDate signedOn) {
+		return account(seats, productType, signedOn, 50, 5000, List.of());
+	}
+
+	/** The same with a size (employees, ACV in USD: hence the segment and playbook) and contacts. */
+	protected UUID account(int seats, String productType, LocalDate signedOn, int employees, long acvUsd,
+			List<Map<String, Object>> contacts) {
 		var account = new LinkedHashMap<String, Object>();
 		account.put("externalId", unique("crm"));
 		account.put("name", unique("Usage Co"));
-		account.put("employees", 50);
-		account.put("acv", Map.of("amount", 5000, "currency", "USD"));
+		account.put("employees", employees);
+		account.put("acv", Map.of("amount", acvUsd, "currency", "USD"));
 		account.put("licensedSeats", seats);
 		account.put("productType", productType);
 		account.put("language", "en");
+		account.put("contacts", contacts);
 		var r = post("/api/v1/contracts", Map.of("externalId", unique("opp"), "signedAt",
 				signedOn.atTime(9, 0).toInstant(ZoneOffset.UTC).toString(), "account", account));
 		assertThat(r.status()).as(r.raw()).isEqualTo(201);
