@@ -156,6 +156,7 @@ class BrowserTests extends IntegrationTest {
 			driver.findElement(By.id("username")).sendKeys("browser");
 			driver.findElement(By.id("password")).sendKeys("browser-pass-1");
 			driver.findElement(By.id("sign-in")).click();
+			wait.until(d -> !d.getCurrentUrl().contains("/login"));
 		}
 		driver.get(url("/accounts/" + accountId));
 		WebElement summary = wait.until(d -> d.findElements(By.id("health-summary")).stream().findFirst().orElse(null));
@@ -183,6 +184,7 @@ class BrowserTests extends IntegrationTest {
 			driver.findElement(By.id("username")).sendKeys("browser");
 			driver.findElement(By.id("password")).sendKeys("browser-pass-1");
 			driver.findElement(By.id("sign-in")).click();
+			wait.until(d -> !d.getCurrentUrl().contains("/login"));
 		}
 		driver.get(url("/contracts/new"));
 		driver.findElement(By.id("contractExternalId")).sendKeys(unique("ui"));
