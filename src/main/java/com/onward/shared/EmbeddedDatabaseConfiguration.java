@@ -53,6 +53,10 @@ class EmbeddedDatabaseConfiguration {
 		Path dir = Path.of(props.dataDir()).toAbsolutePath();
 		Files.createDirectories(dir.getParent());
 		var builder = EmbeddedPostgres.builder()
+			// Stopped by this bean's close(), after everything that uses the database: zonky's own JVM
+			// shutdown hook would stop it concurrently with Spring's, and beans that still need the
+			// database on close (the event publication registry) would wait 30 s for a connection.
+			.setRegisterShutdownHook(false)
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(props.cleanOnStart())
 			.setServerConfig("max_connections", "200")

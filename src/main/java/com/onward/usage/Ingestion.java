@@ -108,7 +108,7 @@ public class Ingestion {
 		var externals = new HashSet<String>();
 		for (var e : batch.events) {
 			if (e.accountId() != null) ids.add(e.accountId());
-			else externals.add(e.accountExternalId());
+			if (e.accountExternalId() != null) externals.add(e.accountExternalId());
 		}
 		var knownIds = new HashSet<UUID>();
 		var byExternal = new HashMap<String, UUID>();
@@ -133,6 +133,12 @@ public class Ingestion {
 				String field = e.accountId() != null ? "accountId" : "accountExternalId";
 				batch.errors.add(new FieldError("events[" + e.index() + "]." + field, "unknown account '"
 						+ (e.accountId() != null ? e.accountId() : e.accountExternalId()) + "'"));
+			}
+			else if (e.accountId() != null && e.accountExternalId() != null
+					&& !account.equals(byExternal.get(e.accountExternalId()))) {
+				// Both given: they must name the same account, or the event could land on the wrong one.
+				batch.errors.add(new FieldError("events[" + e.index() + "].accountExternalId",
+						"'" + e.accountExternalId() + "' is not the external id of account " + e.accountId()));
 			}
 			else {
 				accountOf.put(e.index(), account);

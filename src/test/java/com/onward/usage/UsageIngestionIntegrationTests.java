@@ -118,11 +118,14 @@ class UsageIngestionIntegrationTests extends UsageTestSupport {
 		events.add(badProps);
 		var noFeature = event(account, "u", "FEATURE_USED", recently);
 		events.add(noFeature);
+		var twoAccounts = event(account, "u", "LOGIN", recently);
+		twoAccounts.put("accountExternalId", "someone-else");
+		events.add(twoAccounts);
 		Response r = post("/api/v1/events", Map.of("events", events));
 		assertProblem(r, 400, null);
 		assertThat(r.body().get("errors").findValuesAsString("field")).containsExactly("events[1].accountExternalId",
 				"events[2].userId", "events[3].type", "events[4].occurredAt", "events[5].occurredAt", "events[6].userId",
-				"events[7].properties", "events[8].feature");
+				"events[7].properties", "events[8].feature", "events[9].accountExternalId");
 		assertThat(rawEvents(account)).isZero();
 		assertThat(jdbc.sql("select count(*) from usage_user where account_id = :a").param("a", account)
 			.query(Long.class).single()).isZero();
