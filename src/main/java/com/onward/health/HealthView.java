@@ -92,6 +92,11 @@ class HealthView {
 			args = new Object[] { args[0], args[1], java.util.Arrays.stream(String.valueOf(args[2]).split(", "))
 				.map(m -> text("health.indicator.check." + m, locale)).reduce((a, b) -> a + ", " + b).orElse("") };
 		}
+		if (f.code().equals("PROJECT_LEAD_UNRESPONSIVE") || f.code().equals("SPONSOR_MISSES_CHECK_INS")) {
+			// The second argument is an engagement level: say it in the viewer's language.
+			args = args.clone();
+			args[1] = messages.getMessage("engagement." + args[1], null, String.valueOf(args[1]), locale);
+		}
 		return new FlagView(f.id(), f.category(), f.code(),
 				messages.getMessage("flag." + code + ".title", args, f.code(), locale),
 				messages.getMessage("flag." + code + ".evidence", args, "", locale), f.raisedAt(), f.clearedAt(),
