@@ -63,6 +63,10 @@ public class Health {
 	public record RecomputeResult(int accounts, int flagsRaised, int flagsCleared, long millis) {
 	}
 
+	/** An open red flag as other modules see it (graduation blockers, automation). */
+	public record OpenFlag(UUID id, FlagCategory category, String code, Instant raisedAt) {
+	}
+
 	private final NamedParameterJdbcTemplate named;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
@@ -302,6 +306,11 @@ public class Health {
 					HealthBand.valueOf(rs.getString(3)), json.readValue(rs.getString(4), COMPONENTS),
 					json.readValue(rs.getString(5), INDICATORS), rs.getTimestamp(6).toInstant()))
 			.optional();
+	}
+
+	/** The account's open red flags, newest first. */
+	public List<OpenFlag> openFlagsOf(UUID accountId) {
+		return openFlags(accountId).stream().map(f -> new OpenFlag(f.id(), f.category(), f.code(), f.raisedAt())).toList();
 	}
 
 	List<Flag> openFlags(UUID accountId) {

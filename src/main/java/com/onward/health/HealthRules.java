@@ -350,6 +350,12 @@ final class HealthRules {
 				flags.add(new Finding(FlagCategory.USER_ADOPTION, "NO_LOGIN_AFTER_TRAINING",
 						List.of(trained.toString(), ChronoUnit.DAYS.between(trained, in.today()))));
 			}
+			// After go-live, fewer than half the seats active in a week, or fewer active than last week (GRD-3).
+			if (in.plan().goLiveDone() && m.weeklyActiveRate() != null
+					&& (m.weeklyActiveRate() < 0.5 || m.weekOverWeekChange() < 0)) {
+				flags.add(new Finding(FlagCategory.USER_ADOPTION, "USAGE_LOW_OR_FALLING",
+						List.of(pct(m.weeklyActiveRate()), m.weeklyActiveUsers(), m.previousWeekActiveUsers())));
+			}
 			if (day >= f.adoptionGapFromDay() && m.activationRate() != null
 					&& m.activationRate() < m.targets().activationRate() - f.adoptionGap()) {
 				flags.add(new Finding(FlagCategory.USER_ADOPTION, "ADOPTION_BELOW_TARGET",

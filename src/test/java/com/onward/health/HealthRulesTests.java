@@ -162,6 +162,27 @@ class HealthRulesTests {
 	}
 
 	@Test
+	void usageLowOrFallingAfterGoLive() {
+		HealthInputs in = known();
+		var live = new HealthInputs.Plan(true, true, true, true, 6, 6, true, true, null, true, true, true, true, true,
+				false);
+		// 40 of 100 seats active this week (35 last week): under half, after go-live.
+		HealthInputs afterGoLive = new HealthInputs(in.accountId(), in.projectId(), "IN_PROGRESS", in.startDate(),
+				in.targetGraduation(), in.forecastGraduation(), today, in.adoption(), true, in.lastSeen(), in.earlyWins(),
+				in.milestones(), in.homework(), in.contacts(), 0, live);
+		var flags = rules.assess(afterGoLive).flags();
+		assertThat(flags).extracting(HealthRules.Finding::code).contains("USAGE_LOW_OR_FALLING");
+		assertThat(flags.stream().filter(f -> f.code().equals("USAGE_LOW_OR_FALLING")).findFirst().orElseThrow()
+			.evidence()).containsExactly(40, 40, 35);
+		// 60 active, up from 55: no flag.
+		HealthInputs healthy = new HealthInputs(in.accountId(), in.projectId(), "IN_PROGRESS", in.startDate(),
+				in.targetGraduation(), in.forecastGraduation(), today, adoption(45, 100, 80, 60, 55, 5), true,
+				in.lastSeen(), in.earlyWins(), in.milestones(), in.homework(), in.contacts(), 0, live);
+		assertThat(rules.assess(healthy).flags()).extracting(HealthRules.Finding::code)
+			.doesNotContain("USAGE_LOW_OR_FALLING");
+	}
+
+	@Test
 	void checkpointsScaleWithThePlanLength() {
 		HealthInputs in = known();
 		// A 30-day plan checks week 2's items on day 5 (14 x 30 / 90), week 10's on day 23.
