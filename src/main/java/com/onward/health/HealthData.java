@@ -123,6 +123,7 @@ class HealthData {
 				rs -> { contacts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 					.add(new HealthInputs.ContactInput(rs.getString(2), ContactRole.valueOf(rs.getString(3)),
 							rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class))); });
+		Map<UUID, HealthInputs.Value> values = values(params, today);
 		Map<UUID, AdoptionMetrics> metrics = adoption.metrics(accountIds, today);
 		var wins = adoption.earlyWins(accountIds, today);
 		var lastSeen = adoption.lastSeen(accountIds);
@@ -140,8 +141,58 @@ class HealthData {
 							: wins.get(id)),
 					p == null ? HealthInputs.Milestones.NONE : p.milestones(),
 					p == null ? HealthInputs.Homework.NONE : p.homework(), contacts.getOrDefault(id, List.of()),
-					p == null ? 0 : p.scope(), p == null ? HealthInputs.Plan.NONE : p.plan()));
+					p == null ? 0 : p.scope(), p == null ? HealthInputs.Plan.NONE : p.plan(),
+					values.getOrDefault(id, HealthInputs.Value.NONE)));
 		}
 		return inputs;
+	}
+
+	/** Success criteria of each account's current project, as of {@code today}. */
+	private Map<UUID, HealthInputs.Value> values(MapSqlParameterSource params, LocalDate today) {
+		record Row(String kpi, Integer progress, boolean met, boolean confirmed, boolean counted) {
+		}
+		var rows = new HashMap<UUID, List<Row>>();
+		named.query("""
+				select a.id, c.kpi, c.kind, c.baseline, c.target, c.deadline, m.value,
+				  exists (select 1 from value_confirmation v where v.criterion_id = c.id and v.confirmed_on <= :today) as confirmed
+				from account a
+				join success_criterion c on c.project_id = a.current_project_id
+				left join lateral (select value from measurement where criterion_id = c.id and measured_on <= :today
+				  order by measured_on desc, created_at desc limit 1) m on true
+				where a.id = any(:ids)""", params, rs -> {
+			boolean confirmed = rs.getBoolean("confirmed");
+			java.math.BigDecimal latest = rs.getBigDecimal("value");
+			Integer progress = null;
+			boolean met = confirmed;
+			if ("QUANTITATIVE".equals(rs.getString("kind")) && latest != null) {
+				java.math.BigDecimal baseline = rs.getBigDecimal("baseline");
+				java.math.BigDecimal target = rs.getBigDecimal("target");
+				int share = latest.subtract(baseline).multiply(java.math.BigDecimal.valueOf(100))
+					.divide(target.subtract(baseline), 0, java.math.RoundingMode.HALF_UP).intValue();
+				progress = Math.max(0, Math.min(100, share));
+				met = met || progress >= 100;
+			}
+			if (met) progress = 100;
+			LocalDate deadline = rs.getObject("deadline", LocalDate.class);
+			boolean pastDeadline = deadline != null && deadline.isBefore(today);
+			// No data counts only once the deadline has passed, and then as zero: never as met.
+			boolean counted = progress != null || pastDeadline;
+			rows.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+				.add(new Row(rs.getString("kpi"), progress == null && pastDeadline ? Integer.valueOf(0) : progress, met,
+						confirmed, counted));
+		});
+		var values = new HashMap<UUID, HealthInputs.Value>();
+		rows.forEach((account, list) -> {
+			var counted = list.stream().filter(Row::counted).toList();
+			Row weakest = counted.stream().filter(r -> !r.met()).min(java.util.Comparator.comparing(Row::progress))
+				.orElse(null);
+			values.put(account, new HealthInputs.Value(list.size(), counted.size(),
+					(int) list.stream().filter(Row::met).count(), (int) list.stream().filter(Row::confirmed).count(),
+					(int) list.stream().filter(r -> r.progress() == null).count(),
+					counted.isEmpty() ? null
+							: (int) Math.round(counted.stream().mapToInt(Row::progress).average().orElse(0)),
+					weakest == null ? null : weakest.kpi(), weakest == null ? null : weakest.progress()));
+		});
+		return values;
 	}
 }

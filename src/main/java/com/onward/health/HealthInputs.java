@@ -15,7 +15,16 @@ import com.onward.usage.EarlyWinKind;
 record HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalDate startDate,
 		LocalDate targetGraduation, LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption,
 		boolean telemetryConnected, Instant lastSeen, Set<EarlyWinKind> earlyWins, Milestones milestones,
-		Homework homework, List<ContactInput> contacts, int scopeRequests, Plan plan) {
+		Homework homework, List<ContactInput> contacts, int scopeRequests, Plan plan, Value value) {
+
+	/**
+	 * The success criteria of the current project (VAL): how many, how many count (measured, confirmed,
+	 * or past their deadline without data), their average progress, and the one furthest behind.
+	 */
+	record Value(int criteria, int counted, int met, int confirmed, int unmeasured, Integer averageProgress,
+			String weakestKpi, Integer weakestProgress) {
+		static final Value NONE = new Value(0, 0, 0, 0, 0, null, null, null);
+	}
 
 	/** Milestones judged against the baseline plan: due so far, done on time, done late, missed and still open. */
 	record Milestones(int dueSoFar, int onTime, int late, int missedOpen, String nextKey, LocalDate nextDue) {

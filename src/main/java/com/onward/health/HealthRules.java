@@ -50,7 +50,7 @@ final class HealthRules {
 		raw.add(adoption(in));
 		raw.add(engagement(in));
 		raw.add(milestones(in));
-		raw.add(noData(Component.Name.VALUE, "health.value.noData"));
+		raw.add(value(in));
 		raw.add(noData(Component.Name.SUPPORT, "health.support.noData"));
 		raw.add(sentiment(in));
 		// Decimal arithmetic: configured weights such as 0.3 are exact, so 30.75 rounds to 30.8 as people expect.
@@ -206,6 +206,29 @@ final class HealthRules {
 				: Component.Text.of("health.milestones.raise.onTrack");
 		return component(Component.Name.MILESTONES, score, inputs,
 				Component.Text.of("health.milestones.explanation", ms.onTime(), ms.dueSoFar(), ms.late(), ms.missedOpen()),
+				raise);
+	}
+
+	private Component value(HealthInputs in) {
+		HealthInputs.Value v = in.value();
+		if (v.criteria() == 0) {
+			return noData(Component.Name.VALUE, "health.value.noCriteria");
+		}
+		if (v.counted() == 0) {
+			return noData(Component.Name.VALUE, "health.value.noData", v.criteria());
+		}
+		var inputs = new LinkedHashMap<String, Object>();
+		inputs.put("criteria", v.criteria());
+		inputs.put("criteriaMet", v.met());
+		inputs.put("criteriaConfirmed", v.confirmed());
+		inputs.put("criteriaUnmeasured", v.unmeasured());
+		Component.Text raise = v.weakestKpi() != null
+				? Component.Text.of("health.value.raise.gap", v.weakestKpi(), v.weakestProgress())
+				: v.confirmed() < v.met() ? Component.Text.of("health.value.raise.confirm", v.met() - v.confirmed())
+				: v.unmeasured() > 0 ? Component.Text.of("health.value.raise.measure", v.unmeasured())
+				: Component.Text.of("health.value.raise.onTrack");
+		return component(Component.Name.VALUE, v.averageProgress(), inputs,
+				Component.Text.of("health.value.explanation", v.met(), v.criteria(), v.averageProgress(), v.confirmed()),
 				raise);
 	}
 

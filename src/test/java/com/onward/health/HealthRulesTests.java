@@ -53,7 +53,7 @@ class HealthRulesTests {
 				today.plusDays(45), today.plusDays(52), today, adoption(45, 100, 60, 40, 35, 2), true,
 				Instant.parse("2026-06-14T10:00:00Z"), EnumSet.of(EarlyWinKind.FIRST_LOGIN, EarlyWinKind.FIRST_DATA_IMPORT),
 				new HealthInputs.Milestones(4, 2, 1, 1, null, today.plusDays(3)), new HealthInputs.Homework(4, 3, 1),
-				contacts, 0, plan);
+				contacts, 0, plan, HealthInputs.Value.NONE);
 	}
 
 	@Test
@@ -94,7 +94,7 @@ class HealthRulesTests {
 		HealthInputs in = known();
 		HealthInputs onlyMilestones = new HealthInputs(in.accountId(), in.projectId(), "IN_PROGRESS", in.startDate(),
 				in.targetGraduation(), in.targetGraduation(), today, null, false, null, EnumSet.noneOf(EarlyWinKind.class),
-				in.milestones(), HealthInputs.Homework.NONE, List.of(), 0, in.plan());
+				in.milestones(), HealthInputs.Homework.NONE, List.of(), 0, in.plan(), HealthInputs.Value.NONE);
 		HealthRules.Assessment a = rules.assess(onlyMilestones);
 		assertThat(a.score()).isEqualTo(63);
 		Map<String, Component> c = byName(a.components());
@@ -104,7 +104,7 @@ class HealthRulesTests {
 
 		HealthInputs nothing = new HealthInputs(in.accountId(), null, null, null, null, null, today, null, false, null,
 				EnumSet.noneOf(EarlyWinKind.class), HealthInputs.Milestones.NONE, HealthInputs.Homework.NONE, List.of(), 0,
-				HealthInputs.Plan.NONE);
+				HealthInputs.Plan.NONE, HealthInputs.Value.NONE);
 		HealthRules.Assessment none = rules.assess(nothing);
 		assertThat(none.score()).isNull();
 		assertThat(none.band()).isEqualTo(HealthBand.NO_DATA);
@@ -117,10 +117,37 @@ class HealthRulesTests {
 		HealthInputs early = new HealthInputs(in.accountId(), in.projectId(), "IN_PROGRESS", today.minusDays(3),
 				today.plusDays(87), today.plusDays(87), today, adoption(3, 100, 0, 0, 0, 0), true, null,
 				EnumSet.noneOf(EarlyWinKind.class), HealthInputs.Milestones.NONE, HealthInputs.Homework.NONE, List.of(), 0,
-				in.plan());
+				in.plan(), HealthInputs.Value.NONE);
 		Component adoption = byName(rules.assess(early).components()).get("adoption");
 		assertThat(adoption.score()).isNull();
 		assertThat(adoption.explanation().key()).isEqualTo("health.adoption.tooEarly");
+	}
+
+	@Test
+	void valueProgressFromSuccessCriteria() {
+		HealthInputs in = known();
+		// Two criteria count: one met (100), one 40 % of the way; a third has no data and no past deadline.
+		var value = new HealthInputs.Value(3, 2, 1, 0, 1, 70, "Invoice processing time", 40);
+		HealthInputs withValue = new HealthInputs(in.accountId(), in.projectId(), "IN_PROGRESS", in.startDate(),
+				in.targetGraduation(), in.forecastGraduation(), today, in.adoption(), true, in.lastSeen(), in.earlyWins(),
+				in.milestones(), in.homework(), in.contacts(), 0, in.plan(), value);
+		HealthRules.Assessment a = rules.assess(withValue);
+		Component v = byName(a.components()).get("value");
+		assertThat(v.score()).isEqualTo(70);
+		assertThat(v.inputs()).containsEntry("criteriaMet", 1).containsEntry("criteriaUnmeasured", 1);
+		assertThat(v.toRaise().key()).isEqualTo("health.value.raise.gap");
+		assertThat(v.toRaise().args()).containsExactly("Invoice processing time", 40);
+		// (0.3 x 82 + 0.2 x 75 + 0.2 x 63 + 0.15 x 70 + 0.1 x 80) / 0.95 = 74.4
+		assertThat(a.score()).isEqualTo(74);
+		assertThat(v.effectiveWeight()).isEqualTo(0.158);
+		// Criteria defined but nothing counted yet: still "no data", never met.
+		HealthInputs unmeasured = new HealthInputs(in.accountId(), in.projectId(), "IN_PROGRESS", in.startDate(),
+				in.targetGraduation(), in.forecastGraduation(), today, in.adoption(), true, in.lastSeen(), in.earlyWins(),
+				in.milestones(), in.homework(), in.contacts(), 0, in.plan(),
+				new HealthInputs.Value(2, 0, 0, 0, 2, null, null, null));
+		Component none = byName(rules.assess(unmeasured).components()).get("value");
+		assertThat(none.score()).isNull();
+		assertThat(none.explanation().key()).isEqualTo("health.value.noData");
 	}
 
 	@Test
@@ -142,7 +169,7 @@ class HealthRulesTests {
 		HealthInputs in = new HealthInputs(UUID.randomUUID(), UUID.randomUUID(), "IN_PROGRESS", today.minusDays(35),
 				today.plusDays(55), today.plusDays(55), today, adoption(35, 50, 0, 0, 0, 0), true, null,
 				EnumSet.noneOf(EarlyWinKind.class), new HealthInputs.Milestones(2, 2, 0, 0, null, null),
-				HealthInputs.Homework.NONE, contacts, 3, plan);
+				HealthInputs.Homework.NONE, contacts, 3, plan, HealthInputs.Value.NONE);
 		var flags = rules.assess(in).flags();
 		assertThat(flags).extracting(HealthRules.Finding::code).contains("PROJECT_LEAD_UNRESPONSIVE",
 				"RISING_SCOPE_REQUESTS", "NO_LOGIN_AFTER_ACCESS", "NO_LOGIN_AFTER_TRAINING", "ADOPTION_BELOW_TARGET",
@@ -157,7 +184,7 @@ class HealthRulesTests {
 		// A completed project raises nothing.
 		HealthInputs done = new HealthInputs(in.accountId(), in.projectId(), "COMPLETED", in.startDate(),
 				in.targetGraduation(), in.forecastGraduation(), today, in.adoption(), true, null, in.earlyWins(),
-				in.milestones(), in.homework(), contacts, 3, plan);
+				in.milestones(), in.homework(), contacts, 3, plan, HealthInputs.Value.NONE);
 		assertThat(rules.assess(done).flags()).isEmpty();
 	}
 
@@ -169,7 +196,7 @@ class HealthRulesTests {
 		// 40 of 100 seats active this week (35 last week): under half, after go-live.
 		HealthInputs afterGoLive = new HealthInputs(in.accountId(), in.projectId(), "IN_PROGRESS", in.startDate(),
 				in.targetGraduation(), in.forecastGraduation(), today, in.adoption(), true, in.lastSeen(), in.earlyWins(),
-				in.milestones(), in.homework(), in.contacts(), 0, live);
+				in.milestones(), in.homework(), in.contacts(), 0, live, HealthInputs.Value.NONE);
 		var flags = rules.assess(afterGoLive).flags();
 		assertThat(flags).extracting(HealthRules.Finding::code).contains("USAGE_LOW_OR_FALLING");
 		assertThat(flags.stream().filter(f -> f.code().equals("USAGE_LOW_OR_FALLING")).findFirst().orElseThrow()
@@ -177,7 +204,7 @@ class HealthRulesTests {
 		// 60 active, up from 55: no flag.
 		HealthInputs healthy = new HealthInputs(in.accountId(), in.projectId(), "IN_PROGRESS", in.startDate(),
 				in.targetGraduation(), in.forecastGraduation(), today, adoption(45, 100, 80, 60, 55, 5), true,
-				in.lastSeen(), in.earlyWins(), in.milestones(), in.homework(), in.contacts(), 0, live);
+				in.lastSeen(), in.earlyWins(), in.milestones(), in.homework(), in.contacts(), 0, live, HealthInputs.Value.NONE);
 		assertThat(rules.assess(healthy).flags()).extracting(HealthRules.Finding::code)
 			.doesNotContain("USAGE_LOW_OR_FALLING");
 	}
@@ -188,7 +215,7 @@ class HealthRulesTests {
 		// A 30-day plan checks week 2's items on day 5 (14 x 30 / 90), week 10's on day 23.
 		HealthInputs shortPlan = new HealthInputs(in.accountId(), in.projectId(), "IN_PROGRESS", today.minusDays(6),
 				today.plusDays(24), today.plusDays(24), today, in.adoption(), true, null, in.earlyWins(), in.milestones(),
-				in.homework(), in.contacts(), 0, HealthInputs.Plan.NONE);
+				in.homework(), in.contacts(), 0, HealthInputs.Plan.NONE, HealthInputs.Value.NONE);
 		var indicators = rules.indicators(shortPlan);
 		assertThat(indicators).extracting(HealthRules.Indicator::day).containsExactly(5L, 9L, 14L, 19L, 23L);
 		assertThat(indicators.get(0).status()).isEqualTo(HealthRules.IndicatorStatus.MET); // access: users active

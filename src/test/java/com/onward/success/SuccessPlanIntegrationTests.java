@@ -97,6 +97,15 @@ class SuccessPlanIntegrationTests extends UsageTestSupport {
 		assertThat(confirmation.get("evidence").get(0).get("url").asString()).isEqualTo("https://example.com/report.pdf");
 		assertThat(events.stream(ValueConfirmed.class).filter(e -> e.criterionId().equals(criterion))).hasSize(1);
 
+		// Health now has value progress to show: the one criterion met and confirmed.
+		JsonNode health = post("/api/v1/accounts/" + met.get("accountId").asString() + "/health/recompute", null).body();
+		JsonNode value = null;
+		for (JsonNode component : health.get("components")) {
+			if (component.get("name").asString().equals("value")) value = component;
+		}
+		assertThat(value.get("score").asInt()).isEqualTo(100);
+		assertThat(value.get("inputs").get("criteriaConfirmed").asInt()).isEqualTo(1);
+
 		// A file as evidence, downloaded back byte for byte.
 		String attachmentId = upload(confirmation.get("id").asString(), "screenshot.txt", "proof of value");
 		JsonNode again = get("/api/v1/success-criteria/" + id).body();
