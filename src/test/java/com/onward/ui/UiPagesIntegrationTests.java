@@ -42,6 +42,15 @@ class UiPagesIntegrationTests extends IntegrationTest {
 		accountId = signed.get("accountId").asString();
 		projectId = signed.get("projectId").asString();
 		playbookId = get("/api/v1/playbooks").body().get(0).get("id").asString();
+		// A success criterion with a measurement and a confirmation, so the success page shows them all.
+		String criterion = post("/api/v1/projects/" + projectId + "/success-criteria", java.util.Map.of("useCase",
+				"Invoices", "kpi", "Invoice processing time", "unit", "days", "kind", "QUANTITATIVE", "baseline", 6,
+				"target", 3.6)).body().get("id").asString();
+		post("/api/v1/success-criteria/" + criterion + "/measurements",
+				java.util.Map.of("measuredOn", java.time.LocalDate.now().toString(), "value", 4.2));
+		post("/api/v1/success-criteria/" + criterion + "/confirmations",
+				java.util.Map.of("confirmedBy", "Siti", "quote", "Faster already", "evidence",
+						java.util.List.of(java.util.Map.of("name", "Report", "url", "https://example.com/r"))));
 	}
 
 	HttpClient signIn(String user, String password) throws IOException, InterruptedException {
@@ -83,6 +92,7 @@ class UiPagesIntegrationTests extends IntegrationTest {
 				{ "/accounts/" + accountId + "/adoption", "adoption-rates" },
 				{ "/accounts/" + accountId + "/early-wins", "early-wins" }, { "/red-flags", "flag-list" },
 				{ "/projects/" + projectId + "/risks", "risk-grid" }, { "/features", "feature-list" },
+				{ "/projects/" + projectId + "/success", "Invoice processing time" },
 				{ "/?flag=ANY&band=RED", "portfolio-list" } };
 		for (String lang : new String[] { "en", "id", "ms" }) {
 			for (String[] page : pages) {
