@@ -124,6 +124,14 @@ class HealthData {
 					.add(new HealthInputs.ContactInput(rs.getString(2), ContactRole.valueOf(rs.getString(3)),
 							rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class))); });
 		Map<UUID, HealthInputs.Value> values = values(params, today);
+		var attendance = new HashMap<UUID, HealthInputs.Attendance>();
+		named.query("""
+				select a.id, count(t.*), count(t.*) filter (where t.attended)
+				from account a
+				join training_session s on s.project_id = a.current_project_id and s.status = 'DONE'
+				join training_attendance t on t.session_id = s.id
+				where a.id = any(:ids) group by a.id""", params,
+				rs -> { attendance.put(rs.getObject(1, UUID.class), new HealthInputs.Attendance(rs.getInt(2), rs.getInt(3))); });
 		Map<UUID, AdoptionMetrics> metrics = adoption.metrics(accountIds, today);
 		var wins = adoption.earlyWins(accountIds, today);
 		var lastSeen = adoption.lastSeen(accountIds);
@@ -142,7 +150,8 @@ class HealthData {
 					p == null ? HealthInputs.Milestones.NONE : p.milestones(),
 					p == null ? HealthInputs.Homework.NONE : p.homework(), contacts.getOrDefault(id, List.of()),
 					p == null ? 0 : p.scope(), p == null ? HealthInputs.Plan.NONE : p.plan(),
-					values.getOrDefault(id, HealthInputs.Value.NONE)));
+					values.getOrDefault(id, HealthInputs.Value.NONE),
+					attendance.getOrDefault(id, HealthInputs.Attendance.NONE)));
 		}
 		return inputs;
 	}

@@ -15,7 +15,26 @@ import com.onward.usage.EarlyWinKind;
 record HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalDate startDate,
 		LocalDate targetGraduation, LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption,
 		boolean telemetryConnected, Instant lastSeen, Set<EarlyWinKind> earlyWins, Milestones milestones,
-		Homework homework, List<ContactInput> contacts, int scopeRequests, Plan plan, Value value) {
+		Homework homework, List<ContactInput> contacts, int scopeRequests, Plan plan, Value value,
+		Attendance attendance) {
+
+	HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalDate startDate, LocalDate targetGraduation,
+			LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption, boolean telemetryConnected,
+			Instant lastSeen, Set<EarlyWinKind> earlyWins, Milestones milestones, Homework homework,
+			List<ContactInput> contacts, int scopeRequests, Plan plan, Value value) {
+		this(accountId, projectId, projectStatus, startDate, targetGraduation, forecastGraduation, today, adoption,
+				telemetryConnected, lastSeen, earlyWins, milestones, homework, contacts, scopeRequests, plan, value,
+				Attendance.NONE);
+	}
+
+	/** Training attendance of the sessions held so far (TRN-2): invitations recorded and attended. */
+	record Attendance(int invited, int attended) {
+		static final Attendance NONE = new Attendance(0, 0);
+
+		Double rate() {
+			return invited == 0 ? null : (double) attended / invited;
+		}
+	}
 
 	/**
 	 * The success criteria of the current project (VAL): how many, how many count (measured, confirmed,

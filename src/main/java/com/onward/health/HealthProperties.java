@@ -22,7 +22,7 @@ record HealthProperties(Map<String, Double> weights, int greenFrom, int yellowFr
 
 	record Flags(int unresponsiveDays, int sponsorCheckInDays, int disengagedDays, int missedMilestones,
 			int scopeRequests, int scopeRequestWindowDays, int noLoginAfterAccessDays, int noLoginAfterTrainingDays,
-			double adoptionGap, int adoptionGapFromDay, int noEarlyWinsDay) {
+			double adoptionGap, int adoptionGapFromDay, int noEarlyWinsDay, double trainingAttendanceBelow) {
 	}
 
 	/** Plan item keys (and phase keys) that stand for each leading indicator across the shipped playbooks. */

@@ -385,6 +385,11 @@ final class HealthRules {
 						List.of(pct(m.activationRate()), pct(m.targets().activationRate()), day)));
 			}
 		}
+		Double attendance = in.attendance().rate();
+		if (attendance != null && attendance < f.trainingAttendanceBelow()) {
+			flags.add(new Finding(FlagCategory.USER_ADOPTION, "TRAINING_ATTENDANCE_LOW",
+					List.of(pct(attendance), in.attendance().attended(), in.attendance().invited())));
+		}
 		if (day >= f.noEarlyWinsDay() && in.earlyWins().stream().noneMatch(w -> w != EarlyWinKind.FIRST_LOGIN)
 				&& !in.plan().earlyResultsDone()) {
 			flags.add(new Finding(FlagCategory.BUSINESS_OUTCOME, "NO_EARLY_WINS", List.of(day)));

@@ -129,7 +129,7 @@ class SecurityConfiguration {
 	private static void roleRules(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
 			String prefix) {
-		for (String path : List.of("/accounts/*/segment-override", "/features", "/features/*", "/playbooks", "/playbooks/**", "/team/members",
+		for (String path : List.of("/accounts/*/segment-override", "/features", "/features/*", "/content", "/playbooks", "/playbooks/**", "/team/members",
 				"/team/members/**", "/projects/*/team/**")) {
 			auth.requestMatchers(HttpMethod.POST, prefix + path).hasAnyRole(MANAGERS);
 			auth.requestMatchers(HttpMethod.PUT, prefix + path).hasAnyRole(MANAGERS);

@@ -25,7 +25,7 @@ class HealthRulesTests {
 			Map.of("adoption", 0.30, "engagement", 0.20, "milestones", 0.20, "value", 0.15, "support", 0.05,
 					"sentiment", 0.10),
 			80, 60, 7, Duration.ofMinutes(1), 1000,
-			new HealthProperties.Flags(14, 30, 14, 2, 2, 30, 7, 7, 0.20, 30, 30),
+			new HealthProperties.Flags(14, 30, 14, 2, 2, 30, 7, 7, 0.20, 30, 30, 0.70),
 			new HealthProperties.Indicators(90, List.of("kickoff"), List.of("access"), List.of("technical"),
 					List.of("training-complete"), List.of("uat"), List.of("early-wins")),
 			Map.of());
@@ -148,6 +148,25 @@ class HealthRulesTests {
 		Component none = byName(rules.assess(unmeasured).components()).get("value");
 		assertThat(none.score()).isNull();
 		assertThat(none.explanation().key()).isEqualTo("health.value.noData");
+	}
+
+	@Test
+	void trainingAttendanceBelowSeventyPercentIsAFlag() {
+		HealthInputs in = known();
+		HealthInputs low = new HealthInputs(in.accountId(), in.projectId(), "IN_PROGRESS", in.startDate(),
+				in.targetGraduation(), in.forecastGraduation(), today, in.adoption(), true, in.lastSeen(), in.earlyWins(),
+				in.milestones(), in.homework(), in.contacts(), 0, in.plan(), HealthInputs.Value.NONE,
+				new HealthInputs.Attendance(10, 6));
+		var flag = rules.assess(low).flags().stream().filter(f -> f.code().equals("TRAINING_ATTENDANCE_LOW")).findFirst()
+			.orElseThrow();
+		assertThat(flag.category()).isEqualTo(FlagCategory.USER_ADOPTION);
+		assertThat(flag.evidence()).containsExactly(60, 6, 10);
+		HealthInputs enough = new HealthInputs(in.accountId(), in.projectId(), "IN_PROGRESS", in.startDate(),
+				in.targetGraduation(), in.forecastGraduation(), today, in.adoption(), true, in.lastSeen(), in.earlyWins(),
+				in.milestones(), in.homework(), in.contacts(), 0, in.plan(), HealthInputs.Value.NONE,
+				new HealthInputs.Attendance(10, 7));
+		assertThat(rules.assess(enough).flags()).extracting(HealthRules.Finding::code)
+			.doesNotContain("TRAINING_ATTENDANCE_LOW");
 	}
 
 	@Test

@@ -93,6 +93,7 @@ class UiPagesIntegrationTests extends IntegrationTest {
 				{ "/accounts/" + accountId + "/early-wins", "early-wins" }, { "/red-flags", "flag-list" },
 				{ "/projects/" + projectId + "/risks", "risk-grid" }, { "/features", "feature-list" },
 				{ "/projects/" + projectId + "/success", "Invoice processing time" },
+				{ "/projects/" + projectId + "/training", "training-sessions" }, { "/content?q=invoice", "content-list" },
 				{ "/?flag=ANY&band=RED", "portfolio-list" } };
 		for (String lang : new String[] { "en", "id", "ms" }) {
 			for (String[] page : pages) {

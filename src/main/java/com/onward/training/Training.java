@@ -1,0 +1,169 @@
+package com.onward.training;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.onward.identity.AuditLog;
+import com.onward.onboarding.Project;
+import com.onward.onboarding.Projects;
+import com.onward.shared.BusinessRuleException;
+import com.onward.shared.NotFoundException;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Training plans, sessions and attendance; the rates TRN-2 asks for. */
+@Service
+public class Training {
+
+	public record SessionUpdate(LocalDate plannedOn, @NotNull Session.Status status) {
+	}
+
+	public record AttendanceRecord(@NotBlank @Size(max = 200) String attendee, boolean attended, boolean completed,
+			@Min(0) @Max(100) Integer assessmentScore) {
+	}
+
+	/** TRN-2 for a project: rates over attendance records of sessions held (null without any). */
+	public record Stats(int sessions, int held, int invited, int attended, int completed, int assessed, int passed,
+			Double attendanceRate, Double completionRate, Double passRate, double completionTarget) {
+		public boolean attendanceBelow(double threshold) {
+			return attendanceRate != null && attendanceRate < threshold;
+		}
+	}
+
+	private final JdbcClient jdbc;
+	private final Projects projects;
+	private final TrainingProperties props;
+	private final ApplicationEventPublisher events;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	Training(JdbcClient jdbc, Projects projects, TrainingProperties props, ApplicationEventPublisher events,
+			AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.projects = projects;
+		this.props = props;
+		this.events = events;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The sample schedule, each week of a 90-day plan scaled to this plan's length. */
+	@Transactional
+	void planFor(UUID projectId, LocalDate start, LocalDate targetGraduation) {
+		long planDays = Math.max(1, ChronoUnit.DAYS.between(start, targetGraduation));
+		int position = 0;
+		for (TrainingProperties.Planned p : props.schedule()) {
+			long day = Math.round((p.week() - 1) * 7.0 * planDays / props.standardPlanDays());
+			jdbc.sql("""
+					insert into training_session (id, project_id, position, code, audience, format, duration_minutes,
+					  planned_on, optional, status, created_at)
+					values (:id, :p, :pos, :code, :audience, :format, :minutes, :on, :optional, 'PLANNED', :at)""")
+				.param("id", UUID.randomUUID()).param("p", projectId).param("pos", position++).param("code", p.code())
+				.param("audience", p.audience().name()).param("format", p.format().name()).param("minutes", p.minutes())
+				.param("on", start.plusDays(day)).param("optional", p.optional())
+				.param("at", Timestamp.from(clock.instant())).update();
+		}
+	}
+
+	public List<Session> sessions(UUID projectId) {
+		projects.get(projectId);
+		var attendance = new HashMap<UUID, List<Session.Attendance>>();
+		jdbc.sql("""
+				select a.session_id, a.attendee, a.attended, a.completed, a.assessment_score from training_attendance a
+				join training_session s on s.id = a.session_id where s.project_id = :p order by a.attendee""")
+			.param("p", projectId)
+			.query(rs -> { attendance.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+				.add(new Session.Attendance(rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+						(Integer) rs.getObject(5))); });
+		return jdbc.sql("""
+				select id, project_id, position, code, title, audience, format, duration_minutes, planned_on, optional, status
+				from training_session where project_id = :p order by planned_on, position""")
+			.param("p", projectId)
+			.query((rs, n) -> new Session(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+					rs.getString(4), rs.getString(5), Session.Audience.valueOf(rs.getString(6)),
+					Session.Format.valueOf(rs.getString(7)), rs.getInt(8), rs.getObject(9, LocalDate.class),
+					rs.getBoolean(10), Session.Status.valueOf(rs.getString(11)),
+					attendance.getOrDefault(rs.getObject(1, UUID.class), List.of())))
+			.list();
+	}
+
+	public Stats stats(UUID projectId) {
+		List<Session> sessions = sessions(projectId);
+		var held = sessions.stream().filter(s -> s.status() == Session.Status.DONE).toList();
+		var records = held.stream().flatMap(s -> s.attendance().stream()).toList();
+		int attended = (int) records.stream().filter(Session.Attendance::attended).count();
+		int completed = (int) records.stream().filter(Session.Attendance::completed).count();
+		var assessed = records.stream().filter(a -> a.assessmentScore() != null).toList();
+		int passed = (int) assessed.stream().filter(a -> a.assessmentScore() >= props.passScore()).count();
+		return new Stats(sessions.size(), held.size(), records.size(), attended, completed, assessed.size(), passed,
+				rate(attended, records.size()), rate(completed, records.size()), rate(passed, assessed.size()),
+				props.completionTarget());
+	}
+
+	@Transactional
+	public Session updateSession(UUID sessionId, SessionUpdate u) {
+		UUID projectId = projectOf(sessionId);
+		jdbc.sql("update training_session set planned_on = coalesce(:on, planned_on), status = :status where id = :id")
+			.param("on", u.plannedOn()).param("status", u.status().name()).param("id", sessionId).update();
+		audit.record("training.session", "project", projectId, u.status().name());
+		return sessions(projectId).stream().filter(s -> s.id().equals(sessionId)).findFirst().orElseThrow();
+	}
+
+	/** Records attendance (upsert per attendee); a first completion publishes {@link TrainingModuleCompleted}. */
+	@Transactional
+	public Session recordAttendance(UUID sessionId, List<AttendanceRecord> records) {
+		UUID projectId = projectOf(sessionId);
+		Project project = projects.get(projectId);
+		for (AttendanceRecord r : records) {
+			if (r.completed() && !r.attended()) {
+				throw new BusinessRuleException("completed", r.attendee() + " cannot complete a session without attending it");
+			}
+		}
+		for (AttendanceRecord r : records) {
+			Boolean wasCompleted = jdbc.sql("select completed from training_attendance where session_id = :s and attendee = :a")
+				.param("s", sessionId).param("a", r.attendee().strip()).query(Boolean.class).optional().orElse(false);
+			jdbc.sql("""
+					insert into training_attendance (session_id, attendee, attended, completed, assessment_score, recorded_at)
+					values (:s, :a, :attended, :completed, :score, :at)
+					on conflict (session_id, attendee) do update set attended = excluded.attended,
+					  completed = excluded.completed, assessment_score = excluded.assessment_score,
+					  recorded_at = excluded.recorded_at""")
+				.param("s", sessionId).param("a", r.attendee().strip()).param("attended", r.attended())
+				.param("completed", r.completed()).param("score", r.assessmentScore())
+				.param("at", Timestamp.from(clock.instant())).update();
+			if (r.completed() && !wasCompleted) {
+				events.publishEvent(new TrainingModuleCompleted(sessionId, projectId, project.accountId(), r.attendee().strip(),
+						r.assessmentScore()));
+			}
+		}
+		// Recording attendance means the session took place.
+		jdbc.sql("update training_session set status = 'DONE' where id = :id and status <> 'CANCELLED'").param("id", sessionId)
+			.update();
+		audit.record("training.attendance", "project", projectId, records.size() + " attendees");
+		return sessions(projectId).stream().filter(s -> s.id().equals(sessionId)).findFirst().orElseThrow();
+	}
+
+	private UUID projectOf(UUID sessionId) {
+		return jdbc.sql("select project_id from training_session where id = :id").param("id", sessionId)
+			.query(UUID.class).optional().orElseThrow(() -> new NotFoundException("Training session", sessionId));
+	}
+
+	private static Double rate(int part, int whole) {
+		return whole == 0 ? null : Math.round(1000.0 * part / whole) / 1000.0;
+	}
+}
