@@ -15,3 +15,14 @@ create table scorecard (
   created_at  timestamptz not null
 );
 create index scorecard_project_idx on scorecard (project_id, created_at);
+
+-- GRD-1: the completion checklist per project, each criterion with its verification evidence.
+create table graduation_check (
+  project_id   uuid not null,
+  item         text not null,
+  done         boolean not null,
+  evidence_url text,
+  updated_by   text not null,
+  updated_at   timestamptz not null,
+  primary key (project_id, item)
+);

@@ -178,6 +178,46 @@ class BrowserTests extends IntegrationTest {
 	}
 
 	@Test
+	void aCsmAdjustsAGraduationScoreWithANoteAndTheVerdictChanges() throws IOException {
+		var signed = post("/api/v1/contracts", contract(unique("opp"), "2026-11-01T09:00:00Z", 300, 20_000, "en")).body();
+		String projectId = signed.get("projectId").asString();
+		driver.get(url("/login?lang=en"));
+		if (!driver.findElements(By.id("username")).isEmpty()) {
+			driver.findElement(By.id("username")).sendKeys("browser");
+			driver.findElement(By.id("password")).sendKeys("browser-pass-1");
+			driver.findElement(By.id("sign-in")).click();
+			wait.until(d -> !d.getCurrentUrl().contains("/login"));
+		}
+		driver.get(url("/projects/" + projectId));
+		driver.findElement(By.linkText("Graduation")).click();
+		wait.until(d -> !d.findElements(By.id("scorecard-form")).isEmpty());
+		assertThat(driver.findElement(By.id("verdict")).getText()).contains("Not scored yet");
+		for (String[] s : new String[][] { { "technical", "9" }, { "knowledge", "8" }, { "adoption", "7" },
+				{ "value", "9" }, { "stakeholder", "8" } }) {
+			WebElement input = driver.findElement(By.id("score-" + s[0]));
+			input.clear();
+			input.sendKeys(s[1]);
+		}
+		driver.findElement(By.id("score-note")).sendKeys("Scored at the completion review");
+		driver.findElement(By.id("score-submit")).click();
+		wait.until(d -> !d.findElements(By.id("scorecard-verdict")).isEmpty());
+		assertThat(driver.findElement(By.id("scorecard-total")).getText()).isEqualTo("8.3");
+		assertThat(driver.findElement(By.id("scorecard-verdict")).getText()).isEqualTo("Ready to graduate");
+		// Lower the value score with a note: 9, 8, 7, 5, 8 → 7.1, close.
+		WebElement value = driver.findElement(By.id("score-value"));
+		value.clear();
+		value.sendKeys("5");
+		driver.findElement(By.id("score-note")).sendKeys("The sponsor has not confirmed the savings yet");
+		driver.findElement(By.id("score-submit")).click();
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.id("scorecard-total")).getText().equals("7.1"));
+		assertThat(driver.findElement(By.id("scorecard-verdict")).getText()).isEqualTo("Close: needs work");
+		assertThat(driver.findElement(By.id("scorecard-history")).getText())
+			.contains("The sponsor has not confirmed the savings yet");
+		screenshot("graduation");
+	}
+
+	@Test
 	void theContractFormShowsFieldErrorsAndKeepsTheInput() {
 		driver.get(url("/login?lang=en"));
 		if (!driver.findElements(By.id("username")).isEmpty()) {

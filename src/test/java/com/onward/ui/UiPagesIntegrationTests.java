@@ -51,6 +51,8 @@ class UiPagesIntegrationTests extends IntegrationTest {
 		post("/api/v1/success-criteria/" + criterion + "/confirmations",
 				java.util.Map.of("confirmedBy", "Siti", "quote", "Faster already", "evidence",
 						java.util.List.of(java.util.Map.of("name", "Report", "url", "https://example.com/r"))));
+		post("/api/v1/projects/" + projectId + "/scorecard", java.util.Map.of("technical", 9, "knowledge", 8,
+				"adoption", 7, "value", 9, "stakeholder", 8));
 	}
 
 	HttpClient signIn(String user, String password) throws IOException, InterruptedException {
@@ -93,7 +95,8 @@ class UiPagesIntegrationTests extends IntegrationTest {
 				{ "/accounts/" + accountId + "/early-wins", "early-wins" }, { "/red-flags", "flag-list" },
 				{ "/projects/" + projectId + "/risks", "risk-grid" }, { "/features", "feature-list" },
 				{ "/projects/" + projectId + "/success", "Invoice processing time" },
-				{ "/projects/" + projectId + "/training", "training-sessions" }, { "/content?q=invoice", "content-list" },
+				{ "/projects/" + projectId + "/training", "training-sessions" },
+				{ "/projects/" + projectId + "/graduation", "scorecard-history" }, { "/content?q=invoice", "content-list" },
 				{ "/?flag=ANY&band=RED", "portfolio-list" } };
 		for (String lang : new String[] { "en", "id", "ms" }) {
 			for (String[] page : pages) {
