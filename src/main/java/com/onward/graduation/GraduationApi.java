@@ -44,11 +44,85 @@ class GraduationApi {
 	}
 
 	private final Graduation graduation;
+	private final Graduations graduations;
+	private final Extensions extensions;
+	private final Handoffs handoffs;
+	private final com.onward.onboarding.Projects projects;
 	private final MessageSource messages;
 
-	GraduationApi(Graduation graduation, MessageSource messages) {
+	GraduationApi(Graduation graduation, Graduations graduations, Extensions extensions, Handoffs handoffs,
+			com.onward.onboarding.Projects projects, MessageSource messages) {
 		this.graduation = graduation;
+		this.graduations = graduations;
+		this.extensions = extensions;
+		this.handoffs = handoffs;
+		this.projects = projects;
 		this.messages = messages;
+	}
+
+	@PostMapping("/graduate")
+	@Operation(summary = "Graduate a READY project: celebration message with achievements, testimonial request, handoff to the ongoing CSM, steady-state cadence (GRD-7)")
+	Graduations.Graduated graduate(@PathVariable UUID id, @Valid @RequestBody(required = false) Graduations.Graduate body) {
+		return graduations.graduate(id, body == null ? new Graduations.Graduate(null, null) : body);
+	}
+
+	@GetMapping("/graduation")
+	org.springframework.http.ResponseEntity<Graduations.Graduated> graduation(@PathVariable UUID id) {
+		projects.get(id);
+		return org.springframework.http.ResponseEntity.of(graduations.find(id));
+	}
+
+	@PostMapping("/extensions")
+	@Operation(summary = "Extend the target (GRD-5): reason, what must happen, new target, check-ins, who was informed; beyond the cap it escalates")
+	org.springframework.http.ResponseEntity<Extensions.Extension> extend(@PathVariable UUID id,
+			@Valid @RequestBody Extensions.NewExtension body) {
+		return org.springframework.http.ResponseEntity.status(201).body(extensions.extend(id, body));
+	}
+
+	@GetMapping("/extensions")
+	List<Extensions.Extension> extensions(@PathVariable UUID id) {
+		projects.get(id);
+		return extensions.extensions(id);
+	}
+
+	@PostMapping("/extensions/{extensionId}/decision")
+	@Operation(summary = "A CS manager approves or rejects an escalated extension")
+	Extensions.Extension decide(@PathVariable UUID id, @PathVariable UUID extensionId,
+			@Valid @RequestBody Extensions.Decision body) {
+		return extensions.decide(id, extensionId, body);
+	}
+
+	@PostMapping("/recovery-plan")
+	@Operation(summary = "A recovery plan for a project 30+ days past its target (GRD-6)")
+	org.springframework.http.ResponseEntity<Extensions.Recovery> recover(@PathVariable UUID id,
+			@Valid @RequestBody Extensions.NewRecovery body) {
+		return org.springframework.http.ResponseEntity.status(201).body(extensions.recover(id, body));
+	}
+
+	@GetMapping("/completion-review")
+	Extensions.Review review(@PathVariable UUID id) {
+		return extensions.review(projects.get(id));
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/completion-review")
+	Extensions.Review recordReview(@PathVariable UUID id, @Valid @RequestBody Extensions.ReviewRecord body) {
+		return extensions.recordReview(id, body);
+	}
+
+	@GetMapping("/handoffs")
+	List<Handoffs.Handoff> handoffs(@PathVariable UUID id) {
+		projects.get(id);
+		return handoffs.forProject(id);
+	}
+
+	record HandoffCompletion(@Size(max = 200) String toOwner, @Size(max = 4000) String notes) {
+	}
+
+	@PostMapping("/handoffs/{kind}/complete")
+	Handoffs.Handoff completeHandoff(@PathVariable UUID id, @PathVariable Handoffs.Kind kind,
+			@Valid @RequestBody(required = false) HandoffCompletion body) {
+		projects.get(id);
+		return handoffs.complete(id, kind, body == null ? null : body.toOwner(), body == null ? null : body.notes());
 	}
 
 	@PostMapping("/scorecard")

@@ -12,5 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("onward.graduation")
 record GraduationProperties(Map<Dimension, BigDecimal> weights, BigDecimal readyFrom, BigDecimal closeFrom,
-		List<String> blockingFlags) {
+		List<String> blockingFlags, int extensionCapDays, int recoveryAfterDays, int onTimeFromPercent,
+		int onTimeUntilPercent, int salesHandoffHours, int implementationHandoffDays) {
+
+	GraduationProperties {
+		// The seeds' defaults when a setting is missing, rather than a silent zero.
+		if (extensionCapDays <= 0) extensionCapDays = 30;
+		if (recoveryAfterDays <= 0) recoveryAfterDays = 30;
+		if (onTimeFromPercent <= 0) onTimeFromPercent = 100;
+		if (onTimeUntilPercent <= 0) onTimeUntilPercent = 133;
+		if (salesHandoffHours <= 0) salesHandoffHours = 24;
+		if (implementationHandoffDays <= 0) implementationHandoffDays = 7;
+	}
 }

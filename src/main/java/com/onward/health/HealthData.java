@@ -132,6 +132,12 @@ class HealthData {
 				join training_attendance t on t.session_id = s.id
 				where a.id = any(:ids) group by a.id""", params,
 				rs -> { attendance.put(rs.getObject(1, UUID.class), new HealthInputs.Attendance(rs.getInt(2), rs.getInt(3))); });
+		var overdueHandoffs = new HashMap<UUID, Integer>();
+		named.query("""
+				select account_id, count(*) from handoff
+				where account_id = any(:ids) and completed_at is null and due_at < :now group by account_id""",
+				new MapSqlParameterSource(params.getValues()).addValue("now", Timestamp.from(clock.instant())),
+				rs -> { overdueHandoffs.put(rs.getObject(1, UUID.class), rs.getInt(2)); });
 		Map<UUID, AdoptionMetrics> metrics = adoption.metrics(accountIds, today);
 		var wins = adoption.earlyWins(accountIds, today);
 		var lastSeen = adoption.lastSeen(accountIds);
@@ -151,7 +157,7 @@ class HealthData {
 					p == null ? HealthInputs.Homework.NONE : p.homework(), contacts.getOrDefault(id, List.of()),
 					p == null ? 0 : p.scope(), p == null ? HealthInputs.Plan.NONE : p.plan(),
 					values.getOrDefault(id, HealthInputs.Value.NONE),
-					attendance.getOrDefault(id, HealthInputs.Attendance.NONE)));
+					attendance.getOrDefault(id, HealthInputs.Attendance.NONE), overdueHandoffs.getOrDefault(id, 0)));
 		}
 		return inputs;
 	}

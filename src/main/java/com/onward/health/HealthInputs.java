@@ -16,7 +16,16 @@ record HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalD
 		LocalDate targetGraduation, LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption,
 		boolean telemetryConnected, Instant lastSeen, Set<EarlyWinKind> earlyWins, Milestones milestones,
 		Homework homework, List<ContactInput> contacts, int scopeRequests, Plan plan, Value value,
-		Attendance attendance) {
+		Attendance attendance, int overdueHandoffs) {
+
+	HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalDate startDate, LocalDate targetGraduation,
+			LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption, boolean telemetryConnected,
+			Instant lastSeen, Set<EarlyWinKind> earlyWins, Milestones milestones, Homework homework,
+			List<ContactInput> contacts, int scopeRequests, Plan plan, Value value, Attendance attendance) {
+		this(accountId, projectId, projectStatus, startDate, targetGraduation, forecastGraduation, today, adoption,
+				telemetryConnected, lastSeen, earlyWins, milestones, homework, contacts, scopeRequests, plan, value,
+				attendance, 0);
+	}
 
 	HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalDate startDate, LocalDate targetGraduation,
 			LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption, boolean telemetryConnected,
@@ -24,7 +33,7 @@ record HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalD
 			List<ContactInput> contacts, int scopeRequests, Plan plan, Value value) {
 		this(accountId, projectId, projectStatus, startDate, targetGraduation, forecastGraduation, today, adoption,
 				telemetryConnected, lastSeen, earlyWins, milestones, homework, contacts, scopeRequests, plan, value,
-				Attendance.NONE);
+				Attendance.NONE, 0);
 	}
 
 	/** Training attendance of the sessions held so far (TRN-2): invitations recorded and attended. */

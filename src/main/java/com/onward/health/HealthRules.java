@@ -385,6 +385,9 @@ final class HealthRules {
 						List.of(pct(m.activationRate()), pct(m.targets().activationRate()), day)));
 			}
 		}
+		if (in.overdueHandoffs() > 0) {
+			flags.add(new Finding(FlagCategory.STAKEHOLDER_ENGAGEMENT, "HANDOFF_OVERDUE", List.of(in.overdueHandoffs())));
+		}
 		Double attendance = in.attendance().rate();
 		if (attendance != null && attendance < f.trainingAttendanceBelow()) {
 			flags.add(new Finding(FlagCategory.USER_ADOPTION, "TRAINING_ATTENDANCE_LOW",

@@ -130,7 +130,7 @@ class SecurityConfiguration {
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
 			String prefix) {
 		for (String path : List.of("/accounts/*/segment-override", "/features", "/features/*", "/content", "/playbooks", "/playbooks/**", "/team/members",
-				"/team/members/**", "/projects/*/team/**")) {
+				"/team/members/**", "/projects/*/team/**", "/projects/*/extensions/*/decision")) {
 			auth.requestMatchers(HttpMethod.POST, prefix + path).hasAnyRole(MANAGERS);
 			auth.requestMatchers(HttpMethod.PUT, prefix + path).hasAnyRole(MANAGERS);
 			auth.requestMatchers(HttpMethod.PATCH, prefix + path).hasAnyRole(MANAGERS);
