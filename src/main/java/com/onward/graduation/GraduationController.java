@@ -34,9 +34,15 @@ class GraduationController {
 	private final Projects projects;
 	private final Accounts accounts;
 	private final MessageSource messages;
+	private final Extensions extensions;
+	private final Handoffs handoffs;
+	private final Graduations graduations;
 
 	GraduationController(Graduation graduation, Suggestions suggestions, Checklist checklist, Projects projects,
-			Accounts accounts, MessageSource messages) {
+			Accounts accounts, MessageSource messages, Extensions extensions, Handoffs handoffs, Graduations graduations) {
+		this.extensions = extensions;
+		this.handoffs = handoffs;
+		this.graduations = graduations;
 		this.graduation = graduation;
 		this.suggestions = suggestions;
 		this.checklist = checklist;
@@ -63,6 +69,17 @@ class GraduationController {
 		model.addAttribute("history", history);
 		model.addAttribute("blockers", graduation.blockers(project));
 		model.addAttribute("checklist", checklist.of(id));
+		model.addAttribute("currentTarget", extensions.currentTarget(project));
+		model.addAttribute("daysPastTarget", extensions.daysPastTarget(project));
+		model.addAttribute("extensions", extensions.extensions(id));
+		model.addAttribute("recovery", extensions.recovery(id).orElse(null));
+		model.addAttribute("recoveryRequired", extensions.recoveryRequired(project));
+		model.addAttribute("review", extensions.review(project));
+		model.addAttribute("handoffs", handoffs.forProject(id));
+		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("graduated", graduations.find(id).orElse(null));
+		model.addAttribute("checkIns", Extensions.CheckIn.values());
+		model.addAttribute("rootCauses", Extensions.RootCause.values());
 		return "graduation/graduation";
 	}
 
@@ -103,6 +120,71 @@ class GraduationController {
 		projects.get(id);
 		checklist.set(id, item, done, evidenceUrl);
 		return "redirect:/projects/" + id + "/graduation#checklist";
+	}
+
+	@PostMapping("/projects/{id}/extensions")
+	String extend(@PathVariable UUID id, @RequestParam String reason, @RequestParam String mustHappen,
+			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate newTarget,
+			@RequestParam Extensions.CheckIn checkIn, @RequestParam String informed, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> {
+			if (reason.isBlank() || mustHappen.isBlank() || informed.isBlank()) {
+				throw com.onward.shared.InvalidInputException.of("reason", "reason, what must happen and who was informed are required");
+			}
+			extensions.extend(id, new Extensions.NewExtension(reason, mustHappen, newTarget, checkIn, informed));
+		});
+	}
+
+	@PostMapping("/projects/{id}/extensions/{extensionId}/decision")
+	String decide(@PathVariable UUID id, @PathVariable UUID extensionId, @RequestParam boolean approve,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> extensions.decide(id, extensionId, new Extensions.Decision(approve, note)));
+	}
+
+	@PostMapping("/projects/{id}/recovery-plan")
+	String recover(@PathVariable UUID id, @RequestParam Extensions.RootCause rootCause, @RequestParam String rootCauseDetail,
+			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate revisedTarget,
+			@RequestParam(required = false) String reducedScope, @RequestParam String intensity,
+			@RequestParam String minimumViableSuccess, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> {
+			if (rootCauseDetail.isBlank() || intensity.isBlank() || minimumViableSuccess.isBlank()) {
+				throw com.onward.shared.InvalidInputException.of("rootCauseDetail", "all fields but reduced scope are required");
+			}
+			extensions.recover(id, new Extensions.NewRecovery(rootCause, rootCauseDetail, revisedTarget, reducedScope,
+					intensity, minimumViableSuccess));
+		});
+	}
+
+	@PostMapping("/projects/{id}/completion-review")
+	String review(@PathVariable UUID id,
+			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate scheduledOn,
+			@RequestParam(defaultValue = "false") boolean customerSignOff, @RequestParam(required = false) String signedOffBy,
+			@RequestParam(required = false) String transitionPlan, @RequestParam(required = false) String documentationUrl,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> extensions.recordReview(id, new Extensions.ReviewRecord(scheduledOn,
+				customerSignOff, signedOffBy, transitionPlan, documentationUrl)));
+	}
+
+	@PostMapping("/projects/{id}/handoffs/{kind}")
+	String completeHandoff(@PathVariable UUID id, @PathVariable Handoffs.Kind kind,
+			@RequestParam(required = false) String toOwner, @RequestParam(required = false) String notes,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> handoffs.complete(id, kind, toOwner, notes));
+	}
+
+	@PostMapping("/projects/{id}/graduate")
+	String graduate(@PathVariable UUID id, @RequestParam(required = false) String ongoingCsm,
+			@RequestParam(defaultValue = "false") boolean requestTestimonial, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> graduations.graduate(id, new Graduations.Graduate(ongoingCsm, requestTestimonial)));
+	}
+
+	private String attempt(UUID id, RedirectAttributes redirect, Runnable change) {
+		try {
+			change.run();
+		}
+		catch (com.onward.shared.BusinessRuleException | com.onward.shared.InvalidInputException e) {
+			redirect.addFlashAttribute("scoreError", e.getMessage());
+		}
+		return "redirect:/projects/" + id + "/graduation";
 	}
 
 	private String error(UUID id, RedirectAttributes redirect, String key, Dimension d) {

@@ -33,6 +33,7 @@ class UiPagesIntegrationTests extends IntegrationTest {
 	String accountId;
 	String projectId;
 	String playbookId;
+	String graduatedProjectId;
 
 	@BeforeEach
 	void data() {
@@ -53,6 +54,16 @@ class UiPagesIntegrationTests extends IntegrationTest {
 						java.util.List.of(java.util.Map.of("name", "Report", "url", "https://example.com/r"))));
 		post("/api/v1/projects/" + projectId + "/scorecard", java.util.Map.of("technical", 9, "knowledge", 8,
 				"adoption", 7, "value", 9, "stakeholder", 8));
+		String target = get("/api/v1/projects/" + projectId).body().get("targetGraduationDate").asString();
+		post("/api/v1/projects/" + projectId + "/extensions", java.util.Map.of("reason", "Busy season", "mustHappen",
+				"UAT", "newTarget", java.time.LocalDate.parse(target).plusDays(45).toString(), "checkIn", "WEEKLY",
+				"informed", "Sponsor"));
+		// A second project, graduated, for the graduation page's other half.
+		graduatedProjectId = post("/api/v1/contracts", contract(unique("opp"), "2026-03-01T09:00:00Z", 40, 5_000, "ms"))
+			.body().get("projectId").asString();
+		post("/api/v1/projects/" + graduatedProjectId + "/scorecard", java.util.Map.of("technical", 9, "knowledge", 9,
+				"adoption", 9, "value", 9, "stakeholder", 9));
+		post("/api/v1/projects/" + graduatedProjectId + "/graduate", java.util.Map.of("ongoingCsm", "Nadia"));
 	}
 
 	HttpClient signIn(String user, String password) throws IOException, InterruptedException {
@@ -96,7 +107,8 @@ class UiPagesIntegrationTests extends IntegrationTest {
 				{ "/projects/" + projectId + "/risks", "risk-grid" }, { "/features", "feature-list" },
 				{ "/projects/" + projectId + "/success", "Invoice processing time" },
 				{ "/projects/" + projectId + "/training", "training-sessions" },
-				{ "/projects/" + projectId + "/graduation", "scorecard-history" }, { "/content?q=invoice", "content-list" },
+				{ "/projects/" + projectId + "/graduation", "scorecard-history" },
+				{ "/projects/" + graduatedProjectId + "/graduation", "Nadia" }, { "/content?q=invoice", "content-list" },
 				{ "/?flag=ANY&band=RED", "portfolio-list" } };
 		for (String lang : new String[] { "en", "id", "ms" }) {
 			for (String[] page : pages) {
