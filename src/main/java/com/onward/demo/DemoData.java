@@ -74,10 +74,20 @@ class DemoData implements ApplicationRunner {
 	private final com.onward.usage.Adoption adoption;
 	private final com.onward.stakeholder.Stakeholders stakeholders;
 	private final com.onward.health.Health health;
+	private final com.onward.graduation.Handoffs handoffs;
+	private final com.onward.success.SuccessPlans success;
+	private final com.onward.training.Training training;
+	private final com.onward.training.Library library;
 
 	DemoData(DemoProperties props, Users users, Team team, Accounts accounts, Contracts contracts, Projects projects,
 			TransactionTemplate tx, Clock clock, com.onward.usage.Ingestion ingestion, com.onward.usage.Adoption adoption,
-			com.onward.stakeholder.Stakeholders stakeholders, com.onward.health.Health health) {
+			com.onward.stakeholder.Stakeholders stakeholders, com.onward.health.Health health,
+			com.onward.graduation.Handoffs handoffs, com.onward.success.SuccessPlans success,
+			com.onward.training.Training training, com.onward.training.Library library) {
+		this.handoffs = handoffs;
+		this.success = success;
+		this.training = training;
+		this.library = library;
 		this.ingestion = ingestion;
 		this.adoption = adoption;
 		this.stakeholders = stakeholders;
@@ -112,6 +122,7 @@ class DemoData implements ApplicationRunner {
 			tx.executeWithoutResult(s -> account(n, random, today));
 		}
 		CORE_FEATURES.forEach((key, name) -> adoption.updateFeature(key, name, true));
+		tx.executeWithoutResult(s -> contentLibrary());
 		// Scores for the last eight weeks (the trend charts), then today's with flags.
 		health.backfillHistory(today.minusWeeks(8), today.minusDays(1), 7);
 		health.recomputeAll();
@@ -210,6 +221,12 @@ class DemoData implements ApplicationRunner {
 				.ifPresent(id -> projects.updateItem(project.id(), id, new ItemUpdate(ItemStatus.IN_PROGRESS, null, null, null)));
 		}
 		rateContacts(signed.accountId(), slipping, random, today);
+		// The sales handoff form arrived on time for all but a few.
+		if (i % 12 != 5) {
+			handoffs.complete(signed.projectId(), com.onward.graduation.Handoffs.Kind.SALES_TO_CS, "CSM", "Goals, stakeholders and technical notes received");
+		}
+		successPlan(signed.projectId(), USE_CASE[i % USE_CASE.length], today.minusDays(age), today, slipping, random);
+		trainingAttendance(signed.projectId(), today, slipping, random);
 		usage(signed.accountId(), Math.max(5, Math.min(employees / 10, 40)), today.minusDays(age), today, slipping, i,
 				random);
 	}
@@ -273,6 +290,59 @@ class DemoData implements ApplicationRunner {
 			}
 		}
 		ingestion.record(events);
+	}
+
+	/** A success criterion from the kickoff, measured over time on older projects. */
+	private void successPlan(java.util.UUID projectId, String useCase, LocalDate start, LocalDate today, boolean slipping,
+			Random random) {
+		var criterion = success.define(projectId, new com.onward.success.SuccessPlans.NewCriterion(useCase,
+				"Cycle time (" + useCase + ")", "days", com.onward.success.Criterion.Kind.QUANTITATIVE, new BigDecimal("6"),
+				new BigDecimal("3.6"), start.plusDays(60), "Average over 50 cases in the new workflow",
+				com.onward.success.Criterion.Source.SALES_HANDOFF));
+		long age = java.time.temporal.ChronoUnit.DAYS.between(start, today);
+		for (long d = 21; d < age; d += 14) {
+			double progress = Math.min(1.1, (slipping ? 0.35 : 0.6) * d / 30.0 + random.nextDouble() * 0.1);
+			BigDecimal value = BigDecimal.valueOf(6 - 2.4 * progress).setScale(1, java.math.RoundingMode.HALF_UP);
+			success.measure(criterion.id(), new com.onward.success.SuccessPlans.NewMeasurement(start.plusDays(d), value, 50, null));
+		}
+	}
+
+	/** Attendance for the sessions already due: most attend, slipping accounts less. */
+	private void trainingAttendance(java.util.UUID projectId, LocalDate today, boolean slipping, Random random) {
+		for (var session : training.sessions(projectId)) {
+			if (!session.plannedOn().isBefore(today) || session.optional()) {
+				continue;
+			}
+			var records = new java.util.ArrayList<com.onward.training.Training.AttendanceRecord>();
+			for (int a = 1; a <= 6; a++) {
+				boolean attended = random.nextDouble() < (slipping ? 0.6 : 0.9);
+				boolean completed = attended && random.nextDouble() < 0.9;
+				records.add(new com.onward.training.Training.AttendanceRecord("user-" + a, attended, completed,
+						completed ? 70 + random.nextInt(31) : null));
+			}
+			training.recordAttendance(session.id(), records);
+		}
+	}
+
+	/** A starter content library in the four levels (TRN-3). */
+	private void contentLibrary() {
+		var L = com.onward.training.Library.Level.class;
+		Object[][] items = {
+			{ "GETTING_STARTED", "Getting started in 10 minutes", "https://docs.onward.example/start", "getting-started,basics", null, 10 },
+			{ "VIDEO", "2-minute getting started video", "https://videos.onward.example/start", "video,basics", null, 2 },
+			{ "USE_CASE", "Invoice processing end to end", "https://docs.onward.example/invoices", "invoices,approval", "invoice processing", 15 },
+			{ "VIDEO", "5-minute use-case walkthrough: invoices", "https://videos.onward.example/invoices", "video,invoices", "invoice processing", 5 },
+			{ "USE_CASE", "Field service scheduling playbook", "https://docs.onward.example/field", "scheduling,field", "field service scheduling", 20 },
+			{ "FEATURE_DOC", "Approval flows reference", "https://docs.onward.example/approval-flow", "approval,reference", null, null },
+			{ "FEATURE_DOC", "Dashboards and scheduled reports", "https://docs.onward.example/dashboards", "reports,dashboards", null, null },
+			{ "VIDEO", "3-minute feature spotlight: mobile app", "https://videos.onward.example/mobile", "video,mobile", null, 3 },
+			{ "VIDEO", "30-minute admin deep dive", "https://videos.onward.example/admin", "video,admin", null, 30 },
+			{ "VIDEO", "45-minute end-user webinar", "https://videos.onward.example/webinar", "video,end-user", null, 45 } };
+		for (Object[] item : items) {
+			library.add(new com.onward.training.Library.NewContent(Enum.valueOf(L, (String) item[0]), (String) item[1],
+					(String) item[2], List.of(((String) item[3]).split(",")), List.of(), List.of(),
+					item[4] == null ? List.of() : List.of((String) item[4]), (Integer) item[5]));
+		}
 	}
 
 	/** The demo vendor's core features (ADO-2). */

@@ -142,7 +142,15 @@ class SuccessController {
 		option.put("grid", Map.of("left", 8, "right", 60, "top", 16, "bottom", 24, "containLabel", true));
 		option.put("tooltip", Map.of("trigger", "axis"));
 		option.put("xAxis", Map.of("type", "time"));
-		option.put("yAxis", Map.of("type", "value", "scale", true));
+		// The axis spans baseline and target so both lines show, with the measurements between them.
+		BigDecimal low = c.baseline().min(c.target());
+		BigDecimal high = c.baseline().max(c.target());
+		for (var m : c.measurements()) {
+			low = low.min(m.value());
+			high = high.max(m.value());
+		}
+		BigDecimal pad = high.subtract(low).multiply(new BigDecimal("0.1"));
+		option.put("yAxis", Map.of("type", "value", "min", low.subtract(pad).doubleValue(), "max", high.add(pad).doubleValue()));
 		option.put("series", List.of(Map.of("name", c.kpi(), "type", "line", "data", points, "symbolSize", 7,
 				"lineStyle", Map.of("width", 3), "markLine", Map.of("symbol", "none", "data", List.of(
 						Map.of("yAxis", c.baseline(), "name", "baseline", "lineStyle", Map.of("color", "#8a94a6", "type", "dashed"),
