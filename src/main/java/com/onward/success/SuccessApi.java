@@ -29,9 +29,17 @@ import jakarta.validation.Valid;
 class SuccessApi {
 
 	private final SuccessPlans plans;
+	private final OutcomeTitles titles;
 
-	SuccessApi(SuccessPlans plans) {
+	SuccessApi(SuccessPlans plans, OutcomeTitles titles) {
 		this.plans = plans;
+		this.titles = titles;
+	}
+
+	@PostMapping("/projects/{id}/success-criteria/outcome-defaults")
+	@Operation(summary = "Add the seeds' business outcome criteria (VAL-6) in the account's language")
+	List<Criterion> outcomeDefaults(@PathVariable UUID id) {
+		return plans.addOutcomeDefaults(id, titles.forProject(id));
 	}
 
 	@GetMapping("/projects/{id}/success-criteria")

@@ -34,8 +34,10 @@ class SuccessController {
 	private final Projects projects;
 	private final Accounts accounts;
 	private final ObjectMapper json;
+	private final OutcomeTitles titles;
 
-	SuccessController(SuccessPlans plans, Projects projects, Accounts accounts, ObjectMapper json) {
+	SuccessController(SuccessPlans plans, Projects projects, Accounts accounts, ObjectMapper json, OutcomeTitles titles) {
+		this.titles = titles;
 		this.plans = plans;
 		this.projects = projects;
 		this.accounts = accounts;
@@ -71,6 +73,12 @@ class SuccessController {
 			plans.define(id, new SuccessPlans.NewCriterion(useCase, kpi, unit, kind, baseline, target, deadline,
 					evidenceMethod, Criterion.Source.KICKOFF));
 		});
+	}
+
+	@PostMapping("/projects/{id}/success-criteria/outcome-defaults")
+	String outcomeDefaults(@PathVariable UUID id) {
+		plans.addOutcomeDefaults(id, titles.forProject(id));
+		return "redirect:/projects/" + id + "/success";
 	}
 
 	@PostMapping("/success-criteria/{id}/measurements")

@@ -67,9 +67,11 @@ public class SuccessPlans {
 	private final AuditLog audit;
 	private final ObjectMapper json;
 	private final Clock clock;
+	private final SuccessProperties outcomes;
 
 	SuccessPlans(JdbcClient jdbc, Projects projects, ApplicationEventPublisher events, AuditLog audit, ObjectMapper json,
-			Clock clock) {
+			Clock clock, SuccessProperties outcomes) {
+		this.outcomes = outcomes;
 		this.jdbc = jdbc;
 		this.projects = projects;
 		this.events = events;
@@ -262,6 +264,26 @@ public class SuccessPlans {
 				r.kind(), r.baseline(), r.target(), r.deadline(), r.evidence(), r.source(), r.metOn(), r.createdBy(),
 				r.createdAt(), measurements.getOrDefault(r.id(), List.of()), confirmations.getOrDefault(r.id(), List.of())))
 			.toList();
+	}
+
+	/**
+	 * VAL-6: adds the seeds' business outcome criteria (cycle time −15 % by day 90 and −30 % by day 180,
+	 * positive ROI by day 120), titled in the account's language; ones already present are skipped.
+	 */
+	@Transactional
+	public List<Criterion> addOutcomeDefaults(UUID projectId, java.util.function.Function<String, String> title) {
+		Project project = projects.get(projectId);
+		var existing = criteria(projectId).stream().map(Criterion::kpi).collect(java.util.stream.Collectors.toSet());
+		for (SuccessProperties.Outcome o : outcomes.outcomeDefaults()) {
+			String kpi = title.apply(o.code());
+			if (existing.contains(kpi)) {
+				continue;
+			}
+			define(projectId, new NewCriterion(title.apply("useCase"), kpi, o.unit(), Criterion.Kind.QUANTITATIVE,
+					o.baseline(), o.target(), project.startDate().plusDays(o.days()), title.apply(o.code() + ".evidence"),
+					Criterion.Source.KICKOFF));
+		}
+		return criteria(projectId);
 	}
 
 	// --- quick wins (VAL-4) --------------------------------------------------------------------

@@ -153,6 +153,26 @@ class SuccessPlanIntegrationTests extends UsageTestSupport {
 	}
 
 	@Test
+	void theSeedsBusinessOutcomesAreOfferedAsDefaultCriteria() {
+		String project = project();
+		JsonNode criteria = post("/api/v1/projects/" + project + "/success-criteria/outcome-defaults", null).body();
+		assertThat(criteria.findValuesAsString("kpi")).containsExactly("Primary business goal: cycle time by day 90",
+				"Primary business goal: cycle time by day 180", "ROI trajectory: positive by day 120");
+		assertThat(criteria.get(0).get("targetChangePercent")).isNull(); // a baseline of 0 % is not a quantity to change
+		assertThat(criteria.get(0).get("target").asDouble()).isEqualTo(-15.0);
+		assertThat(criteria.get(0).get("deadline").asString()).isEqualTo(kickoff.plusDays(90).toString());
+		assertThat(criteria.get(2).get("deadline").asString()).isEqualTo(kickoff.plusDays(120).toString());
+		// Offered once: a second call adds nothing.
+		assertThat(post("/api/v1/projects/" + project + "/success-criteria/outcome-defaults", null).body().size())
+			.isEqualTo(3);
+		// ROI from −100 % to positive: a measurement of +5 % meets it.
+		String roi = criteria.get(2).get("id").asString();
+		JsonNode measured = post("/api/v1/success-criteria/" + roi + "/measurements",
+				Map.of("measuredOn", LocalDate.now().toString(), "value", 5)).body();
+		assertThat(measured.get("status").asString()).isEqualTo("MET");
+	}
+
+	@Test
 	void quickWinsArePlannedAt30_60And90Days() {
 		String project = project();
 		JsonNode wins = get("/api/v1/projects/" + project + "/quick-wins").body();
