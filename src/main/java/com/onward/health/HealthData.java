@@ -180,11 +180,8 @@ class HealthData {
 			Integer progress = null;
 			boolean met = confirmed;
 			if ("QUANTITATIVE".equals(rs.getString("kind")) && latest != null) {
-				java.math.BigDecimal baseline = rs.getBigDecimal("baseline");
-				java.math.BigDecimal target = rs.getBigDecimal("target");
-				int share = latest.subtract(baseline).multiply(java.math.BigDecimal.valueOf(100))
-					.divide(target.subtract(baseline), 0, java.math.RoundingMode.HALF_UP).intValue();
-				progress = Math.max(0, Math.min(100, share));
+				progress = com.onward.success.Criterion.progressOf(rs.getBigDecimal("baseline"), rs.getBigDecimal("target"),
+						latest);
 				met = met || progress >= 100;
 			}
 			if (met) progress = 100;

@@ -70,7 +70,12 @@ public record Criterion(UUID id, UUID projectId, UUID accountId, String useCase,
 	public Integer progressPercent() {
 		if (kind == Kind.QUALITATIVE) return confirmations.isEmpty() ? null : 100;
 		if (latest() == null) return null;
-		BigDecimal share = latest().value().subtract(baseline).multiply(BigDecimal.valueOf(100))
+		return progressOf(baseline, target, latest().value());
+	}
+
+	/** 0–100 % of the way from baseline to target that a value covers (either direction), capped. */
+	public static int progressOf(BigDecimal baseline, BigDecimal target, BigDecimal value) {
+		BigDecimal share = value.subtract(baseline).multiply(BigDecimal.valueOf(100))
 			.divide(target.subtract(baseline), 0, RoundingMode.HALF_UP);
 		return Math.max(0, Math.min(100, share.intValue()));
 	}
