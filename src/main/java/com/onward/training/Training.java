@@ -40,9 +40,6 @@ public class Training {
 	/** TRN-2 for a project: rates over attendance records of sessions held (null without any). */
 	public record Stats(int sessions, int held, int invited, int attended, int completed, int assessed, int passed,
 			Double attendanceRate, Double completionRate, Double passRate, double completionTarget) {
-		public boolean attendanceBelow(double threshold) {
-			return attendanceRate != null && attendanceRate < threshold;
-		}
 	}
 
 	private final JdbcClient jdbc;

@@ -26,8 +26,10 @@ class TrainingController {
 	private final Library library;
 	private final Projects projects;
 	private final Accounts accounts;
+	private final TrainingProperties props;
 
-	TrainingController(Training training, Library library, Projects projects, Accounts accounts) {
+	TrainingController(Training training, Library library, Projects projects, Accounts accounts, TrainingProperties props) {
+		this.props = props;
 		this.training = training;
 		this.library = library;
 		this.projects = projects;
@@ -41,6 +43,7 @@ class TrainingController {
 		model.addAttribute("account", accounts.get(project.accountId()));
 		model.addAttribute("sessions", training.sessions(id));
 		model.addAttribute("stats", training.stats(id));
+		model.addAttribute("attendanceWarnBelow", props.attendanceFlagBelow());
 		model.addAttribute("statuses", Session.Status.values());
 		model.addAttribute("recommended", library.recommended(project.accountId(), null));
 		model.addAttribute("enablement", library.enablement(project.accountId()).orElse(null));

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.onward.account.ProductType;
 
 /**
@@ -32,10 +31,5 @@ public record AdoptionMetrics(LocalDate asOf, UUID accountId, int licensedSeats,
 	@com.fasterxml.jackson.annotation.JsonProperty("weekOverWeekChange")
 	public int weekOverWeekChange() {
 		return weeklyActiveUsers - previousWeekActiveUsers;
-	}
-
-	@JsonIgnore
-	public boolean hasSeats() {
-		return licensedSeats > 0;
 	}
 }
