@@ -75,7 +75,7 @@ class SecurityConfiguration {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerTokenFilter(tokens, json, bootstrapToken), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> {
-				auth.requestMatchers("/api/v1/admin/**", "/api/v1/health/recompute").hasRole("ADMIN");
+				auth.requestMatchers("/api/v1/admin/**", "/api/v1/health/recompute", "/api/v1/messages/delivery").hasRole("ADMIN");
 				// Products post usage with an ingestion-scoped token; that token reaches nothing else.
 				auth.requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyAuthority(TokenScope.INGEST_AUTHORITY,
 						StaffRole.ADMIN.authority());

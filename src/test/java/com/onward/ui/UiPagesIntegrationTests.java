@@ -106,7 +106,7 @@ class UiPagesIntegrationTests extends IntegrationTest {
 				{ "/accounts/" + accountId + "/early-wins", "early-wins" }, { "/red-flags", "flag-list" },
 				{ "/projects/" + projectId + "/risks", "risk-grid" }, { "/features", "feature-list" },
 				{ "/projects/" + projectId + "/success", "Invoice processing time" },
-				{ "/projects/" + projectId + "/training", "training-sessions" },
+				{ "/projects/" + projectId + "/training", "training-sessions" }, { "/messages", "outbox" },
 				{ "/projects/" + projectId + "/graduation", "scorecard-history" },
 				{ "/projects/" + graduatedProjectId + "/graduation", "Nadia" }, { "/content?q=invoice", "content-list" },
 				{ "/?flag=ANY&band=RED", "portfolio-list" } };

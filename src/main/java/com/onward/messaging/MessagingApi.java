@@ -1,0 +1,66 @@
+package com.onward.messaging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.onward.shared.InvalidInputException;
+import com.onward.shared.PageResult;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Messages")
+class MessagingApi {
+
+	record Preview(String template, String language, String subject, String body) {
+	}
+
+	private final Outbox outbox;
+	private final Delivery delivery;
+
+	MessagingApi(Outbox outbox, Delivery delivery) {
+		this.outbox = outbox;
+		this.delivery = delivery;
+	}
+
+	@GetMapping("/messages")
+	@Operation(summary = "The outbox: every message with its status (PENDING, SENT, FAILED)")
+	PageResult<Message> messages(@RequestParam(required = false) UUID accountId,
+			@RequestParam(required = false) Message.Status status, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+		return outbox.page(accountId, status, page, size);
+	}
+
+	@GetMapping("/message-templates/{template}/preview")
+	@Operation(summary = "A template rendered in a language with sample values")
+	Preview preview(@PathVariable String template, @RequestParam(defaultValue = "en") String language) {
+		if (!Outbox.TEMPLATES.contains(template)) {
+			throw InvalidInputException.of("template", "unknown template; one of " + Outbox.TEMPLATES);
+		}
+		if (!List.of("en", "id", "ms").contains(language)) {
+			throw InvalidInputException.of("language", "must be en, id or ms");
+		}
+		String[] r = outbox.render(template, language, Map.of("account", "Acme", "contact", "Siti", "csm", "Daniel",
+				"goals", "invoice processing in 3.6 days", "achievements", "• 42 % faster invoices", "feature", "approval flows",
+				"date", "2026-03-05"));
+		return new Preview(template, language, r[0], r[1]);
+	}
+
+	@PostMapping("/messages/delivery")
+	@Operation(summary = "Deliver due messages now (admin)")
+	Delivery.Round deliver() {
+		return delivery.deliverDue();
+	}
+}

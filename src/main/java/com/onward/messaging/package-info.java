@@ -1,0 +1,9 @@
+/**
+ * Messaging (AUTO-4, AUTO-5; first part of issue 4): message templates in English, Bahasa
+ * Indonesia and Bahasa Melayu rendered in the account's language, a persisted outbox where a
+ * uniqueness key makes each message exist at most once, and a delivery worker that sends email
+ * over SMTP (several instances share the outbox with {@code FOR UPDATE SKIP LOCKED}), retries
+ * transient failures with backoff and marks permanent ones. Without SMTP configured messages
+ * stay PENDING — visibly not sent.
+ */
+package com.onward.messaging;

@@ -1,0 +1,131 @@
+package com.onward.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.onward.IntegrationTest;
+
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The outbox against a real SMTP server (GreenMail): the welcome email in the account's language,
+ * exactly once; SMTP down → pending and retried; back up → sent once. Its own context and database.
+ */
+@TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
+		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s" })
+class MessagingIntegrationTests extends IntegrationTest {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	@Autowired
+	Delivery delivery;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private UUID signContract(String externalId, String language, String email) {
+		var account = new LinkedHashMap<String, Object>();
+		account.put("externalId", unique("crm"));
+		account.put("name", "Mitra " + externalId);
+		account.put("employees", 40);
+		account.put("acv", Map.of("amount", 5000, "currency", "USD"));
+		account.put("productType", "DAILY");
+		account.put("language", language);
+		account.put("contacts", List.of(Map.of("name", "Siti Rahma", "email", email, "role", "PROJECT_LEAD")));
+		var r = post("/api/v1/contracts", Map.of("externalId", externalId, "signedAt", "2026-11-20T09:00:00Z", "account", account));
+		assertThat(r.status()).isIn(200, 201);
+		return UUID.fromString(r.body().get("accountId").asString());
+	}
+
+	private long queued(UUID account) throws InterruptedException {
+		for (int i = 0; i < 100; i++) {
+			long n = jdbc.sql("select count(*) from outbox_message where account_id = :a").param("a", account)
+				.query(Long.class).single();
+			if (n > 0) return n;
+			Thread.sleep(50);
+		}
+		return 0;
+	}
+
+	@Test
+	void aSignedContractSendsTheWelcomeEmailInTheAccountsLanguageExactlyOnce() throws Exception {
+		String externalId = unique("opp");
+		String email = externalId + "@mitra.example";
+		UUID account = signContract(externalId, "id", email);
+		assertThat(queued(account)).isEqualTo(1);
+		signContract(externalId, "id", email); // the CRM sends the contract again: no second welcome
+		Thread.sleep(300);
+		assertThat(delivery.deliverDue().sent()).isGreaterThanOrEqualTo(1);
+		assertThat(delivery.deliverDue().sent()).isZero();
+
+		MimeMessage[] received = smtp.getReceivedMessagesForDomain("mitra.example");
+		var mine = java.util.Arrays.stream(received).filter(m -> {
+			try {
+				return m.getAllRecipients()[0].toString().equals(email);
+			}
+			catch (Exception e) {
+				return false;
+			}
+		}).toList();
+		assertThat(mine).hasSize(1);
+		assertThat(mine.get(0).getSubject()).isEqualTo("Selamat datang di Onward, Mitra " + externalId + "!");
+		assertThat(mine.get(0).getContent().toString()).contains("Halo Siti Rahma");
+		assertThat(mine.get(0).getMessageID()).endsWith("@onward>");
+
+		var message = get("/api/v1/messages?accountId=" + account).body();
+		assertThat(message.get("total").asInt()).isEqualTo(1);
+		assertThat(message.get("items").get(0).get("template").asString()).isEqualTo("welcome");
+		assertThat(message.get("items").get(0).get("status").asString()).isEqualTo("SENT");
+		assertThat(message.get("items").get(0).get("sentAt")).isNotNull();
+	}
+
+	@Test
+	void smtpDownKeepsTheMessagePendingAndRetriesThenSendsItOnce() throws Exception {
+		smtp.stop();
+		String externalId = unique("opp");
+		String email = externalId + "@retry.example";
+		UUID account = signContract(externalId, "ms", email);
+		assertThat(queued(account)).isEqualTo(1);
+		Delivery.Round down = delivery.deliverDue();
+		assertThat(down.retried()).isGreaterThanOrEqualTo(1);
+		var pending = get("/api/v1/messages?accountId=" + account).body().get("items").get(0);
+		assertThat(pending.get("status").asString()).isEqualTo("PENDING");
+		assertThat(pending.get("attempts").asInt()).isEqualTo(1);
+		assertThat(pending.get("lastError").asString()).isNotBlank();
+
+		smtp.start();
+		assertThat(delivery.deliverDue().sent()).isGreaterThanOrEqualTo(1);
+		assertThat(delivery.deliverDue().sent()).isZero();
+		assertThat(smtp.getReceivedMessagesForDomain("retry.example")).hasSize(1);
+		assertThat(smtp.getReceivedMessagesForDomain("retry.example")[0].getSubject())
+			.isEqualTo("Selamat datang ke Onward, Mitra " + externalId + "!");
+		assertThat(get("/api/v1/messages?accountId=" + account).body().get("items").get(0).get("status").asString())
+			.isEqualTo("SENT");
+	}
+
+	@Test
+	void templatesPreviewInEveryLanguageAndBadInputIsNamed() {
+		for (String template : Outbox.TEMPLATES) {
+			for (String language : List.of("en", "id", "ms")) {
+				var preview = get("/api/v1/message-templates/" + template + "/preview?language=" + language).body();
+				assertThat(preview.get("subject").asString()).isNotBlank().doesNotContain("{", "template.");
+				assertThat(preview.get("body").asString()).isNotBlank().doesNotContain("{");
+			}
+		}
+		assertProblem(get("/api/v1/message-templates/nope/preview"), 400, "template");
+		assertProblem(get("/api/v1/message-templates/welcome/preview?language=fr"), 400, "language");
+	}
+}
