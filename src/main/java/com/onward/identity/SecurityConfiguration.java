@@ -75,7 +75,8 @@ class SecurityConfiguration {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerTokenFilter(tokens, json, bootstrapToken), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> {
-				auth.requestMatchers("/api/v1/admin/**", "/api/v1/health/recompute", "/api/v1/messages/delivery").hasRole("ADMIN");
+				auth.requestMatchers("/api/v1/admin/**", "/api/v1/health/recompute", "/api/v1/messages/delivery",
+						"/api/v1/automation/sweeps").hasRole("ADMIN");
 				// Products post usage with an ingestion-scoped token; that token reaches nothing else.
 				auth.requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyAuthority(TokenScope.INGEST_AUTHORITY,
 						StaffRole.ADMIN.authority());
@@ -130,7 +131,7 @@ class SecurityConfiguration {
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
 			String prefix) {
 		for (String path : List.of("/accounts/*/segment-override", "/features", "/features/*", "/content", "/playbooks", "/playbooks/**", "/team/members",
-				"/team/members/**", "/projects/*/team/**", "/projects/*/extensions/*/decision")) {
+				"/team/members/**", "/projects/*/team/**", "/projects/*/extensions/*/decision", "/automation/rules/*")) {
 			auth.requestMatchers(HttpMethod.POST, prefix + path).hasAnyRole(MANAGERS);
 			auth.requestMatchers(HttpMethod.PUT, prefix + path).hasAnyRole(MANAGERS);
 			auth.requestMatchers(HttpMethod.PATCH, prefix + path).hasAnyRole(MANAGERS);

@@ -1,0 +1,117 @@
+package com.onward.automation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.onward.IntegrationTest;
+import com.onward.messaging.Delivery;
+
+/** The sweep's re-engagement rules against a real SMTP server: once per (rule, account, occurrence). */
+@TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
+		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s" })
+class AutomationIntegrationTests extends IntegrationTest {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	@Autowired
+	Delivery delivery;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private UUID smbAccount(LocalDate signedOn, String email) {
+		var account = new LinkedHashMap<String, Object>();
+		account.put("externalId", unique("crm"));
+		account.put("name", unique("Kedai"));
+		account.put("employees", 12);
+		account.put("acv", Map.of("amount", 3000, "currency", "USD"));
+		account.put("productType", "DAILY");
+		account.put("language", "en");
+		account.put("contacts", List.of(Map.of("name", "Budi", "email", email, "role", "PROJECT_LEAD")));
+		var r = post("/api/v1/contracts", Map.of("externalId", unique("opp"), "signedAt",
+				signedOn.atTime(9, 0).toInstant(ZoneOffset.UTC).toString(), "account", account));
+		assertThat(r.status()).isEqualTo(201);
+		return UUID.fromString(r.body().get("accountId").asString());
+	}
+
+	private long reEngagements(UUID account) {
+		return jdbc.sql("select count(*) from outbox_message where account_id = :a and template = 're-engagement'")
+			.param("a", account).query(Long.class).single();
+	}
+
+	@Test
+	void anSmbAccountWithNoLoginTenDaysInIsReEngagedOnce() {
+		String email = unique("budi") + "@sweep.example";
+		UUID account = smbAccount(LocalDate.now().minusDays(10), email);
+		var first = post("/api/v1/automation/sweeps", null).body();
+		assertThat(first.get("rulesEvaluated").asInt()).isEqualTo(2);
+		assertThat(first.get("actionsFired").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(reEngagements(account)).isEqualTo(1);
+		post("/api/v1/automation/sweeps", null);
+		assertThat(reEngagements(account)).isEqualTo(1);
+
+		delivery.deliverDue();
+		var received = java.util.Arrays.stream(smtp.getReceivedMessagesForDomain("sweep.example")).filter(m -> {
+			try {
+				return m.getAllRecipients()[0].toString().equals(email) && m.getSubject().startsWith("Need a hand");
+			}
+			catch (Exception e) {
+				return false;
+			}
+		}).count();
+		assertThat(received).isEqualTo(1);
+	}
+
+	@Test
+	void thresholdsAreEditableAndTheDryRunShowsWhoWouldBeReached() {
+		UUID account = smbAccount(LocalDate.now().minusDays(10), unique("x") + "@dry.example");
+		assertThat(get("/api/v1/automation/rules/NO_LOGIN_AFTER_ACCESS/dry-run").body().findValuesAsString("accountId"))
+			.contains(account.toString());
+		var updated = call("PUT", "/api/v1/automation/rules/NO_LOGIN_AFTER_ACCESS", Map.of("enabled", true, "days", 14)).body();
+		assertThat(updated.get("params").get("days").asInt()).isEqualTo(14);
+		assertThat(get("/api/v1/automation/rules/NO_LOGIN_AFTER_ACCESS/dry-run").body().findValuesAsString("accountId"))
+			.doesNotContain(account.toString());
+		assertProblem(call("PUT", "/api/v1/automation/rules/NO_LOGIN_AFTER_ACCESS", Map.of("enabled", true, "days", 0)),
+				400, "days");
+		String viewer = post("/api/v1/admin/tokens", Map.of("name", unique("viewer"), "role", "VIEWER")).body()
+			.get("token").asString();
+		assertThat(call("PUT", "/api/v1/automation/rules/NO_LOGIN_AFTER_ACCESS", Map.of("enabled", true, "days", 7), viewer)
+			.status()).isEqualTo(403);
+		assertThat(call("POST", "/api/v1/automation/sweeps", null, viewer).status()).isEqualTo(403);
+		call("PUT", "/api/v1/automation/rules/NO_LOGIN_AFTER_ACCESS", Map.of("enabled", true, "days", 7));
+		assertProblem(call("PUT", "/api/v1/automation/rules/NOPE", Map.of("enabled", true, "days", 7)), 404, null);
+	}
+
+	@Test
+	void aTechTouchAccountThatStoppedLoggingInIsReEngagedOncePerLapse() {
+		UUID account = smbAccount(LocalDate.now().minusDays(10), unique("y") + "@lapse.example");
+		assertThat(post("/api/v1/events", Map.of("events", List.of(Map.of("accountId", account.toString(), "userId", "u1",
+				"type", "LOGIN", "occurredAt", Instant.now().minus(5, ChronoUnit.DAYS).toString())))).status()).isEqualTo(202);
+		post("/api/v1/automation/sweeps", null);
+		post("/api/v1/automation/sweeps", null);
+		assertThat(jdbc.sql("""
+				select count(*) from outbox_message where account_id = :a and uniqueness_key like 'TECH_TOUCH_NO_RECENT_LOGIN:%'""")
+			.param("a", account).query(Long.class).single()).isEqualTo(1);
+		// It has logged in: the day-7 rule does not fire for it.
+		assertThat(jdbc.sql("""
+				select count(*) from outbox_message where account_id = :a and uniqueness_key like 'NO_LOGIN_AFTER_ACCESS:%'""")
+			.param("a", account).query(Long.class).single()).isZero();
+	}
+}
