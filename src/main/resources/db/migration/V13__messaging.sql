@@ -21,3 +21,9 @@ create table outbox_message (
 );
 create index outbox_message_due_idx on outbox_message (next_attempt_at) where status = 'PENDING';
 create index outbox_message_account_idx on outbox_message (account_id, created_at);
+
+-- Unsubscribe hygiene: addresses that asked for no more customer emails (staff notices excepted).
+create table unsubscribe (
+  email           text primary key,
+  unsubscribed_at timestamptz not null
+);

@@ -48,9 +48,11 @@ public class Delivery {
 	private final ObjectProvider<JavaMailSender> mail;
 	private final MessagingProperties props;
 	private final Clock clock;
+	private final Unsubscribes unsubscribes;
 
 	Delivery(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> mail, MessagingProperties props,
-			Clock clock) {
+			Clock clock, Unsubscribes unsubscribes) {
+		this.unsubscribes = unsubscribes;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.mail = mail;
@@ -77,7 +79,8 @@ public class Delivery {
 			sent += round[0];
 			retried += round[1];
 			failed += round[2];
-			if (round[0] + round[1] + round[2] < props.batchSize()) {
+			// Go on only while whole batches are sent: a retried message must wait for its backoff, not this loop.
+			if (round[0] < props.batchSize()) {
 				return new Round(sent, retried, failed);
 			}
 		}
@@ -94,6 +97,12 @@ public class Delivery {
 			.list();
 		int[] counts = new int[3];
 		for (Due d : due) {
+			if (unsubscribes.unsubscribed(d.recipient())) {
+				// Queued before the address unsubscribed: honoured, never sent.
+				mark(d, "FAILED", new IllegalStateException("the recipient unsubscribed"), clock.instant());
+				counts[2]++;
+				continue;
+			}
 			try {
 				sender.send(mime(sender, d));
 				jdbc.sql("update outbox_message set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null where id = :id")

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** Delivery settings ({@code onward.messaging}): sender, batch size, retries and backoff. */
 @ConfigurationProperties("onward.messaging")
 record MessagingProperties(String from, int batchSize, int maxAttempts, Duration firstRetry, Duration maxRetry,
-		String product) {
+		String product, String publicUrl, String unsubscribeSecret) {
 
 	MessagingProperties {
 		if (from == null || from.isBlank()) from = "onboarding@onward.example";
@@ -16,5 +16,7 @@ record MessagingProperties(String from, int batchSize, int maxAttempts, Duration
 		if (firstRetry == null) firstRetry = Duration.ofSeconds(30);
 		if (maxRetry == null) maxRetry = Duration.ofHours(1);
 		if (product == null || product.isBlank()) product = "Onward";
+		if (publicUrl == null || publicUrl.isBlank()) publicUrl = "http://localhost:8080";
+		if (unsubscribeSecret == null || unsubscribeSecret.isBlank()) unsubscribeSecret = "onward-unsubscribe";
 	}
 }

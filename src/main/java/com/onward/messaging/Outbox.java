@@ -34,8 +34,10 @@ public class Outbox {
 	private final MessageSource messages;
 	private final MessagingProperties props;
 	private final Clock clock;
+	private final Unsubscribes unsubscribes;
 
-	Outbox(JdbcClient jdbc, MessageSource messages, MessagingProperties props, Clock clock) {
+	Outbox(JdbcClient jdbc, MessageSource messages, MessagingProperties props, Clock clock, Unsubscribes unsubscribes) {
+		this.unsubscribes = unsubscribes;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.props = props;
@@ -59,10 +61,18 @@ public class Outbox {
 		return enqueueRendered(uniquenessKey, template, accountId, recipient, language, rendered[0], rendered[1]);
 	}
 
-	/** Queues an email written elsewhere (e.g. the graduation celebration); false when the key exists. */
+	/**
+	 * Queues a customer email written elsewhere (e.g. the graduation celebration), with its unsubscribe
+	 * link; false when the key exists or the address has unsubscribed.
+	 */
 	@Transactional
 	public boolean enqueueRendered(String uniquenessKey, String template, UUID accountId, String recipient,
 			String language, String subject, String body) {
+		if (unsubscribes.unsubscribed(recipient)) {
+			return false;
+		}
+		Locale locale = Locale.forLanguageTag(language == null ? "en" : language);
+		body = body + "\n\n--\n" + messages.getMessage("template.footer", null, locale) + " " + unsubscribes.link(recipient);
 		UUID id = UUID.randomUUID();
 		return jdbc.sql("""
 				insert into outbox_message (id, uniqueness_key, template, account_id, channel, recipient, language, subject,

@@ -24,7 +24,8 @@ import com.onward.messaging.Delivery;
 
 /** The sweep's re-engagement rules against a real SMTP server: once per (rule, account, occurrence). */
 @TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
-		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s" })
+		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
+		"onward.messaging.batch-size=500" })
 class AutomationIntegrationTests extends IntegrationTest {
 
 	@RegisterExtension

@@ -24,7 +24,8 @@ import jakarta.mail.internet.MimeMessage;
  * exactly once; SMTP down → pending and retried; back up → sent once. Its own context and database.
  */
 @TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
-		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s" })
+		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
+		"onward.messaging.batch-size=500" })
 class MessagingIntegrationTests extends IntegrationTest {
 
 	@RegisterExtension
@@ -114,6 +115,52 @@ class MessagingIntegrationTests extends IntegrationTest {
 			.isEqualTo("Selamat datang ke Onward, Mitra " + externalId + "!");
 		assertThat(get("/api/v1/messages?accountId=" + account).body().get("items").get(0).get("status").asString())
 			.isEqualTo("SENT");
+	}
+
+	@Autowired
+	Outbox outbox;
+
+	@Test
+	void theUnsubscribeLinkIsHonouredByLaterSends() throws Exception {
+		String externalId = unique("opp");
+		String email = externalId + "@unsub.example";
+		UUID account = signContract(externalId, "en", email);
+		assertThat(queued(account)).isEqualTo(1);
+		// A second message is queued before the customer unsubscribes.
+		assertThat(outbox.enqueue("test:" + externalId, "weekly-check-in", account, email, "en",
+				Map.of("contact", "Siti", "account", "Mitra"))).isTrue();
+		String body = get("/api/v1/messages?accountId=" + account).body().get("items").get(0).get("body").asString();
+		var matcher = java.util.regex.Pattern.compile("(/unsubscribe\\?t=\\S+)").matcher(body);
+		assertThat(matcher.find()).as(body).isTrue();
+		String path = matcher.group(1);
+
+		var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		var page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains(email);
+		var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+		assertThat(csrf.find()).isTrue();
+		String token = path.substring(path.indexOf("t=") + 2);
+		var done = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/unsubscribe"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("t=" + token + "&_csrf="
+					+ java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+			java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(done.statusCode()).isEqualTo(200);
+		assertThat(done.body()).contains("will receive no more");
+
+		// Later sends are not queued; what was queued before is not delivered.
+		assertThat(outbox.enqueue("test2:" + externalId, "weekly-check-in", account, email, "en", Map.of())).isFalse();
+		delivery.deliverDue();
+		assertThat(smtp.getReceivedMessagesForDomain("unsub.example")).isEmpty();
+		var statuses = get("/api/v1/messages?accountId=" + account).body().get("items").findValuesAsString("status");
+		assertThat(statuses).containsOnly("FAILED");
+		// A forged or broken token changes nothing.
+		var forged = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+				"http://localhost:" + port + "/unsubscribe?t=" + token.substring(0, token.indexOf('.')) + ".beef")).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(forged.statusCode()).isEqualTo(400);
 	}
 
 	@Test
