@@ -99,8 +99,9 @@ class AccountApi {
 		try {
 			signed = contracts.sign(body, "api");
 		}
-		catch (DuplicateKeyException raced) {
-			// Another request with the same externalId committed first: answer as a repeat.
+		catch (DuplicateKeyException | com.onward.shared.BusinessRuleException raced) {
+			// Another request with the same externalId committed first (its account or its contract): if the
+			// contract now exists this was a repeat, answered as such; otherwise the error stands.
 			signed = contracts.findByExternalId(body.externalId()).orElseThrow(() -> raced);
 		}
 		var response = new ContractResponse(signed.contractId(), signed.accountId(), signed.projectId());
