@@ -47,9 +47,9 @@ select m.account_id, current_date - d, 'u-' || u, 1 + floor(random() * 20)::int,
 from m cross join generate_series(1, 5) u cross join generate_series(0, 89) d
 where u <= 1 + abs(hashtext(m.account_id::text)) % 5 and random() < 0.4;
 
-insert into usage_user (account_id, user_id, first_seen, first_login, last_seen, events, logins, feature_uses)
+insert into usage_user (account_id, user_id, first_seen, first_login, last_seen, events, logins)
 select account_id, user_id, min(day)::timestamptz, min(day)::timestamptz, max(day)::timestamptz + interval '12 hours',
-  sum(events), sum(logins), sum(events) - sum(logins)
+  sum(events), sum(logins)
 from usage_user_day where account_id in (select account_id from m) group by account_id, user_id;
 
 insert into feature (key, name, core, first_seen)

@@ -45,7 +45,6 @@ create table usage_user (
   last_seen    timestamptz not null,
   events       bigint not null,
   logins       bigint not null,
-  feature_uses bigint not null,
   primary key (account_id, user_id)
 );
 

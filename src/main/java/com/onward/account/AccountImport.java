@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.shared.Currency;
+import com.onward.shared.Texts;
 
 import jakarta.validation.Validator;
 
@@ -134,7 +135,7 @@ public class AccountImport {
 			String get(String column) {
 				if (!r.isMapped(column) || !r.isSet(column)) return null;
 				String v = r.get(column);
-				return v == null || v.isBlank() ? null : v.strip();
+				return Texts.blankToNull(v);
 			}
 
 			<T> T parse(String column, Function<String, T> parser, String expected) {

@@ -9,6 +9,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 import com.onward.shared.ContactRole;
 import com.onward.shared.Currency;
+import com.onward.shared.Texts;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -37,16 +38,13 @@ public record ContractForm(@NotBlank @Size(max = 200) String contractExternalId,
 
 	SignContract toCommand() {
 		List<NewAccount.NewContact> contacts = contactName == null || contactName.isBlank() ? List.of()
-				: List.of(new NewAccount.NewContact(contactName, blankToNull(contactEmail), null, null,
+				: List.of(new NewAccount.NewContact(contactName, Texts.blankToNull(contactEmail), null, null,
 						contactRole == null ? ContactRole.PROJECT_LEAD : contactRole));
-		var account = new NewAccount(blankToNull(externalId), name, industry, employees,
+		var account = new NewAccount(Texts.blankToNull(externalId), name, industry, employees,
 				new NewAccount.MoneyInput(acvAmount, acvCurrency), licensedSeats, productType, technical, useCase,
 				language, null, contacts);
 		return new SignContract(contractExternalId.strip(), signedOn.atTime(9, 0).toInstant(ZoneOffset.UTC), account, null,
 				null, new OnboardingFactors(complexity, integrations, dataVolume, limitedCustomerResources, busySeason));
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 }

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.identity.AuditLog;
 import com.onward.shared.InvalidInputException;
+import com.onward.shared.Texts;
 
 /** GRD-1: the five dimensions' completion criteria as a checklist, each with an evidence link. */
 @Service
@@ -74,7 +75,7 @@ class Checklist {
 				on conflict (project_id, item) do update set done = excluded.done, evidence_url = excluded.evidence_url,
 				  updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
 			.param("p", projectId).param("item", key).param("done", done)
-			.param("url", evidenceUrl == null || evidenceUrl.isBlank() ? null : evidenceUrl.strip())
+			.param("url", Texts.blankToNull(evidenceUrl))
 			.param("by", AuditLog.currentActor()).param("at", Timestamp.from(clock.instant())).update();
 		audit.record("graduation.check", "project", projectId, key + (done ? " done" : " open"));
 	}

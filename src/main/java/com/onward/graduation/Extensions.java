@@ -22,6 +22,7 @@ import com.onward.onboarding.Project;
 import com.onward.onboarding.Projects;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.NotFoundException;
+import com.onward.shared.Texts;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -96,22 +97,39 @@ public class Extensions {
 		this.clock = clock;
 	}
 
+	/** A project's extensions, target, lateness and recovery plan, read once (the graduation page). */
+	record Overview(List<Extension> extensions, LocalDate currentTarget, long daysPastTarget, Recovery recovery,
+			boolean recoveryRequired) {
+	}
+
+	Overview overview(Project project) {
+		List<Extension> list = extensions(project.id());
+		LocalDate target = currentTarget(project, list);
+		long past = daysPast(project, target);
+		Recovery recovery = recovery(project.id()).orElse(null);
+		return new Overview(list, target, past, recovery, past >= props.recoveryAfterDays() && recovery == null);
+	}
+
 	/** The target graduation date now: the plan's, moved by extensions that are active or approved. */
 	public LocalDate currentTarget(Project project) {
-		return extensions(project.id()).stream()
-			.filter(e -> e.status() == Status.ACTIVE || e.status() == Status.APPROVED)
+		return currentTarget(project, extensions(project.id()));
+	}
+
+	private static LocalDate currentTarget(Project project, List<Extension> extensions) {
+		return extensions.stream().filter(e -> e.status() == Status.ACTIVE || e.status() == Status.APPROVED)
 			.map(Extension::newTarget).max(LocalDate::compareTo).orElse(project.targetGraduationDate());
 	}
 
 	@Transactional
 	public Extension extend(UUID projectId, NewExtension e) {
 		Project project = projects.get(projectId);
-		LocalDate previous = currentTarget(project);
+		List<Extension> existing = extensions(projectId);
+		LocalDate previous = currentTarget(project, existing);
 		int days = (int) ChronoUnit.DAYS.between(previous, e.newTarget());
 		if (days <= 0) {
 			throw new BusinessRuleException("newTarget", "must be after the current target " + previous);
 		}
-		int alreadyExtended = extensions(projectId).stream()
+		int alreadyExtended = existing.stream()
 			.filter(x -> x.status() == Status.ACTIVE || x.status() == Status.APPROVED).mapToInt(Extension::days).sum();
 		// Beyond the cap the extension waits for leadership (GRD-5).
 		Status status = alreadyExtended + days > props.extensionCapDays() ? Status.ESCALATED : Status.ACTIVE;
@@ -163,12 +181,12 @@ public class Extensions {
 
 	/** Days past the current target (0 when not past it or already graduated). */
 	public long daysPastTarget(Project project) {
-		if (project.status().name().equals("COMPLETED") || project.status().name().equals("CANCELLED")) return 0;
-		return Math.max(0, ChronoUnit.DAYS.between(currentTarget(project), LocalDate.now(clock)));
+		return daysPast(project, currentTarget(project));
 	}
 
-	public boolean recoveryRequired(Project project) {
-		return daysPastTarget(project) >= props.recoveryAfterDays() && recovery(project.id()).isEmpty();
+	private long daysPast(Project project, LocalDate target) {
+		if (project.status().name().equals("COMPLETED") || project.status().name().equals("CANCELLED")) return 0;
+		return Math.max(0, ChronoUnit.DAYS.between(target, LocalDate.now(clock)));
 	}
 
 	@Transactional
@@ -189,7 +207,7 @@ public class Extensions {
 				values (:id, :p, :cause, :detail, :target, :scope, :intensity, :mvs, :by, :at)""")
 			.param("id", id).param("p", projectId).param("cause", r.rootCause().name())
 			.param("detail", r.rootCauseDetail().strip()).param("target", r.revisedTarget())
-			.param("scope", r.reducedScope() == null || r.reducedScope().isBlank() ? null : r.reducedScope().strip())
+			.param("scope", Texts.blankToNull(r.reducedScope()))
 			.param("intensity", r.intensity().strip()).param("mvs", r.minimumViableSuccess().strip())
 			.param("by", AuditLog.currentActor()).param("at", Timestamp.from(clock.instant())).update();
 		audit.record("recovery.planned", "project", projectId, r.rootCause() + ", " + past + " days past target");

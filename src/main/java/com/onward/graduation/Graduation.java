@@ -16,6 +16,7 @@ import com.onward.health.Health;
 import com.onward.identity.AuditLog;
 import com.onward.onboarding.Project;
 import com.onward.onboarding.Projects;
+import com.onward.shared.Texts;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -78,7 +79,7 @@ public class Graduation {
 			.param("v", scores.get(Dimension.VALUE)).param("s", scores.get(Dimension.STAKEHOLDER))
 			.param("total", result.total()).param("verdict", result.verdict().name())
 			.param("blockers", json.writeValueAsString(result.blockers()))
-			.param("note", note == null || note.isBlank() ? null : note.strip()).param("by", actor)
+			.param("note", Texts.blankToNull(note)).param("by", actor)
 			.param("at", Timestamp.from(now)).update();
 		audit.record("scorecard.scored", "project", projectId,
 				Scorecard.shown(result.total()) + " " + result.verdict() + (result.blockers().isEmpty() ? ""

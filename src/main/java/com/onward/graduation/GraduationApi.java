@@ -142,8 +142,7 @@ class GraduationApi {
 		Locale locale = LocaleContextHolder.getLocale();
 		return new ScorecardView(c.id(), c.projectId(), Scorecard.shown(c.total()), c.verdict(),
 				c.blockers().stream().map(b -> new BlockerView(b.code(), b.category(), messages.getMessage(
-						"flag." + (b.code().startsWith("EARLY_WARNING_WEEK_") ? "EARLY_WARNING" : b.code()) + ".title", null,
-						b.code(), locale))).toList(),
+						com.onward.health.FlagTexts.titleKey(b.code()), null, b.code(), locale))).toList(),
 				c.scores(), c.note(), c.createdBy(), c.createdAt());
 	}
 }

@@ -69,11 +69,12 @@ class GraduationController {
 		model.addAttribute("history", history);
 		model.addAttribute("blockers", graduation.blockers(project));
 		model.addAttribute("checklist", checklist.of(id));
-		model.addAttribute("currentTarget", extensions.currentTarget(project));
-		model.addAttribute("daysPastTarget", extensions.daysPastTarget(project));
-		model.addAttribute("extensions", extensions.extensions(id));
-		model.addAttribute("recovery", extensions.recovery(id).orElse(null));
-		model.addAttribute("recoveryRequired", extensions.recoveryRequired(project));
+		Extensions.Overview overview = extensions.overview(project);
+		model.addAttribute("currentTarget", overview.currentTarget());
+		model.addAttribute("daysPastTarget", overview.daysPastTarget());
+		model.addAttribute("extensions", overview.extensions());
+		model.addAttribute("recovery", overview.recovery());
+		model.addAttribute("recoveryRequired", overview.recoveryRequired());
 		model.addAttribute("review", extensions.review(project));
 		model.addAttribute("handoffs", handoffs.forProject(id));
 		model.addAttribute("now", java.time.Instant.now());
@@ -178,13 +179,7 @@ class GraduationController {
 	}
 
 	private String attempt(UUID id, RedirectAttributes redirect, Runnable change) {
-		try {
-			change.run();
-		}
-		catch (com.onward.shared.BusinessRuleException | com.onward.shared.InvalidInputException e) {
-			redirect.addFlashAttribute("scoreError", e.getMessage());
-		}
-		return "redirect:/projects/" + id + "/graduation";
+		return com.onward.shared.FormChanges.attempt(redirect, "scoreError", "/projects/" + id + "/graduation", change);
 	}
 
 	private String error(UUID id, RedirectAttributes redirect, String key, Dimension d) {

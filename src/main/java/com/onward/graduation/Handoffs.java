@@ -18,6 +18,7 @@ import com.onward.identity.AuditLog;
 import com.onward.onboarding.ItemCompleted;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.NotFoundException;
+import com.onward.shared.Texts;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -96,8 +97,8 @@ public class Handoffs {
 				update handoff set completed_at = :at, completed_by = :by, to_owner = coalesce(:to, to_owner), notes = :notes
 				where project_id = :p and kind = :kind and completed_at is null""")
 			.param("at", Timestamp.from(clock.instant())).param("by", AuditLog.currentActor())
-			.param("to", toOwner == null || toOwner.isBlank() ? null : toOwner.strip())
-			.param("notes", notes == null || notes.isBlank() ? null : notes.strip()).param("p", projectId)
+			.param("to", Texts.blankToNull(toOwner))
+			.param("notes", Texts.blankToNull(notes)).param("p", projectId)
 			.param("kind", kind.name()).update();
 		Handoff h = forProject(projectId).stream().filter(x -> x.kind() == kind).findFirst()
 			.orElseThrow(() -> new NotFoundException("Handoff " + kind + " of project", projectId));

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.onward.identity.AuditLog;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.NotFoundException;
+import com.onward.shared.Texts;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -68,7 +69,7 @@ class CorrectiveActions {
 				values (:id, :a, :p, :f, :problem, :owner, :due, 'OPEN', :note, :by, :at)""")
 			.param("id", id).param("a", accountId).param("p", flag.projectId()).param("f", flag.id())
 			.param("problem", flag.category().problem().name()).param("owner", a.owner().strip())
-			.param("due", a.dueDate()).param("note", a.note() == null || a.note().isBlank() ? null : a.note().strip())
+			.param("due", a.dueDate()).param("note", Texts.blankToNull(a.note()))
 			.param("by", AuditLog.currentActor()).param("at", Timestamp.from(clock.instant())).update();
 		audit.record("corrective-action.opened", "corrective_action", id, flag.code() + " → " + a.owner());
 		return get(id);

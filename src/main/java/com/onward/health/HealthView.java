@@ -85,9 +85,8 @@ class HealthView {
 	}
 
 	FlagView flag(Health.Flag f, Locale locale) {
-		String code = f.code().startsWith("EARLY_WARNING_WEEK_") ? "EARLY_WARNING" : f.code();
 		Object[] args = f.evidence().toArray();
-		if (code.equals("EARLY_WARNING") && args.length == 3) {
+		if (FlagTexts.earlyWarning(f.code()) && args.length == 3) {
 			// The third argument lists the missing checks by name: show them in the viewer's language.
 			args = new Object[] { args[0], args[1], java.util.Arrays.stream(String.valueOf(args[2]).split(", "))
 				.map(m -> text("health.indicator.check." + m, locale)).reduce((a, b) -> a + ", " + b).orElse("") };
@@ -98,8 +97,8 @@ class HealthView {
 			args[1] = messages.getMessage("engagement." + args[1], null, String.valueOf(args[1]), locale);
 		}
 		return new FlagView(f.id(), f.category(), f.code(),
-				messages.getMessage("flag." + code + ".title", args, f.code(), locale),
-				messages.getMessage("flag." + code + ".evidence", args, "", locale), f.raisedAt(), f.clearedAt(),
+				messages.getMessage(FlagTexts.titleKey(f.code()), args, f.code(), locale),
+				messages.getMessage(FlagTexts.evidenceKey(f.code()), args, "", locale), f.raisedAt(), f.clearedAt(),
 				f.category().problem());
 	}
 

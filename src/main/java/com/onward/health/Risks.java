@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.identity.AuditLog;
 import com.onward.shared.NotFoundException;
+import com.onward.shared.Texts;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -89,7 +90,7 @@ class Risks {
 				values (:id, :p, (select coalesce(max(position), -1) + 1 from risk where project_id = :p), :title, :prob,
 				  :impact, :mitigation, :owner, 'OPEN', :at)""")
 			.param("id", id).param("p", projectId).param("title", r.title().strip()).param("prob", r.probability())
-			.param("impact", r.impact()).param("mitigation", blankToNull(r.mitigation())).param("owner", blankToNull(r.owner()))
+			.param("impact", r.impact()).param("mitigation", Texts.blankToNull(r.mitigation())).param("owner", Texts.blankToNull(r.owner()))
 			.param("at", Timestamp.from(clock.instant())).update();
 		review(id, r.probability(), r.impact(), Risk.RiskStatus.OPEN, r.mitigation(), r.owner(), null);
 		audit.record("risk.added", "risk", id, r.title());
@@ -102,29 +103,31 @@ class Risks {
 		jdbc.sql("""
 				update risk set probability = :prob, impact = :impact, mitigation = :mitigation, owner = :owner,
 				  status = :status where id = :id""")
-			.param("prob", u.probability()).param("impact", u.impact()).param("mitigation", blankToNull(u.mitigation()))
-			.param("owner", blankToNull(u.owner())).param("status", u.status().name()).param("id", riskId).update();
+			.param("prob", u.probability()).param("impact", u.impact()).param("mitigation", Texts.blankToNull(u.mitigation()))
+			.param("owner", Texts.blankToNull(u.owner())).param("status", u.status().name()).param("id", riskId).update();
 		review(riskId, u.probability(), u.impact(), u.status(), u.mitigation(), u.owner(), u.note());
 		audit.record("risk.reviewed", "risk", riskId, u.probability() + "x" + u.impact() + " " + u.status());
 		return get(projectId, riskId);
 	}
 
 	List<Risk.Review> reviews(UUID riskId) {
-		return jdbc.sql("""
-				select at, actor, probability, impact, status, mitigation, owner, note
-				from risk_review where risk_id = :r order by at desc, id desc""")
-			.param("r", riskId)
-			.query((rs, n) -> new Risk.Review(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getInt(3), rs.getInt(4),
-					Risk.RiskStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8)))
-			.list();
+		return reviews("r.risk_id = :id", riskId).getOrDefault(riskId, List.of());
 	}
 
-	/** All reviews of a project's risks, keyed by risk. */
+	/** All reviews of a project's risks, keyed by risk, in one query. */
 	Map<UUID, List<Risk.Review>> reviewsOf(UUID projectId) {
+		return reviews("k.project_id = :id", projectId);
+	}
+
+	private Map<UUID, List<Risk.Review>> reviews(String where, UUID id) {
 		var map = new java.util.LinkedHashMap<UUID, List<Risk.Review>>();
-		for (Risk r : forProject(projectId)) {
-			map.put(r.id(), reviews(r.id()));
-		}
+		jdbc.sql("""
+				select r.risk_id, r.at, r.actor, r.probability, r.impact, r.status, r.mitigation, r.owner, r.note
+				from risk_review r join risk k on k.id = r.risk_id""" + " where " + where + " order by r.at desc, r.id desc")
+			.param("id", id)
+			.query(rs -> { map.computeIfAbsent(rs.getObject(1, UUID.class), x -> new java.util.ArrayList<>())
+				.add(new Risk.Review(rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getInt(4), rs.getInt(5),
+						Risk.RiskStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9))); });
 		return map;
 	}
 
@@ -135,7 +138,7 @@ class Risks {
 				values (:r, :at, :actor, :prob, :impact, :status, :mitigation, :owner, :note)""")
 			.param("r", riskId).param("at", Timestamp.from(clock.instant())).param("actor", AuditLog.currentActor())
 			.param("prob", probability).param("impact", impact).param("status", status.name())
-			.param("mitigation", blankToNull(mitigation)).param("owner", blankToNull(owner)).param("note", blankToNull(note))
+			.param("mitigation", Texts.blankToNull(mitigation)).param("owner", Texts.blankToNull(owner)).param("note", Texts.blankToNull(note))
 			.update();
 	}
 
@@ -147,7 +150,4 @@ class Risks {
 				Risk.RiskStatus.valueOf(rs.getString(10)), rs.getTimestamp(11).toInstant());
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 }

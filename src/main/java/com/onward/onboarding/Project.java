@@ -20,6 +20,7 @@ import com.onward.shared.BusinessRuleException;
 import com.onward.shared.LocalizedText;
 import com.onward.shared.NotFoundException;
 import com.onward.shared.OwnerRole;
+import com.onward.shared.Texts;
 
 /**
  * An onboarding project: the aggregate that owns its phases and items and every change to
@@ -156,11 +157,11 @@ public final class Project {
 	}
 
 	void assign(UUID itemId, String assignee) {
-		item(itemId).assignee = assignee == null || assignee.isBlank() ? null : assignee.strip();
+		item(itemId).assignee = Texts.blankToNull(assignee);
 	}
 
 	void note(UUID itemId, String notes) {
-		item(itemId).notes = notes == null || notes.isBlank() ? null : notes.strip();
+		item(itemId).notes = Texts.blankToNull(notes);
 	}
 
 	void changeStatus(ProjectStatus to) {

@@ -21,7 +21,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.onward.account.Accounts;
 import com.onward.onboarding.Projects;
-import com.onward.shared.BusinessRuleException;
 import com.onward.shared.InvalidInputException;
 
 import tools.jackson.databind.ObjectMapper;
@@ -128,18 +127,8 @@ class SuccessController {
 						status, communicated)));
 	}
 
-	/** Runs a change; a user's mistake comes back to the page as a message, nothing half-stored. */
 	private String attempt(UUID projectId, RedirectAttributes redirect, Runnable change) {
-		try {
-			change.run();
-		}
-		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("successError", e.errors().getFirst().field() + ": " + e.errors().getFirst().message());
-		}
-		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("successError", e.getMessage());
-		}
-		return "redirect:/projects/" + projectId + "/success";
+		return com.onward.shared.FormChanges.attempt(redirect, "successError", "/projects/" + projectId + "/success", change);
 	}
 
 	/** Measurements over time against the baseline and the target. */

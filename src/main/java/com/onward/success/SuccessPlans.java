@@ -21,6 +21,7 @@ import com.onward.onboarding.Projects;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.InvalidInputException;
 import com.onward.shared.NotFoundException;
+import com.onward.shared.Texts;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -101,9 +102,9 @@ public class SuccessPlans {
 				  deadline, evidence_method, source, created_by, created_at)
 				values (:id, :p, :a, :useCase, :kpi, :unit, :kind, :baseline, :target, :deadline, :evidence, :source, :by, :at)""")
 			.param("id", id).param("p", projectId).param("a", project.accountId()).param("useCase", c.useCase().strip())
-			.param("kpi", c.kpi().strip()).param("unit", blank(c.unit())).param("kind", c.kind().name())
+			.param("kpi", c.kpi().strip()).param("unit", Texts.blankToNull(c.unit())).param("kind", c.kind().name())
 			.param("baseline", quantitative ? c.baseline() : null).param("target", quantitative ? c.target() : null)
-			.param("deadline", c.deadline()).param("evidence", blank(c.evidenceMethod()))
+			.param("deadline", c.deadline()).param("evidence", Texts.blankToNull(c.evidenceMethod()))
 			.param("source", (c.source() == null ? Criterion.Source.KICKOFF : c.source()).name())
 			.param("by", AuditLog.currentActor()).param("at", Timestamp.from(clock.instant())).update();
 		audit.record("criterion.defined", "project", projectId, c.kpi());
@@ -123,7 +124,7 @@ public class SuccessPlans {
 				insert into measurement (id, criterion_id, measured_on, value, sample_size, note, recorded_by, created_at)
 				values (:id, :c, :on, :value, :n, :note, :by, :at)""")
 			.param("id", UUID.randomUUID()).param("c", criterionId).param("on", m.measuredOn()).param("value", m.value())
-			.param("n", m.sampleSize()).param("note", blank(m.note())).param("by", AuditLog.currentActor())
+			.param("n", m.sampleSize()).param("note", Texts.blankToNull(m.note())).param("by", AuditLog.currentActor())
 			.param("at", Timestamp.from(clock.instant())).update();
 		audit.record("criterion.measured", "project", c.projectId(), c.kpi() + " = " + m.value());
 		Criterion after = criterion(criterionId);
@@ -314,8 +315,8 @@ public class SuccessPlans {
 				update quick_win set title = coalesce(:title, title), owner = :owner,
 				  target_date = coalesce(:date, target_date), measured_impact = :impact, status = :status,
 				  communicated = :communicated where id = :id""")
-			.param("title", blank(u.title())).param("owner", blank(u.owner())).param("date", u.targetDate())
-			.param("impact", blank(u.measuredImpact())).param("status", u.status().name())
+			.param("title", Texts.blankToNull(u.title())).param("owner", Texts.blankToNull(u.owner())).param("date", u.targetDate())
+			.param("impact", Texts.blankToNull(u.measuredImpact())).param("status", u.status().name())
 			.param("communicated", u.communicated()).param("id", id).update();
 		if (n == 0) {
 			throw new NotFoundException("Quick win", id);
@@ -333,7 +334,4 @@ public class SuccessPlans {
 				rs.getBoolean(9));
 	}
 
-	private static String blank(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 }

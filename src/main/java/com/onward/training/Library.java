@@ -15,6 +15,7 @@ import com.onward.account.Account;
 import com.onward.account.Accounts;
 import com.onward.identity.AuditLog;
 import com.onward.shared.Segment;
+import com.onward.shared.Texts;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -127,7 +128,7 @@ public class Library {
 				insert into enablement (account_id, level, note, updated_by, updated_at) values (:a, :level, :note, :by, :at)
 				on conflict (account_id) do update set level = excluded.level, note = excluded.note,
 				  updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
-			.param("a", accountId).param("level", u.level()).param("note", u.note() == null || u.note().isBlank() ? null : u.note().strip())
+			.param("a", accountId).param("level", u.level()).param("note", Texts.blankToNull(u.note()))
 			.param("by", AuditLog.currentActor()).param("at", Timestamp.from(clock.instant())).update();
 		audit.record("enablement.set", "account", accountId, "level " + u.level());
 		return enablement(accountId).orElseThrow();

@@ -100,7 +100,11 @@ public class Training {
 	}
 
 	public Stats stats(UUID projectId) {
-		List<Session> sessions = sessions(projectId);
+		return stats(sessions(projectId));
+	}
+
+	/** The rates of a plan already loaded (pages show both, and need not load it twice). */
+	public Stats stats(List<Session> sessions) {
 		var held = sessions.stream().filter(s -> s.status() == Session.Status.DONE).toList();
 		var records = held.stream().flatMap(s -> s.attendance().stream()).toList();
 		int attended = (int) records.stream().filter(Session.Attendance::attended).count();

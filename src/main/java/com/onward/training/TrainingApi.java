@@ -44,7 +44,8 @@ class TrainingApi {
 	@GetMapping("/projects/{id}/training")
 	@Operation(summary = "The project's training plan with attendance and the TRN-2 rates")
 	Plan plan(@PathVariable UUID id) {
-		return new Plan(training.sessions(id), training.stats(id));
+		var sessions = training.sessions(id);
+		return new Plan(sessions, training.stats(sessions));
 	}
 
 	@PatchMapping("/training-sessions/{id}")

@@ -41,8 +41,9 @@ class TrainingController {
 		var project = projects.get(id);
 		model.addAttribute("project", project);
 		model.addAttribute("account", accounts.get(project.accountId()));
-		model.addAttribute("sessions", training.sessions(id));
-		model.addAttribute("stats", training.stats(id));
+		var sessions = training.sessions(id);
+		model.addAttribute("sessions", sessions);
+		model.addAttribute("stats", training.stats(sessions));
 		model.addAttribute("attendanceWarnBelow", props.attendanceFlagBelow());
 		model.addAttribute("statuses", Session.Status.values());
 		model.addAttribute("recommended", library.recommended(project.accountId(), null));

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.onward.account.ProductType;
 import com.onward.identity.AuditLog;
 import com.onward.shared.NotFoundException;
+import com.onward.shared.Texts;
 
 /**
  * Adoption metrics (ADO-2..5) computed from the rollups, never from raw events: for one
@@ -285,7 +286,7 @@ public class Adoption {
 		jdbc.sql("""
 				insert into feature (key, name, core, first_seen) values (:k, :n, :c, :at)
 				on conflict (key) do update set name = excluded.name, core = excluded.core""")
-			.param("k", key).param("n", name == null || name.isBlank() ? null : name.strip()).param("c", core)
+			.param("k", key).param("n", Texts.blankToNull(name)).param("c", core)
 			.param("at", Timestamp.from(clock.instant())).update();
 		audit.record("feature.updated", "feature", null, key + (core ? " (core)" : ""));
 		coreList = null;

@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.onward.shared.InvalidInputException;
 import com.onward.shared.InvalidInputException.FieldError;
+import com.onward.shared.InvalidInputException;
+import com.onward.shared.Texts;
 
 import tools.jackson.databind.JsonNode;
 
@@ -86,7 +87,7 @@ public class Ingestion {
 			throw new BatchTooLargeException(list.size(), props.maxBatch());
 		}
 		Instant now = clock.instant();
-		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+		String key = Texts.blankToNull(idempotencyKey);
 		if (key != null && key.length() > EventBatch.MAX_TEXT) {
 			throw InvalidInputException.of("Idempotency-Key", "must be at most " + EventBatch.MAX_TEXT + " characters");
 		}
@@ -279,7 +280,6 @@ public class Ingestion {
 			Instant last;
 			long events;
 			long logins;
-			long features;
 			String user;
 
 			void add(EventBatch.Parsed e) {
@@ -294,7 +294,6 @@ public class Ingestion {
 					logins++;
 					if (firstLogin == null || t.isBefore(firstLogin)) firstLogin = t;
 				}
-				if (e.type() == UsageEventType.FEATURE_USED) features++;
 			}
 		}
 
@@ -361,7 +360,6 @@ public class Ingestion {
 			var last = new String[n];
 			var ev = new Long[n];
 			var lg = new Long[n];
-			var fu = new Long[n];
 			int i = 0;
 			for (var entry : users.entrySet()) {
 				Counts c = entry.getValue();
@@ -372,23 +370,21 @@ public class Ingestion {
 				last[i] = c.last.toString();
 				ev[i] = c.events;
 				lg[i] = c.logins;
-				fu[i] = c.features;
 				i++;
 			}
 			jdbc.update(con -> statement(con, """
-					insert into usage_user (account_id, user_id, first_seen, first_login, last_seen, events, logins, feature_uses)
-					select a, u, f::timestamptz, fl::timestamptz, l::timestamptz, e, lg, fu
-					from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[])
-					  as x(a, u, f, fl, l, e, lg, fu)
+					insert into usage_user (account_id, user_id, first_seen, first_login, last_seen, events, logins)
+					select a, u, f::timestamptz, fl::timestamptz, l::timestamptz, e, lg
+					from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[])
+					  as x(a, u, f, fl, l, e, lg)
 					on conflict (account_id, user_id) do update
 					set first_seen = least(usage_user.first_seen, excluded.first_seen),
 					    first_login = least(usage_user.first_login, excluded.first_login),
 					    last_seen = greatest(usage_user.last_seen, excluded.last_seen),
 					    events = usage_user.events + excluded.events,
-					    logins = usage_user.logins + excluded.logins,
-					    feature_uses = usage_user.feature_uses + excluded.feature_uses""",
+					    logins = usage_user.logins + excluded.logins""",
 					array(con, "uuid", a), array(con, "text", u), array(con, "text", first), array(con, "text", firstLogin),
-					array(con, "text", last), array(con, "int8", ev), array(con, "int8", lg), array(con, "int8", fu)));
+					array(con, "text", last), array(con, "int8", ev), array(con, "int8", lg)));
 		}
 
 		private void writeFeatures(JdbcTemplate jdbc) {

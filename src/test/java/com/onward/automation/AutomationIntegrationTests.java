@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,14 +17,14 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.onward.IntegrationTest;
+import com.onward.usage.UsageTestSupport;
 import com.onward.messaging.Delivery;
 
 /** The sweep's re-engagement rules against a real SMTP server: once per (rule, account, occurrence). */
 @TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
 		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
 		"onward.messaging.batch-size=500" })
-class AutomationIntegrationTests extends IntegrationTest {
+class AutomationIntegrationTests extends UsageTestSupport {
 
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -38,18 +36,7 @@ class AutomationIntegrationTests extends IntegrationTest {
 	JdbcClient jdbc;
 
 	private UUID smbAccount(LocalDate signedOn, String email) {
-		var account = new LinkedHashMap<String, Object>();
-		account.put("externalId", unique("crm"));
-		account.put("name", unique("Kedai"));
-		account.put("employees", 12);
-		account.put("acv", Map.of("amount", 3000, "currency", "USD"));
-		account.put("productType", "DAILY");
-		account.put("language", "en");
-		account.put("contacts", List.of(Map.of("name", "Budi", "email", email, "role", "PROJECT_LEAD")));
-		var r = post("/api/v1/contracts", Map.of("externalId", unique("opp"), "signedAt",
-				signedOn.atTime(9, 0).toInstant(ZoneOffset.UTC).toString(), "account", account));
-		assertThat(r.status()).isEqualTo(201);
-		return UUID.fromString(r.body().get("accountId").asString());
+		return account(0, "DAILY", signedOn, 12, 3000, List.of(Map.of("name", "Budi", "email", email, "role", "PROJECT_LEAD")));
 	}
 
 	private long reEngagements(UUID account) {

@@ -1,0 +1,13 @@
+package com.onward.shared;
+
+/** Small text rules every form and API shares. */
+public final class Texts {
+
+	private Texts() {
+	}
+
+	/** Optional text as stored: stripped, and null when nothing is left. */
+	public static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}
