@@ -61,6 +61,23 @@ class MessagingIntegrationTests extends IntegrationTest {
 		return 0;
 	}
 
+	/**
+	 * Delivers until the account's messages are all sent. A transient SMTP hiccup is retried (first retry
+	 * after 0 s here), which is the behaviour under test elsewhere; the state is in the failure text.
+	 */
+	private void deliverUntilSent(UUID account) throws InterruptedException {
+		for (int round = 0; round < 5; round++) {
+			delivery.deliverDue();
+			if (jdbc.sql("select count(*) from outbox_message where account_id = :a and status <> 'SENT'").param("a", account)
+				.query(Long.class).single() == 0) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		assertThat(jdbc.sql("select status || ' after ' || attempts || ': ' || coalesce(last_error, '') from outbox_message where account_id = :a")
+			.param("a", account).query(String.class).list()).as("outbox state").allMatch(s -> s.startsWith("SENT"));
+	}
+
 	@Test
 	void aSignedContractSendsTheWelcomeEmailInTheAccountsLanguageExactlyOnce() throws Exception {
 		String externalId = unique("opp");
@@ -69,7 +86,7 @@ class MessagingIntegrationTests extends IntegrationTest {
 		assertThat(queued(account)).isEqualTo(1);
 		signContract(externalId, "id", email); // the CRM sends the contract again: no second welcome
 		Thread.sleep(300);
-		assertThat(delivery.deliverDue().sent()).isGreaterThanOrEqualTo(1);
+		deliverUntilSent(account);
 		assertThat(delivery.deliverDue().sent()).isZero();
 
 		MimeMessage[] received = smtp.getReceivedMessagesForDomain("mitra.example");
@@ -108,7 +125,7 @@ class MessagingIntegrationTests extends IntegrationTest {
 		assertThat(pending.get("lastError").asString()).isNotBlank();
 
 		smtp.start();
-		assertThat(delivery.deliverDue().sent()).isGreaterThanOrEqualTo(1);
+		deliverUntilSent(account);
 		assertThat(delivery.deliverDue().sent()).isZero();
 		assertThat(smtp.getReceivedMessagesForDomain("retry.example")).hasSize(1);
 		assertThat(smtp.getReceivedMessagesForDomain("retry.example")[0].getSubject())
