@@ -1,16 +1,22 @@
 -- AUTO-4/5: every message goes through this persisted outbox. The uniqueness key (source, account,
 -- occurrence) makes a message exist at most once; the Message-ID is fixed at creation, so a resend
 -- after a crash between SMTP's acceptance and our commit can be recognised by the receiver.
+-- Messages queued in bulk by a sweep keep their template and values (params) and are rendered in
+-- the account's language when first shown or sent; subject and body then hold what was sent.
 create table outbox_message (
   id              uuid primary key,
   uniqueness_key  text not null unique,
   template        text not null,
   account_id      uuid,
-  channel         text not null check (channel in ('EMAIL')),
-  recipient       text not null,
+  channel         text not null check (channel in ('EMAIL','SLACK','TEAMS','WEBHOOK')),
+  audience        text not null default 'CUSTOMER' check (audience in ('CUSTOMER','STAFF')),
+  recipient       text not null,  -- an email address, or the URL of a webhook
+  webhook_id      uuid,           -- the endpoint whose secret signs a WEBHOOK message
   language        text not null,
-  subject         text not null,
-  body            text not null,
+  params          jsonb not null default '{}',
+  subject         text,
+  body            text,
+  calendar        text,           -- an iCalendar invite (text/calendar) sent with the email
   status          text not null check (status in ('PENDING','SENT','FAILED')),
   attempts        int not null default 0,
   next_attempt_at timestamptz not null,
@@ -27,3 +33,27 @@ create table unsubscribe (
   email           text primary key,
   unsubscribed_at timestamptz not null
 );
+
+-- Outgoing webhooks: a receiver subscribes to event types ('*' for all) and verifies each call's
+-- HMAC-SHA256 signature with its secret; the delivery id (the outbox id) lets it drop repeats.
+create table webhook_endpoint (
+  id         uuid primary key,
+  url        text not null,
+  secret     text not null,
+  events     text[] not null,
+  enabled    boolean not null default true,
+  created_at timestamptz not null
+);
+
+-- The in-app notification inbox of staff (a CSM's "notify" action), once per uniqueness key.
+create table notification (
+  id             uuid primary key,
+  uniqueness_key text not null unique,
+  user_id        uuid not null,
+  account_id     uuid,
+  text_key       text not null,
+  args           jsonb not null default '[]',
+  created_at     timestamptz not null,
+  read_at        timestamptz
+);
+create index notification_user_idx on notification (user_id, created_at desc);

@@ -4,8 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -13,10 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.onward.identity.AuditLog;
 import com.onward.messaging.Outbox;
+import com.onward.messaging.Webhooks;
 import com.onward.shared.InvalidInputException;
 import com.onward.shared.NotFoundException;
 
@@ -25,77 +29,172 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The automation rules and the sweep (AUTO-1, AUTO-2). Shipped time-based rules:
- * {@code NO_LOGIN_AFTER_ACCESS} — N days (7) after the project started nobody has logged in →
- * re-engagement email, once per account; {@code TECH_TOUCH_NO_RECENT_LOGIN} — a tech-touch
- * account whose users have logged in before but not in the last N days (3) → re-engagement, once
- * per lapse (the occurrence is the day of the last activity).
+ * The rule engine (AUTO-1, AUTO-2): rules of trigger → conditions → actions. A rule's matches
+ * ("hits": account, project, occurrence) are computed by one set-based query — for an EVENT rule
+ * restricted to the event's account, for a SWEEP rule over every active project — into a
+ * transaction-local table, and each action is one statement over that table. Every action is keyed
+ * by (rule, account, occurrence), so a rule fires once per occurrence however often it is
+ * evaluated, and on however many instances.
  */
 @Service
 public class Automation {
 
 	private static final Logger log = LoggerFactory.getLogger(Automation.class);
-	private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
-	public record Rule(String code, String kind, String template, Map<String, Object> params, boolean enabled,
-			String updatedBy, Instant updatedAt) {
+	/** The actions a rule can take. */
+	public enum Action {
+		SEND_MESSAGE, SEND_INVITE, CREATE_TASK, NOTIFY_CSM, START_SEQUENCE, STOP_SEQUENCE, CHANGE_STATUS, CALL_WEBHOOK
+	}
+
+	/** Triggers of EVENT rules (domain events) and of SWEEP rules (time conditions). */
+	public static final List<String> EVENT_TRIGGERS = List.of("CONTRACT_SIGNED", "KICKOFF_COMPLETED", "ITEM_COMPLETED",
+			"MILESTONE_COMPLETED", "EARLY_WIN", "TRAINING_MODULE_COMPLETED", "SUCCESS_CRITERION_MET", "RED_FLAG_RAISED",
+			"HEALTH_BAND_CHANGED", "PROJECT_GRADUATED");
+	public static final List<String> SWEEP_TRIGGERS = List.of("NO_LOGIN_AFTER_ACCESS", "NO_RECENT_LOGIN", "FEATURE_UNUSED",
+			"WEEKLY_USAGE", "MILESTONE_OVERDUE", "STUCK_ON_STEP", "NO_STAKEHOLDER_CONTACT", "CADENCE_DUE", "CADENCE_MISSED");
+
+	public record Rule(String code, int position, String kind, String trigger, String template, List<Action> actions,
+			Conditions conditions, Map<String, Object> params, boolean enabled, String updatedBy, Instant updatedAt) {
+
 		int days() {
 			return params.get("days") instanceof Number n ? n.intValue() : 7;
+		}
+
+		String param(String name) {
+			return params.get(name) == null ? null : params.get(name).toString();
+		}
+	}
+
+	/** Conditions on the account: empty lists and null days mean "any". */
+	public record Conditions(List<String> segments, List<String> touchModels, List<String> healthBands,
+			List<String> languages, Integer minDay, Integer maxDay) {
+		public Conditions {
+			segments = segments == null ? List.of() : List.copyOf(segments);
+			touchModels = touchModels == null ? List.of() : List.copyOf(touchModels);
+			healthBands = healthBands == null ? List.of() : List.copyOf(healthBands);
+			languages = languages == null ? List.of() : List.copyOf(languages);
 		}
 	}
 
 	public record SweepResult(int rulesEvaluated, int actionsFired) {
 	}
 
-	/** An account a rule fires for, with the occurrence that makes its message unique. */
-	record Hit(UUID accountId, String occurrence, String recipient, String contact, String account, String language) {
+	/** An account a rule fires (or would fire) for. */
+	public record Hit(UUID accountId, String accountName, String occurrence) {
 	}
 
 	private final JdbcClient jdbc;
-	private final Outbox outbox;
+	private final TransactionTemplate tx;
+	private final Webhooks webhooks;
+	private final RuleActions actions;
+	private final Sequences sequences;
 	private final AuditLog audit;
 	private final ObjectMapper json;
 	private final Clock clock;
+	private final AutomationProperties props;
 
-	Automation(JdbcClient jdbc, Outbox outbox, AuditLog audit, ObjectMapper json, Clock clock) {
+	Automation(JdbcClient jdbc, TransactionTemplate tx, Webhooks webhooks,
+			RuleActions actions, Sequences sequences, AuditLog audit, ObjectMapper json, Clock clock,
+			AutomationProperties props) {
 		this.jdbc = jdbc;
-		this.outbox = outbox;
+		this.tx = tx;
+		this.webhooks = webhooks;
+		this.actions = actions;
+		this.sequences = sequences;
 		this.audit = audit;
 		this.json = json;
 		this.clock = clock;
+		this.props = props;
 	}
 
 	public List<Rule> rules() {
-		return jdbc.sql("select code, kind, template, params, enabled, updated_by, updated_at from automation_rule order by code")
-			.query((rs, n) -> new Rule(rs.getString(1), rs.getString(2), rs.getString(3), json.readValue(rs.getString(4), PARAMS),
-					rs.getBoolean(5), rs.getString(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+		return jdbc.sql("""
+				select code, position, kind, trigger, template, actions, conditions, params, enabled, updated_by, updated_at
+				from automation_rule order by position, code""")
+			.query((rs, n) -> new Rule(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					java.util.Arrays.stream((String[]) rs.getArray(6).getArray()).map(Action::valueOf).toList(),
+					json.readValue(rs.getString(7), Conditions.class), json.readValue(rs.getString(8), MAP),
+					rs.getBoolean(9), rs.getString(10), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()))
 			.list();
 	}
 
-	/** Edits a rule: enabled and its day threshold (1–365). */
-	@Transactional
-	public Rule update(String code, boolean enabled, int days) {
-		if (days < 1 || days > 365) {
-			throw InvalidInputException.of("days", "must be between 1 and 365");
-		}
-		int n = jdbc.sql("""
-				update automation_rule set enabled = :enabled, params = jsonb_set(params, '{days}', to_jsonb(:days)),
-				  updated_by = :by, updated_at = :at where code = :code""")
-			.param("enabled", enabled).param("days", days).param("by", AuditLog.currentActor())
-			.param("at", Timestamp.from(clock.instant())).param("code", code).update();
-		if (n == 0) {
-			throw new NotFoundException("Rule", code);
-		}
-		audit.record("rule.updated", "automation_rule", null, code + (enabled ? " on, " : " off, ") + days + " days");
-		return rules().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
+	public Rule rule(String code) {
+		return rules().stream().filter(r -> r.code().equals(code)).findFirst()
+			.orElseThrow(() -> new NotFoundException("Rule", code));
 	}
 
-	/** Which accounts a rule would fire for now (the dry run), without queuing anything. */
-	public List<Hit> dryRun(String code) {
-		Rule rule = rules().stream().filter(r -> r.code().equals(code)).findFirst()
-			.orElseThrow(() -> new NotFoundException("Rule", code));
-		return hits(rule, LocalDate.now(clock));
+	/** An edit of a rule: what the editor changes. Null leaves a part as it is. */
+	public record RuleEdit(Boolean enabled, Integer days, String template, Conditions conditions) {
+	}
+
+	/** Edits a rule (enabled, day threshold 1–365, template, conditions), validated field by field. */
+	public Rule update(String code, RuleEdit edit) {
+		Rule rule = rule(code);
+		if (edit.days() != null && (edit.days() < 1 || edit.days() > 365)) {
+			throw InvalidInputException.of("days", "must be between 1 and 365");
+		}
+		if (edit.template() != null && !Outbox.TEMPLATES.contains(edit.template())) {
+			throw InvalidInputException.of("template", "unknown template; one of " + Outbox.TEMPLATES);
+		}
+		if (edit.template() != null && !rule.actions().contains(Action.SEND_MESSAGE) && !rule.actions().contains(Action.SEND_INVITE)) {
+			throw InvalidInputException.of("template", "this rule sends no message");
+		}
+		Conditions c = edit.conditions();
+		if (c != null) {
+			check("conditions.segments", c.segments(), Set.of("ENTERPRISE", "MID_MARKET", "SMB"));
+			check("conditions.touchModels", c.touchModels(), Set.of("HIGH_TOUCH", "LOW_TOUCH", "TECH_TOUCH"));
+			check("conditions.healthBands", c.healthBands(), Set.of("GREEN", "YELLOW", "RED", "NO_DATA"));
+			check("conditions.languages", c.languages(), Set.of("en", "id", "ms"));
+			if (c.minDay() != null && c.minDay() < 0) throw InvalidInputException.of("conditions.minDay", "must be 0 or more");
+			if (c.maxDay() != null && c.minDay() != null && c.maxDay() < c.minDay()) {
+				throw InvalidInputException.of("conditions.maxDay", "must not be before minDay");
+			}
+		}
+		var params = new HashMap<>(rule.params());
+		if (edit.days() != null) params.put("days", edit.days());
+		tx.executeWithoutResult(s -> jdbc.sql("""
+				update automation_rule set enabled = :enabled, params = cast(:params as jsonb), template = :template,
+				  conditions = cast(:conditions as jsonb), updated_by = :by, updated_at = :at where code = :code""")
+			.param("enabled", edit.enabled() == null ? rule.enabled() : edit.enabled())
+			.param("params", json.writeValueAsString(params))
+			.param("template", edit.template() == null ? rule.template() : edit.template())
+			.param("conditions", json.writeValueAsString(c == null ? rule.conditions() : c))
+			.param("by", AuditLog.currentActor()).param("at", Timestamp.from(clock.instant())).param("code", code).update());
+		Rule updated = rule(code);
+		audit.record("rule.updated", "automation_rule", null, code + (updated.enabled() ? " on, " : " off, ")
+				+ updated.params() + ", " + updated.template());
+		return updated;
+	}
+
+	private static void check(String field, List<String> values, Set<String> allowed) {
+		for (String v : values) {
+			if (!allowed.contains(v)) throw InvalidInputException.of(field, "unknown value " + v + "; one of " + allowed);
+		}
+	}
+
+	/**
+	 * Which accounts a rule would fire for now, without doing anything: for a sweep rule the
+	 * matches not yet acted on, for an event rule the active accounts its conditions admit.
+	 */
+	public List<Hit> dryRun(String code, int limit) {
+		Rule rule = rule(code);
+		LocalDate today = LocalDate.now(clock);
+		return tx.execute(s -> {
+			fillHits(rule, today, null);
+			String fresh = "SWEEP".equals(rule.kind())
+					? " where not exists (select 1 from outbox_message o where o.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
+						+ " and not exists (select 1 from automation_task t where t.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
+						+ " and not exists (select 1 from notification n where n.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
+					: "";
+			List<Hit> hits = jdbc.sql("select h.account_id, a.name, h.occurrence from sweep_hit h join account a on a.id = h.account_id"
+					+ fresh + " order by a.name limit :limit")
+				.param("code", code).param("limit", limit)
+				.query((rs, n) -> new Hit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+			s.setRollbackOnly();
+			return hits;
+		});
 	}
 
 	@Scheduled(cron = "${onward.automation.sweep-cron:0 */15 * * * *}", zone = "${onward.time-zone:UTC}")
@@ -104,55 +203,209 @@ public class Automation {
 		sweep();
 	}
 
-	/** Evaluates every enabled time-based rule; the outbox's keys make repeated sweeps harmless. */
+	/**
+	 * Evaluates the time-based rules: sequences advance (or stop at their goal), cadences are
+	 * checked, then every enabled SWEEP rule runs. Keys make repeated sweeps harmless.
+	 */
 	public SweepResult sweep() {
 		LocalDate today = LocalDate.now(clock);
+		int fired = sequences.advance(today);
+		tx.executeWithoutResult(s -> {
+			Sequences.sweepLock(jdbc);
+			refreshMissedCadences(today);
+		});
 		int evaluated = 0;
-		int fired = 0;
 		for (Rule rule : rules()) {
 			if (!rule.enabled() || !"SWEEP".equals(rule.kind())) {
 				continue;
 			}
 			evaluated++;
-			for (Hit h : hits(rule, today)) {
-				if (outbox.enqueue(rule.code() + ":" + h.accountId() + ":" + h.occurrence(), rule.template(), h.accountId(),
-						h.recipient(), h.language(), Map.of("account", h.account(), "contact", h.contact(), "csm", "your CSM"))) {
-					fired++;
-				}
-			}
+			Integer n = tx.execute(s -> {
+				Sequences.sweepLock(jdbc);
+				fillHits(rule, today, null);
+				return actions.run(rule, today);
+			});
+			fired += n == null ? 0 : n;
 		}
 		log.info("Automation sweep: {} rules evaluated, {} actions fired", evaluated, fired);
 		return new SweepResult(evaluated, fired);
 	}
 
-	/** One set-based query per rule: the accounts it fires for, with their project lead (or first contact with an email). */
-	List<Hit> hits(Rule rule, LocalDate today) {
-		String condition = switch (rule.code()) {
-			case "NO_LOGIN_AFTER_ACCESS" -> """
-					p.start_date <= :today - :days
-					  and not exists (select 1 from usage_user u where u.account_id = a.id and u.first_login is not null)""";
-			case "TECH_TOUCH_NO_RECENT_LOGIN" -> """
-					a.touch_model = 'TECH_TOUCH'
-					  and exists (select 1 from usage_user u where u.account_id = a.id)
-					  and not exists (select 1 from usage_user u where u.account_id = a.id
-					                  and u.last_seen >= cast(:today - :days as timestamp) at time zone 'UTC')""";
-			default -> null;
-		};
-		if (condition == null) {
-			return List.of();
+	/** A domain event: fans out to subscribed webhooks and runs the enabled EVENT rules of its trigger. */
+	int onEvent(String trigger, UUID accountId, String occurrence, Map<String, String> values, List<Object> args,
+			Map<String, Object> data) {
+		LocalDate today = LocalDate.now(clock);
+		int fired = webhooks.fire(trigger, trigger + ":" + occurrence, accountId, data);
+		for (Rule rule : rules()) {
+			if (!rule.enabled() || !"EVENT".equals(rule.kind()) || !rule.trigger().equals(trigger)) {
+				continue;
+			}
+			Integer n = tx.execute(s -> {
+				fillHits(rule, today, new EventContext(accountId, occurrence, values, args));
+				return actions.run(rule, today);
+			});
+			fired += n == null ? 0 : n;
 		}
-		String occurrence = rule.code().equals("NO_LOGIN_AFTER_ACCESS") ? "'day-' || :days"
-				: "(select to_char(max(u.last_seen), 'YYYY-MM-DD') from usage_user u where u.account_id = a.id)";
-		return jdbc.sql("""
-				select a.id, %s as occurrence, c.email, c.name, a.name, a.language
+		return fired;
+	}
+
+	record EventContext(UUID accountId, String occurrence, Map<String, String> values, List<Object> args) {
+	}
+
+	/**
+	 * Fills the transaction's {@code sweep_hit} table with the rule's matches: (account, project,
+	 * occurrence, args for texts, vals for templates, contact). One query, whatever the number of accounts.
+	 */
+	void fillHits(Rule rule, LocalDate today, EventContext event) {
+		jdbc.sql("""
+				create temporary table if not exists sweep_hit (account_id uuid, project_id uuid, occurrence text, args jsonb,
+				  vals jsonb, contact_id uuid) on commit drop""").update();
+		jdbc.sql("truncate sweep_hit").update();
+		String from;
+		String occurrence;
+		String args = "jsonb_build_array(a.name)";
+		String vals = "'{}'::jsonb";
+		String contact = "null::uuid";
+		String where;
+		if (event != null) {
+			occurrence = "cast(:occurrence as text)";
+			args = "jsonb_build_array(a.name) || cast(:args as jsonb)";
+			vals = "cast(:vals as jsonb)";
+			from = "";
+			where = "a.id = :account";
+		}
+		else {
+			from = "";
+			switch (rule.trigger()) {
+				case "NO_LOGIN_AFTER_ACCESS" -> {
+					occurrence = "'day-' || :days";
+					args = "jsonb_build_array(a.name, :days)";
+					where = """
+							p.start_date <= :today - :days
+							  and not exists (select 1 from usage_user u where u.account_id = a.id and u.first_login is not null)""";
+				}
+				case "NO_RECENT_LOGIN" -> {
+					occurrence = "(select to_char(max(u.last_seen), 'YYYY-MM-DD') from usage_user u where u.account_id = a.id)";
+					args = "jsonb_build_array(a.name, :days)";
+					where = """
+							exists (select 1 from usage_user u where u.account_id = a.id)
+							  and not exists (select 1 from usage_user u where u.account_id = a.id
+							                  and u.last_seen >= cast(:today - :days as timestamp) at time zone 'UTC')""";
+				}
+				case "FEATURE_UNUSED" -> {
+					// Only features the vendor marked as core: a guess would send "how to" mails about the wrong thing.
+					from = " join feature f on f.core";
+					occurrence = "'feature-' || f.key";
+					args = "jsonb_build_array(a.name, coalesce(f.name, f.key), :days)";
+					vals = "jsonb_build_object('feature', coalesce(f.name, f.key))";
+					where = """
+							p.start_date <= :today - :days
+							  and not exists (select 1 from usage_feature uf where uf.account_id = a.id and uf.feature = f.key)""";
+				}
+				case "WEEKLY_USAGE" -> {
+					from = " " + """
+							join lateral (select count(distinct d.user_id) as users, sum(d.events) as events from usage_user_day d
+							   where d.account_id = a.id and d.day > :today - :days and d.day <= :today) w on w.events > 0""";
+					occurrence = "'week-' || to_char(:today, 'IYYY-IW')";
+					vals = "jsonb_build_object('activeUsers', w.users, 'events', w.events)";
+					where = "true";
+				}
+				case "MILESTONE_OVERDUE", "STUCK_ON_STEP" -> {
+					boolean overdue = rule.trigger().equals("MILESTONE_OVERDUE");
+					from = overdue
+							? " join project_item i on i.project_id = p.id and i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED') and i.due_date <= :today - :days"
+							: " join project_item i on i.project_id = p.id and i.status in ('IN_PROGRESS','BLOCKED') and i.start_date <= :today - :days and i.due_date < :today";
+					occurrence = "'item-' || i.id";
+					args = "jsonb_build_array(a.name, coalesce(i.name ->> :staffLanguage, i.name ->> 'en', i.key), :today - i.due_date)";
+					where = "true";
+				}
+				case "NO_STAKEHOLDER_CONTACT" -> {
+					from = " join lateral (select max(last_contact_on) as last from contact where account_id = a.id) lc on true";
+					occurrence = "'since-' || coalesce(lc.last, p.start_date)";
+					args = "jsonb_build_array(a.name, :today - coalesce(lc.last, p.start_date))";
+					where = "coalesce(lc.last, p.start_date) <= :today - :days";
+				}
+				case "CADENCE_DUE" -> {
+					from = " join (" + cadences() + ") cd on cd.account_id = a.id";
+					occurrence = "'cadence-' || cd.contact_id || '-' || cd.due_on";
+					args = "jsonb_build_array(a.name, cd.name, cd.role, cd.due_on)";
+					contact = "cd.contact_id";
+					where = "cd.due_on <= :today + :days";
+				}
+				case "CADENCE_MISSED" -> {
+					from = " join missed_cadence m on m.account_id = a.id";
+					occurrence = "'missed-' || m.contact_id || '-' || m.due_on";
+					args = "jsonb_build_array(a.name, m.name, m.role, m.due_on)";
+					contact = "m.contact_id";
+					where = "true";
+				}
+				default -> throw new IllegalStateException("unknown sweep trigger " + rule.trigger());
+			}
+		}
+		var params = new HashMap<String, Object>();
+		params.put("today", today);
+		params.put("days", rule.days());
+		params.put("staffLanguage", "en");
+		params.put("segments", rule.conditions().segments().toArray(String[]::new));
+		params.put("touchModels", rule.conditions().touchModels().toArray(String[]::new));
+		params.put("bands", rule.conditions().healthBands().toArray(String[]::new));
+		params.put("languages", rule.conditions().languages().toArray(String[]::new));
+		params.put("minDay", rule.conditions().minDay());
+		params.put("maxDay", rule.conditions().maxDay());
+		if (event != null) {
+			params.put("account", event.accountId());
+			params.put("occurrence", event.occurrence());
+			params.put("args", json.writeValueAsString(event.args()));
+			params.put("vals", json.writeValueAsString(event.values()));
+		}
+		jdbc.sql("""
+				insert into sweep_hit (account_id, project_id, occurrence, args, vals, contact_id)
+				select a.id, p.id, %s, %s, %s, %s
 				from account a
 				join project p on p.id = a.current_project_id and p.status in ('NOT_STARTED','IN_PROGRESS')
-				join lateral (select email, name from contact where account_id = a.id and email is not null
-				              order by (role = 'PROJECT_LEAD') desc, created_at limit 1) c on true
-				where %s""".formatted(occurrence, condition))
-			.param("today", today).param("days", rule.days())
-			.query((rs, n) -> new Hit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6)))
-			.list();
+				left join health_score hs on hs.account_id = a.id%s
+				where %s
+				  and (cardinality(cast(:segments as text[])) = 0 or a.segment = any(cast(:segments as text[])))
+				  and (cardinality(cast(:touchModels as text[])) = 0 or a.touch_model = any(cast(:touchModels as text[])))
+				  and (cardinality(cast(:bands as text[])) = 0 or coalesce(hs.band, 'NO_DATA') = any(cast(:bands as text[])))
+				  and (cardinality(cast(:languages as text[])) = 0 or a.language = any(cast(:languages as text[])))
+				  and (cast(:minDay as int) is null or :today - p.start_date >= cast(:minDay as int))
+				  and (cast(:maxDay as int) is null or :today - p.start_date <= cast(:maxDay as int))"""
+			.formatted(occurrence, args, vals, contact, from, where))
+			.params(params).update();
+	}
+
+	/** The due date of each stakeholder cadence (PPL-3): last contact (or the project start) plus the interval. */
+	private String cadences() {
+		var rows = new ArrayList<String>();
+		for (var c : props.cadences()) {
+			rows.add("('" + c.role().replace("'", "") + "', " + c.days() + ", " + c.untilGoLive() + ")");
+		}
+		if (rows.isEmpty()) {
+			return "select null::uuid as account_id, null::uuid as contact_id, null as name, null as role, null::date as due_on where false";
+		}
+		return """
+				select c.account_id, c.id as contact_id, c.name, c.role,
+				  coalesce(c.last_contact_on, p2.start_date) + cad.days as due_on
+				from contact c
+				join (values %s) as cad(role, days, until_go_live) on cad.role = c.role
+				join account a2 on a2.id = c.account_id
+				join project p2 on p2.id = a2.current_project_id and p2.status in ('NOT_STARTED','IN_PROGRESS')
+				where not (cad.until_go_live and exists (select 1 from project_item gi where gi.project_id = p2.id
+				                                         and gi.go_live and gi.status = 'DONE'))""".formatted(String.join(", ", rows));
+	}
+
+	/** Cadences past due plus the grace days of CADENCE_MISSED are recorded; kept ones are cleared. */
+	private void refreshMissedCadences(LocalDate today) {
+		int grace = rules().stream().filter(r -> r.code().equals("CADENCE_MISSED")).findFirst().map(Rule::days).orElse(3);
+		jdbc.sql("""
+				delete from missed_cadence m where not exists (
+				  select 1 from (%s) cd where cd.contact_id = m.contact_id and cd.due_on = m.due_on and cd.due_on < :today - :grace)"""
+			.formatted(cadences())).param("today", today).param("grace", grace).update();
+		jdbc.sql("""
+				insert into missed_cadence (contact_id, due_on, account_id, role, name, detected_on)
+				select cd.contact_id, cd.due_on, cd.account_id, cd.role, cd.name, :today from (%s) cd
+				where cd.due_on < :today - :grace
+				on conflict do nothing""".formatted(cadences())).param("today", today).param("grace", grace).update();
 	}
 }

@@ -138,6 +138,13 @@ class HealthData {
 				where account_id = any(:ids) and completed_at is null and due_at < :now group by account_id""",
 				new MapSqlParameterSource(params.getValues()).addValue("now", Timestamp.from(clock.instant())),
 				rs -> { overdueHandoffs.put(rs.getObject(1, UUID.class), rs.getInt(2)); });
+		// Missed stakeholder cadences, detected by the automation sweep (PPL-3).
+		var missedCadences = new HashMap<UUID, List<HealthInputs.MissedCadence>>();
+		named.query("select account_id, name, role, due_on from missed_cadence where account_id = any(:ids) order by due_on",
+				params, rs -> {
+					missedCadences.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+						.add(new HealthInputs.MissedCadence(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)));
+				});
 		Map<UUID, AdoptionMetrics> metrics = adoption.metrics(accountIds, today);
 		var wins = adoption.earlyWins(accountIds, today);
 		var lastSeen = adoption.lastSeen(accountIds);
@@ -157,7 +164,8 @@ class HealthData {
 					p == null ? HealthInputs.Homework.NONE : p.homework(), contacts.getOrDefault(id, List.of()),
 					p == null ? 0 : p.scope(), p == null ? HealthInputs.Plan.NONE : p.plan(),
 					values.getOrDefault(id, HealthInputs.Value.NONE),
-					attendance.getOrDefault(id, HealthInputs.Attendance.NONE), overdueHandoffs.getOrDefault(id, 0)));
+					attendance.getOrDefault(id, HealthInputs.Attendance.NONE), overdueHandoffs.getOrDefault(id, 0),
+					missedCadences.getOrDefault(id, List.of())));
 		}
 		return inputs;
 	}

@@ -16,7 +16,21 @@ record HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalD
 		LocalDate targetGraduation, LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption,
 		boolean telemetryConnected, Instant lastSeen, Set<EarlyWinKind> earlyWins, Milestones milestones,
 		Homework homework, List<ContactInput> contacts, int scopeRequests, Plan plan, Value value,
-		Attendance attendance, int overdueHandoffs) {
+		Attendance attendance, int overdueHandoffs, List<MissedCadence> missedCadences) {
+
+	/** A stakeholder cadence (PPL-3) the automation sweep found missed: who, and when the check-in was due. */
+	record MissedCadence(String name, String role, LocalDate dueOn) {
+	}
+
+	HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalDate startDate, LocalDate targetGraduation,
+			LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption, boolean telemetryConnected,
+			Instant lastSeen, Set<EarlyWinKind> earlyWins, Milestones milestones, Homework homework,
+			List<ContactInput> contacts, int scopeRequests, Plan plan, Value value, Attendance attendance,
+			int overdueHandoffs) {
+		this(accountId, projectId, projectStatus, startDate, targetGraduation, forecastGraduation, today, adoption,
+				telemetryConnected, lastSeen, earlyWins, milestones, homework, contacts, scopeRequests, plan, value,
+				attendance, overdueHandoffs, List.of());
+	}
 
 	HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalDate startDate, LocalDate targetGraduation,
 			LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption, boolean telemetryConnected,

@@ -385,6 +385,12 @@ final class HealthRules {
 						List.of(pct(m.activationRate()), pct(m.targets().activationRate()), day)));
 			}
 		}
+		if (!in.missedCadences().isEmpty()) {
+			// The oldest missed check-in is the evidence; one flag per account.
+			HealthInputs.MissedCadence missed = in.missedCadences().get(0);
+			flags.add(new Finding(FlagCategory.STAKEHOLDER_ENGAGEMENT, "CADENCE_MISSED",
+					List.of(missed.name(), missed.role(), missed.dueOn().toString())));
+		}
 		if (in.overdueHandoffs() > 0) {
 			flags.add(new Finding(FlagCategory.STAKEHOLDER_ENGAGEMENT, "HANDOFF_OVERDUE", List.of(in.overdueHandoffs())));
 		}

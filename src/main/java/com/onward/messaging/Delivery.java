@@ -1,9 +1,16 @@
 package com.onward.messaging;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,13 +30,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 
 /**
- * Sends due outbox messages. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}, so
- * several instances deliver side by side and never take the same message; the row stays locked
- * while it is sent and is marked SENT in the same transaction. A crash between SMTP accepting a
- * message and our commit leaves it PENDING: it is sent again with the same Message-ID. Transient
- * failures retry with exponential backoff; permanent ones (bad address) are marked FAILED.
+ * Sends due outbox messages, one transaction per message: the message is claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several instances deliver side by side and never take the
+ * same one; its row stays locked while it is sent and is marked SENT in the same transaction. A
+ * crash between the receiver accepting a message and our commit leaves only that one message
+ * PENDING: it is sent again with the same Message-ID (email) or delivery id (webhooks), which the
+ * receiver can deduplicate on. Transient failures retry with exponential backoff; permanent ones
+ * (bad address, a 4xx from a webhook) are marked FAILED. Email waits, PENDING, while no SMTP server
+ * is configured.
  */
 @Service
 public class Delivery {
@@ -40,7 +51,15 @@ public class Delivery {
 	public record Round(int sent, int retried, int failed) {
 	}
 
-	private record Due(UUID id, String recipient, String subject, String body, String messageId, int attempts) {
+	private record Due(UUID id, String channel, String audience, String recipient, UUID webhookId, String template,
+			String language, String params, String subject, String body, String calendar, String messageId, int attempts) {
+	}
+
+	/** A failure nothing will fix by retrying. */
+	private static final class Permanent extends Exception {
+		Permanent(String message, Throwable cause) {
+			super(message, cause);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -49,98 +68,167 @@ public class Delivery {
 	private final MessagingProperties props;
 	private final Clock clock;
 	private final Unsubscribes unsubscribes;
+	private final Outbox outbox;
+	private final Webhooks webhooks;
+	private final HttpClient http;
+	private final tools.jackson.databind.ObjectMapper json;
 
 	Delivery(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> mail, MessagingProperties props,
-			Clock clock, Unsubscribes unsubscribes) {
+			Clock clock, Unsubscribes unsubscribes, Outbox outbox, Webhooks webhooks,
+			tools.jackson.databind.ObjectMapper json) {
+		this.json = json;
 		this.unsubscribes = unsubscribes;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.mail = mail;
 		this.props = props;
 		this.clock = clock;
+		this.outbox = outbox;
+		this.webhooks = webhooks;
+		this.http = HttpClient.newBuilder().connectTimeout(props.httpTimeout()).build();
 	}
 
+	// Not under ShedLock: every instance delivers, SKIP LOCKED shares the work.
 	@Scheduled(fixedDelayString = "${onward.messaging.delivery-interval:5s}", initialDelayString = "PT10S")
 	void scheduled() {
 		deliverDue();
 	}
 
-	/** Delivers what is due, batch after batch; without SMTP configured nothing is sent (and nothing marked sent). */
+	/**
+	 * Delivers what is due now. Each message is tried at most once per round, so a retried message
+	 * waits for its backoff; without SMTP configured emails are left alone (and never marked sent).
+	 */
 	public Round deliverDue() {
 		JavaMailSender sender = mail.getIfAvailable();
-		if (sender == null) {
-			return new Round(0, 0, 0);
-		}
-		int sent = 0;
-		int retried = 0;
-		int failed = 0;
-		while (true) {
-			int[] round = tx.execute(status -> deliverBatch(sender));
-			sent += round[0];
-			retried += round[1];
-			failed += round[2];
-			// Go on only while whole batches are sent: a retried message must wait for its backoff, not this loop.
-			if (round[0] < props.batchSize()) {
-				return new Round(sent, retried, failed);
-			}
-		}
-	}
-
-	private int[] deliverBatch(JavaMailSender sender) {
-		List<Due> due = jdbc.sql("""
-				select id, recipient, subject, body, message_id, attempts from outbox_message
-				where status = 'PENDING' and next_attempt_at <= :now
-				order by next_attempt_at, created_at limit :n for update skip locked""")
-			.param("now", Timestamp.from(clock.instant())).param("n", props.batchSize())
-			.query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getInt(6)))
-			.list();
+		var tried = new ArrayList<UUID>();
 		int[] counts = new int[3];
-		for (Due d : due) {
-			if (unsubscribes.unsubscribed(d.recipient())) {
-				// Queued before the address unsubscribed: honoured, never sent.
-				mark(d, "FAILED", new IllegalStateException("the recipient unsubscribed"), clock.instant());
-				counts[2]++;
-				continue;
-			}
-			try {
-				sender.send(mime(sender, d));
-				jdbc.sql("update outbox_message set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null where id = :id")
-					.param("at", Timestamp.from(clock.instant())).param("id", d.id()).update();
-				counts[0]++;
-			}
-			catch (MailParseException | MailPreparationException | MailAuthenticationException e) {
-				// Nothing a retry would fix.
-				mark(d, "FAILED", e, clock.instant());
-				counts[2]++;
-			}
-			catch (MailException e) {
-				int attempts = d.attempts() + 1;
-				if (attempts >= props.maxAttempts()) {
-					mark(d, "FAILED", e, clock.instant());
-					counts[2]++;
-				}
-				else {
-					Duration wait = props.firstRetry().multipliedBy(1L << Math.min(20, attempts - 1));
-					mark(d, "PENDING", e, clock.instant().plus(wait.compareTo(props.maxRetry()) > 0 ? props.maxRetry() : wait));
-					counts[1]++;
-				}
-				log.warn("Delivery of message {} failed (attempt {}): {}", d.id(), attempts, e.getMessage());
+		while (true) {
+			Boolean any = tx.execute(status -> deliverOne(sender, tried, counts));
+			if (!Boolean.TRUE.equals(any)) {
+				return new Round(counts[0], counts[1], counts[2]);
 			}
 		}
-		return counts;
 	}
 
-	private void mark(Due d, String status, Exception e, java.time.Instant next) {
-		String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+	private boolean deliverOne(JavaMailSender sender, List<UUID> tried, int[] counts) {
+		List<Due> due = jdbc.sql("""
+				select id, channel, audience, recipient, webhook_id, template, language, params, subject, body, calendar,
+				  message_id, attempts
+				from outbox_message
+				where status = 'PENDING' and next_attempt_at <= :now and id <> all(:tried)
+				  and (channel <> 'EMAIL' or :smtp)
+				order by next_attempt_at, created_at limit 1 for update skip locked""")
+			.param("now", Timestamp.from(clock.instant())).param("tried", tried.toArray(UUID[]::new))
+			.param("smtp", sender != null)
+			.query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+					rs.getString(10), rs.getString(11), rs.getString(12), rs.getInt(13)))
+			.list();
+		if (due.isEmpty()) {
+			return false;
+		}
+		Due d = due.get(0);
+		tried.add(d.id());
+		String[] content = outbox.content(d.template(), d.language(), d.params(), d.subject(), d.body(), d.audience(),
+				d.recipient());
+		if ("EMAIL".equals(d.channel()) && "CUSTOMER".equals(d.audience()) && unsubscribes.unsubscribed(d.recipient())) {
+			// Queued before the address unsubscribed: honoured, never sent.
+			mark(d, "FAILED", "the recipient unsubscribed", clock.instant());
+			counts[2]++;
+			return true;
+		}
+		try {
+			if ("EMAIL".equals(d.channel())) {
+				sendEmail(sender, d, content);
+			}
+			else if ("WEBHOOK".equals(d.channel())) {
+				post(d, content[1]);
+			}
+			else {
+				post(d, json.writeValueAsString(java.util.Map.of("text", content[0] + "\n" + content[1])));
+			}
+			jdbc.sql("""
+					update outbox_message set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null,
+					  subject = :subject, body = :body where id = :id""")
+				.param("at", Timestamp.from(clock.instant())).param("subject", content[0]).param("body", content[1])
+				.param("id", d.id()).update();
+			counts[0]++;
+		}
+		catch (Permanent e) {
+			mark(d, "FAILED", e.getMessage(), clock.instant());
+			counts[2]++;
+		}
+		catch (MailException | IOException e) {
+			int attempts = d.attempts() + 1;
+			if (attempts >= props.maxAttempts()) {
+				mark(d, "FAILED", e.getMessage(), clock.instant());
+				counts[2]++;
+			}
+			else {
+				Duration wait = props.firstRetry().multipliedBy(1L << Math.min(20, attempts - 1));
+				mark(d, "PENDING", e.getMessage(),
+						clock.instant().plus(wait.compareTo(props.maxRetry()) > 0 ? props.maxRetry() : wait));
+				counts[1]++;
+			}
+			log.warn("Delivery of message {} failed (attempt {}): {}", d.id(), attempts, e.getMessage());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+		return true;
+	}
+
+	private void sendEmail(JavaMailSender sender, Due d, String[] content) throws Permanent {
+		try {
+			sender.send(mime(sender, d, content));
+		}
+		catch (MailParseException | MailPreparationException | MailAuthenticationException e) {
+			throw new Permanent(message(e), e);
+		}
+	}
+
+	/** Slack and Teams incoming webhooks take {"text": …}; outgoing webhooks are signed (see {@link Webhooks}). */
+	private void post(Due d, String body) throws IOException, InterruptedException, Permanent {
+		HttpRequest.Builder request;
+		try {
+			request = HttpRequest.newBuilder(URI.create(d.recipient())).timeout(props.httpTimeout())
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException e) {
+			throw new Permanent("invalid URL: " + d.recipient(), e);
+		}
+		if ("WEBHOOK".equals(d.channel()) && !webhooks.sign(request, d.webhookId(), d.id(), d.template(), body, clock.instant())) {
+			throw new Permanent("webhook endpoint removed", null);
+		}
+		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		int status = response.statusCode();
+		if (status >= 200 && status < 300) {
+			return;
+		}
+		String error = "HTTP " + status + " from " + d.recipient();
+		// 408 and 429 ask to come back later; other 4xx will not change by retrying.
+		if (status >= 400 && status < 500 && status != 408 && status != 429) {
+			throw new Permanent(error, null);
+		}
+		throw new IOException(error);
+	}
+
+	private void mark(Due d, String status, String error, Instant next) {
+		String text = error == null ? "unknown error" : error;
 		jdbc.sql("""
 				update outbox_message set status = :status, attempts = attempts + 1, last_error = :error, next_attempt_at = :next
 				where id = :id""")
-			.param("status", status).param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+			.param("status", status).param("error", text.length() > 1000 ? text.substring(0, 1000) : text)
 			.param("next", Timestamp.from(next)).param("id", d.id()).update();
 	}
 
-	private MimeMessage mime(JavaMailSender sender, Due d) {
+	private static String message(Exception e) {
+		return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+	}
+
+	private MimeMessage mime(JavaMailSender sender, Due d, String[] content) {
 		try {
 			MimeMessage message = new MimeMessage(sender.createMimeMessage().getSession()) {
 				@Override
@@ -149,11 +237,17 @@ public class Delivery {
 					setHeader("Message-ID", d.messageId());
 				}
 			};
-			var helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+			var helper = new MimeMessageHelper(message, d.calendar() != null, StandardCharsets.UTF_8.name());
 			helper.setFrom(props.from());
 			helper.setTo(d.recipient());
-			helper.setSubject(d.subject());
-			helper.setText(d.body(), false);
+			helper.setSubject(content[0]);
+			helper.setText(content[1], false);
+			if (d.calendar() != null) {
+				// The invite as an attachment calendar clients offer to add (method REQUEST).
+				var ics = new ByteArrayDataSource(d.calendar().getBytes(StandardCharsets.UTF_8),
+						"text/calendar; charset=UTF-8; method=REQUEST");
+				helper.addAttachment("invite.ics", ics);
+			}
 			return message;
 		}
 		catch (MessagingException e) {

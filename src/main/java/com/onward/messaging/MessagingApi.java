@@ -44,18 +44,17 @@ class MessagingApi {
 	}
 
 	@GetMapping("/message-templates/{template}/preview")
-	@Operation(summary = "A template rendered in a language with sample values")
-	Preview preview(@PathVariable String template, @RequestParam(defaultValue = "en") String language) {
+	@Operation(summary = "A template rendered for a real account (in its language unless one is given) or with sample values")
+	Preview preview(@PathVariable String template, @RequestParam(required = false) String language,
+			@RequestParam(required = false) UUID accountId) {
 		if (!Outbox.TEMPLATES.contains(template)) {
 			throw InvalidInputException.of("template", "unknown template; one of " + Outbox.TEMPLATES);
 		}
-		if (!List.of("en", "id", "ms").contains(language)) {
+		if (language != null && !List.of("en", "id", "ms").contains(language)) {
 			throw InvalidInputException.of("language", "must be en, id or ms");
 		}
-		String[] r = outbox.render(template, language, Map.of("account", "Acme", "contact", "Siti", "csm", "Daniel",
-				"goals", "invoice processing in 3.6 days", "achievements", "• 42 % faster invoices", "feature", "approval flows",
-				"date", "2026-03-05"));
-		return new Preview(template, language, r[0], r[1]);
+		String[] r = outbox.preview(template, language, accountId);
+		return new Preview(template, r[2], r[0], r[1]);
 	}
 
 	@PostMapping("/messages/delivery")

@@ -7,37 +7,25 @@ import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import com.onward.account.Account;
-import com.onward.account.Accounts;
-import com.onward.account.ContractSigned;
 import com.onward.graduation.ProjectGraduated;
 import com.onward.shared.ContactRole;
 import com.onward.stakeholder.Contact;
 import com.onward.stakeholder.Stakeholders;
 
 /**
- * The messages that follow domain events (after their transaction commits): the welcome email
- * when a contract is signed, the celebration when a project graduates. Each uses a uniqueness
- * key from the event, so a redelivered event queues nothing twice.
+ * The celebration when a project graduates (written by the graduation module), after its
+ * transaction commits, keyed by the project so a redelivered event queues nothing twice. Rule-driven
+ * messages (the welcome and the rest of AUTO-2) come from the automation module.
  */
 @Component
 class MessagingListeners {
 
 	private final Outbox outbox;
-	private final Accounts accounts;
 	private final Stakeholders stakeholders;
 
-	MessagingListeners(Outbox outbox, Accounts accounts, Stakeholders stakeholders) {
+	MessagingListeners(Outbox outbox, Stakeholders stakeholders) {
 		this.outbox = outbox;
-		this.accounts = accounts;
 		this.stakeholders = stakeholders;
-	}
-
-	@ApplicationModuleListener
-	void on(ContractSigned signed) {
-		Account account = accounts.get(signed.accountId());
-		recipient(signed.accountId()).ifPresent(c -> outbox.enqueue("welcome:" + signed.contractId(), "welcome",
-				account.id(), c.email(), account.language(), Map.of("account", account.name(), "contact", c.name())));
 	}
 
 	@ApplicationModuleListener

@@ -2,6 +2,7 @@ package com.onward.messaging;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,49 +17,100 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.shared.PageResult;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
 /**
- * The persisted outbox: a message is rendered from its template in the account's language and
- * stored once per uniqueness key; delivery happens later, after commit, by {@link Delivery}.
+ * The persisted outbox: a message is stored once per uniqueness key, with its template and values,
+ * and rendered in the account's language; delivery happens later, after commit, by {@link Delivery}.
+ * Customer emails carry an unsubscribe link and are not queued for an unsubscribed address; staff
+ * notices are transactional and exempt.
  */
 @Service
 public class Outbox {
 
-	/** The shipped templates of API.md (AUTO-4). */
+	/** The shipped templates (API.md lists the first ten; AUTO-4). */
 	public static final List<String> TEMPLATES = List.of("welcome", "kickoff-confirmation", "weekly-check-in",
 			"milestone-celebration", "re-engagement", "feature-how-to", "weekly-usage-summary", "training-congratulations",
-			"onboarding-complete", "extension-notice");
+			"onboarding-complete", "extension-notice", "kickoff-summary", "smb-day-1", "smb-day-3", "smb-day-7",
+			"csm-notice");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
+	private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 	private final MessageSource messages;
 	private final MessagingProperties props;
 	private final Clock clock;
 	private final Unsubscribes unsubscribes;
+	private final ObjectMapper json;
 
-	Outbox(JdbcClient jdbc, MessageSource messages, MessagingProperties props, Clock clock, Unsubscribes unsubscribes) {
+	Outbox(JdbcClient jdbc, MessageSource messages, MessagingProperties props, Clock clock, Unsubscribes unsubscribes,
+			ObjectMapper json) {
 		this.unsubscribes = unsubscribes;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.props = props;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	/** Subject and body of a template in a language, placeholders like {@code {contact}} filled in. */
 	public String[] render(String template, String language, Map<String, String> values) {
-		Locale locale = Locale.forLanguageTag(language == null ? "en" : language);
-		var all = new java.util.HashMap<>(values);
+		Locale locale = locale(language);
+		var all = new HashMap<>(values);
 		all.putIfAbsent("product", props.product());
 		return new String[] { fill(messages.getMessage("template." + template + ".subject", null, locale), all),
 				fill(messages.getMessage("template." + template + ".body", null, locale), all) };
 	}
 
-	/** Queues a templated email; returns false when a message with this key already exists. */
+	/**
+	 * A template rendered for a real account (its name, project lead and CSM) when one is given, with
+	 * sample values for what only an occurrence supplies (dates, features, figures); in the account's
+	 * language unless one is asked for. Returns subject, body and the language used.
+	 */
+	public String[] preview(String template, String language, UUID accountId) {
+		var values = new HashMap<String, String>(Map.ofEntries(Map.entry("account", "Acme"), Map.entry("contact", "Siti"),
+				Map.entry("csm", "Daniel"), Map.entry("goals", "invoice processing in 3.6 days"),
+				Map.entry("achievements", "• 42 % faster invoices"), Map.entry("feature", "approval flows"),
+				Map.entry("date", "2026-03-05"), Map.entry("activeUsers", "12"), Map.entry("events", "340"),
+				Map.entry("notice", "Nobody at Acme has signed in 7 days after access"),
+				Map.entry("link", props.publicUrl() + "/accounts")));
+		String[] lang = { language };
+		if (accountId != null) {
+			jdbc.sql("""
+					select a.name, c.name, u.display_name, a.language from account a
+					left join lateral (select name from contact where account_id = a.id
+					                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true
+					left join app_user u on u.id = a.owner_csm_id where a.id = :id""")
+				.param("id", accountId).query((rs, n) -> {
+					values.put("account", rs.getString(1));
+					if (rs.getString(2) != null) values.put("contact", rs.getString(2));
+					if (rs.getString(3) != null) values.put("csm", rs.getString(3));
+					if (lang[0] == null) lang[0] = rs.getString(4);
+					return true;
+				}).optional().orElseThrow(() -> new com.onward.shared.NotFoundException("Account", accountId));
+		}
+		String used = lang[0] == null ? "en" : lang[0];
+		String[] rendered = render(template, used, values);
+		return new String[] { rendered[0], rendered[1], used };
+	}
+
+	/** Queues a templated customer email; false when a message with this key exists or the address unsubscribed. */
 	@Transactional
 	public boolean enqueue(String uniquenessKey, String template, UUID accountId, String recipient, String language,
 			Map<String, String> values) {
+		return enqueueInvite(uniquenessKey, template, accountId, recipient, language, values, null);
+	}
+
+	/** Like {@link #enqueue}, with an iCalendar invite ({@code .ics}) attached to the email. */
+	@Transactional
+	public boolean enqueueInvite(String uniquenessKey, String template, UUID accountId, String recipient, String language,
+			Map<String, String> values, String calendar) {
 		String[] rendered = render(template, language, values);
-		return enqueueRendered(uniquenessKey, template, accountId, recipient, language, rendered[0], rendered[1]);
+		return insert(uniquenessKey, template, accountId, "EMAIL", "CUSTOMER", recipient, null, language, values,
+				rendered[0], withFooter(rendered[1], "CUSTOMER", recipient, language), calendar);
 	}
 
 	/**
@@ -68,40 +120,122 @@ public class Outbox {
 	@Transactional
 	public boolean enqueueRendered(String uniquenessKey, String template, UUID accountId, String recipient,
 			String language, String subject, String body) {
-		if (unsubscribes.unsubscribed(recipient)) {
+		return insert(uniquenessKey, template, accountId, "EMAIL", "CUSTOMER", recipient, null, language, Map.of(), subject,
+				withFooter(body, "CUSTOMER", recipient, language), null);
+	}
+
+	/** Queues a transactional email to staff (no unsubscribe link; sent even to an unsubscribed address). */
+	@Transactional
+	public boolean enqueueStaff(String uniquenessKey, String template, UUID accountId, String recipient, String language,
+			Map<String, String> values) {
+		String[] rendered = render(template, language, values);
+		return insert(uniquenessKey, template, accountId, "EMAIL", "STAFF", recipient, null, language, values, rendered[0],
+				rendered[1], null);
+	}
+
+	/** Queues a call to a Slack/Teams incoming webhook or an outgoing webhook; the body is the JSON payload. */
+	@Transactional
+	public boolean enqueueHttp(String uniquenessKey, String channel, String template, UUID accountId, String url,
+			UUID webhookId, String subject, String payload) {
+		return insert(uniquenessKey, template, accountId, channel, "STAFF", url, webhookId, "en", Map.of(), subject, payload,
+				null);
+	}
+
+	/**
+	 * Queues customer emails in bulk from a query (a sweep's hits): {@code source} selects the columns
+	 * {@code uniqueness_key, template, account_id, recipient, language, params} (params as jsonb of the
+	 * template's values). They are rendered when first shown or sent. Keys that exist and unsubscribed
+	 * addresses are skipped; returns how many messages were queued.
+	 */
+	@Transactional
+	public int enqueueAll(String source, Map<String, ?> params) {
+		return jdbc.sql("""
+				insert into outbox_message (id, uniqueness_key, template, account_id, channel, audience, recipient, language,
+				  params, status, next_attempt_at, message_id, created_at)
+				select id, uniqueness_key, template, account_id, 'EMAIL', 'CUSTOMER', recipient, language, params, 'PENDING',
+				  :now, '<' || id || '@onward>', :now
+				from (select gen_random_uuid() as id, s.* from (%s) s
+				      where s.recipient is not null
+				        and not exists (select 1 from unsubscribe u where u.email = lower(trim(s.recipient)))) q
+				on conflict (uniqueness_key) do nothing""".formatted(source))
+			.params(params).param("now", Timestamp.from(clock.instant())).update();
+	}
+
+	private boolean insert(String key, String template, UUID accountId, String channel, String audience, String recipient,
+			UUID webhookId, String language, Map<String, String> values, String subject, String body, String calendar) {
+		if ("CUSTOMER".equals(audience) && unsubscribes.unsubscribed(recipient)) {
 			return false;
 		}
-		Locale locale = Locale.forLanguageTag(language == null ? "en" : language);
-		body = body + "\n\n--\n" + messages.getMessage("template.footer", null, locale) + " " + unsubscribes.link(recipient);
 		UUID id = UUID.randomUUID();
 		return jdbc.sql("""
-				insert into outbox_message (id, uniqueness_key, template, account_id, channel, recipient, language, subject,
-				  body, status, next_attempt_at, message_id, created_at)
-				values (:id, :key, :template, :account, 'EMAIL', :recipient, :language, :subject, :body, 'PENDING', :at,
-				  :messageId, :at)
+				insert into outbox_message (id, uniqueness_key, template, account_id, channel, audience, recipient, webhook_id,
+				  language, params, subject, body, calendar, status, next_attempt_at, message_id, created_at)
+				values (:id, :key, :template, :account, :channel, :audience, :recipient, :webhook, :language,
+				  cast(:params as jsonb), :subject, :body, :calendar, 'PENDING', :at, :messageId, :at)
 				on conflict (uniqueness_key) do nothing""")
-			.param("id", id).param("key", uniquenessKey).param("template", template).param("account", accountId)
-			.param("recipient", recipient).param("language", language == null ? "en" : language).param("subject", subject)
-			.param("body", body).param("at", Timestamp.from(clock.instant()))
-			.param("messageId", "<" + id + "@onward>").update() == 1;
+			.param("id", id).param("key", key).param("template", template).param("account", accountId)
+			.param("channel", channel).param("audience", audience).param("recipient", recipient).param("webhook", webhookId)
+			.param("language", language == null ? "en" : language).param("params", json.writeValueAsString(values))
+			.param("subject", subject).param("body", body).param("calendar", calendar)
+			.param("at", Timestamp.from(clock.instant())).param("messageId", "<" + id + "@onward>").update() == 1;
+	}
+
+	/** Subject and body of a stored message, rendering one queued in bulk (its body then gets the footer). */
+	String[] content(String template, String language, String paramsJson, String subject, String body, String audience,
+			String recipient) {
+		if (subject != null && body != null) {
+			return new String[] { subject, body };
+		}
+		String[] rendered = render(template, language, values(language, json.readValue(paramsJson, VALUES)));
+		return new String[] { rendered[0], withFooter(rendered[1], audience, recipient, language) };
+	}
+
+	/** Stored values as text; a {@code noticeKey} (with {@code noticeArgs}) becomes the {@code notice} in the language. */
+	private Map<String, String> values(String language, Map<String, Object> raw) {
+		var values = new HashMap<String, String>();
+		raw.forEach((k, v) -> {
+			if (v != null && !(v instanceof List)) values.put(k, v.toString());
+		});
+		if (raw.get("noticeKey") instanceof String key) {
+			Object[] args = raw.get("noticeArgs") instanceof List<?> list ? list.toArray() : new Object[0];
+			values.put("notice", messages.getMessage(key, args, key, locale(language)));
+		}
+		return values;
+	}
+
+	private String withFooter(String body, String audience, String recipient, String language) {
+		if (!"CUSTOMER".equals(audience)) {
+			return body;
+		}
+		return body + "\n\n--\n" + messages.getMessage("template.footer", null, locale(language)) + " "
+				+ unsubscribes.link(recipient);
 	}
 
 	public PageResult<Message> page(UUID accountId, Message.Status status, int page, int size) {
-		var params = new java.util.HashMap<String, Object>();
+		var params = new HashMap<String, Object>();
 		params.put("a", accountId);
 		params.put("s", status == null ? null : status.name());
 		String where = " where (cast(:a as uuid) is null or account_id = :a) and (cast(:s as text) is null or status = :s)";
 		long total = jdbc.sql("select count(*) from outbox_message" + where).params(params).query(Long.class).single();
 		List<Message> items = jdbc.sql("""
 				select id, template, account_id, recipient, language, subject, body, status, attempts, last_error,
-				  created_at, sent_at from outbox_message""" + where + " order by created_at desc, id limit :size offset :offset")
+				  created_at, sent_at, channel, params, audience from outbox_message""" + where
+				+ " order by created_at desc, id limit :size offset :offset")
 			.params(params).param("size", size).param("offset", (long) page * size)
-			.query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), Message.Status.valueOf(rs.getString(8)),
-					rs.getInt(9), rs.getString(10), rs.getTimestamp(11).toInstant(),
-					rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant()))
+			.query((rs, n) -> {
+				String[] content = content(rs.getString(2), rs.getString(5), rs.getString(14), rs.getString(6),
+						rs.getString(7), rs.getString(15), rs.getString(4));
+				return new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+						rs.getString(4), rs.getString(5), content[0], content[1], Message.Status.valueOf(rs.getString(8)),
+						rs.getInt(9), rs.getString(10), rs.getTimestamp(11).toInstant(),
+						rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(), rs.getString(13));
+			})
 			.list();
 		return new PageResult<>(items, page, size, total);
+	}
+
+	static Locale locale(String language) {
+		return Locale.forLanguageTag(language == null ? "en" : language);
 	}
 
 	private static String fill(String text, Map<String, String> values) {

@@ -1,21 +1,18 @@
 package com.onward.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Unsubscribe links: the token is the address and its HMAC-SHA256 under
@@ -28,8 +25,10 @@ class Unsubscribes {
 	private final JdbcClient jdbc;
 	private final MessagingProperties props;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	Unsubscribes(JdbcClient jdbc, MessagingProperties props, Clock clock) {
+	Unsubscribes(JdbcClient jdbc, MessagingProperties props, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.props = props;
 		this.clock = clock;
@@ -58,9 +57,13 @@ class Unsubscribes {
 		}
 	}
 
+	/** Records the address and tells other modules (sequences stop for it), once. */
+	@Transactional
 	void unsubscribe(String email) {
-		jdbc.sql("insert into unsubscribe (email, unsubscribed_at) values (:e, :at) on conflict do nothing")
-			.param("e", normalise(email)).param("at", Timestamp.from(clock.instant())).update();
+		if (jdbc.sql("insert into unsubscribe (email, unsubscribed_at) values (:e, :at) on conflict do nothing")
+			.param("e", normalise(email)).param("at", Timestamp.from(clock.instant())).update() == 1) {
+			events.publishEvent(new RecipientUnsubscribed(normalise(email)));
+		}
 	}
 
 	boolean unsubscribed(String email) {
@@ -69,14 +72,7 @@ class Unsubscribes {
 	}
 
 	private String sign(String address) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(props.unsubscribeSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException e) {
-			throw new IllegalStateException(e);
-		}
+		return Webhooks.hmac(props.unsubscribeSecret(), address);
 	}
 
 	private static String normalise(String email) {

@@ -91,6 +91,16 @@ public class Stakeholders {
 		return contact(contactId);
 	}
 
+	/** A meeting or check-in with the contact took place (never moves the last contact back). */
+	@Transactional
+	public void recordContact(UUID accountId, UUID contactId, java.time.LocalDate on) {
+		int n = jdbc.sql("""
+				update contact set last_contact_on = greatest(coalesce(last_contact_on, :on), :on)
+				where id = :id and account_id = :a""").param("on", on).param("id", contactId).param("a", accountId).update();
+		if (n == 0) throw new NotFoundException("Contact", contactId);
+		events.publishEvent(new ContactChanged(accountId, contactId));
+	}
+
 	private Contact contact(UUID id) {
 		return jdbc.sql("select * from contact where id = :id").param("id", id).query(Stakeholders::map).single();
 	}

@@ -23,7 +23,7 @@ import com.onward.messaging.Delivery;
 /** The sweep's re-engagement rules against a real SMTP server: once per (rule, account, occurrence). */
 @TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
 		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
-		"onward.messaging.batch-size=500" })
+		"onward.messaging.slack-webhook-url=http://localhost:3099/slack" })
 class AutomationIntegrationTests extends UsageTestSupport {
 
 	@RegisterExtension
@@ -49,7 +49,10 @@ class AutomationIntegrationTests extends UsageTestSupport {
 		String email = unique("budi") + "@sweep.example";
 		UUID account = smbAccount(LocalDate.now().minusDays(10), email);
 		var first = post("/api/v1/automation/sweeps", null).body();
-		assertThat(first.get("rulesEvaluated").asInt()).isEqualTo(2);
+		long sweepRules = java.util.stream.StreamSupport.stream(get("/api/v1/automation/rules").body().spliterator(), false)
+			.filter(r -> r.get("kind").asString().equals("SWEEP") && r.get("enabled").asBoolean()).count();
+		assertThat(sweepRules).isEqualTo(9); // the shipped time-based rules
+		assertThat(first.get("rulesEvaluated").asInt()).isEqualTo((int) sweepRules);
 		assertThat(first.get("actionsFired").asInt()).isGreaterThanOrEqualTo(1);
 		assertThat(reEngagements(account)).isEqualTo(1);
 		post("/api/v1/automation/sweeps", null);
@@ -95,11 +98,11 @@ class AutomationIntegrationTests extends UsageTestSupport {
 		post("/api/v1/automation/sweeps", null);
 		post("/api/v1/automation/sweeps", null);
 		assertThat(jdbc.sql("""
-				select count(*) from outbox_message where account_id = :a and uniqueness_key like 'TECH_TOUCH_NO_RECENT_LOGIN:%'""")
+				select count(*) from outbox_message where account_id = :a and uniqueness_key like 'rule:TECH_TOUCH_NO_RECENT_LOGIN:%'""")
 			.param("a", account).query(Long.class).single()).isEqualTo(1);
 		// It has logged in: the day-7 rule does not fire for it.
 		assertThat(jdbc.sql("""
-				select count(*) from outbox_message where account_id = :a and uniqueness_key like 'NO_LOGIN_AFTER_ACCESS:%'""")
+				select count(*) from outbox_message where account_id = :a and uniqueness_key like 'rule:NO_LOGIN_AFTER_ACCESS:%'""")
 			.param("a", account).query(Long.class).single()).isZero();
 	}
 }

@@ -25,7 +25,7 @@ import jakarta.mail.internet.MimeMessage;
  */
 @TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
 		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
-		"onward.messaging.batch-size=500" })
+		"onward.messaging.slack-webhook-url=http://localhost:3099/slack" })
 class MessagingIntegrationTests extends IntegrationTest {
 
 	@RegisterExtension
@@ -53,7 +53,7 @@ class MessagingIntegrationTests extends IntegrationTest {
 
 	private long queued(UUID account) throws InterruptedException {
 		for (int i = 0; i < 100; i++) {
-			long n = jdbc.sql("select count(*) from outbox_message where account_id = :a").param("a", account)
+			long n = jdbc.sql("select count(*) from outbox_message where account_id = :a and template = 'welcome'").param("a", account)
 				.query(Long.class).single();
 			if (n > 0) return n;
 			Thread.sleep(50);
@@ -68,14 +68,32 @@ class MessagingIntegrationTests extends IntegrationTest {
 	private void deliverUntilSent(UUID account) throws InterruptedException {
 		for (int round = 0; round < 5; round++) {
 			delivery.deliverDue();
-			if (jdbc.sql("select count(*) from outbox_message where account_id = :a and status <> 'SENT'").param("a", account)
+			if (jdbc.sql("select count(*) from outbox_message where account_id = :a and channel = 'EMAIL' and status <> 'SENT'").param("a", account)
 				.query(Long.class).single() == 0) {
 				return;
 			}
 			Thread.sleep(100);
 		}
-		assertThat(jdbc.sql("select status || ' after ' || attempts || ': ' || coalesce(last_error, '') from outbox_message where account_id = :a")
+		assertThat(jdbc.sql("select status || ' after ' || attempts || ': ' || coalesce(last_error, '') from outbox_message where account_id = :a and channel = 'EMAIL'")
 			.param("a", account).query(String.class).list()).as("outbox state").allMatch(s -> s.startsWith("SENT"));
+	}
+
+	private static String subject(MimeMessage m) {
+		try {
+			return m.getSubject();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The account's one welcome message as the API shows it. */
+	private tools.jackson.databind.JsonNode welcome(UUID account) {
+		var items = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+		get("/api/v1/messages?accountId=" + account).body().get("items").forEach(items::add);
+		var welcomes = items.stream().filter(m -> m.get("template").asString().equals("welcome")).toList();
+		assertThat(welcomes).hasSize(1);
+		return welcomes.get(0);
 	}
 
 	@Test
@@ -98,16 +116,38 @@ class MessagingIntegrationTests extends IntegrationTest {
 				return false;
 			}
 		}).toList();
-		assertThat(mine).hasSize(1);
-		assertThat(mine.get(0).getSubject()).isEqualTo("Selamat datang di Onward, Mitra " + externalId + "!");
-		assertThat(mine.get(0).getContent().toString()).contains("Halo Siti Rahma");
-		assertThat(mine.get(0).getMessageID()).endsWith("@onward>");
+		// The welcome and the kickoff invite, once each, in Bahasa Indonesia.
+		assertThat(mine).hasSize(2);
+		var welcomeMail = mine.stream().filter(m -> subject(m).startsWith("Selamat datang")).findFirst().orElseThrow();
+		assertThat(welcomeMail.getSubject()).isEqualTo("Selamat datang di Onward, Mitra " + externalId + "!");
+		assertThat(welcomeMail.getContent().toString()).contains("Halo Siti Rahma");
+		assertThat(welcomeMail.getMessageID()).endsWith("@onward>");
 
-		var message = get("/api/v1/messages?accountId=" + account).body();
-		assertThat(message.get("total").asInt()).isEqualTo(1);
-		assertThat(message.get("items").get(0).get("template").asString()).isEqualTo("welcome");
-		assertThat(message.get("items").get(0).get("status").asString()).isEqualTo("SENT");
-		assertThat(message.get("items").get(0).get("sentAt")).isNotNull();
+		var invite = mine.stream().filter(m -> subject(m).startsWith("Kickoff dikonfirmasi")).findFirst().orElseThrow();
+		var multipart = (jakarta.mail.internet.MimeMultipart) invite.getContent();
+		String ics = null;
+		for (int i = 0; i < multipart.getCount(); i++) {
+			var part = multipart.getBodyPart(i);
+			if (part.getFileName() != null && part.getFileName().endsWith(".ics")) {
+				assertThat(part.getContentType()).startsWith("text/calendar");
+				ics = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+		}
+		assertThat(ics).as("the .ics attachment").isNotNull();
+		// A valid iCalendar: parsed by a library, one VEVENT with a start, a duration and the contact invited.
+		var calendar = biweekly.Biweekly.parse(ics).first();
+		assertThat(calendar).isNotNull();
+		assertThat(calendar.getMethod().getValue()).isEqualTo("REQUEST");
+		assertThat(calendar.getEvents()).hasSize(1);
+		var event = calendar.getEvents().get(0);
+		assertThat(event.getDateStart().getValue()).isAfter(java.util.Date.from(java.time.Instant.parse("2026-11-20T09:00:00Z")));
+		assertThat(event.getDuration().getValue().toMillis()).isEqualTo(60 * 60 * 1000L);
+		assertThat(event.getAttendees()).extracting(a -> a.getEmail()).containsExactly(email);
+		assertThat(event.getSummary().getValue()).startsWith("Kickoff dikonfirmasi");
+
+		var welcome = welcome(account);
+		assertThat(welcome.get("status").asString()).isEqualTo("SENT");
+		assertThat(welcome.get("sentAt")).isNotNull();
 	}
 
 	@Test
@@ -119,7 +159,7 @@ class MessagingIntegrationTests extends IntegrationTest {
 		assertThat(queued(account)).isEqualTo(1);
 		Delivery.Round down = delivery.deliverDue();
 		assertThat(down.retried()).isGreaterThanOrEqualTo(1);
-		var pending = get("/api/v1/messages?accountId=" + account).body().get("items").get(0);
+		var pending = welcome(account);
 		assertThat(pending.get("status").asString()).isEqualTo("PENDING");
 		assertThat(pending.get("attempts").asInt()).isEqualTo(1);
 		assertThat(pending.get("lastError").asString()).isNotBlank();
@@ -127,11 +167,11 @@ class MessagingIntegrationTests extends IntegrationTest {
 		smtp.start();
 		deliverUntilSent(account);
 		assertThat(delivery.deliverDue().sent()).isZero();
-		assertThat(smtp.getReceivedMessagesForDomain("retry.example")).hasSize(1);
-		assertThat(smtp.getReceivedMessagesForDomain("retry.example")[0].getSubject())
-			.isEqualTo("Selamat datang ke Onward, Mitra " + externalId + "!");
-		assertThat(get("/api/v1/messages?accountId=" + account).body().get("items").get(0).get("status").asString())
-			.isEqualTo("SENT");
+		var welcomes = java.util.Arrays.stream(smtp.getReceivedMessagesForDomain("retry.example"))
+			.filter(m -> subject(m).startsWith("Selamat datang")).toList();
+		assertThat(welcomes).hasSize(1);
+		assertThat(welcomes.get(0).getSubject()).isEqualTo("Selamat datang ke Onward, Mitra " + externalId + "!");
+		assertThat(welcome(account).get("status").asString()).isEqualTo("SENT");
 	}
 
 	@Autowired
@@ -146,7 +186,7 @@ class MessagingIntegrationTests extends IntegrationTest {
 		// A second message is queued before the customer unsubscribes.
 		assertThat(outbox.enqueue("test:" + externalId, "weekly-check-in", account, email, "en",
 				Map.of("contact", "Siti", "account", "Mitra"))).isTrue();
-		String body = get("/api/v1/messages?accountId=" + account).body().get("items").get(0).get("body").asString();
+		String body = welcome(account).get("body").asString();
 		var matcher = java.util.regex.Pattern.compile("(/unsubscribe\\?t=\\S+)").matcher(body);
 		assertThat(matcher.find()).as(body).isTrue();
 		String path = matcher.group(1);

@@ -1,0 +1,108 @@
+package com.onward.automation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import com.onward.account.ContractSigned;
+import com.onward.graduation.ProjectGraduated;
+import com.onward.health.HealthBandChanged;
+import com.onward.health.RedFlagRaised;
+import com.onward.messaging.RecipientUnsubscribed;
+import com.onward.onboarding.ItemCompleted;
+import com.onward.playbook.ItemKind;
+import com.onward.success.SuccessCriterionMet;
+import com.onward.training.TrainingModuleCompleted;
+import com.onward.usage.EarlyWinDetected;
+
+/**
+ * The domain events that trigger EVENT rules (AUTO-1), after their transaction commits. The
+ * occurrence names what happened (the contract, the item, the criterion…), so a redelivered event
+ * fires nothing twice.
+ */
+@Component
+class AutomationListeners {
+
+	private final Automation automation;
+	private final Sequences sequences;
+	private final AutomationProperties props;
+
+	AutomationListeners(Automation automation, Sequences sequences, AutomationProperties props) {
+		this.automation = automation;
+		this.sequences = sequences;
+		this.props = props;
+	}
+
+	@ApplicationModuleListener
+	void on(ContractSigned e) {
+		automation.onEvent("CONTRACT_SIGNED", e.accountId(), e.contractId().toString(), Map.of(), List.of(),
+				data("contractId", e.contractId(), "projectId", e.projectId(), "segment", e.segment()));
+	}
+
+	@ApplicationModuleListener
+	void on(ItemCompleted e) {
+		Map<String, Object> data = data("projectId", e.projectId(), "itemId", e.itemId(), "itemKey", e.itemKey(), "kind",
+				e.kind(), "goLive", e.goLive());
+		automation.onEvent("ITEM_COMPLETED", e.accountId(), e.itemId().toString(), Map.of(), List.of(e.itemKey()), data);
+		if (e.kind() == ItemKind.MILESTONE) {
+			automation.onEvent("MILESTONE_COMPLETED", e.accountId(), e.itemId().toString(), Map.of(), List.of(e.itemKey()), data);
+		}
+		if (props.kickoffItems().contains(e.itemKey())) {
+			automation.onEvent("KICKOFF_COMPLETED", e.accountId(), e.projectId().toString(), Map.of(), List.of(), data);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(EarlyWinDetected e) {
+		automation.onEvent("EARLY_WIN", e.accountId(), e.kind().name(), Map.of(), List.of(e.kind().name()),
+				data("kind", e.kind(), "occurredAt", e.occurredAt()));
+	}
+
+	@ApplicationModuleListener
+	void on(TrainingModuleCompleted e) {
+		automation.onEvent("TRAINING_MODULE_COMPLETED", e.accountId(), e.sessionId() + ":" + e.attendee(),
+				Map.of("contact", e.attendee()), List.of(e.attendee()),
+				data("sessionId", e.sessionId(), "attendee", e.attendee(), "assessmentScore", e.assessmentScore()));
+	}
+
+	@ApplicationModuleListener
+	void on(SuccessCriterionMet e) {
+		automation.onEvent("SUCCESS_CRITERION_MET", e.accountId(), e.criterionId().toString(),
+				Map.of("achievements", e.kpi()), List.of(e.kpi()), data("criterionId", e.criterionId(), "kpi", e.kpi()));
+	}
+
+	@ApplicationModuleListener
+	void on(RedFlagRaised e) {
+		automation.onEvent("RED_FLAG_RAISED", e.accountId(), e.flagId().toString(), Map.of(), List.of(e.code()),
+				data("flagId", e.flagId(), "code", e.code(), "category", e.category()));
+	}
+
+	@ApplicationModuleListener
+	void on(HealthBandChanged e) {
+		automation.onEvent("HEALTH_BAND_CHANGED", e.accountId(), e.to() + ":" + e.score() + ":" + e.from(), Map.of(),
+				List.of(String.valueOf(e.from()), String.valueOf(e.to()), e.score() == null ? "-" : e.score()),
+				data("from", e.from(), "to", e.to(), "score", e.score()));
+	}
+
+	@ApplicationModuleListener
+	void on(ProjectGraduated e) {
+		automation.onEvent("PROJECT_GRADUATED", e.accountId(), e.projectId().toString(), Map.of(), List.of(),
+				data("projectId", e.projectId(), "graduatedOn", e.graduatedOn()));
+	}
+
+	@ApplicationModuleListener
+	void on(RecipientUnsubscribed e) {
+		sequences.stopForAddress(e.email());
+	}
+
+	private static Map<String, Object> data(Object... pairs) {
+		var map = new LinkedHashMap<String, Object>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put((String) pairs[i], pairs[i + 1] == null ? null : pairs[i + 1].toString());
+		}
+		return map;
+	}
+}

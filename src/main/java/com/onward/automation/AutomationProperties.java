@@ -1,0 +1,55 @@
+package com.onward.automation;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code onward.automation}: the sequences (AUTO-3), the stakeholder cadences (PPL-3) and which
+ * plan items count as the kickoff.
+ */
+@ConfigurationProperties("onward.automation")
+record AutomationProperties(Map<String, Sequence> sequences, List<Cadence> cadences, List<String> kickoffItems) {
+
+	AutomationProperties {
+		if (sequences == null) sequences = Map.of();
+		if (cadences == null) cadences = List.of();
+		if (kickoffItems == null || kickoffItems.isEmpty()) kickoffItems = List.of("kickoff", "exec-kickoff");
+	}
+
+	/** When a sequence has reached its goal and stops sending. */
+	enum Goal {
+		LOGGED_IN, PROJECT_COMPLETED
+	}
+
+	/**
+	 * Timed steps from the day the account enrolled; with {@code repeatEveryDays} the last step repeats
+	 * (up to {@code maxRepeats}) until the goal is met.
+	 */
+	record Sequence(Goal goal, List<Step> steps, int repeatEveryDays, int maxRepeats) {
+		Sequence {
+			if (goal == null) goal = Goal.PROJECT_COMPLETED;
+			if (steps == null) steps = List.of();
+			if (maxRepeats <= 0) maxRepeats = 26;
+		}
+
+		/** The steps with repeats written out: what the sweep works through. */
+		List<Step> expanded() {
+			if (repeatEveryDays <= 0 || steps.isEmpty()) return steps;
+			var all = new java.util.ArrayList<>(steps);
+			Step last = steps.get(steps.size() - 1);
+			for (int i = 1; i <= maxRepeats; i++) {
+				all.add(new Step(last.day() + i * repeatEveryDays, last.template()));
+			}
+			return all;
+		}
+	}
+
+	record Step(int day, String template) {
+	}
+
+	/** A stakeholder role met every {@code days}; {@code untilGoLive}: only while implementing. */
+	record Cadence(String role, int days, boolean untilGoLive) {
+	}
+}

@@ -1,0 +1,181 @@
+package com.onward.automation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.onward.automation.Automation.Action;
+import com.onward.automation.Automation.Rule;
+import com.onward.messaging.Notifications;
+import com.onward.messaging.Outbox;
+import com.onward.messaging.Webhooks;
+import com.onward.onboarding.ProjectStatus;
+import com.onward.onboarding.Projects;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.Method;
+import biweekly.util.Duration;
+
+/**
+ * The actions of a rule, run over the hits in the transaction's {@code sweep_hit} table. The bulk
+ * actions (messages, tasks, notices, sequences) are one statement each; the few that call other
+ * modules per hit (status change, invite, webhook) loop over the hits.
+ */
+@Component
+class RuleActions {
+
+	/** The hits with what the actions need: account, its language and CSM, and the contact to write to. */
+	private static final String HITS = """
+			select h.*, 'rule:' || cast(:code as text) || ':' || h.account_id || ':' || h.occurrence as key,
+			  a.name as account_name, a.language, a.owner_csm_id, c.email, c.name as contact_name, u.display_name as csm_name
+			from sweep_hit h
+			join account a on a.id = h.account_id
+			left join lateral (select email, name from contact where account_id = a.id and email is not null
+			                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true
+			left join app_user u on u.id = a.owner_csm_id""";
+
+	private final JdbcClient jdbc;
+	private final Outbox outbox;
+	private final Notifications notifications;
+	private final Webhooks webhooks;
+	private final Projects projects;
+	private final Clock clock;
+	private final ZoneId zone;
+	private final String[] kickoffItems;
+
+	RuleActions(JdbcClient jdbc, Outbox outbox, Notifications notifications, Webhooks webhooks, Projects projects,
+			Clock clock, @Value("${onward.time-zone:UTC}") String zone, AutomationProperties props) {
+		this.kickoffItems = props.kickoffItems().toArray(String[]::new);
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.notifications = notifications;
+		this.webhooks = webhooks;
+		this.projects = projects;
+		this.clock = clock;
+		this.zone = ZoneId.of(zone);
+	}
+
+	/** Runs the rule's actions over the current hits; returns how many things were newly done. */
+	int run(Rule rule, LocalDate today) {
+		int fired = 0;
+		Map<String, Object> code = Map.of("code", rule.code());
+		for (Action action : rule.actions()) {
+			fired += switch (action) {
+				case SEND_MESSAGE -> outbox.enqueueAll("""
+						select x.key as uniqueness_key, cast(:template as text) as template, x.account_id, x.email as recipient,
+						  x.language, jsonb_build_object('account', x.account_name, 'contact', coalesce(x.contact_name, ''),
+						    'csm', coalesce(x.csm_name, '')) || x.vals as params
+						from (%s) x""".formatted(HITS), Map.of("code", rule.code(), "template", rule.template()));
+				case CREATE_TASK -> jdbc.sql("""
+						insert into automation_task (id, uniqueness_key, rule_code, account_id, project_id, assignee_id, title_key,
+						  args, due_on, contact_id, created_at)
+						select gen_random_uuid(), x.key, cast(:code as text), x.account_id, x.project_id, x.owner_csm_id,
+						  'task.' || cast(:code as text), x.args, :due, x.contact_id, :now
+						from (%s) x
+						on conflict (uniqueness_key) do nothing""".formatted(HITS))
+					.params(code).param("due", today.plusDays(2)).param("now", Timestamp.from(clock.instant())).update();
+				case NOTIFY_CSM -> notifications.notifyAll("""
+						select x.key as uniqueness_key, x.owner_csm_id as user_id, x.account_id,
+						  'notice.' || cast(:code as text) as text_key, x.args
+						from (%s) x""".formatted(HITS), code);
+				case START_SEQUENCE -> jdbc.sql("""
+						insert into sequence_enrolment (id, sequence_code, account_id, started_on, updated_at)
+						select gen_random_uuid(), :sequence, h.account_id,
+						  case when :from = 'PROJECT_START' then least(p.start_date, :today) else :today end, :now
+						from sweep_hit h join project p on p.id = h.project_id
+						on conflict (sequence_code, account_id) do nothing""")
+					.param("sequence", rule.param("sequence")).param("today", today)
+					.param("from", rule.param("from") == null ? "NOW" : rule.param("from"))
+					.param("now", Timestamp.from(clock.instant())).update();
+				case STOP_SEQUENCE -> jdbc.sql("""
+						update sequence_enrolment set status = 'STOPPED', stop_reason = 'MANUAL', updated_at = :now
+						where status = 'ACTIVE' and sequence_code = :sequence and account_id in (select account_id from sweep_hit)""")
+					.param("sequence", rule.param("sequence")).param("now", Timestamp.from(clock.instant())).update();
+				case CHANGE_STATUS -> changeStatus(ProjectStatus.valueOf(rule.param("status")));
+				case SEND_INVITE -> invite(rule, today);
+				case CALL_WEBHOOK -> hits(rule).stream()
+					.mapToInt(h -> webhooks.fire(rule.trigger(), h.key(), h.accountId(),
+							Map.of("rule", rule.code(), "occurrence", h.occurrence())))
+					.sum();
+			};
+		}
+		return fired;
+	}
+
+	private record Target(UUID accountId, UUID projectId, String occurrence, String key, String accountName,
+			String language, String email, String contactName, String csmName) {
+	}
+
+	private List<Target> hits(Rule rule) {
+		return jdbc.sql("select account_id, project_id, occurrence, key, account_name, language, email, contact_name, csm_name from ("
+				+ HITS + ") x")
+			.param("code", rule.code())
+			.query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+			.list();
+	}
+
+	/** Moves projects that have not started to the rule's status (e.g. IN_PROGRESS after the kickoff). */
+	private int changeStatus(ProjectStatus status) {
+		int changed = 0;
+		for (UUID project : jdbc.sql("""
+				select h.project_id from sweep_hit h join project p on p.id = h.project_id
+				where p.status = 'NOT_STARTED' and p.status <> :status""").param("status", status.name()).query(UUID.class).list()) {
+			projects.changeStatus(project, status);
+			changed++;
+		}
+		return changed;
+	}
+
+	/**
+	 * The kickoff invite: an email with an iCalendar REQUEST for the planned kickoff (the kickoff
+	 * item's date, else {@code days} after today) at {@code hour} local time, {@code minutes} long.
+	 */
+	private int invite(Rule rule, LocalDate today) {
+		int sent = 0;
+		int hour = rule.params().get("hour") instanceof Number n ? n.intValue() : 10;
+		int minutes = rule.params().get("minutes") instanceof Number n ? n.intValue() : 60;
+		for (Target t : hits(rule)) {
+			if (t.email() == null) continue;
+			LocalDate day = jdbc.sql("""
+					select min(i.due_date) from project_item i where i.project_id = :p and i.key = any(:keys)
+					  and i.status not in ('DONE','SKIPPED')""")
+				.param("p", t.projectId()).param("keys", kickoffItems).query(LocalDate.class).optional().orElse(null);
+			if (day == null || day.isBefore(today)) day = today.plusDays(rule.days());
+			var start = day.atTime(LocalTime.of(hour, 0)).atZone(zone).toInstant();
+			ICalendar ical = new ICalendar();
+			ical.setMethod(Method.request());
+			VEvent event = new VEvent();
+			event.setUid(t.key().replace(':', '-') + "@onward");
+			event.setDateStart(Date.from(start));
+			event.setDuration(Duration.builder().minutes(minutes).build());
+			String[] rendered = outbox.render(rule.template(), t.language(), Map.of("account", t.accountName(), "contact",
+					t.contactName() == null ? "" : t.contactName(), "date", day.toString(), "csm",
+					t.csmName() == null ? "" : t.csmName()));
+			event.setSummary(rendered[0]);
+			event.setDescription(rendered[1]);
+			event.setOrganizer(new biweekly.property.Organizer(t.csmName(), null));
+			event.addAttendee(new biweekly.property.Attendee(t.contactName(), t.email()));
+			ical.addEvent(event);
+			if (outbox.enqueueInvite(t.key(), rule.template(), t.accountId(), t.email(), t.language(),
+					Map.of("account", t.accountName(), "contact", t.contactName() == null ? "" : t.contactName(), "date",
+							day.toString(), "csm", t.csmName() == null ? "" : t.csmName()),
+					Biweekly.write(ical).go())) {
+				sent++;
+			}
+		}
+		return sent;
+	}
+}

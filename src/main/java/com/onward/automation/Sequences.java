@@ -1,0 +1,175 @@
+package com.onward.automation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.onward.messaging.Outbox;
+import com.onward.shared.InvalidInputException;
+import com.onward.shared.NotFoundException;
+
+/**
+ * Sequences (AUTO-3): timed messages from the day an account enrolled. The sweep stops those
+ * whose goal is met and sends, per enrolment, the latest step that has come due (a sweep that was
+ * late does not send three steps at once; the skipped ones are passed over). A reply (recorded by
+ * the CSM, or by an integration through the API) or an unsubscribe stops a sequence too.
+ */
+@Service
+public class Sequences {
+
+	public record Enrolment(UUID id, String sequence, UUID accountId, String accountName, LocalDate startedOn,
+			int nextStep, int steps, String status, String stopReason, Instant updatedAt) {
+	}
+
+	public record Definition(String code, AutomationProperties.Goal goal, List<AutomationProperties.Step> steps,
+			int repeatEveryDays) {
+	}
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate tx;
+	private final Outbox outbox;
+	private final AutomationProperties props;
+	private final Clock clock;
+
+	Sequences(JdbcClient jdbc, TransactionTemplate tx, Outbox outbox, AutomationProperties props, Clock clock) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.outbox = outbox;
+		this.props = props;
+		this.clock = clock;
+	}
+
+	public List<Definition> definitions() {
+		return props.sequences().entrySet().stream()
+			.map(e -> new Definition(e.getKey(), e.getValue().goal(), e.getValue().steps(), e.getValue().repeatEveryDays()))
+			.sorted(java.util.Comparator.comparing(Definition::code)).toList();
+	}
+
+	/**
+	 * Sweeps started at once (the API on one instance, the schedule on another) take turns, one
+	 * transaction at a time: the same bulk inserts side by side could deadlock on each other's new keys.
+	 */
+	static void sweepLock(JdbcClient jdbc) {
+		jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('onward-automation-sweep'))) l").query(Integer.class).single();
+	}
+
+	/** Stops sequences at their goal and sends the due steps; returns how many messages were queued. */
+	int advance(LocalDate today) {
+		int queued = 0;
+		for (var entry : props.sequences().entrySet()) {
+			String code = entry.getKey();
+			List<AutomationProperties.Step> steps = entry.getValue().expanded();
+			if (steps.isEmpty()) continue;
+			Integer n = tx.execute(s -> {
+				sweepLock(jdbc);
+				stopAtGoal(code, entry.getValue().goal());
+				return sendDue(code, steps, today);
+			});
+			queued += n == null ? 0 : n;
+		}
+		return queued;
+	}
+
+	private void stopAtGoal(String code, AutomationProperties.Goal goal) {
+		String reached = switch (goal) {
+			case LOGGED_IN -> "exists (select 1 from usage_user u where u.account_id = e.account_id and u.first_login is not null)";
+			case PROJECT_COMPLETED -> "false";
+		};
+		jdbc.sql("""
+				update sequence_enrolment e set status = 'STOPPED', stop_reason = 'GOAL_MET', updated_at = :now
+				where e.status = 'ACTIVE' and e.sequence_code = :code and %s""".formatted(reached))
+			.param("now", Timestamp.from(clock.instant())).param("code", code).update();
+		// A project that ended (graduated, cancelled) ends its sequences; for PROJECT_COMPLETED that is the goal.
+		jdbc.sql("""
+				update sequence_enrolment e set status = 'STOPPED', stop_reason = :reason, updated_at = :now
+				where e.status = 'ACTIVE' and e.sequence_code = :code and not exists (
+				  select 1 from account a join project p on p.id = a.current_project_id
+				  where a.id = e.account_id and p.status in ('NOT_STARTED','IN_PROGRESS','ON_HOLD'))""")
+			.param("reason", goal == AutomationProperties.Goal.PROJECT_COMPLETED ? "GOAL_MET" : "PROJECT_CLOSED")
+			.param("now", Timestamp.from(clock.instant())).param("code", code).update();
+	}
+
+	private int sendDue(String code, List<AutomationProperties.Step> steps, LocalDate today) {
+		var values = new ArrayList<String>();
+		for (int i = 0; i < steps.size(); i++) {
+			values.add("(" + i + ", " + steps.get(i).day() + ", '" + steps.get(i).template().replace("'", "") + "')");
+		}
+		String due = """
+				select e.id, e.account_id, max(st.idx) as idx from sequence_enrolment e
+				join (values %s) as st(idx, day, template) on st.idx >= e.next_step and st.day <= :today - e.started_on
+				where e.status = 'ACTIVE' and e.sequence_code = :code
+				group by e.id, e.account_id""".formatted(String.join(", ", values));
+		int queued = outbox.enqueueAll("""
+				select 'seq:' || cast(:code as text) || ':' || d.account_id || ':' || d.idx as uniqueness_key, st.template,
+				  d.account_id, c.email as recipient, a.language,
+				  jsonb_build_object('account', a.name, 'contact', coalesce(c.name, ''), 'csm', coalesce(u.display_name, '')) as params
+				from (%s) d
+				join (values %s) as st(idx, day, template) on st.idx = d.idx
+				join account a on a.id = d.account_id
+				left join lateral (select email, name from contact where account_id = a.id and email is not null
+				                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true
+				left join app_user u on u.id = a.owner_csm_id""".formatted(due, String.join(", ", values)),
+				Map.of("code", code, "today", today));
+		jdbc.sql("""
+				update sequence_enrolment e set next_step = d.idx + 1, updated_at = :now,
+				  status = case when d.idx + 1 >= :steps then 'COMPLETED' else 'ACTIVE' end
+				from (%s) d where d.id = e.id""".formatted(due))
+			.param("code", code).param("today", today).param("steps", steps.size())
+			.param("now", Timestamp.from(clock.instant())).update();
+		return queued;
+	}
+
+	public List<Enrolment> enrolments(UUID accountId, String status, int limit) {
+		return jdbc.sql("""
+				select e.id, e.sequence_code, e.account_id, a.name, e.started_on, e.next_step, e.status, e.stop_reason, e.updated_at
+				from sequence_enrolment e join account a on a.id = e.account_id
+				where (cast(:account as uuid) is null or e.account_id = :account) and (cast(:status as text) is null or e.status = :status)
+				order by e.updated_at desc limit :limit""")
+			.param("account", accountId).param("status", status).param("limit", limit)
+			.query((rs, n) -> new Enrolment(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+					rs.getString(4), rs.getObject(5, LocalDate.class), rs.getInt(6), steps(rs.getString(2)), rs.getString(7),
+					rs.getString(8), rs.getTimestamp(9).toInstant()))
+			.list();
+	}
+
+	private int steps(String code) {
+		var s = props.sequences().get(code);
+		return s == null ? 0 : s.expanded().size();
+	}
+
+	/** Stops an account's active enrolment: the customer replied, or by hand. */
+	@Transactional
+	public void stop(UUID enrolmentId, String reason) {
+		if (!List.of("REPLIED", "MANUAL").contains(reason)) {
+			throw InvalidInputException.of("reason", "must be REPLIED or MANUAL");
+		}
+		int n = jdbc.sql("""
+				update sequence_enrolment set status = 'STOPPED', stop_reason = :reason, updated_at = :now
+				where id = :id and status = 'ACTIVE'""")
+			.param("reason", reason).param("now", Timestamp.from(clock.instant())).param("id", enrolmentId).update();
+		if (n == 0 && jdbc.sql("select count(*) from sequence_enrolment where id = :id").param("id", enrolmentId)
+			.query(Long.class).single() == 0) {
+			throw new NotFoundException("Sequence enrolment", enrolmentId);
+		}
+	}
+
+	/** An address unsubscribed: every active sequence of an account with a contact at that address stops. */
+	@Transactional
+	public int stopForAddress(String email) {
+		return jdbc.sql("""
+				update sequence_enrolment e set status = 'STOPPED', stop_reason = 'UNSUBSCRIBED', updated_at = :now
+				where e.status = 'ACTIVE' and exists (select 1 from contact c where c.account_id = e.account_id
+				                                      and lower(trim(c.email)) = :email)""")
+			.param("now", Timestamp.from(clock.instant())).param("email", email).update();
+	}
+}

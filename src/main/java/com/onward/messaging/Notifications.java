@@ -1,0 +1,133 @@
+package com.onward.messaging;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * "Notify the CSM" (AUTO-1): an entry in the staff member's in-app inbox, an email to them (a
+ * transactional staff notice: no unsubscribe) and a post to the team's Slack/Teams incoming webhook
+ * when configured — each once per uniqueness key. Set-based, so a sweep notifies thousands at once.
+ */
+@Service
+public class Notifications {
+
+	/** An inbox entry; the text is a message key with arguments, shown in the reader's language. */
+	public record Notification(UUID id, UUID accountId, String accountName, String textKey, List<Object> args,
+			Instant createdAt, Instant readAt) {
+	}
+
+	private static final TypeReference<List<Object>> ARGS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final Outbox outbox;
+	private final MessagingProperties props;
+	private final Clock clock;
+	private final ObjectMapper json;
+
+	Notifications(JdbcClient jdbc, Outbox outbox, MessagingProperties props, Clock clock, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.props = props;
+		this.clock = clock;
+		this.json = json;
+	}
+
+	/** Notifies one staff member; returns true when this key had not been notified before. */
+	@Transactional
+	public boolean notify(String uniquenessKey, UUID userId, UUID accountId, String textKey, List<Object> args) {
+		var params = new java.util.HashMap<String, Object>();
+		params.put("key", uniquenessKey);
+		params.put("user", userId);
+		params.put("account", accountId);
+		params.put("text", textKey);
+		params.put("args", json.writeValueAsString(args));
+		return notifyAll("select cast(:key as text) as uniqueness_key, cast(:user as uuid) as user_id, "
+				+ "cast(:account as uuid) as account_id, cast(:text as text) as text_key, cast(:args as jsonb) as args",
+				params) > 0;
+	}
+
+	/**
+	 * Notifies in bulk: {@code source} selects {@code uniqueness_key, user_id, account_id, text_key, args}
+	 * (args a jsonb array). Returns how many inbox entries were new; email and chat follow for those only.
+	 */
+	@Transactional
+	public int notifyAll(String source, Map<String, ?> params) {
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("create temporary table if not exists new_notice (id uuid, uniqueness_key text, user_id uuid, account_id uuid, "
+				+ "text_key text, args jsonb) on commit drop").update();
+		jdbc.sql("truncate new_notice").update();
+		int created = jdbc.sql("""
+				with n as (
+				  insert into notification (id, uniqueness_key, user_id, account_id, text_key, args, created_at)
+				  select gen_random_uuid(), s.uniqueness_key, s.user_id, s.account_id, s.text_key, s.args, :now
+				  from (%s) s where s.user_id is not null
+				  on conflict (uniqueness_key) do nothing
+				  returning id, uniqueness_key, user_id, account_id, text_key, args)
+				insert into new_notice select * from n""".formatted(source)).params(params).param("now", now).update();
+		if (created == 0) {
+			return 0;
+		}
+		String notice = """
+				select 'notice-%1$s:' || n.uniqueness_key as uniqueness_key, 'csm-notice' as template, n.account_id,
+				  %2$s as recipient, 'STAFF' as audience, '%1$s' as channel,
+				  jsonb_build_object('noticeKey', n.text_key, 'noticeArgs', n.args, 'account', coalesce(a.name, ''),
+				    'link', :url || '/accounts/' || n.account_id) as params
+				from new_notice n left join account a on a.id = n.account_id %3$s""";
+		insertNotices(notice.formatted("EMAIL", "u.email", "join app_user u on u.id = n.user_id and u.email is not null"), now);
+		if (props.slackWebhookUrl() != null) {
+			insertNotices(notice.formatted("SLACK", "cast(:hook as text)", ""), now, props.slackWebhookUrl());
+		}
+		if (props.teamsWebhookUrl() != null) {
+			insertNotices(notice.formatted("TEAMS", "cast(:hook as text)", ""), now, props.teamsWebhookUrl());
+		}
+		return created;
+	}
+
+	private void insertNotices(String source, Timestamp now, String... hook) {
+		jdbc.sql("""
+				insert into outbox_message (id, uniqueness_key, template, account_id, channel, audience, recipient, language,
+				  params, status, next_attempt_at, message_id, created_at)
+				select id, uniqueness_key, template, account_id, channel, audience, recipient, :language, params, 'PENDING',
+				  :now, '<' || id || '@onward>', :now
+				from (select gen_random_uuid() as id, s.* from (%s) s) q
+				on conflict (uniqueness_key) do nothing""".formatted(source))
+			.param("language", props.staffLanguage()).param("now", now).param("url", props.publicUrl())
+			.param("hook", hook.length == 0 ? null : hook[0]).update();
+	}
+
+	public List<Notification> inbox(UUID userId, boolean unreadOnly, int limit) {
+		return jdbc.sql("""
+				select n.id, n.account_id, a.name, n.text_key, n.args, n.created_at, n.read_at
+				from notification n left join account a on a.id = n.account_id
+				where n.user_id = :user and (not :unread or n.read_at is null)
+				order by n.created_at desc limit :limit""")
+			.param("user", userId).param("unread", unreadOnly).param("limit", limit)
+			.query((rs, i) -> new Notification(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getString(4), json.readValue(rs.getString(5), ARGS), rs.getTimestamp(6).toInstant(),
+					rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+			.list();
+	}
+
+	public long unread(UUID userId) {
+		return jdbc.sql("select count(*) from notification where user_id = :u and read_at is null").param("u", userId)
+			.query(Long.class).single();
+	}
+
+	@Transactional
+	public int markRead(UUID userId, UUID id) {
+		return jdbc.sql("update notification set read_at = :at where user_id = :u and read_at is null and (cast(:id as uuid) is null or id = :id)")
+			.param("at", Timestamp.from(clock.instant())).param("u", userId).param("id", id).update();
+	}
+}

@@ -1,0 +1,292 @@
+package com.onward.automation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.onward.identity.StaffRole;
+import com.onward.identity.Users;
+import com.onward.messaging.Delivery;
+import com.onward.messaging.Notifications;
+import com.onward.messaging.Webhooks;
+import com.onward.usage.UsageTestSupport;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Event rules, sequences, tasks, cadences, outgoing webhooks and Slack, against real SMTP
+ * (GreenMail) and a real HTTP receiver. Same context and database as the other mail tests.
+ */
+@TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
+		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
+		"onward.messaging.slack-webhook-url=http://localhost:3099/slack" })
+class AutomationRulesIntegrationTests extends UsageTestSupport {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	@Autowired
+	Delivery delivery;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	Notifications notifications;
+
+	/** A request a local HTTP receiver got. */
+	record Received(String path, Map<String, List<String>> headers, String body) {
+	}
+
+	private static HttpServer receiver(int port, List<Received> into, int status) throws Exception {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		server.createContext("/", exchange -> {
+			into.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(),
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+		});
+		server.start();
+		return server;
+	}
+
+	private long count(String sql, UUID account) {
+		return jdbc.sql(sql).param("a", account).query(Long.class).single();
+	}
+
+	private List<Map<String, Object>> contacts(String email, String role) {
+		return List.of(Map.of("name", "Rina", "email", email, "role", role));
+	}
+
+	private UUID withCsm(UUID account) {
+		UUID csm = users.create(unique("csm"), "Dewi CSM", unique("dewi") + "@vendor.example", StaffRole.CSM, "pw-123456789")
+			.id();
+		jdbc.sql("update account set owner_csm_id = :u where id = :a").param("u", csm).param("a", account).update();
+		return csm;
+	}
+
+	@Test
+	void theSmbWelcomeSeriesSendsTheDueStepAndStopsWhenTheAccountLogsIn() {
+		String email = unique("rina") + "@series.example";
+		UUID account = account(5, "DAILY", LocalDate.now().minusDays(4), 12, 3000, contacts(email, "PROJECT_LEAD"));
+		await(() -> count("select count(*) from sequence_enrolment where account_id = :a", account) == 1);
+		post("/api/v1/automation/sweeps", null);
+		// Day 4: the day-3 step is due; the late day-1 step is passed over, not sent on top.
+		assertThat(jdbc.sql("select template from outbox_message where account_id = :a and uniqueness_key like 'seq:%'")
+			.param("a", account).query(String.class).list()).containsExactly("smb-day-3");
+		var enrolment = get("/api/v1/automation/enrolments?accountId=" + account).body().get(0);
+		assertThat(enrolment.get("status").asString()).isEqualTo("ACTIVE");
+		assertThat(enrolment.get("nextStep").asInt()).isEqualTo(2);
+		post("/api/v1/automation/sweeps", null);
+		assertThat(count("select count(*) from outbox_message where account_id = :a and uniqueness_key like 'seq:%'", account))
+			.isEqualTo(1);
+
+		sendOk(List.of(event(account, "u1", "LOGIN", Instant.now().minusSeconds(60))));
+		post("/api/v1/automation/sweeps", null);
+		enrolment = get("/api/v1/automation/enrolments?accountId=" + account).body().get(0);
+		assertThat(enrolment.get("status").asString()).isEqualTo("STOPPED");
+		assertThat(enrolment.get("stopReason").asString()).isEqualTo("GOAL_MET");
+	}
+
+	@Test
+	void aReplyStopsASequenceAndBadStopsAreRefused() {
+		UUID account = account(5, "DAILY", LocalDate.now(), 12, 3000, contacts(unique("r") + "@reply.example", "PROJECT_LEAD"));
+		await(() -> count("select count(*) from sequence_enrolment where account_id = :a", account) == 1);
+		String id = get("/api/v1/automation/enrolments?accountId=" + account).body().get(0).get("id").asString();
+		assertProblem(post("/api/v1/automation/enrolments/" + id + "/stop", Map.of("reason", "BORED")), 400, "reason");
+		assertThat(post("/api/v1/automation/enrolments/" + id + "/stop", Map.of("reason", "REPLIED")).status()).isEqualTo(200);
+		var enrolment = get("/api/v1/automation/enrolments?accountId=" + account).body().get(0);
+		assertThat(enrolment.get("stopReason").asString()).isEqualTo("REPLIED");
+		assertProblem(post("/api/v1/automation/enrolments/" + UUID.randomUUID() + "/stop", Map.of("reason", "REPLIED")), 404,
+				null);
+	}
+
+	@Test
+	void noLoginAfterAccessHandsAFollowUpTaskToTheCsmAndNotifiesThemInAppByEmailAndOnSlack() throws Exception {
+		var slack = new CopyOnWriteArrayList<Received>();
+		HttpServer server = receiver(3099, slack, 200);
+		try {
+			UUID account = account(5, "DAILY", LocalDate.now().minusDays(9), 12, 3000,
+					contacts(unique("n") + "@task.example", "PROJECT_LEAD"));
+			UUID csm = withCsm(account);
+			post("/api/v1/automation/sweeps", null);
+			post("/api/v1/automation/sweeps", null);
+			assertThat(count("select count(*) from automation_task where account_id = :a and rule_code = 'NO_LOGIN_AFTER_ACCESS'",
+					account)).isEqualTo(1);
+			var inbox = notifications.inbox(csm, true, 50).stream()
+				.filter(n -> n.textKey().equals("notice.NO_LOGIN_AFTER_ACCESS")).toList();
+			assertThat(inbox).hasSize(1);
+			assertThat(inbox.get(0).textKey()).isEqualTo("notice.NO_LOGIN_AFTER_ACCESS");
+			assertThat(inbox.get(0).args()).hasSize(2).element(1).isEqualTo(7);
+
+			delivery.deliverDue();
+			var staffMail = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+				try {
+					return m.getSubject().contains("has signed in 7 days after access") && m.getAllRecipients()[0].toString()
+						.endsWith("@vendor.example");
+				}
+				catch (Exception e) {
+					return false;
+				}
+			}).toList();
+			assertThat(staffMail).hasSize(1);
+			assertThat(staffMail.get(0).getContent().toString()).doesNotContain("/unsubscribe"); // a staff notice
+			var posts = slack.stream().filter(r -> r.body().contains("signed in 7 days after access")).toList();
+			assertThat(posts).hasSize(1);
+			assertThat(posts.get(0).path()).isEqualTo("/slack");
+			var payload = json.readTree(posts.get(0).body());
+			assertThat(payload.get("text").asString()).startsWith("[Onward] ");
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
+	void completingTheKickoffSendsTheSummaryStartsTheWeeklyCheckInAndMovesTheProjectInProgress() {
+		UUID account = account(20, "DAILY", LocalDate.now().minusDays(2), 300, 40000,
+				contacts(unique("k") + "@kickoff.example", "PROJECT_LEAD"));
+		String projectId = jdbc.sql("select cast(current_project_id as text) from account where id = :a").param("a", account)
+			.query(String.class).single();
+		String kickoff = null;
+		for (var phase : get("/api/v1/projects/" + projectId).body().get("phases")) {
+			for (var item : phase.get("items")) {
+				if (List.of("kickoff", "exec-kickoff").contains(item.get("key").asString())) kickoff = item.get("id").asString();
+			}
+		}
+		assertThat(kickoff).as("the playbook has a kickoff item").isNotNull();
+		var done = call("PATCH", "/api/v1/projects/" + projectId + "/items/" + kickoff, Map.of("status", "DONE"));
+		assertThat(done.status()).as(done.raw()).isEqualTo(200);
+		await(() -> count("select count(*) from outbox_message where account_id = :a and template = 'kickoff-summary'", account) == 1);
+		await(() -> count("select count(*) from sequence_enrolment where account_id = :a and sequence_code = 'weekly-check-in'",
+				account) == 1);
+		assertThat(get("/api/v1/projects/" + projectId).body().get("status").asString()).isEqualTo("IN_PROGRESS");
+	}
+
+	@Test
+	void aMissedSponsorCheckInIsDetectedRaisesAFlagAndIsClearedWhenTheCheckInIsHeld() {
+		UUID account = account(5, "DAILY", LocalDate.now().minusDays(45), 12, 3000,
+				contacts(unique("s") + "@cadence.example", "EXECUTIVE_SPONSOR"));
+		withCsm(account);
+		post("/api/v1/automation/sweeps", null);
+		// Monthly sponsor check-in: due 30 days after the start, missed 3 days later.
+		assertThat(count("select count(*) from missed_cadence where account_id = :a", account)).isEqualTo(1);
+		assertThat(count("select count(*) from automation_task where account_id = :a and rule_code = 'CADENCE_DUE'", account))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from notification where account_id = :a and text_key = 'notice.CADENCE_MISSED'", account))
+			.isEqualTo(1);
+		assertThat(post("/api/v1/accounts/" + account + "/health/recompute", null).body().findValuesAsString("code"))
+			.contains("CADENCE_MISSED");
+
+		var task = get("/api/v1/tasks?accountId=" + account).body();
+		String checkIn = null;
+		for (var t : task) {
+			if (t.get("ruleCode").asString().equals("CADENCE_DUE")) checkIn = t.get("id").asString();
+		}
+		assertThat(post("/api/v1/tasks/" + checkIn + "/done", null).body().get("status").asString()).isEqualTo("DONE");
+		post("/api/v1/automation/sweeps", null);
+		assertThat(count("select count(*) from missed_cadence where account_id = :a", account)).isZero();
+		assertThat(post("/api/v1/accounts/" + account + "/health/recompute", null).body().findValuesAsString("code"))
+			.doesNotContain("CADENCE_MISSED");
+	}
+
+	@Test
+	void outgoingWebhooksAreSignedCarryADeliveryIdAndAreNotRetriedOnceAccepted() throws Exception {
+		var calls = new CopyOnWriteArrayList<Received>();
+		HttpServer server = receiver(0, calls, 204);
+		try {
+			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/onward";
+			var created = post("/api/v1/webhooks", Map.of("url", url, "events", List.of("CONTRACT_SIGNED"))).body();
+			String secret = created.get("secret").asString();
+			assertThat(secret).startsWith("whsec_");
+			assertProblem(post("/api/v1/webhooks", Map.of("url", "ftp://x", "events", List.of("*"))), 400, "url");
+			assertProblem(post("/api/v1/webhooks", Map.of("url", url, "events", List.of())), 400, "events");
+
+			UUID account = account(5, "DAILY", LocalDate.now(), 12, 3000, List.of());
+			await(() -> count("select count(*) from outbox_message where account_id = :a and channel = 'WEBHOOK'", account) == 1);
+			delivery.deliverDue();
+			delivery.deliverDue();
+			var mine = calls.stream().filter(c -> c.body().contains(account.toString())).toList();
+			assertThat(mine).hasSize(1);
+			Received call = mine.get(0);
+			String timestamp = call.headers().get("X-onward-timestamp").get(0);
+			String signature = call.headers().get("X-onward-signature").get(0);
+			// What a receiver does: HMAC-SHA256 of "timestamp.body" with its secret, compared to the header.
+			var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			String expected = "sha256=" + java.util.HexFormat.of()
+				.formatHex(mac.doFinal((timestamp + "." + call.body()).getBytes(StandardCharsets.UTF_8)));
+			assertThat(signature).isEqualTo(expected);
+			assertThat(Webhooks.hmac("another-secret", timestamp + "." + call.body())).isNotEqualTo(signature.substring(7));
+			String deliveryId = call.headers().get("X-onward-delivery").get(0);
+			assertThat(jdbc.sql("select status from outbox_message where id = :id").param("id", UUID.fromString(deliveryId))
+				.query(String.class).single()).isEqualTo("SENT");
+			var payload = json.readTree(call.body());
+			assertThat(payload.get("event").asString()).isEqualTo("CONTRACT_SIGNED");
+			assertThat(payload.get("data").get("segment").asString()).isEqualTo("SMB");
+			call("DELETE", "/api/v1/webhooks/" + created.get("id").asString(), null);
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
+	void aWebhookThatRefusesIsMarkedFailedAndOneThatIsDownIsRetried() throws Exception {
+		var calls = new CopyOnWriteArrayList<Received>();
+		HttpServer server = receiver(0, calls, 410);
+		try {
+			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/gone";
+			String id = post("/api/v1/webhooks", Map.of("url", url, "events", List.of("*"))).body().get("id").asString();
+			UUID account = account(5, "DAILY", LocalDate.now(), 12, 3000, List.of());
+			await(() -> count("select count(*) from outbox_message where account_id = :a and channel = 'WEBHOOK'", account) >= 1);
+			delivery.deliverDue();
+			assertThat(jdbc.sql("select status from outbox_message where account_id = :a and channel = 'WEBHOOK' and template = 'CONTRACT_SIGNED'")
+				.param("a", account).query(String.class).single()).isEqualTo("FAILED");
+			call("DELETE", "/api/v1/webhooks/" + id, null);
+		}
+		finally {
+			server.stop(0);
+		}
+		// Nobody listens any more: connection refused is transient, so the next call waits for a retry.
+		var down = post("/api/v1/webhooks", Map.of("url", "http://127.0.0.1:9/down", "events", List.of("CONTRACT_SIGNED"))).body();
+		UUID account = account(5, "DAILY", LocalDate.now(), 12, 3000, List.of());
+		await(() -> count("select count(*) from outbox_message where account_id = :a and channel = 'WEBHOOK'", account) == 1);
+		delivery.deliverDue();
+		var row = jdbc.sql("select status || ':' || attempts from outbox_message where account_id = :a and channel = 'WEBHOOK'")
+			.param("a", account).query(String.class).single();
+		assertThat(row).isEqualTo("PENDING:1");
+		call("DELETE", "/api/v1/webhooks/" + down.get("id").asString(), null);
+	}
+
+	private static void await(java.util.function.BooleanSupplier condition) {
+		for (int i = 0; i < 100; i++) {
+			if (condition.getAsBoolean()) return;
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		assertThat(condition.getAsBoolean()).as("condition reached within 5 s").isTrue();
+	}
+}
