@@ -23,4 +23,19 @@ class MessagingController {
 		model.addAttribute("status", status);
 		return "messaging/messages";
 	}
+
+	@GetMapping("/messages/preview")
+	String preview(@RequestParam(defaultValue = "welcome") String template, @RequestParam(required = false) String language,
+			@RequestParam(required = false) java.util.UUID accountId, Model model) {
+		String lang = language == null || language.isBlank() || !java.util.List.of("en", "id", "ms").contains(language) ? null
+				: language;
+		String chosen = Outbox.TEMPLATES.contains(template) ? template : "welcome";
+		model.addAttribute("templates", Outbox.TEMPLATES);
+		model.addAttribute("accounts", outbox.previewAccounts());
+		model.addAttribute("template", chosen);
+		model.addAttribute("language", lang);
+		model.addAttribute("accountId", accountId == null ? null : accountId.toString());
+		model.addAttribute("preview", outbox.preview(chosen, lang, accountId));
+		return "messaging/preview";
+	}
 }

@@ -97,6 +97,14 @@ public class Outbox {
 		return new String[] { rendered[0], rendered[1], used };
 	}
 
+	/** Accounts to preview a template for (id → name), by name. */
+	public java.util.LinkedHashMap<String, String> previewAccounts() {
+		var accounts = new java.util.LinkedHashMap<String, String>();
+		jdbc.sql("select cast(id as text), name from account order by name limit 500")
+			.query((rs, n) -> accounts.put(rs.getString(1), rs.getString(2))).list();
+		return accounts;
+	}
+
 	/** Queues a templated customer email; false when a message with this key exists or the address unsubscribed. */
 	@Transactional
 	public boolean enqueue(String uniquenessKey, String template, UUID accountId, String recipient, String language,

@@ -225,6 +225,57 @@ class BrowserTests extends IntegrationTest {
 	}
 
 	@Test
+	void aManagerEditsARuleThresholdAndPreviewsATemplateInBahasaMelayu() throws IOException {
+		var signed = post("/api/v1/contracts", contract(unique("opp"), "2026-11-01T09:00:00Z", 300, 20_000, "en")).body();
+		String accountId = signed.get("accountId").asString();
+		driver.get(url("/login?lang=en"));
+		if (!driver.findElements(By.id("username")).isEmpty()) {
+			driver.findElement(By.id("username")).sendKeys("browser");
+			driver.findElement(By.id("password")).sendKeys("browser-pass-1");
+			driver.findElement(By.id("sign-in")).click();
+			wait.until(d -> !d.getCurrentUrl().contains("/login"));
+		}
+		try {
+			driver.get(url("/automation?lang=en"));
+			driver.findElement(By.linkText("No login after access")).click();
+			wait.until(d -> !d.findElements(By.id("rule-form")).isEmpty());
+			WebElement days = driver.findElement(By.id("days"));
+			assertThat(days.getAttribute("value")).isEqualTo("7");
+			days.clear();
+			days.sendKeys("10");
+			driver.findElement(By.id("save-rule")).click();
+			wait.until(d -> !d.findElements(By.id("rule-saved")).isEmpty());
+			assertThat(driver.findElement(By.id("days")).getAttribute("value")).isEqualTo("10");
+			assertThat(get("/api/v1/automation/rules/NO_LOGIN_AFTER_ACCESS").body().get("params").get("days").asInt())
+				.isEqualTo(10);
+			// A threshold out of range is refused on the page and nothing changes.
+			days = driver.findElement(By.id("days"));
+			((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].removeAttribute('max')", days);
+			days.clear();
+			days.sendKeys("400");
+			driver.findElement(By.id("save-rule")).click();
+			wait.until(d -> !d.findElements(By.id("rule-error")).isEmpty());
+			assertThat(driver.findElement(By.id("rule-error")).getText()).contains("365");
+			assertThat(get("/api/v1/automation/rules/NO_LOGIN_AFTER_ACCESS").body().get("params").get("days").asInt())
+				.isEqualTo(10);
+
+			driver.get(url("/messages/preview?lang=en"));
+			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("template"))).selectByValue("re-engagement");
+			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("accountId"))).selectByValue(accountId);
+			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("language"))).selectByValue("ms");
+			driver.findElement(By.id("show-preview")).click();
+			wait.until(d -> d.getCurrentUrl().contains("language=ms"));
+			assertThat(driver.findElement(By.id("preview-subject")).getText()).startsWith("Perlukan bantuan untuk bermula");
+			assertThat(driver.findElement(By.id("preview-body")).getText()).contains("log masuk")
+				.contains("Acme ");
+			screenshot("template-preview");
+		}
+		finally {
+			call("PUT", "/api/v1/automation/rules/NO_LOGIN_AFTER_ACCESS", java.util.Map.of("days", 7));
+		}
+	}
+
+	@Test
 	void theContractFormShowsFieldErrorsAndKeepsTheInput() {
 		driver.get(url("/login?lang=en"));
 		if (!driver.findElements(By.id("username")).isEmpty()) {

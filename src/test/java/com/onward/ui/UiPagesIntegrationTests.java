@@ -109,7 +109,11 @@ class UiPagesIntegrationTests extends IntegrationTest {
 				{ "/projects/" + projectId + "/training", "training-sessions" }, { "/messages", "outbox" },
 				{ "/projects/" + projectId + "/graduation", "scorecard-history" },
 				{ "/projects/" + graduatedProjectId + "/graduation", "Nadia" }, { "/content?q=invoice", "content-list" },
-				{ "/?flag=ANY&band=RED", "portfolio-list" } };
+				{ "/?flag=ANY&band=RED", "portfolio-list" }, { "/automation", "rules" },
+				{ "/automation/rules/NO_LOGIN_AFTER_ACCESS", "rule-form" },
+				{ "/automation/rules/NO_LOGIN_AFTER_ACCESS?dryRun=true", "dry-run-hits" },
+				{ "/automation/rules/CADENCE_MISSED", "rule-form" }, { "/automation/sequences", "enrolments" },
+				{ "/inbox", "notifications" }, { "/messages/preview?template=smb-day-7&accountId=" + accountId, "preview-body" } };
 		for (String lang : new String[] { "en", "id", "ms" }) {
 			for (String[] page : pages) {
 				String sep = page[0].contains("?") ? "&" : "?";

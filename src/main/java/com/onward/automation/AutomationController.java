@@ -1,0 +1,118 @@
+package com.onward.automation;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.onward.identity.AuditLog;
+import com.onward.identity.Users;
+import com.onward.messaging.Notifications;
+import com.onward.messaging.Outbox;
+import com.onward.shared.FormChanges;
+import com.onward.shared.InvalidInputException;
+
+/** Rules list and editor with the dry run, sequences with their accounts, and the CSM's inbox. */
+@Controller
+class AutomationController {
+
+	private final Automation automation;
+	private final Sequences sequences;
+	private final Tasks tasks;
+	private final Notifications notifications;
+	private final Users users;
+
+	AutomationController(Automation automation, Sequences sequences, Tasks tasks, Notifications notifications, Users users) {
+		this.automation = automation;
+		this.sequences = sequences;
+		this.tasks = tasks;
+		this.notifications = notifications;
+		this.users = users;
+	}
+
+	@GetMapping("/automation")
+	String rules(Model model) {
+		model.addAttribute("rules", automation.rules());
+		return "automation/rules";
+	}
+
+	@GetMapping("/automation/rules/{code}")
+	String rule(@PathVariable String code, @RequestParam(defaultValue = "false") boolean dryRun, Model model) {
+		model.addAttribute("rule", automation.rule(code));
+		model.addAttribute("templates", Outbox.TEMPLATES);
+		model.addAttribute("segments", List.of("ENTERPRISE", "MID_MARKET", "SMB"));
+		model.addAttribute("touchModels", List.of("HIGH_TOUCH", "LOW_TOUCH", "TECH_TOUCH"));
+		model.addAttribute("bands", List.of("GREEN", "YELLOW", "RED", "NO_DATA"));
+		model.addAttribute("languages", List.of("en", "id", "ms"));
+		if (dryRun) {
+			model.addAttribute("hits", automation.dryRun(code, 200));
+		}
+		return "automation/rule";
+	}
+
+	@PostMapping("/automation/rules/{code}")
+	String update(@PathVariable String code, @RequestParam(defaultValue = "false") boolean enabled,
+			@RequestParam(required = false) String days, @RequestParam(required = false) String template,
+			@RequestParam(required = false) List<String> segments, @RequestParam(required = false) List<String> touchModels,
+			@RequestParam(required = false) List<String> healthBands, @RequestParam(required = false) List<String> languages,
+			@RequestParam(required = false) String minDay, @RequestParam(required = false) String maxDay,
+			RedirectAttributes redirect) {
+		String result = FormChanges.attempt(redirect, "ruleError", "/automation/rules/" + code, () -> automation.update(code,
+				new Automation.RuleEdit(enabled, number("days", days), template == null || template.isBlank() ? null : template,
+						new Automation.Conditions(segments, touchModels, healthBands, languages, number("minDay", minDay),
+								number("maxDay", maxDay)))));
+		if (!redirect.getFlashAttributes().containsKey("ruleError")) {
+			redirect.addFlashAttribute("ruleSaved", true);
+		}
+		return result;
+	}
+
+	private static Integer number(String field, String value) {
+		if (value == null || value.isBlank()) return null;
+		try {
+			return Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException e) {
+			throw InvalidInputException.of(field, "must be a whole number");
+		}
+	}
+
+	@GetMapping("/automation/sequences")
+	String sequences(@RequestParam(required = false) String status, Model model) {
+		model.addAttribute("definitions", sequences.definitions());
+		model.addAttribute("enrolments", sequences.enrolments(null, status == null || status.isBlank() ? null : status, 200));
+		model.addAttribute("status", status);
+		return "automation/sequences";
+	}
+
+	@PostMapping("/automation/enrolments/{id}/stop")
+	String stop(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes redirect) {
+		return FormChanges.attempt(redirect, "sequenceError", "/automation/sequences", () -> sequences.stop(id, reason));
+	}
+
+	@GetMapping("/inbox")
+	String inbox(Model model) {
+		UUID me = users.find(AuditLog.currentActor()).map(Users.StaffUser::id).orElse(null);
+		model.addAttribute("notifications", me == null ? List.of() : notifications.inbox(me, false, 100));
+		model.addAttribute("tasks", me == null ? List.of() : tasks.list(me, null, true, 200));
+		return "automation/inbox";
+	}
+
+	@PostMapping("/inbox/read")
+	String read() {
+		users.find(AuditLog.currentActor()).ifPresent(u -> notifications.markRead(u.id(), null));
+		return "redirect:/inbox";
+	}
+
+	@PostMapping("/tasks/{id}/done")
+	String done(@PathVariable UUID id, @RequestParam(defaultValue = "/inbox") String back) {
+		tasks.complete(id);
+		return "redirect:" + (back.startsWith("/") && !back.startsWith("//") ? back : "/inbox");
+	}
+}
