@@ -138,9 +138,14 @@ public class Health {
 		recomputeAll();
 	}
 
-	/** Accounts marked stale by usage, item or contact changes, refreshed within a minute. */
+	// ShedLock can only lock methods that return nothing: the schedule calls the counting method.
 	@Scheduled(fixedDelayString = "${onward.health.refresh-interval:60s}", initialDelayString = "PT30S")
 	@SchedulerLock(name = "health-refresh-stale")
+	void scheduledRefresh() {
+		refreshStale();
+	}
+
+	/** Accounts marked stale by usage, item or contact changes, refreshed within a minute. */
 	public int refreshStale() {
 		int total = 0;
 		while (true) {
