@@ -89,7 +89,7 @@ public class Delivery {
 	}
 
 	// Not under ShedLock: every instance delivers, SKIP LOCKED shares the work.
-	@Scheduled(fixedDelayString = "${onward.messaging.delivery-interval:5s}", initialDelayString = "PT10S")
+	@Scheduled(fixedDelayString = "${onward.messaging.delivery-interval:5s}", initialDelayString = "${onward.messaging.delivery-initial-delay:10s}")
 	void scheduled() {
 		deliverDue();
 	}

@@ -158,13 +158,7 @@ class BrowserTests extends IntegrationTest {
 				"userId", "u", "type", "LOGIN", "occurredAt", java.time.Instant.now().minusSeconds(60).toString()))))
 			.status()).isEqualTo(202);
 		post("/api/v1/accounts/" + accountId + "/health/recompute", null);
-		driver.get(url("/login?lang=en"));
-		if (!driver.findElements(By.id("username")).isEmpty()) {
-			driver.findElement(By.id("username")).sendKeys("browser");
-			driver.findElement(By.id("password")).sendKeys("browser-pass-1");
-			driver.findElement(By.id("sign-in")).click();
-			wait.until(d -> !d.getCurrentUrl().contains("/login"));
-		}
+		signInInEnglish();
 		driver.get(url("/accounts/" + accountId));
 		WebElement summary = wait.until(d -> d.findElements(By.id("health-summary")).stream().findFirst().orElse(null));
 		summary.findElement(By.linkText("Why?")).click();
@@ -188,13 +182,7 @@ class BrowserTests extends IntegrationTest {
 	void aCsmAdjustsAGraduationScoreWithANoteAndTheVerdictChanges() throws IOException {
 		var signed = post("/api/v1/contracts", contract(unique("opp"), "2026-11-01T09:00:00Z", 300, 20_000, "en")).body();
 		String projectId = signed.get("projectId").asString();
-		driver.get(url("/login?lang=en"));
-		if (!driver.findElements(By.id("username")).isEmpty()) {
-			driver.findElement(By.id("username")).sendKeys("browser");
-			driver.findElement(By.id("password")).sendKeys("browser-pass-1");
-			driver.findElement(By.id("sign-in")).click();
-			wait.until(d -> !d.getCurrentUrl().contains("/login"));
-		}
+		signInInEnglish();
 		driver.get(url("/projects/" + projectId));
 		driver.findElement(By.linkText("Graduation")).click();
 		wait.until(d -> !d.findElements(By.id("scorecard-form")).isEmpty());
@@ -228,13 +216,7 @@ class BrowserTests extends IntegrationTest {
 	void aManagerEditsARuleThresholdAndPreviewsATemplateInBahasaMelayu() throws IOException {
 		var signed = post("/api/v1/contracts", contract(unique("opp"), "2026-11-01T09:00:00Z", 300, 20_000, "en")).body();
 		String accountId = signed.get("accountId").asString();
-		driver.get(url("/login?lang=en"));
-		if (!driver.findElements(By.id("username")).isEmpty()) {
-			driver.findElement(By.id("username")).sendKeys("browser");
-			driver.findElement(By.id("password")).sendKeys("browser-pass-1");
-			driver.findElement(By.id("sign-in")).click();
-			wait.until(d -> !d.getCurrentUrl().contains("/login"));
-		}
+		signInInEnglish();
 		try {
 			driver.get(url("/automation?lang=en"));
 			driver.findElement(By.linkText("No login after access")).click();
@@ -277,13 +259,7 @@ class BrowserTests extends IntegrationTest {
 
 	@Test
 	void theContractFormShowsFieldErrorsAndKeepsTheInput() {
-		driver.get(url("/login?lang=en"));
-		if (!driver.findElements(By.id("username")).isEmpty()) {
-			driver.findElement(By.id("username")).sendKeys("browser");
-			driver.findElement(By.id("password")).sendKeys("browser-pass-1");
-			driver.findElement(By.id("sign-in")).click();
-			wait.until(d -> !d.getCurrentUrl().contains("/login"));
-		}
+		signInInEnglish();
 		driver.get(url("/contracts/new"));
 		driver.findElement(By.id("contractExternalId")).sendKeys(unique("ui"));
 		driver.findElement(By.id("name")).sendKeys("Form Co");
@@ -301,6 +277,17 @@ class BrowserTests extends IntegrationTest {
 		driver.findElement(By.id("sign")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("items")));
 		assertThat(driver.getCurrentUrl()).contains("/projects/");
+	}
+
+	/** Signs in as the test admin unless the browser already is (tests share the session), in English. */
+	private void signInInEnglish() {
+		driver.get(url("/login?lang=en"));
+		if (!driver.findElements(By.id("username")).isEmpty()) {
+			driver.findElement(By.id("username")).sendKeys("browser");
+			driver.findElement(By.id("password")).sendKeys("browser-pass-1");
+			driver.findElement(By.id("sign-in")).click();
+			wait.until(d -> !d.getCurrentUrl().contains("/login"));
+		}
 	}
 
 	private String url(String path) {
