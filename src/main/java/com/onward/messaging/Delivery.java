@@ -102,15 +102,17 @@ public class Delivery {
 		JavaMailSender sender = mail.getIfAvailable();
 		var tried = new ArrayList<UUID>();
 		int[] counts = new int[3];
-		while (true) {
-			Boolean any = tx.execute(status -> deliverOne(sender, tried, counts));
-			if (!Boolean.TRUE.equals(any)) {
-				return new Round(counts[0], counts[1], counts[2]);
+		try (var smtp = sender == null ? null : new SmtpConnection(sender)) {
+			while (true) {
+				Boolean any = tx.execute(status -> deliverOne(smtp, tried, counts));
+				if (!Boolean.TRUE.equals(any)) {
+					return new Round(counts[0], counts[1], counts[2]);
+				}
 			}
 		}
 	}
 
-	private boolean deliverOne(JavaMailSender sender, List<UUID> tried, int[] counts) {
+	private boolean deliverOne(SmtpConnection smtp, List<UUID> tried, int[] counts) {
 		List<Due> due = jdbc.sql("""
 				select id, channel, audience, recipient, webhook_id, template, language, params, subject, body, calendar,
 				  message_id, attempts
@@ -119,7 +121,7 @@ public class Delivery {
 				  and (channel <> 'EMAIL' or :smtp)
 				order by next_attempt_at, created_at limit 1 for update skip locked""")
 			.param("now", Timestamp.from(clock.instant())).param("tried", tried.toArray(UUID[]::new))
-			.param("smtp", sender != null)
+			.param("smtp", smtp != null)
 			.query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
 					rs.getString(10), rs.getString(11), rs.getString(12), rs.getInt(13)))
@@ -139,7 +141,7 @@ public class Delivery {
 		}
 		try {
 			if ("EMAIL".equals(d.channel())) {
-				sendEmail(sender, d, content);
+				sendEmail(smtp, d, content);
 			}
 			else if ("WEBHOOK".equals(d.channel())) {
 				post(d, content[1]);
@@ -179,9 +181,9 @@ public class Delivery {
 		return true;
 	}
 
-	private void sendEmail(JavaMailSender sender, Due d, String[] content) throws Permanent {
+	private void sendEmail(SmtpConnection smtp, Due d, String[] content) throws Permanent {
 		try {
-			sender.send(mime(sender, d, content));
+			smtp.send(mime(smtp.sender(), d, content));
 		}
 		catch (MailParseException | MailPreparationException | MailAuthenticationException e) {
 			throw new Permanent(message(e), e);
