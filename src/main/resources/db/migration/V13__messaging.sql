@@ -25,7 +25,8 @@ create table outbox_message (
   created_at      timestamptz not null,
   sent_at         timestamptz
 );
-create index outbox_message_due_idx on outbox_message (next_attempt_at) where status = 'PENDING';
+-- In the order delivery takes them (messages queued together share next_attempt_at).
+create index outbox_message_due_idx on outbox_message (next_attempt_at, created_at) where status = 'PENDING';
 create index outbox_message_account_idx on outbox_message (account_id, created_at);
 
 -- Unsubscribe hygiene: addresses that asked for no more customer emails (staff notices excepted).

@@ -220,12 +220,14 @@ public class Automation {
 				continue;
 			}
 			evaluated++;
+			long started = System.nanoTime();
 			Integer n = tx.execute(s -> {
 				Sequences.sweepLock(jdbc);
 				fillHits(rule, today, null);
 				return actions.run(rule, today);
 			});
 			fired += n == null ? 0 : n;
+			log.debug("Rule {}: {} actions fired in {} ms", rule.code(), n, (System.nanoTime() - started) / 1_000_000);
 		}
 		log.info("Automation sweep: {} rules evaluated, {} actions fired", evaluated, fired);
 		return new SweepResult(evaluated, fired);
@@ -293,14 +295,16 @@ public class Automation {
 							                  and u.last_seen >= cast(:today - :days as timestamp) at time zone 'UTC')""";
 				}
 				case "FEATURE_UNUSED" -> {
-					// Only features the vendor marked as core: a guess would send "how to" mails about the wrong thing.
-					from = " join feature f on f.core";
+					// Only features the vendor marked as core (a guess would teach the wrong thing), and one at a
+					// time: the first unused one, so an account gets the next how-to after it used the last.
+					from = " " + """
+							join lateral (select f.key, f.name from feature f where f.core and not exists (
+							  select 1 from usage_feature uf where uf.account_id = a.id and uf.feature = f.key)
+							  order by f.key limit 1) f on true""";
 					occurrence = "'feature-' || f.key";
 					args = "jsonb_build_array(a.name, coalesce(f.name, f.key), :days)";
 					vals = "jsonb_build_object('feature', coalesce(f.name, f.key))";
-					where = """
-							p.start_date <= :today - :days
-							  and not exists (select 1 from usage_feature uf where uf.account_id = a.id and uf.feature = f.key)""";
+					where = "p.start_date <= :today - :days";
 				}
 				case "WEEKLY_USAGE" -> {
 					from = " " + """
@@ -308,7 +312,8 @@ public class Automation {
 							   where d.account_id = a.id and d.day > :today - :days and d.day <= :today) w on w.events > 0""";
 					occurrence = "'week-' || to_char(:today, 'IYYY-IW')";
 					vals = "jsonb_build_object('activeUsers', w.users, 'events', w.events)";
-					where = "true";
+					// Sent on one day of the week (param weekday, ISO: 5 = Friday); on the other days the rule costs nothing.
+					where = "extract(isodow from cast(:today as date)) = cast(:weekday as int)";
 				}
 				case "MILESTONE_OVERDUE", "STUCK_ON_STEP" -> {
 					boolean overdue = rule.trigger().equals("MILESTONE_OVERDUE");
@@ -345,6 +350,7 @@ public class Automation {
 		var params = new HashMap<String, Object>();
 		params.put("today", today);
 		params.put("days", rule.days());
+		params.put("weekday", rule.params().get("weekday") instanceof Number n ? n.intValue() : 5);
 		params.put("staffLanguage", "en");
 		params.put("segments", rule.conditions().segments().toArray(String[]::new));
 		params.put("touchModels", rule.conditions().touchModels().toArray(String[]::new));

@@ -36,8 +36,9 @@ final class SmtpConnection implements AutoCloseable {
 			return;
 		}
 		try {
-			if (transport == null || !transport.isConnected()) {
-				close();
+			// Not isConnected(): for SMTP that sends a NOOP round trip before every message. A broken
+			// connection shows as a failure, which closes it; the next message reconnects.
+			if (transport == null) {
 				transport = impl.getSession().getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
 				transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
 			}
