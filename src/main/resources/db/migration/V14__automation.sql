@@ -22,8 +22,9 @@ insert into automation_rule (code, position, kind, trigger, template, actions, c
      '{"sequence": "smb-welcome", "from": "PROJECT_START"}'),
   ('KICKOFF_COMPLETED', 40, 'EVENT', 'KICKOFF_COMPLETED', 'kickoff-summary', '{SEND_MESSAGE,START_SEQUENCE,CHANGE_STATUS}', '{}',
      '{"sequence": "weekly-check-in", "status": "IN_PROGRESS"}'),
-  ('NO_LOGIN_AFTER_ACCESS', 50, 'SWEEP', 'NO_LOGIN_AFTER_ACCESS', 're-engagement', '{SEND_MESSAGE,CREATE_TASK,NOTIFY_CSM}', '{}',
-     '{"days": 7}'),
+  ('KICKOFF_SURVEY', 45, 'EVENT', 'KICKOFF_COMPLETED', null, '{SEND_SURVEY}', '{}', '{"survey": "CSAT"}'),
+  ('NO_LOGIN_AFTER_ACCESS', 50, 'SWEEP', 'NO_LOGIN_AFTER_ACCESS', 're-engagement', '{SEND_MESSAGE,RAISE_FLAG,CREATE_TASK,NOTIFY_CSM}',
+     '{}', '{"days": 7, "flagCategory": "USER_ADOPTION"}'),
   ('TRAINING_COMPLETED', 60, 'EVENT', 'TRAINING_MODULE_COMPLETED', 'training-congratulations', '{SEND_MESSAGE}', '{}', '{}'),
   ('SUCCESS_CRITERION_MET', 70, 'EVENT', 'SUCCESS_CRITERION_MET', 'milestone-celebration', '{SEND_MESSAGE,CREATE_TASK,NOTIFY_CSM}',
      '{}', '{}'),
@@ -38,7 +39,9 @@ insert into automation_rule (code, position, kind, trigger, template, actions, c
   ('CADENCE_DUE', 140, 'SWEEP', 'CADENCE_DUE', null, '{CREATE_TASK}', '{}', '{"days": 2}'),
   ('CADENCE_MISSED', 150, 'SWEEP', 'CADENCE_MISSED', null, '{NOTIFY_CSM}', '{}', '{"days": 3}'),
   ('AT_RISK', 160, 'EVENT', 'HEALTH_BAND_CHANGED', null, '{CREATE_TASK,NOTIFY_CSM}', '{"healthBands": ["RED"]}', '{}'),
-  ('RED_FLAG_NOTICE', 170, 'EVENT', 'RED_FLAG_RAISED', null, '{NOTIFY_CSM}', '{}', '{}');
+  ('RED_FLAG_NOTICE', 170, 'EVENT', 'RED_FLAG_RAISED', null, '{NOTIFY_CSM}', '{}', '{}'),
+  ('SURVEY_DETRACTOR', 180, 'EVENT', 'SURVEY_DETRACTOR', null, '{CREATE_TASK,NOTIFY_CSM,RAISE_FLAG}', '{}',
+     '{"flagCategory": "RELATIONSHIP"}');
 
 -- AUTO-6: work the engine hands to a human instead of acting, once per (rule, account, occurrence).
 create table automation_task (

@@ -38,7 +38,11 @@ create table red_flag (
   code          text not null,
   evidence_args jsonb not null default '[]',
   raised_at     timestamptz not null,
-  cleared_at    timestamptz
+  cleared_at    timestamptz,
+  -- HEALTH: raised and cleared by the health rules as the data changes; AUTOMATION: raised by an
+  -- automation rule for human follow-up, open until a person resolves it.
+  source        text not null default 'HEALTH' check (source in ('HEALTH','AUTOMATION')),
+  cleared_by    text
 );
 create unique index red_flag_open_idx on red_flag (account_id, code) where cleared_at is null;
 create index red_flag_open_category_idx on red_flag (category, raised_at) where cleared_at is null;

@@ -15,6 +15,7 @@ import com.onward.messaging.RecipientUnsubscribed;
 import com.onward.onboarding.ItemCompleted;
 import com.onward.playbook.ItemKind;
 import com.onward.success.SuccessCriterionMet;
+import com.onward.survey.SurveyAnswered;
 import com.onward.training.TrainingModuleCompleted;
 import com.onward.usage.EarlyWinDetected;
 
@@ -91,6 +92,16 @@ class AutomationListeners {
 	void on(ProjectGraduated e) {
 		automation.onEvent("PROJECT_GRADUATED", e.accountId(), e.projectId().toString(), Map.of(), List.of(),
 				data("projectId", e.projectId(), "graduatedOn", e.graduatedOn()));
+	}
+
+	@ApplicationModuleListener
+	void on(SurveyAnswered e) {
+		var data = data("surveyId", e.surveyId(), "kind", e.kind(), "score", e.score(), "comment", e.comment());
+		List<Object> args = List.of(e.kind().name(), e.score(), e.comment() == null ? "-" : e.comment());
+		automation.onEvent("SURVEY_ANSWERED", e.accountId(), e.surveyId().toString(), Map.of(), args, data);
+		if (e.detractor()) {
+			automation.onEvent("SURVEY_DETRACTOR", e.accountId(), e.surveyId().toString(), Map.of(), args, data);
+		}
 	}
 
 	@ApplicationModuleListener

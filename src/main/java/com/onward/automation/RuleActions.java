@@ -19,7 +19,10 @@ import com.onward.automation.Automation.Rule;
 import com.onward.messaging.Notifications;
 import com.onward.messaging.Outbox;
 import com.onward.messaging.Webhooks;
+import com.onward.health.FlagCategory;
+import com.onward.health.Health;
 import com.onward.onboarding.ProjectStatus;
+import com.onward.survey.Surveys;
 import com.onward.onboarding.Projects;
 
 import biweekly.Biweekly;
@@ -51,18 +54,22 @@ class RuleActions {
 	private final Notifications notifications;
 	private final Webhooks webhooks;
 	private final Projects projects;
+	private final Health health;
+	private final Surveys surveyService;
 	private final Clock clock;
 	private final ZoneId zone;
 	private final String[] kickoffItems;
 
 	RuleActions(JdbcClient jdbc, Outbox outbox, Notifications notifications, Webhooks webhooks, Projects projects,
-			Clock clock, @Value("${onward.time-zone:UTC}") String zone, AutomationProperties props) {
+			Health health, Surveys surveyService, Clock clock, @Value("${onward.time-zone:UTC}") String zone, AutomationProperties props) {
 		this.kickoffItems = props.kickoffItems().toArray(String[]::new);
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.notifications = notifications;
 		this.webhooks = webhooks;
 		this.projects = projects;
+		this.health = health;
+		this.surveyService = surveyService;
 		this.clock = clock;
 		this.zone = ZoneId.of(zone);
 	}
@@ -103,6 +110,11 @@ class RuleActions {
 						update sequence_enrolment set status = 'STOPPED', stop_reason = 'MANUAL', updated_at = :now
 						where status = 'ACTIVE' and sequence_code = :sequence and account_id in (select account_id from sweep_hit)""")
 					.param("sequence", rule.param("sequence")).param("now", Timestamp.from(clock.instant())).update();
+				case RAISE_FLAG -> health.raiseFlags(
+						FlagCategory.valueOf(rule.param("flagCategory") == null ? "RELATIONSHIP" : rule.param("flagCategory")),
+						"HUMAN_FOLLOW_UP", "select h.account_id, h.project_id, jsonb_build_array(cast(:code as text)) as evidence from sweep_hit h",
+						code);
+				case SEND_SURVEY -> surveys(rule);
 				case CHANGE_STATUS -> changeStatus(ProjectStatus.valueOf(rule.param("status")));
 				case SEND_INVITE -> invite(rule, today);
 				case CALL_WEBHOOK -> hits(rule).stream()
@@ -125,6 +137,18 @@ class RuleActions {
 			.query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
 			.list();
+	}
+
+	/** Sends the rule's survey (param {@code survey}: CSAT or NPS) to each hit's contact, once per occurrence. */
+	private int surveys(Rule rule) {
+		Surveys.Kind kind = Surveys.Kind.valueOf(rule.param("survey") == null ? "CSAT" : rule.param("survey"));
+		int sent = 0;
+		for (Target t : hits(rule)) {
+			if (t.email() != null && surveyService.send(t.key(), t.accountId(), kind, t.email(), t.contactName(), t.language())) {
+				sent++;
+			}
+		}
+		return sent;
 	}
 
 	/** Moves projects that have not started to the rule's status (e.g. IN_PROGRESS after the kickoff). */

@@ -21,8 +21,10 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.onward.shared.BusinessRuleException;
 import com.onward.shared.NotFoundException;
 import com.onward.usage.Adoption;
 
@@ -54,7 +56,12 @@ public class Health {
 
 	/** A red flag as stored; the evidence is rendered per language by the web layer. */
 	record Flag(UUID id, UUID accountId, UUID projectId, FlagCategory category, String code, List<Object> evidence,
-			Instant raisedAt, Instant clearedAt) {
+			Instant raisedAt, Instant clearedAt, String source) {
+
+		/** Raised by an automation rule: a person resolves it, the health rules do not clear it. */
+		boolean manual() {
+			return "AUTOMATION".equals(source);
+		}
 	}
 
 	record HistoryPoint(LocalDate day, Integer score, HealthBand band, List<Component> components) {
@@ -250,7 +257,8 @@ public class Health {
 		record Open(UUID id, String args) {
 		}
 		var open = new HashMap<UUID, Map<String, Open>>();
-		named.query("select id, account_id, code, evidence_args from red_flag where account_id = any(:ids) and cleared_at is null",
+		// Only the flags these rules raise: an automation rule's follow-up flag stays until a person resolves it.
+		named.query("select id, account_id, code, evidence_args from red_flag where account_id = any(:ids) and cleared_at is null and source = 'HEALTH'",
 				new MapSqlParameterSource("ids", ids.toArray(UUID[]::new)),
 				rs -> { open.computeIfAbsent(rs.getObject(2, UUID.class), k -> new HashMap<>())
 					.put(rs.getString(3), new Open(rs.getObject(1, UUID.class), rs.getString(4))); });
@@ -318,6 +326,36 @@ public class Health {
 		return openFlags(accountId).stream().map(f -> new OpenFlag(f.id(), f.category(), f.code(), f.raisedAt())).toList();
 	}
 
+	/**
+	 * Raises follow-up flags from an automation rule, in bulk: {@code source} selects
+	 * {@code account_id, project_id, evidence} (a jsonb array). One open flag per account and code;
+	 * returns how many were new. They stay open until a person resolves them ({@link #resolve}).
+	 */
+	@Transactional
+	public int raiseFlags(FlagCategory category, String code, String source, Map<String, ?> params) {
+		var all = new MapSqlParameterSource(params).addValue("cat", category.name()).addValue("code", code)
+			.addValue("at", Timestamp.from(clock.instant()));
+		return named.update("""
+				insert into red_flag (id, account_id, project_id, category, code, evidence_args, raised_at, source)
+				select gen_random_uuid(), s.account_id, s.project_id, :cat, :code, s.evidence, :at, 'AUTOMATION'
+				from (%s) s
+				on conflict (account_id, code) where cleared_at is null do nothing""".formatted(source), all);
+	}
+
+	/** A person resolves a follow-up flag; flags of the health rules clear themselves when the data changes. */
+	@Transactional
+	public void resolve(UUID flagId) {
+		Flag flag = flag(flagId).orElseThrow(() -> new NotFoundException("Red flag", flagId));
+		if (!flag.manual()) {
+			throw new BusinessRuleException(null, "This flag clears itself when what raised it changes");
+		}
+		if (flag.clearedAt() == null) {
+			jdbc.sql("update red_flag set cleared_at = :at, cleared_by = :by where id = :id")
+				.param("at", Timestamp.from(clock.instant())).param("by", com.onward.identity.AuditLog.currentActor())
+				.param("id", flagId).update();
+		}
+	}
+
 	List<Flag> openFlags(UUID accountId) {
 		return flags("where account_id = :a and cleared_at is null order by raised_at desc", Map.of("a", accountId));
 	}
@@ -331,11 +369,12 @@ public class Health {
 	}
 
 	private List<Flag> flags(String where, Map<String, Object> params) {
-		return named.query("select id, account_id, project_id, category, code, evidence_args, raised_at, cleared_at from red_flag "
+		return named.query("select id, account_id, project_id, category, code, evidence_args, raised_at, cleared_at, source from red_flag "
 				+ where, params,
 				(rs, n) -> new Flag(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
 						FlagCategory.valueOf(rs.getString(4)), rs.getString(5), json.readValue(rs.getString(6), ARGS),
-						rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()));
+						rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
+						rs.getString(9)));
 	}
 
 	/** An open flag on the portfolio's red-flag list, with its account. */
@@ -349,7 +388,7 @@ public class Health {
 		var total = new long[1];
 		List<PortfolioFlag> items = named.query("""
 				select f.id, f.account_id, f.project_id, f.category, f.code, f.evidence_args, f.raised_at, f.cleared_at,
-				  a.name, a.segment, h.score, h.band, count(*) over () as total
+				  a.name, a.segment, h.score, h.band, count(*) over () as total, f.source
 				from red_flag f
 				join account a on a.id = f.account_id
 				left join health_score h on h.account_id = f.account_id
@@ -361,7 +400,7 @@ public class Health {
 			total[0] = rs.getLong("total");
 			return new PortfolioFlag(new Flag(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), FlagCategory.valueOf(rs.getString(4)), rs.getString(5),
-					json.readValue(rs.getString(6), ARGS), rs.getTimestamp(7).toInstant(), null), rs.getString(9),
+					json.readValue(rs.getString(6), ARGS), rs.getTimestamp(7).toInstant(), null, rs.getString(14)), rs.getString(9),
 					rs.getString(10), (Integer) rs.getObject(11),
 					rs.getString(12) == null ? HealthBand.NO_DATA : HealthBand.valueOf(rs.getString(12)));
 		});

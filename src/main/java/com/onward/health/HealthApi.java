@@ -57,6 +57,12 @@ class HealthApi {
 		return viewOf(id);
 	}
 
+	@PostMapping("/flags/{flagId}/resolve")
+	@Operation(summary = "Resolve a follow-up flag an automation rule raised (the health rules' flags clear themselves)")
+	void resolveFlag(@PathVariable UUID flagId) {
+		health.resolve(flagId);
+	}
+
 	@PostMapping("/accounts/{id}/health/recompute")
 	@Operation(summary = "Recompute one account's health and flags now")
 	HealthView.View recompute(@PathVariable UUID id) {

@@ -88,6 +88,12 @@ class HealthController {
 		return "redirect:/accounts/" + id + "/health";
 	}
 
+	@PostMapping("/accounts/{id}/flags/{flagId}/resolve")
+	String resolveFlag(@PathVariable UUID id, @PathVariable UUID flagId, RedirectAttributes redirect) {
+		return com.onward.shared.FormChanges.attempt(redirect, "actionError", "/accounts/" + id + "/health",
+				() -> health.resolve(flagId));
+	}
+
 	@PostMapping("/accounts/{id}/corrective-actions")
 	String openAction(@PathVariable UUID id, @RequestParam UUID flagId, @RequestParam String owner,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,

@@ -45,7 +45,7 @@ class HealthView {
 	}
 
 	record FlagView(UUID id, FlagCategory category, String code, String title, String evidence, Instant raisedAt,
-			Instant clearedAt, CorrectiveProblem correctiveProblem) {
+			Instant clearedAt, CorrectiveProblem correctiveProblem, boolean manual) {
 	}
 
 	record IndicatorView(int week, long day, HealthRules.IndicatorStatus status, String missing) {
@@ -99,7 +99,7 @@ class HealthView {
 		return new FlagView(f.id(), f.category(), f.code(),
 				messages.getMessage(FlagTexts.titleKey(f.code()), args, f.code(), locale),
 				messages.getMessage(FlagTexts.evidenceKey(f.code()), args, "", locale), f.raisedAt(), f.clearedAt(),
-				f.category().problem());
+				f.category().problem(), f.manual());
 	}
 
 	private Guidance guidance(Health.Stored stored, List<Health.Flag> flags, Locale locale) {

@@ -96,7 +96,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain ui(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(auth -> {
-			auth.requestMatchers("/login", "/unsubscribe", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+			auth.requestMatchers("/login", "/unsubscribe", "/survey/**", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
 					"/swagger-ui.html").permitAll();
 			auth.requestMatchers("/admin/**").hasRole("ADMIN");

@@ -135,6 +135,21 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 			assertThat(inbox).hasSize(1);
 			assertThat(inbox.get(0).textKey()).isEqualTo("notice.NO_LOGIN_AFTER_ACCESS");
 			assertThat(inbox.get(0).args()).hasSize(2).element(1).isEqualTo(7);
+			// The follow-up flag: on the account, kept by a health recompute, resolved by a person.
+			var flags = post("/api/v1/accounts/" + account + "/health/recompute", null).body();
+			String followUp = null;
+			for (var f : flags.findParents("code")) {
+				if (f.get("code").asString().equals("HUMAN_FOLLOW_UP")) followUp = f.get("id").asString();
+			}
+			assertThat(followUp).as("HUMAN_FOLLOW_UP flag open after a recompute").isNotNull();
+			String healthFlag = null;
+			for (var f : flags.findParents("code")) {
+				if (f.get("code").asString().equals("NO_LOGIN_AFTER_ACCESS")) healthFlag = f.get("id").asString();
+			}
+			assertProblem(post("/api/v1/flags/" + healthFlag + "/resolve", null), 422, null);
+			assertThat(post("/api/v1/flags/" + followUp + "/resolve", null).status()).isEqualTo(200);
+			assertThat(get("/api/v1/accounts/" + account + "/health").body().findValuesAsString("code"))
+				.doesNotContain("HUMAN_FOLLOW_UP");
 
 			delivery.deliverDue();
 			var staffMail = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
@@ -178,6 +193,65 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		await(() -> count("select count(*) from sequence_enrolment where account_id = :a and sequence_code = 'weekly-check-in'",
 				account) == 1);
 		assertThat(get("/api/v1/projects/" + projectId).body().get("status").asString()).isEqualTo("IN_PROGRESS");
+	}
+
+	@Test
+	void theKickoffSurveyIsAnsweredOnAPublicPageAndALowScoreReachesTheCsm() throws Exception {
+		UUID account = account(20, "DAILY", LocalDate.now().minusDays(2), 300, 40000,
+				contacts(unique("q") + "@survey.example", "PROJECT_LEAD"));
+		UUID csm = withCsm(account);
+		String projectId = jdbc.sql("select cast(current_project_id as text) from account where id = :a").param("a", account)
+			.query(String.class).single();
+		for (var phase : get("/api/v1/projects/" + projectId).body().get("phases")) {
+			for (var item : phase.get("items")) {
+				if (item.get("key").asString().equals("kickoff")) {
+					call("PATCH", "/api/v1/projects/" + projectId + "/items/" + item.get("id").asString(), Map.of("status", "DONE"));
+				}
+			}
+		}
+		await(() -> count("select count(*) from outbox_message where account_id = :a and template = 'survey-csat'", account) == 1);
+		String body = jdbc.sql("select body from outbox_message where account_id = :a and template = 'survey-csat'")
+			.param("a", account).query(String.class).single();
+		var link = java.util.regex.Pattern.compile("(/survey/[A-Za-z0-9_-]+)\\?lang=en").matcher(body);
+		assertThat(link.find()).as(body).isTrue();
+		String path = link.group(1);
+
+		var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		var page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path + "?lang=en"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("How satisfied are you", "score-5");
+		var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+		assertThat(csrf.find()).isTrue();
+		java.util.function.Function<String, java.net.http.HttpResponse<String>> answer = form -> {
+			try {
+				return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form + "&_csrf="
+							+ java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+						java.net.http.HttpResponse.BodyHandlers.ofString());
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		};
+		assertThat(answer.apply("score=9").statusCode()).isEqualTo(400); // CSAT is 1–5
+		var done = answer.apply("score=2&comment=Too+slow");
+		assertThat(done.statusCode()).isEqualTo(200);
+		assertThat(done.body()).contains("survey-thanks");
+		assertThat(answer.apply("score=5").statusCode()).as("answered once").isEqualTo(400);
+		var stored = get("/api/v1/accounts/" + account + "/surveys").body().get(0);
+		assertThat(stored.get("score").asInt()).isEqualTo(2);
+		assertThat(stored.get("comment").asString()).isEqualTo("Too slow");
+
+		// A detractor: a task and a notice for the CSM, and a follow-up flag.
+		await(() -> count("select count(*) from automation_task where account_id = :a and rule_code = 'SURVEY_DETRACTOR'", account) == 1);
+		assertThat(notifications.inbox(csm, true, 50)).extracting(Notifications.Notification::textKey)
+			.contains("notice.SURVEY_DETRACTOR");
+		assertThat(get("/api/v1/accounts/" + account + "/health").body().findValuesAsString("code")).contains("HUMAN_FOLLOW_UP");
+		assertThat(client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+				+ "/survey/not-a-token")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+			.isEqualTo(404);
 	}
 
 	@Test
