@@ -260,9 +260,12 @@ public class Automation {
 	 * occurrence, args for texts, vals for templates, contact). One query, whatever the number of accounts.
 	 */
 	void fillHits(Rule rule, LocalDate today, EventContext event) {
+		// One row per hit with everything the actions need (key, language, CSM, the contact to write to),
+		// so each action reads this table instead of joining accounts and contacts again.
 		jdbc.sql("""
 				create temporary table if not exists sweep_hit (account_id uuid, project_id uuid, occurrence text, args jsonb,
-				  vals jsonb, contact_id uuid) on commit drop""").update();
+				  vals jsonb, contact_id uuid, key text, account_name text, language text, owner_csm_id uuid, email text,
+				  contact_name text, csm_name text) on commit drop""").update();
 		jdbc.sql("truncate sweep_hit").update();
 		String from;
 		String occurrence;
@@ -350,6 +353,7 @@ public class Automation {
 		}
 		var params = new HashMap<String, Object>();
 		params.put("today", today);
+		params.put("code", rule.code());
 		params.put("days", rule.days());
 		params.put("weekday", rule.params().get("weekday") instanceof Number n ? n.intValue() : 5);
 		params.put("staffLanguage", "en");
@@ -366,18 +370,26 @@ public class Automation {
 			params.put("vals", json.writeValueAsString(event.values()));
 		}
 		jdbc.sql("""
-				insert into sweep_hit (account_id, project_id, occurrence, args, vals, contact_id)
-				select a.id, p.id, %s, %s, %s, %s
-				from account a
-				join project p on p.id = a.current_project_id and p.status in ('NOT_STARTED','IN_PROGRESS')
-				left join health_score hs on hs.account_id = a.id%s
-				where %s
+				insert into sweep_hit (account_id, project_id, occurrence, args, vals, contact_id, key, account_name, language,
+				  owner_csm_id, email, contact_name, csm_name)
+				select m.*, 'rule:' || cast(:code as text) || ':' || m.account_id || ':' || m.occurrence, a.name, a.language,
+				  a.owner_csm_id, c.email, c.name, u.display_name
+				from (
+				  select a.id as account_id, p.id as project_id, %s as occurrence, %s as args, %s as vals, %s as contact_id
+				  from account a
+				  join project p on p.id = a.current_project_id and p.status in ('NOT_STARTED','IN_PROGRESS')
+				  left join health_score hs on hs.account_id = a.id%s
+				  where %s
 				  and (cardinality(cast(:segments as text[])) = 0 or a.segment = any(cast(:segments as text[])))
 				  and (cardinality(cast(:touchModels as text[])) = 0 or a.touch_model = any(cast(:touchModels as text[])))
 				  and (cardinality(cast(:bands as text[])) = 0 or coalesce(hs.band, 'NO_DATA') = any(cast(:bands as text[])))
 				  and (cardinality(cast(:languages as text[])) = 0 or a.language = any(cast(:languages as text[])))
 				  and (cast(:minDay as int) is null or :today - p.start_date >= cast(:minDay as int))
-				  and (cast(:maxDay as int) is null or :today - p.start_date <= cast(:maxDay as int))"""
+				  and (cast(:maxDay as int) is null or :today - p.start_date <= cast(:maxDay as int))) m
+				join account a on a.id = m.account_id
+				left join lateral (select email, name from contact where account_id = a.id and email is not null
+				                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true
+				left join app_user u on u.id = a.owner_csm_id"""
 			.formatted(occurrence, args, vals, contact, from, where))
 			.params(params).update();
 	}

@@ -39,15 +39,8 @@ import biweekly.util.Duration;
 @Component
 class RuleActions {
 
-	/** The hits with what the actions need: account, its language and CSM, and the contact to write to. */
-	private static final String HITS = """
-			select h.*, 'rule:' || cast(:code as text) || ':' || h.account_id || ':' || h.occurrence as key,
-			  a.name as account_name, a.language, a.owner_csm_id, c.email, c.name as contact_name, u.display_name as csm_name
-			from sweep_hit h
-			join account a on a.id = h.account_id
-			left join lateral (select email, name from contact where account_id = a.id and email is not null
-			                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true
-			left join app_user u on u.id = a.owner_csm_id""";
+	/** The hits, with what the actions need (filled in by {@link Automation#fillHits}). */
+	private static final String HITS = "select * from sweep_hit";
 
 	private final JdbcClient jdbc;
 	private final Outbox outbox;
