@@ -92,6 +92,20 @@ public abstract class IntegrationTest {
 		return call("POST", path, body);
 	}
 
+	/** Waits up to 5 s for something done after commit (event listeners run asynchronously). */
+	protected static void await(java.util.function.BooleanSupplier condition) {
+		for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		org.assertj.core.api.Assertions.assertThat(condition.getAsBoolean()).as("condition reached within 5 s").isTrue();
+	}
+
 	protected static String unique(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}

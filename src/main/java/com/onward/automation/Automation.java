@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -21,7 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.onward.identity.AuditLog;
 import com.onward.messaging.Outbox;
 import com.onward.messaging.Webhooks;
+import com.onward.health.HealthBand;
 import com.onward.shared.InvalidInputException;
+import com.onward.shared.LocalizedText;
+import com.onward.shared.Segment;
+import com.onward.shared.TouchModel;
 import com.onward.shared.NotFoundException;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -48,13 +51,6 @@ public class Automation {
 		SEND_MESSAGE, SEND_INVITE, CREATE_TASK, NOTIFY_CSM, RAISE_FLAG, SEND_SURVEY, START_SEQUENCE, STOP_SEQUENCE,
 		CHANGE_STATUS, CALL_WEBHOOK
 	}
-
-	/** Triggers of EVENT rules (domain events) and of SWEEP rules (time conditions). */
-	public static final List<String> EVENT_TRIGGERS = List.of("CONTRACT_SIGNED", "KICKOFF_COMPLETED", "ITEM_COMPLETED",
-			"MILESTONE_COMPLETED", "EARLY_WIN", "TRAINING_MODULE_COMPLETED", "SUCCESS_CRITERION_MET", "RED_FLAG_RAISED",
-			"HEALTH_BAND_CHANGED", "PROJECT_GRADUATED", "SURVEY_ANSWERED", "SURVEY_DETRACTOR");
-	public static final List<String> SWEEP_TRIGGERS = List.of("NO_LOGIN_AFTER_ACCESS", "NO_RECENT_LOGIN", "FEATURE_UNUSED",
-			"WEEKLY_USAGE", "MILESTONE_OVERDUE", "STUCK_ON_STEP", "NO_STAKEHOLDER_CONTACT", "CADENCE_DUE", "CADENCE_MISSED");
 
 	public record Rule(String code, int position, String kind, String trigger, String template, List<Action> actions,
 			Conditions conditions, Map<String, Object> params, boolean enabled, String updatedBy, Instant updatedAt) {
@@ -144,10 +140,10 @@ public class Automation {
 		}
 		Conditions c = edit.conditions();
 		if (c != null) {
-			check("conditions.segments", c.segments(), Set.of("ENTERPRISE", "MID_MARKET", "SMB"));
-			check("conditions.touchModels", c.touchModels(), Set.of("HIGH_TOUCH", "LOW_TOUCH", "TECH_TOUCH"));
-			check("conditions.healthBands", c.healthBands(), Set.of("GREEN", "YELLOW", "RED", "NO_DATA"));
-			check("conditions.languages", c.languages(), Set.of("en", "id", "ms"));
+			check("conditions.segments", c.segments(), names(Segment.values()));
+			check("conditions.touchModels", c.touchModels(), names(TouchModel.values()));
+			check("conditions.healthBands", c.healthBands(), names(HealthBand.values()));
+			check("conditions.languages", c.languages(), LocalizedText.LANGUAGES);
 			if (c.minDay() != null && c.minDay() < 0) throw InvalidInputException.of("conditions.minDay", "must be 0 or more");
 			if (c.maxDay() != null && c.minDay() != null && c.maxDay() < c.minDay()) {
 				throw InvalidInputException.of("conditions.maxDay", "must not be before minDay");
@@ -169,7 +165,12 @@ public class Automation {
 		return updated;
 	}
 
-	private static void check(String field, List<String> values, Set<String> allowed) {
+	/** The values a condition may take: the enum's names. */
+	static List<String> names(Enum<?>[] values) {
+		return java.util.Arrays.stream(values).map(Enum::name).toList();
+	}
+
+	private static void check(String field, List<String> values, List<String> allowed) {
 		for (String v : values) {
 			if (!allowed.contains(v)) throw InvalidInputException.of(field, "unknown value " + v + "; one of " + allowed);
 		}
@@ -210,13 +211,15 @@ public class Automation {
 	 */
 	public SweepResult sweep() {
 		LocalDate today = LocalDate.now(clock);
+		List<Rule> rules = rules();
+		int grace = rules.stream().filter(r -> r.code().equals("CADENCE_MISSED")).findFirst().map(Rule::days).orElse(3);
 		int fired = sequences.advance(today);
 		tx.executeWithoutResult(s -> {
 			Sequences.sweepLock(jdbc);
-			refreshMissedCadences(today);
+			refreshMissedCadences(today, grace);
 		});
 		int evaluated = 0;
-		for (Rule rule : rules()) {
+		for (Rule rule : rules) {
 			if (!rule.enabled() || !"SWEEP".equals(rule.kind())) {
 				continue;
 			}
@@ -387,10 +390,9 @@ public class Automation {
 				  and (cast(:minDay as int) is null or :today - p.start_date >= cast(:minDay as int))
 				  and (cast(:maxDay as int) is null or :today - p.start_date <= cast(:maxDay as int))) m
 				join account a on a.id = m.account_id
-				left join lateral (select email, name from contact where account_id = a.id and email is not null
-				                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true
+				%s
 				left join app_user u on u.id = a.owner_csm_id"""
-			.formatted(occurrence, args, vals, contact, from, where))
+			.formatted(occurrence, args, vals, contact, from, where, Outbox.CUSTOMER_CONTACT))
 			.params(params).update();
 	}
 
@@ -415,8 +417,7 @@ public class Automation {
 	}
 
 	/** Cadences past due plus the grace days of CADENCE_MISSED are recorded; kept ones are cleared. */
-	private void refreshMissedCadences(LocalDate today) {
-		int grace = rules().stream().filter(r -> r.code().equals("CADENCE_MISSED")).findFirst().map(Rule::days).orElse(3);
+	private void refreshMissedCadences(LocalDate today, int grace) {
 		jdbc.sql("""
 				delete from missed_cadence m where not exists (
 				  select 1 from (%s) cd where cd.contact_id = m.contact_id and cd.due_on = m.due_on and cd.due_on < :today - :grace)"""

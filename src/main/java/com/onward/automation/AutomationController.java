@@ -46,10 +46,10 @@ class AutomationController {
 	String rule(@PathVariable String code, @RequestParam(defaultValue = "false") boolean dryRun, Model model) {
 		model.addAttribute("rule", automation.rule(code));
 		model.addAttribute("templates", Outbox.TEMPLATES);
-		model.addAttribute("segments", List.of("ENTERPRISE", "MID_MARKET", "SMB"));
-		model.addAttribute("touchModels", List.of("HIGH_TOUCH", "LOW_TOUCH", "TECH_TOUCH"));
-		model.addAttribute("bands", List.of("GREEN", "YELLOW", "RED", "NO_DATA"));
-		model.addAttribute("languages", List.of("en", "id", "ms"));
+		model.addAttribute("segments", Automation.names(com.onward.shared.Segment.values()));
+		model.addAttribute("touchModels", Automation.names(com.onward.shared.TouchModel.values()));
+		model.addAttribute("bands", Automation.names(com.onward.health.HealthBand.values()));
+		model.addAttribute("languages", com.onward.shared.LocalizedText.LANGUAGES);
 		if (dryRun) {
 			model.addAttribute("hits", automation.dryRun(code, 200));
 		}

@@ -39,9 +39,6 @@ import biweekly.util.Duration;
 @Component
 class RuleActions {
 
-	/** The hits, with what the actions need (filled in by {@link Automation#fillHits}). */
-	private static final String HITS = "select * from sweep_hit";
-
 	private final JdbcClient jdbc;
 	private final Outbox outbox;
 	private final Notifications notifications;
@@ -77,19 +74,19 @@ class RuleActions {
 						select x.key as uniqueness_key, cast(:template as text) as template, x.account_id, x.email as recipient,
 						  x.language, jsonb_build_object('account', x.account_name, 'contact', coalesce(x.contact_name, ''),
 						    'csm', coalesce(x.csm_name, '')) || x.vals as params
-						from (%s) x""".formatted(HITS), Map.of("code", rule.code(), "template", rule.template()));
+						from sweep_hit x""", Map.of("code", rule.code(), "template", rule.template()));
 				case CREATE_TASK -> jdbc.sql("""
 						insert into automation_task (id, uniqueness_key, rule_code, account_id, project_id, assignee_id, title_key,
 						  args, due_on, contact_id, created_at)
 						select gen_random_uuid(), x.key, cast(:code as text), x.account_id, x.project_id, x.owner_csm_id,
 						  'task.' || cast(:code as text), x.args, :due, x.contact_id, :now
-						from (%s) x
-						on conflict (uniqueness_key) do nothing""".formatted(HITS))
+						from sweep_hit x
+						on conflict (uniqueness_key) do nothing""")
 					.params(code).param("due", today.plusDays(2)).param("now", Timestamp.from(clock.instant())).update();
 				case NOTIFY_CSM -> notifications.notifyAll("""
 						select x.key as uniqueness_key, x.owner_csm_id as user_id, x.account_id,
 						  'notice.' || cast(:code as text) as text_key, x.args
-						from (%s) x""".formatted(HITS), code);
+						from sweep_hit x""", code);
 				case START_SEQUENCE -> jdbc.sql("""
 						insert into sequence_enrolment (id, sequence_code, account_id, started_on, updated_at)
 						select gen_random_uuid(), :sequence, h.account_id,
@@ -124,9 +121,7 @@ class RuleActions {
 	}
 
 	private List<Target> hits(Rule rule) {
-		return jdbc.sql("select account_id, project_id, occurrence, key, account_name, language, email, contact_name, csm_name from ("
-				+ HITS + ") x")
-			.param("code", rule.code())
+		return jdbc.sql("select account_id, project_id, occurrence, key, account_name, language, email, contact_name, csm_name from sweep_hit")
 			.query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
 			.list();

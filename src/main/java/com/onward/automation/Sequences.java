@@ -116,9 +116,8 @@ public class Sequences {
 				from (%s) d
 				join (values %s) as st(idx, day, template) on st.idx = d.idx
 				join account a on a.id = d.account_id
-				left join lateral (select email, name from contact where account_id = a.id and email is not null
-				                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true
-				left join app_user u on u.id = a.owner_csm_id""".formatted(due, String.join(", ", values)),
+				%s
+				left join app_user u on u.id = a.owner_csm_id""".formatted(due, String.join(", ", values), Outbox.CUSTOMER_CONTACT),
 				Map.of("code", code, "today", today));
 		jdbc.sql("""
 				update sequence_enrolment e set next_step = d.idx + 1, updated_at = :now,

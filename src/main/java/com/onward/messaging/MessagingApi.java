@@ -50,7 +50,7 @@ class MessagingApi {
 		if (!Outbox.TEMPLATES.contains(template)) {
 			throw InvalidInputException.of("template", "unknown template; one of " + Outbox.TEMPLATES);
 		}
-		if (language != null && !List.of("en", "id", "ms").contains(language)) {
+		if (language != null && !com.onward.shared.LocalizedText.LANGUAGES.contains(language)) {
 			throw InvalidInputException.of("language", "must be en, id or ms");
 		}
 		String[] r = outbox.preview(template, language, accountId);

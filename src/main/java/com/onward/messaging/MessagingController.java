@@ -27,7 +27,7 @@ class MessagingController {
 	@GetMapping("/messages/preview")
 	String preview(@RequestParam(defaultValue = "welcome") String template, @RequestParam(required = false) String language,
 			@RequestParam(required = false) java.util.UUID accountId, Model model) {
-		String lang = language == null || language.isBlank() || !java.util.List.of("en", "id", "ms").contains(language) ? null
+		String lang = language == null || language.isBlank() || !com.onward.shared.LocalizedText.LANGUAGES.contains(language) ? null
 				: language;
 		String chosen = Outbox.TEMPLATES.contains(template) ? template : "welcome";
 		model.addAttribute("templates", Outbox.TEMPLATES);

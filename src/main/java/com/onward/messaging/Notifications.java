@@ -120,11 +120,6 @@ public class Notifications {
 			.list();
 	}
 
-	public long unread(UUID userId) {
-		return jdbc.sql("select count(*) from notification where user_id = :u and read_at is null").param("u", userId)
-			.query(Long.class).single();
-	}
-
 	@Transactional
 	public int markRead(UUID userId, UUID id) {
 		return jdbc.sql("update notification set read_at = :at where user_id = :u and read_at is null and (cast(:id as uuid) is null or id = :id)")

@@ -35,6 +35,15 @@ public class Outbox {
 			"onboarding-complete", "extension-notice", "kickoff-summary", "smb-day-1", "smb-day-3", "smb-day-7",
 			"survey-csat", "survey-nps", "csm-notice");
 
+	/**
+	 * Who at an account (alias {@code a}) receives its customer email: the project lead, else a
+	 * champion, else the first contact with an address — as {@code c.email}, {@code c.name}; for the
+	 * set-based queries of rules and sequences.
+	 */
+	public static final String CUSTOMER_CONTACT = """
+			left join lateral (select email, name from contact where account_id = a.id and email is not null
+			                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true""";
+
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 	private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {
 	};
@@ -130,15 +139,6 @@ public class Outbox {
 			String language, String subject, String body) {
 		return insert(uniquenessKey, template, accountId, "EMAIL", "CUSTOMER", recipient, null, language, Map.of(), subject,
 				withFooter(body, "CUSTOMER", recipient, language), null);
-	}
-
-	/** Queues a transactional email to staff (no unsubscribe link; sent even to an unsubscribed address). */
-	@Transactional
-	public boolean enqueueStaff(String uniquenessKey, String template, UUID accountId, String recipient, String language,
-			Map<String, String> values) {
-		String[] rendered = render(template, language, values);
-		return insert(uniquenessKey, template, accountId, "EMAIL", "STAFF", recipient, null, language, values, rendered[0],
-				rendered[1], null);
 	}
 
 	/** Queues a call to a Slack/Teams incoming webhook or an outgoing webhook; the body is the JSON payload. */

@@ -8,6 +8,9 @@ import java.util.Locale;
  */
 public record LocalizedText(String en, String id, String ms) {
 
+	/** The product's languages, as account and message language codes. */
+	public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "id", "ms");
+
 	public LocalizedText {
 		if (en == null || en.isBlank()) {
 			throw new IllegalArgumentException("English text is required");

@@ -1,8 +1,5 @@
 package com.onward.survey;
 
-import java.util.List;
-import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,7 +7,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.InvalidInputException;
@@ -58,18 +54,11 @@ class SurveyController {
 		}
 		catch (NumberFormatException | InvalidInputException | BusinessRuleException e) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("survey", surveys.byToken(token).orElseThrow());
-			model.addAttribute("done", surveys.byToken(token).orElseThrow().answeredAt() != null);
+			model.addAttribute("survey", survey.get());
+			model.addAttribute("done", survey.get().answeredAt() != null);
 			model.addAttribute("error", true);
 			model.addAttribute("comment", comment);
 		}
 		return "survey/survey";
-	}
-
-	/** The surveys sent to an account and their answers (staff). */
-	@GetMapping("/api/v1/accounts/{id}/surveys")
-	@ResponseBody
-	List<Surveys.Survey> forAccount(@PathVariable UUID id) {
-		return surveys.forAccount(id);
 	}
 }

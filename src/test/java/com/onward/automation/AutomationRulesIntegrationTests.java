@@ -349,18 +349,4 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		assertThat(row).isEqualTo("PENDING:1");
 		call("DELETE", "/api/v1/webhooks/" + down.get("id").asString(), null);
 	}
-
-	private static void await(java.util.function.BooleanSupplier condition) {
-		for (int i = 0; i < 100; i++) {
-			if (condition.getAsBoolean()) return;
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		assertThat(condition.getAsBoolean()).as("condition reached within 5 s").isTrue();
-	}
 }

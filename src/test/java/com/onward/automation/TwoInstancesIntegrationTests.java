@@ -74,10 +74,8 @@ class TwoInstancesIntegrationTests extends UsageTestSupport {
 						List.of(Map.of("name", "Twin " + i, "email", "lead" + i + "@" + domain, "role", "PROJECT_LEAD"))));
 			}
 			UUID[] ids = accounts.toArray(UUID[]::new);
-			for (int i = 0; i < 100 && jdbc.sql("select count(*) from outbox_message where account_id = any(:ids) and template = 'welcome'")
-				.param("ids", ids).query(Long.class).single() < accounts.size(); i++) {
-				Thread.sleep(50);
-			}
+			await(() -> jdbc.sql("select count(*) from outbox_message where account_id = any(:ids) and template = 'welcome'")
+				.param("ids", ids).query(Long.class).single() == accounts.size());
 
 			var pool = Executors.newFixedThreadPool(4);
 			try {
