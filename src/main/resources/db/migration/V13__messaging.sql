@@ -46,11 +46,13 @@ create table webhook_endpoint (
   created_at timestamptz not null
 );
 
--- The in-app notification inbox of staff (a CSM's "notify" action), once per uniqueness key.
+-- A notice to staff (a CSM's "notify" action), once per uniqueness key: in the in-app inbox of
+-- the user (when the team member signs in to Onward), by email and in chat.
 create table notification (
   id             uuid primary key,
   uniqueness_key text not null unique,
-  user_id        uuid not null,
+  user_id        uuid,
+  email          text,
   account_id     uuid,
   text_key       text not null,
   args           jsonb not null default '[]',

@@ -267,8 +267,8 @@ public class Automation {
 		// so each action reads this table instead of joining accounts and contacts again.
 		jdbc.sql("""
 				create temporary table if not exists sweep_hit (account_id uuid, project_id uuid, occurrence text, args jsonb,
-				  vals jsonb, contact_id uuid, key text, account_name text, language text, owner_csm_id uuid, email text,
-				  contact_name text, csm_name text) on commit drop""").update();
+				  vals jsonb, contact_id uuid, key text, account_name text, language text, owner_csm_id uuid, csm_user_id uuid,
+				  csm_email text, csm_name text, email text, contact_name text) on commit drop""").update();
 		jdbc.sql("truncate sweep_hit").update();
 		String from;
 		String occurrence;
@@ -374,9 +374,9 @@ public class Automation {
 		}
 		jdbc.sql("""
 				insert into sweep_hit (account_id, project_id, occurrence, args, vals, contact_id, key, account_name, language,
-				  owner_csm_id, email, contact_name, csm_name)
+				  owner_csm_id, csm_user_id, csm_email, csm_name, email, contact_name)
 				select m.*, 'rule:' || cast(:code as text) || ':' || m.account_id || ':' || m.occurrence, a.name, a.language,
-				  a.owner_csm_id, c.email, c.name, u.display_name
+				  a.owner_csm_id, csm.user_id, csm.email, csm.name, c.email, c.name
 				from (
 				  select a.id as account_id, p.id as project_id, %s as occurrence, %s as args, %s as vals, %s as contact_id
 				  from account a
@@ -391,10 +391,19 @@ public class Automation {
 				  and (cast(:maxDay as int) is null or :today - p.start_date <= cast(:maxDay as int))) m
 				join account a on a.id = m.account_id
 				%s
-				left join app_user u on u.id = a.owner_csm_id"""
-			.formatted(occurrence, args, vals, contact, from, where, Outbox.CUSTOMER_CONTACT))
+				%s"""
+			.formatted(occurrence, args, vals, contact, from, where, Outbox.CUSTOMER_CONTACT, ACCOUNT_CSM))
 			.params(params).update();
 	}
+
+	/**
+	 * The account's CSM (alias {@code a}; the owner is a team member) as {@code csm.name}, {@code csm.email}
+	 * and {@code csm.user_id}: the Onward user who signs in as that member (linked, else by email address).
+	 */
+	static final String ACCOUNT_CSM = """
+			left join lateral (select tm.name, tm.email, coalesce(tm.user_id, (select u.id from app_user u
+			                     where lower(u.email) = lower(tm.email) order by u.created_at limit 1)) as user_id
+			                   from team_member tm where tm.id = a.owner_csm_id) csm on true""";
 
 	/** The due date of each stakeholder cadence (PPL-3): last contact (or the project start) plus the interval. */
 	private String cadences() {

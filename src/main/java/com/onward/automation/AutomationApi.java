@@ -91,9 +91,8 @@ class AutomationApi {
 	@Operation(summary = "Tasks for humans (AUTO-6): mine by default, or an account's")
 	List<Tasks.Task> tasks(@RequestParam(required = false) UUID accountId,
 			@RequestParam(defaultValue = "true") boolean open) {
-		UUID me = accountId == null ? users.find(AuditLog.currentActor()).map(Users.StaffUser::id).orElse(null) : null;
-		if (accountId == null && me == null) return List.of();
-		return tasks.list(me, accountId, open, 500);
+		if (accountId != null) return tasks.forAccount(accountId, open, 500);
+		return users.find(AuditLog.currentActor()).map(u -> tasks.mine(u, open, 500)).orElse(List.of());
 	}
 
 	@PostMapping("/tasks/{id}/done")

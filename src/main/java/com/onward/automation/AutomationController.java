@@ -98,9 +98,9 @@ class AutomationController {
 
 	@GetMapping("/inbox")
 	String inbox(Model model) {
-		UUID me = users.find(AuditLog.currentActor()).map(Users.StaffUser::id).orElse(null);
-		model.addAttribute("notifications", me == null ? List.of() : notifications.inbox(me, false, 100));
-		model.addAttribute("tasks", me == null ? List.of() : tasks.list(me, null, true, 200));
+		var me = users.find(AuditLog.currentActor());
+		model.addAttribute("notifications", me.map(u -> notifications.inbox(u.id(), false, 100)).orElse(List.of()));
+		model.addAttribute("tasks", me.map(u -> tasks.mine(u, true, 200)).orElse(List.of()));
 		return "automation/inbox";
 	}
 

@@ -84,7 +84,7 @@ class RuleActions {
 						on conflict (uniqueness_key) do nothing""")
 					.params(code).param("due", today.plusDays(2)).param("now", Timestamp.from(clock.instant())).update();
 				case NOTIFY_CSM -> notifications.notifyAll("""
-						select x.key as uniqueness_key, x.owner_csm_id as user_id, x.account_id,
+						select x.key as uniqueness_key, x.csm_user_id as user_id, x.csm_email as email, x.account_id,
 						  'notice.' || cast(:code as text) as text_key, x.args
 						from sweep_hit x""", code);
 				case START_SEQUENCE -> jdbc.sql("""

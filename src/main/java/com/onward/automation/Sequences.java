@@ -112,12 +112,12 @@ public class Sequences {
 		int queued = outbox.enqueueAll("""
 				select 'seq:' || cast(:code as text) || ':' || d.account_id || ':' || d.idx as uniqueness_key, st.template,
 				  d.account_id, c.email as recipient, a.language,
-				  jsonb_build_object('account', a.name, 'contact', coalesce(c.name, ''), 'csm', coalesce(u.display_name, '')) as params
+				  jsonb_build_object('account', a.name, 'contact', coalesce(c.name, ''), 'csm', coalesce(csm.name, '')) as params
 				from (%s) d
 				join (values %s) as st(idx, day, template) on st.idx = d.idx
 				join account a on a.id = d.account_id
 				%s
-				left join app_user u on u.id = a.owner_csm_id""".formatted(due, String.join(", ", values), Outbox.CUSTOMER_CONTACT),
+				%s""".formatted(due, String.join(", ", values), Outbox.CUSTOMER_CONTACT, Automation.ACCOUNT_CSM),
 				Map.of("code", code, "today", today));
 		jdbc.sql("""
 				update sequence_enrolment e set next_step = d.idx + 1, updated_at = :now,

@@ -13,7 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.identity.AuditLog;
 import com.onward.shared.NotFoundException;
+import com.onward.identity.Users;
 import com.onward.stakeholder.Stakeholders;
+import com.onward.team.Team;
+import com.onward.team.TeamMember;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -35,11 +38,13 @@ public class Tasks {
 
 	private final JdbcClient jdbc;
 	private final Stakeholders stakeholders;
+	private final Team team;
 	private final AuditLog audit;
 	private final ObjectMapper json;
 	private final Clock clock;
 
-	Tasks(JdbcClient jdbc, Stakeholders stakeholders, AuditLog audit, ObjectMapper json, Clock clock) {
+	Tasks(JdbcClient jdbc, Stakeholders stakeholders, Team team, AuditLog audit, ObjectMapper json, Clock clock) {
+		this.team = team;
 		this.jdbc = jdbc;
 		this.stakeholders = stakeholders;
 		this.audit = audit;
@@ -47,23 +52,36 @@ public class Tasks {
 		this.clock = clock;
 	}
 
-	/** Open (or all) tasks of an assignee, or of an account; unassigned ones with a null assignee filter. */
-	public List<Task> list(UUID assigneeId, UUID accountId, boolean openOnly, int limit) {
-		return jdbc.sql("""
-				select t.id, t.rule_code, t.account_id, a.name, t.assignee_id, t.title_key, t.args, t.due_on, t.status,
-				  t.created_at, t.done_at, t.done_by
-				from automation_task t join account a on a.id = t.account_id
-				where (cast(:assignee as uuid) is null or t.assignee_id = :assignee)
-				  and (cast(:account as uuid) is null or t.account_id = :account)
-				  and (not :open or t.status = 'OPEN')
-				order by t.status, t.due_on, t.created_at limit :limit""")
-			.param("assignee", assigneeId).param("account", accountId).param("open", openOnly).param("limit", limit)
-			.query((rs, n) -> new Task(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-					rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), json.readValue(rs.getString(7), ARGS),
-					rs.getObject(8, LocalDate.class), rs.getString(9), rs.getTimestamp(10).toInstant(),
-					rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12)))
+	/** The tasks of the team member(s) a staff user is: linked to the user, else with the user's email address. */
+	public List<Task> mine(Users.StaffUser user, boolean openOnly, int limit) {
+		List<UUID> members = team.members().stream()
+			.filter(m -> user.id().equals(m.userId())
+					|| (m.userId() == null && m.email() != null && m.email().equalsIgnoreCase(user.email())))
+			.map(TeamMember::id).toList();
+		if (members.isEmpty()) return List.of();
+		return jdbc.sql(SELECT + " where t.assignee_id = any(:members) and (not :open or t.status = 'OPEN')" + ORDER)
+			.param("members", members.toArray(UUID[]::new)).param("open", openOnly).param("limit", limit).query(this::map)
 			.list();
 	}
+
+	/** An account's open (or all) tasks. */
+	public List<Task> forAccount(UUID accountId, boolean openOnly, int limit) {
+		return jdbc.sql(SELECT + " where t.account_id = :account and (not :open or t.status = 'OPEN')" + ORDER)
+			.param("account", accountId).param("open", openOnly).param("limit", limit).query(this::map).list();
+	}
+
+	private Task map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Task(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+				rs.getObject(5, UUID.class), rs.getString(6), json.readValue(rs.getString(7), ARGS),
+				rs.getObject(8, LocalDate.class), rs.getString(9), rs.getTimestamp(10).toInstant(),
+				rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12));
+	}
+
+	private static final String SELECT = """
+			select t.id, t.rule_code, t.account_id, a.name, t.assignee_id, t.title_key, t.args, t.due_on, t.status,
+			  t.created_at, t.done_at, t.done_by
+			from automation_task t join account a on a.id = t.account_id""";
+	private static final String ORDER = " order by t.status, t.due_on, t.created_at limit :limit";
 
 	@Transactional
 	public Task complete(UUID taskId) {
@@ -79,6 +97,6 @@ public class Tasks {
 			}
 			audit.record("task.done", "account", (UUID) row[0], taskId.toString());
 		}
-		return list(null, (UUID) row[0], false, 1000).stream().filter(t -> t.id().equals(taskId)).findFirst().orElseThrow();
+		return jdbc.sql(SELECT + " where t.id = :id").param("id", taskId).query(this::map).single();
 	}
 }

@@ -163,16 +163,16 @@ public class Delivery {
 		catch (MailException | IOException e) {
 			int attempts = d.attempts() + 1;
 			if (attempts >= props.maxAttempts()) {
-				mark(d, "FAILED", e.getMessage(), clock.instant());
+				mark(d, "FAILED", message(e), clock.instant());
 				counts[2]++;
 			}
 			else {
 				Duration wait = props.firstRetry().multipliedBy(1L << Math.min(20, attempts - 1));
-				mark(d, "PENDING", e.getMessage(),
+				mark(d, "PENDING", message(e),
 						clock.instant().plus(wait.compareTo(props.maxRetry()) > 0 ? props.maxRetry() : wait));
 				counts[1]++;
 			}
-			log.warn("Delivery of message {} failed (attempt {}): {}", d.id(), attempts, e.getMessage());
+			log.warn("Delivery of message {} failed (attempt {}): {}", d.id(), attempts, message(e));
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -44,37 +44,24 @@ public class Notifications {
 		this.json = json;
 	}
 
-	/** Notifies one staff member; returns true when this key had not been notified before. */
-	@Transactional
-	public boolean notify(String uniquenessKey, UUID userId, UUID accountId, String textKey, List<Object> args) {
-		var params = new java.util.HashMap<String, Object>();
-		params.put("key", uniquenessKey);
-		params.put("user", userId);
-		params.put("account", accountId);
-		params.put("text", textKey);
-		params.put("args", json.writeValueAsString(args));
-		return notifyAll("select cast(:key as text) as uniqueness_key, cast(:user as uuid) as user_id, "
-				+ "cast(:account as uuid) as account_id, cast(:text as text) as text_key, cast(:args as jsonb) as args",
-				params) > 0;
-	}
-
 	/**
-	 * Notifies in bulk: {@code source} selects {@code uniqueness_key, user_id, account_id, text_key, args}
-	 * (args a jsonb array). Returns how many inbox entries were new; email and chat follow for those only.
+	 * Notifies in bulk: {@code source} selects {@code uniqueness_key, user_id, email, account_id, text_key,
+	 * args} (args a jsonb array; user for the in-app inbox, email for the notice by mail — either may be
+	 * null). Returns how many notices were new; email and chat follow for those only.
 	 */
 	@Transactional
 	public int notifyAll(String source, Map<String, ?> params) {
 		Timestamp now = Timestamp.from(clock.instant());
-		jdbc.sql("create temporary table if not exists new_notice (id uuid, uniqueness_key text, user_id uuid, account_id uuid, "
-				+ "text_key text, args jsonb) on commit drop").update();
+		jdbc.sql("create temporary table if not exists new_notice (id uuid, uniqueness_key text, user_id uuid, email text, "
+				+ "account_id uuid, text_key text, args jsonb) on commit drop").update();
 		jdbc.sql("truncate new_notice").update();
 		int created = jdbc.sql("""
 				with n as (
-				  insert into notification (id, uniqueness_key, user_id, account_id, text_key, args, created_at)
-				  select gen_random_uuid(), s.uniqueness_key, s.user_id, s.account_id, s.text_key, s.args, :now
-				  from (%s) s where s.user_id is not null
+				  insert into notification (id, uniqueness_key, user_id, email, account_id, text_key, args, created_at)
+				  select gen_random_uuid(), s.uniqueness_key, s.user_id, s.email, s.account_id, s.text_key, s.args, :now
+				  from (%s) s where s.user_id is not null or s.email is not null
 				  on conflict (uniqueness_key) do nothing
-				  returning id, uniqueness_key, user_id, account_id, text_key, args)
+				  returning id, uniqueness_key, user_id, email, account_id, text_key, args)
 				insert into new_notice select * from n""".formatted(source)).params(params).param("now", now).update();
 		if (created == 0) {
 			return 0;
@@ -85,7 +72,7 @@ public class Notifications {
 				  jsonb_build_object('noticeKey', n.text_key, 'noticeArgs', n.args, 'account', coalesce(a.name, ''),
 				    'link', :url || '/accounts/' || n.account_id) as params
 				from new_notice n left join account a on a.id = n.account_id %3$s""";
-		insertNotices(notice.formatted("EMAIL", "u.email", "join app_user u on u.id = n.user_id and u.email is not null"), now);
+		insertNotices(notice.formatted("EMAIL", "n.email", "where n.email is not null"), now);
 		if (props.slackWebhookUrl() != null) {
 			insertNotices(notice.formatted("SLACK", "cast(:hook as text)", ""), now, props.slackWebhookUrl());
 		}

@@ -89,10 +89,10 @@ public class Outbox {
 		String[] lang = { language };
 		if (accountId != null) {
 			jdbc.sql("""
-					select a.name, c.name, u.display_name, a.language from account a
+					select a.name, c.name, m.name, a.language from account a
 					left join lateral (select name from contact where account_id = a.id
 					                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true
-					left join app_user u on u.id = a.owner_csm_id where a.id = :id""")
+					left join team_member m on m.id = a.owner_csm_id where a.id = :id""")
 				.param("id", accountId).query((rs, n) -> {
 					values.put("account", rs.getString(1));
 					if (rs.getString(2) != null) values.put("contact", rs.getString(2));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,6 +25,9 @@ import com.onward.identity.Users;
 import com.onward.messaging.Delivery;
 import com.onward.messaging.Notifications;
 import com.onward.messaging.Webhooks;
+import com.onward.team.NewMember;
+import com.onward.team.Team;
+import com.onward.team.TeamRole;
 import com.onward.usage.UsageTestSupport;
 import com.sun.net.httpserver.HttpServer;
 
@@ -51,6 +55,12 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 	@Autowired
 	Notifications notifications;
 
+	@Autowired
+	Team team;
+
+	@Autowired
+	Tasks tasks;
+
 	/** A request a local HTTP receiver got. */
 	record Received(String path, Map<String, List<String>> headers, String body) {
 	}
@@ -75,11 +85,16 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		return List.of(Map.of("name", "Rina", "email", email, "role", role));
 	}
 
-	private UUID withCsm(UUID account) {
-		UUID csm = users.create(unique("csm"), "Dewi CSM", unique("dewi") + "@vendor.example", StaffRole.CSM, "pw-123456789")
-			.id();
-		jdbc.sql("update account set owner_csm_id = :u where id = :a").param("u", csm).param("a", account).update();
-		return csm;
+	/**
+	 * Makes a CSM the account's owner the way the team module does (a team member), with an Onward
+	 * user of the same email address; returns that user.
+	 */
+	private Users.StaffUser withCsm(UUID account) {
+		String email = unique("dewi") + "@vendor.example";
+		var user = users.create(unique("csm"), "Dewi CSM", email, StaffRole.CSM, "pw-123456789");
+		UUID member = team.add(new NewMember("Dewi Lestari", email, TeamRole.CSM, Set.of(), 100)).id();
+		jdbc.sql("update account set owner_csm_id = :m where id = :a").param("m", member).param("a", account).update();
+		return user;
 	}
 
 	@Test
@@ -125,17 +140,22 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		try {
 			UUID account = account(5, "DAILY", LocalDate.now().minusDays(9), 12, 3000,
 					contacts(unique("n") + "@task.example", "PROJECT_LEAD"));
-			UUID csm = withCsm(account);
+			var csm = withCsm(account);
 			post("/api/v1/automation/sweeps", null);
 			post("/api/v1/automation/sweeps", null);
 			assertThat(count("select count(*) from automation_task where account_id = :a and rule_code = 'NO_LOGIN_AFTER_ACCESS'",
 					account)).isEqualTo(1);
-			var inbox = notifications.inbox(csm, true, 50).stream()
+			// The task is the CSM's: the signed-in user who is the account's owning team member.
+			assertThat(tasks.mine(csm, true, 500)).extracting(Tasks.Task::ruleCode).contains("NO_LOGIN_AFTER_ACCESS");
+			var inbox = notifications.inbox(csm.id(), true, 50).stream()
 				.filter(n -> n.textKey().equals("notice.NO_LOGIN_AFTER_ACCESS")).toList();
 			assertThat(inbox).hasSize(1);
 			assertThat(inbox.get(0).textKey()).isEqualTo("notice.NO_LOGIN_AFTER_ACCESS");
 			assertThat(inbox.get(0).args()).hasSize(2).element(1).isEqualTo(7);
-			// The follow-up flag: on the account, kept by a health recompute, resolved by a person.
+			// The follow-up flag: on the account, kept by a health recompute, resolved by a person. (Health
+			// judges logins only once some product sends usage: another account's login says so.)
+			sendOk(List.of(event(account(5, "DAILY", LocalDate.now(), 12, 3000, List.of()), "u1", "LOGIN",
+					Instant.now().minusSeconds(60))));
 			var flags = post("/api/v1/accounts/" + account + "/health/recompute", null).body();
 			String followUp = null;
 			for (var f : flags.findParents("code")) {
@@ -199,7 +219,7 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 	void theKickoffSurveyIsAnsweredOnAPublicPageAndALowScoreReachesTheCsm() throws Exception {
 		UUID account = account(20, "DAILY", LocalDate.now().minusDays(2), 300, 40000,
 				contacts(unique("q") + "@survey.example", "PROJECT_LEAD"));
-		UUID csm = withCsm(account);
+		var csm = withCsm(account);
 		String projectId = jdbc.sql("select cast(current_project_id as text) from account where id = :a").param("a", account)
 			.query(String.class).single();
 		for (var phase : get("/api/v1/projects/" + projectId).body().get("phases")) {
@@ -246,7 +266,7 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 
 		// A detractor: a task and a notice for the CSM, and a follow-up flag.
 		await(() -> count("select count(*) from automation_task where account_id = :a and rule_code = 'SURVEY_DETRACTOR'", account) == 1);
-		assertThat(notifications.inbox(csm, true, 50)).extracting(Notifications.Notification::textKey)
+		assertThat(notifications.inbox(csm.id(), true, 50)).extracting(Notifications.Notification::textKey)
 			.contains("notice.SURVEY_DETRACTOR");
 		assertThat(get("/api/v1/accounts/" + account + "/health").body().findValuesAsString("code")).contains("HUMAN_FOLLOW_UP");
 		assertThat(client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
