@@ -42,6 +42,10 @@ insert into automation_rule (code, position, kind, trigger, template, actions, c
   ('RED_FLAG_NOTICE', 170, 'EVENT', 'RED_FLAG_RAISED', null, '{NOTIFY_CSM}', '{}', '{}'),
   ('SURVEY_DETRACTOR', 180, 'EVENT', 'SURVEY_DETRACTOR', null, '{CREATE_TASK,NOTIFY_CSM,RAISE_FLAG}', '{}',
      '{"flagCategory": "RELATIONSHIP"}');
+-- Off by default: contracts are staffed when signed (team module, flagged when over capacity); a
+-- team that adds people later can let the sweep fill the roles nobody could take.
+insert into automation_rule (code, position, kind, trigger, template, actions, conditions, params, enabled) values
+  ('FILL_UNASSIGNED_ROLES', 5, 'SWEEP', 'UNASSIGNED_ROLE', null, '{ASSIGN_OWNER}', '{}', '{}', false);
 
 -- AUTO-6: work the engine hands to a human instead of acting, once per (rule, account, occurrence).
 create table automation_task (

@@ -48,8 +48,8 @@ public class Automation {
 
 	/** The actions a rule can take. */
 	public enum Action {
-		SEND_MESSAGE, SEND_INVITE, CREATE_TASK, NOTIFY_CSM, RAISE_FLAG, SEND_SURVEY, START_SEQUENCE, STOP_SEQUENCE,
-		CHANGE_STATUS, CALL_WEBHOOK
+		SEND_MESSAGE, SEND_INVITE, CREATE_TASK, ASSIGN_OWNER, NOTIFY_CSM, RAISE_FLAG, SEND_SURVEY, START_SEQUENCE,
+		STOP_SEQUENCE, CHANGE_STATUS, CALL_WEBHOOK
 	}
 
 	public record Rule(String code, int position, String kind, String trigger, String template, List<Action> actions,
@@ -343,6 +343,12 @@ public class Automation {
 					args = "jsonb_build_array(a.name, cd.name, cd.role, cd.due_on)";
 					contact = "cd.contact_id";
 					where = "cd.due_on <= :today + :days";
+				}
+				case "UNASSIGNED_ROLE" -> {
+					occurrence = "'unassigned'";
+					where = """
+							exists (select 1 from project_assignment pa where pa.project_id = p.id and pa.active
+							        and pa.member_id is null)""";
 				}
 				case "CADENCE_MISSED" -> {
 					from = " join missed_cadence m on m.account_id = a.id";

@@ -23,6 +23,7 @@ import com.onward.health.FlagCategory;
 import com.onward.health.Health;
 import com.onward.onboarding.ProjectStatus;
 import com.onward.survey.Surveys;
+import com.onward.team.Team;
 import com.onward.onboarding.Projects;
 
 import biweekly.Biweekly;
@@ -45,13 +46,14 @@ class RuleActions {
 	private final Webhooks webhooks;
 	private final Projects projects;
 	private final Health health;
+	private final Team team;
 	private final Surveys surveyService;
 	private final Clock clock;
 	private final ZoneId zone;
 	private final String[] kickoffItems;
 
 	RuleActions(JdbcClient jdbc, Outbox outbox, Notifications notifications, Webhooks webhooks, Projects projects,
-			Health health, Surveys surveyService, Clock clock, @Value("${onward.time-zone:UTC}") String zone, AutomationProperties props) {
+			Health health, Team team, Surveys surveyService, Clock clock, @Value("${onward.time-zone:UTC}") String zone, AutomationProperties props) {
 		this.kickoffItems = props.kickoffItems().toArray(String[]::new);
 		this.jdbc = jdbc;
 		this.outbox = outbox;
@@ -59,6 +61,7 @@ class RuleActions {
 		this.webhooks = webhooks;
 		this.projects = projects;
 		this.health = health;
+		this.team = team;
 		this.surveyService = surveyService;
 		this.clock = clock;
 		this.zone = ZoneId.of(zone);
@@ -105,6 +108,10 @@ class RuleActions {
 						"HUMAN_FOLLOW_UP", "select h.account_id, h.project_id, jsonb_build_array(cast(:code as text)) as evidence from sweep_hit h",
 						code);
 				case SEND_SURVEY -> surveys(rule);
+				// Not keyed: filling an empty role is itself idempotent, and a role nobody can take yet is tried again.
+				case ASSIGN_OWNER -> jdbc.sql("select account_id, project_id from sweep_hit")
+					.query((rs, n) -> team.assignUnfilled(rs.getObject(2, UUID.class), rs.getObject(1, UUID.class))).list()
+					.stream().mapToInt(Integer::intValue).sum();
 				case CHANGE_STATUS -> changeStatus(ProjectStatus.valueOf(rule.param("status")));
 				case SEND_INVITE -> invite(rule, today);
 				case CALL_WEBHOOK -> hits(rule).stream()

@@ -166,6 +166,40 @@ public class Team {
 		return new LinkedHashMap<>(props.hoursPerWeek());
 	}
 
+	/**
+	 * Fills the project's roles nobody could take when it was assigned (no member served the segment):
+	 * the same choice as {@link #assignFor}. Returns how many roles were filled; the automation's
+	 * "assign an owner" action.
+	 */
+	@Transactional
+	public int assignUnfilled(UUID projectId, UUID accountId) {
+		record Open(TeamRole role, Segment segment) {
+		}
+		int filled = 0;
+		for (Open open : jdbc.sql("""
+				select role, segment from project_assignment
+				where project_id = :p and active and member_id is null order by role for update""")
+			.param("p", projectId)
+			.query((rs, n) -> new Open(TeamRole.valueOf(rs.getString(1)), Segment.valueOf(rs.getString(2)))).list()) {
+			Optional<TeamMember> pick = candidate(open.role(), open.segment(), "for update of m skip locked")
+				.or(() -> candidate(open.role(), open.segment(), "for update of m"));
+			if (pick.isEmpty()) continue;
+			TeamMember m = pick.get();
+			countLoad(m.id(), 1);
+			jdbc.sql("""
+					update project_assignment set member_id = :m, over_capacity = :over, assigned_at = :at, assigned_by = 'automation'
+					where project_id = :p and role = :r""")
+				.param("m", m.id()).param("over", m.load() + 1 > m.capacity()).param("at", Timestamp.from(clock.instant()))
+				.param("p", projectId).param("r", open.role().name()).update();
+			if (open.role() == TeamRole.CSM) {
+				accounts.assignOwnerCsm(accountId, m.id());
+			}
+			audit.record("team.assigned", "project", projectId, open.role() + " → " + m.name() + " (automation)");
+			filled++;
+		}
+		return filled;
+	}
+
 	@Transactional
 	public void release(UUID projectId) {
 		List<UUID> members = jdbc.sql("""

@@ -275,6 +275,35 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 	}
 
 	@Test
+	void theFillRoleRuleAssignsAnOwnerToAProjectNobodyCouldTake() {
+		UUID account = account(5, "DAILY", LocalDate.now(), 12, 3000, List.of());
+		UUID project = jdbc.sql("select current_project_id from account where id = :a").param("a", account).query(UUID.class)
+			.single();
+		// Nobody served the segment when the contract was signed:
+		jdbc.sql("update project_assignment set member_id = null where project_id = :p and role = 'CSM'").param("p", project)
+			.update();
+		jdbc.sql("update account set owner_csm_id = null where id = :a").param("a", account).update();
+		team.add(new NewMember("Fajar Pratama", unique("fajar") + "@vendor.example", TeamRole.CSM,
+				Set.of(com.onward.shared.Segment.SMB), 1000));
+		String owner = "select cast(owner_csm_id as text) from account where id = :a";
+		post("/api/v1/automation/sweeps", null);
+		assertThat(count("select count(*) from account where id = :a and owner_csm_id is null", account)).as("off by default")
+			.isEqualTo(1);
+		try {
+			call("PUT", "/api/v1/automation/rules/FILL_UNASSIGNED_ROLES", Map.of("enabled", true));
+			post("/api/v1/automation/sweeps", null);
+			String assigned = jdbc.sql("select cast(member_id as text) || ' ' || assigned_by from project_assignment "
+					+ "where project_id = :p and role = 'CSM'").param("p", project).query(String.class).single();
+			String ownerNow = jdbc.sql(owner).param("a", account).query(String.class).single();
+			assertThat(ownerNow).isNotNull();
+			assertThat(assigned).isEqualTo(ownerNow + " automation");
+		}
+		finally {
+			call("PUT", "/api/v1/automation/rules/FILL_UNASSIGNED_ROLES", Map.of("enabled", false));
+		}
+	}
+
+	@Test
 	void aMissedSponsorCheckInIsDetectedRaisesAFlagAndIsClearedWhenTheCheckInIsHeld() {
 		UUID account = account(5, "DAILY", LocalDate.now().minusDays(45), 12, 3000,
 				contacts(unique("s") + "@cadence.example", "EXECUTIVE_SPONSOR"));

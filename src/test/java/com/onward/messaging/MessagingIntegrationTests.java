@@ -210,7 +210,11 @@ class MessagingIntegrationTests extends IntegrationTest {
 		// Later sends are not queued; what was queued before is not delivered.
 		assertThat(outbox.enqueue("test2:" + externalId, "weekly-check-in", account, email, "en", Map.of())).isFalse();
 		delivery.deliverDue();
-		assertThat(smtp.getReceivedMessagesForDomain("unsub.example")).isEmpty();
+		assertThat(java.util.Arrays.stream(smtp.getReceivedMessagesForDomain("unsub.example")).map(MessagingIntegrationTests::subject)
+			.toList()).as("delivered to the unsubscribed address; outbox: %s; unsubscribed: %s",
+				jdbc.sql("select template || ' ' || status || ' ' || audience || ' ' || recipient || ' created ' || created_at || ' sent ' || coalesce(cast(sent_at as text), '-') from outbox_message where recipient like '%unsub.example'").query(String.class).list(),
+				jdbc.sql("select email || ' ' || unsubscribed_at from unsubscribe where email like '%unsub.example'").query(String.class).list())
+			.isEmpty();
 		var statuses = get("/api/v1/messages?accountId=" + account).body().get("items").findValuesAsString("status");
 		assertThat(statuses).containsOnly("FAILED");
 		// A forged or broken token changes nothing.
