@@ -52,9 +52,10 @@ public class Notifications {
 	@Transactional
 	public int notifyAll(String source, Map<String, ?> params) {
 		Timestamp now = Timestamp.from(clock.instant());
+		// Per connection, emptied in place at commit: no catalogue writes per call (see Automation.fillHits).
 		jdbc.sql("create temporary table if not exists new_notice (id uuid, uniqueness_key text, user_id uuid, email text, "
-				+ "account_id uuid, text_key text, args jsonb) on commit drop").update();
-		jdbc.sql("truncate new_notice").update();
+				+ "account_id uuid, text_key text, args jsonb) on commit delete rows").update();
+		jdbc.sql("delete from new_notice").update();
 		int created = jdbc.sql("""
 				with n as (
 				  insert into notification (id, uniqueness_key, user_id, email, account_id, text_key, args, created_at)
