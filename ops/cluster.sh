@@ -60,7 +60,7 @@ fi
 RUN=$(mktemp -d /tmp/onward-cluster.XXXXXX)
 chmod 755 "$RUN"
 mkdir -p "$OUT" "$RUN/nginx-tmp" "$RUN/logs"
-chmod 777 "$RUN/nginx-tmp"
+chmod 777 "$RUN/nginx-tmp" "$RUN/logs" # PostgreSQL (as postgres) writes its logs here too
 rm -f "$OUT"/*.log
 
 as_pg() { runuser -u postgres -- "$@"; }
