@@ -1,7 +1,8 @@
 -- Mixed load for ops/cluster.sh (wrk): out of every 20 requests, 2 sign a contract, 4 post a batch
 -- of usage events, 7 are staff page views (with a signed-in session) and 7 are API reads.
 -- Environment: ONWARD_TOKEN (admin API token), ONWARD_COOKIE (a staff session cookie),
--- ONWARD_ACCOUNT_ID / ONWARD_ACCOUNT_EXT (an account to read and to post events for).
+-- ONWARD_ACCOUNT_ID / ONWARD_ACCOUNT_EXT (an account to read and to post events for),
+-- ONWARD_CONNECTION_CLOSE=1 for a connection per request.
 local token = os.getenv("ONWARD_TOKEN")
 local cookie = os.getenv("ONWARD_COOKIE")
 local accountId = os.getenv("ONWARD_ACCOUNT_ID")
@@ -24,6 +25,11 @@ end
 
 local api = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
 local page = { ["Cookie"] = cookie }
+-- ONWARD_CONNECTION_CLOSE=1: a new connection per request (no client keep-alive).
+if os.getenv("ONWARD_CONNECTION_CLOSE") == "1" then
+  api["Connection"] = "close"
+  page["Connection"] = "close"
+end
 
 local function unique()
   return string.format("%d-%d-%d", tid, n, math.random(1, 1000000000))
