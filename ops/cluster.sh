@@ -372,7 +372,7 @@ ROLL_SOCKET=$(result_field "$RUN/logs/wrk-rolling.txt" socket_errors)
 KA_REQ=$(result_field "$RUN/logs/wrk-rolling-keepalive.txt" requests)
 KA_HTTP_FAILED=$(result_field "$RUN/logs/wrk-rolling-keepalive.txt" http_failed)
 KA_SOCKET=$(result_field "$RUN/logs/wrk-rolling-keepalive.txt" socket_errors)
-KA_SOCKET_DETAIL=$(grep -h "Socket errors" "$RUN/logs/wrk-rolling-keepalive.txt" | sed 's/^ *//')
+KA_SOCKET_DETAIL=$(grep -h "Socket errors" "$RUN/logs/wrk-rolling-keepalive.txt" | sed 's/^ *//' || true)
 RELOADS=$(awk -v from="$RESTART_FROM" -v to="$RESTART_TO" '$1 >= from && $1 <= to { n++ } END { print n + 0 }' "$RUN/logs/upstream-changes.log")
 # nginx's view of the same window: answers of 5xx (or 499/444) by request kind.
 NGINX_FAILED=$(awk -v from="$RESTART_FROM" -v to="$RESTART_TO" '{ t = $1 * 1000 } t >= from && t <= to && ($4 >= 500 || $4 == 499 || $4 == 444) { n++ } END { print n + 0 }' "$RUN/logs/nginx-access.log")
@@ -385,19 +385,19 @@ RETRIED=$(awk -v from="$RESTART_FROM" -v to="$RESTART_TO" '{ t = $1 * 1000 } t >
 # ---------------------------------------------------------------- replica lag figures
 LAG_SAMPLES=$(grep -cv timeout "$RUN/logs/lag-probe.log" 2>/dev/null || true)
 LAG_TIMEOUTS=$(grep -c timeout "$RUN/logs/lag-probe.log" 2>/dev/null || true)
-LAG_STATS=$(grep -v timeout "$RUN/logs/lag-probe.log" | awk '{ print $1 }' | sort -n | awk '{ a[NR] = $1 } END {
+LAG_STATS=$({ grep -v timeout "$RUN/logs/lag-probe.log" || true; } | awk '{ print $1 }' | sort -n | awk '{ a[NR] = $1 } END {
 	if (NR == 0) { print "n/a n/a n/a"; exit } p = int(NR * 0.95 + 0.5); if (p < 1) p = 1
 	printf "%d %d %d", a[int((NR + 1) / 2)], a[p], a[NR] }')
 read -r LAG_MED LAG_P95 LAG_MAX <<<"$LAG_STATS"
-FIRST_POLL=$(grep -v timeout "$RUN/logs/lag-probe.log" | awk '$2 == 1 { n++ } END { print n + 0 }')
-REPLAY_MAX=$(sort -n "$RUN/logs/replay-lag-ms.log" 2>/dev/null | tail -1)
-REPLAY_MED=$(sort -n "$RUN/logs/replay-lag-ms.log" 2>/dev/null | awk '{ a[NR] = $1 } END { print (NR ? a[int((NR + 1) / 2)] : "n/a") }')
+FIRST_POLL=$({ grep -v timeout "$RUN/logs/lag-probe.log" || true; } | awk '$2 == 1 { n++ } END { print n + 0 }')
+REPLAY_MAX=$(sort -n "$RUN/logs/replay-lag-ms.log" 2>/dev/null | tail -1 || true)
+REPLAY_MED=$({ sort -n "$RUN/logs/replay-lag-ms.log" 2>/dev/null || true; } | awk '{ a[NR] = $1 } END { print (NR ? a[int((NR + 1) / 2)] : "n/a") }')
 
 # ---------------------------------------------------------------- scheduled jobs ran once per tick
 # ShedLock logs "Locked '<job>'" (DEBUG) on the instance that runs a tick; count per tick over all logs.
 shedlock_report() {
 	local job=$1 period=$2 offset=$3
-	cat "$RUN"/logs/onward-[123].log | grep -a "Locked '$job'" | awk -v p="$period" -v o="$offset" '{
+	{ grep -ah "Locked '$job'" "$RUN"/logs/onward-[123].log || true; } | awk -v p="$period" -v o="$offset" '{
 		split(substr($1, 12, 8), h, ":"); s = h[1] * 3600 + h[2] * 60 + h[3]; tick = int((s - o) / p); n[tick]++
 		if (min == "" || tick < min) min = tick; if (tick > max) max = tick }
 		END { once = 0; dup = 0; missed = 0
@@ -433,7 +433,9 @@ DUMP_SIZE=$(du -h "$DUMP" | cut -f1)
 log "restore into a fresh database"
 as_pg psql -X -q -h "$RUN/pg-sock" -p $PG_PRIMARY -U postgres -c "create database onward_restore owner onward"
 T0=$(now_ms)
-PGPASSWORD=$DB_PASSWORD pg_restore -h 127.0.0.1 -p $PG_PRIMARY -U onward -d onward_restore -j 2 --no-owner "$DUMP"
+RESTORE_WARNINGS=0
+PGPASSWORD=$DB_PASSWORD pg_restore -h 127.0.0.1 -p $PG_PRIMARY -U onward -d onward_restore -j 2 --no-owner "$DUMP" \
+	2>"$RUN/logs/pg-restore.log" || RESTORE_WARNINGS=$(grep -c "error:" "$RUN/logs/pg-restore.log" || true)
 RESTORE_MS=$(($(now_ms) - T0))
 psql_primary -d onward_restore >"$RUN/logs/backup-restored.txt" <<<"$CHECK_SQL"
 TABLES=$(grep -vc '^sample' "$RUN/logs/backup-snapshot.txt")
@@ -552,7 +554,7 @@ started on it (no replica, schedules off).
 
 | | |
 |---|---|
-| dump ($DUMP_SIZE) / restore | ${DUMP_MS} ms / ${RESTORE_MS} ms |
+| dump ($DUMP_SIZE) / restore | ${DUMP_MS} ms / ${RESTORE_MS} ms (pg_restore errors: ${RESTORE_WARNINGS}) |
 | tables compared (row counts) + 200-row samples of account, contract, project | ${TABLES} + 3: **${BACKUP_MATCH}** |
 | accounts / usage events in the snapshot | ${SNAP_ACCOUNTS} / ${SNAP_EVENTS} |
 | Onward on the restored database: ready after / accounts via API | ${RESTORED_START_S} s / ${RESTORED_TOTAL} |
