@@ -105,6 +105,8 @@ public class Accounts {
 			.query(Accounts::map).optional();
 	}
 
+	// Read-only: served by the replica when one is configured (a second or so behind the primary).
+	@Transactional(readOnly = true)
 	public PageResult<Account> page(Segment segment, String query, int page, int size) {
 		// Only the conditions in use go into the SQL, so the planner can walk the (name, id) index.
 		var where = new StringBuilder(" where true");

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.shared.PageResult;
 
@@ -44,6 +45,8 @@ public class AuditLog {
 			.update();
 	}
 
+	// Read-only: served by the replica when one is configured (a second or so behind the primary).
+	@Transactional(readOnly = true)
 	public PageResult<Entry> page(int page, int size, String entityType, String entityId) {
 		String where = " where (:type::text is null or entity_type = :type) and (:eid::text is null or entity_id = :eid)";
 		long total = jdbc.sql("select count(*) from audit_log" + where).param("type", entityType)

@@ -28,6 +28,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.onward.shared.GracefulShutdown;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
@@ -72,10 +74,12 @@ public class Delivery {
 	private final Webhooks webhooks;
 	private final HttpClient http;
 	private final tools.jackson.databind.ObjectMapper json;
+	private final GracefulShutdown shutdown;
 
 	Delivery(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> mail, MessagingProperties props,
 			Clock clock, Unsubscribes unsubscribes, Outbox outbox, Webhooks webhooks,
-			tools.jackson.databind.ObjectMapper json) {
+			tools.jackson.databind.ObjectMapper json, GracefulShutdown shutdown) {
+		this.shutdown = shutdown;
 		this.json = json;
 		this.unsubscribes = unsubscribes;
 		this.jdbc = jdbc;
@@ -103,12 +107,14 @@ public class Delivery {
 		var tried = new ArrayList<UUID>();
 		int[] counts = new int[3];
 		try (var smtp = sender == null ? null : new SmtpConnection(sender)) {
-			while (true) {
+			// A stopping instance finishes the message in hand and takes no more: the others deliver them.
+			while (!shutdown.stopping()) {
 				Boolean any = tx.execute(status -> deliverOne(smtp, tried, counts));
 				if (!Boolean.TRUE.equals(any)) {
 					return new Round(counts[0], counts[1], counts[2]);
 				}
 			}
+			return new Round(counts[0], counts[1], counts[2]);
 		}
 	}
 

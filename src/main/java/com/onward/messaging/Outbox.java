@@ -219,6 +219,8 @@ public class Outbox {
 				+ unsubscribes.link(recipient);
 	}
 
+	// Read-only: served by the replica when one is configured (a second or so behind the primary).
+	@Transactional(readOnly = true)
 	public PageResult<Message> page(UUID accountId, Message.Status status, int page, int size) {
 		var params = new HashMap<String, Object>();
 		params.put("a", accountId);

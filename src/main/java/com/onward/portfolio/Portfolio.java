@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.shared.Currency;
 import com.onward.shared.LocalizedText;
@@ -74,6 +75,8 @@ public class Portfolio {
 	 * they aggregate every account, which is too much work to repeat for each of fifty people
 	 * refreshing the dashboard, while a few seconds' delay in a headline count is harmless.
 	 */
+	// Read-only: served by the replica when one is configured (a second or so behind the primary).
+	@Transactional(readOnly = true)
 	public Summary cachedSummary() {
 		Cached c = cached.get();
 		Instant now = clock.instant();
@@ -99,6 +102,8 @@ public class Portfolio {
 	 * chosen with only the filters in use (so an unfiltered page walks the name index), then
 	 * the details — staff names, flags — are read for those few rows only.
 	 */
+	// Read-only: served by the replica when one is configured (a second or so behind the primary).
+	@Transactional(readOnly = true)
 	public PageResult<Row> page(Filter f, int page, int size) {
 		LocalDate today = LocalDate.now(clock);
 		var where = new StringBuilder(" where true");
@@ -180,6 +185,8 @@ public class Portfolio {
 		return new PageResult<>(rows, page, size, total);
 	}
 
+	// Read-only: served by the replica when one is configured (a second or so behind the primary).
+	@Transactional(readOnly = true)
 	public Summary summary() {
 		LocalDate today = LocalDate.now(clock);
 		var counts = jdbc.sql("""

@@ -21,7 +21,9 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "onward.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 @EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
+// lockAtLeastFor: every instance's scheduler fires on the same cron tick; a job that finishes in
+// milliseconds would otherwise free its lock before a slower instance fires and run a second time.
+@EnableSchedulerLock(defaultLockAtMostFor = "PT30M", defaultLockAtLeastFor = "${onward.scheduling.lock-at-least-for:PT10S}")
 class SchedulingConfiguration {
 
 	@Bean

@@ -188,6 +188,8 @@ public class Adoption {
 	}
 
 	/** ADO-5 for one account on a day. */
+	// Read-only: served by the replica when one is configured (a second or so behind the primary).
+	@Transactional(readOnly = true)
 	public Users users(UUID accountId, LocalDate asOf) {
 		List<UserActivity> all = jdbc.sql("""
 				select u.user_id, u.first_seen, u.last_seen, u.events,
@@ -217,6 +219,8 @@ public class Adoption {
 	}
 
 	/** Weekly points from the onboarding start to {@code asOf}, with the target curves (charts). */
+	// Read-only: served by the replica when one is configured (a second or so behind the primary).
+	@Transactional(readOnly = true)
 	public List<WeekPoint> weekly(UUID accountId, LocalDate asOf) {
 		AdoptionMetrics now = metrics(accountId, asOf);
 		if (now.onboardingDay() == null) {
