@@ -20,14 +20,19 @@ import tools.jackson.databind.JsonNode;
  * no other test uses), with known first value days and renewal outcomes → exact medians,
  * quartiles, ratings, bucket counts, rates and Wilson intervals.
  */
-class AnalyticsIntegrationTests extends IntegrationTest {
+public class AnalyticsIntegrationTests extends IntegrationTest {
 
 	private static final String HEADER = "externalId,name,employees,acvAmount,acvCurrency,productType,signedDate,goLiveDate,firstValueDate,renewalDate,renewalOutcome,acvAfter\n";
 
 	private static final String WINDOW = "from=2016-01-01&to=2016-12-31";
 
 	static String knownHistory(String p) {
-		return HEADER
+		return knownHistoryIn(p, "2016");
+	}
+
+	/** The known data set with its dates moved to another year (2016 is a leap year, so keep to February's 29th). */
+	public static String knownHistoryIn(String p, String year) {
+		return (HEADER
 				// SMB (ACV 5,000): first value after 10, 20, 30, 60 days and never.
 				+ p + "-s1,Small One,20,5000,USD,DAILY,2016-01-10,2016-01-15,2016-01-20,2017-01-10,RENEWED,5000\n"
 				+ p + "-s2,Small Two,20,5000,USD,DAILY,2016-01-15,,2016-02-04,2017-01-15,EXPANDED,7000\n"
@@ -38,7 +43,9 @@ class AnalyticsIntegrationTests extends IntegrationTest {
 				+ p + "-m1,Mid One,300,20000,USD,DAILY,2016-04-01,2016-05-01,2016-05-11,2017-04-01,RENEWED,20000\n"
 				+ p + "-m2,Mid Two,300,20000,USD,DAILY,2016-04-15,2016-05-20,2016-05-25,,,\n"
 				+ p + "-m3,Mid Three,300,20000,USD,DAILY,2016-05-01,,2016-08-09,2017-05-01,RENEWED,20000\n"
-				+ p + "-m3,,,,,,2016-05-01,,,2018-05-01,CHURNED,\n";
+				+ p + "-m3,,,,,,2016-05-01,,,2018-05-01,CHURNED,\n")
+			.replace("2016-", year + "-").replace("2017-", (Integer.parseInt(year) + 1) + "-")
+			.replace("2018-", (Integer.parseInt(year) + 2) + "-");
 	}
 
 	@Test
