@@ -26,14 +26,16 @@ class AnalyticsController {
 	private static final String[] COLORS = { "#6a46d8", "#2a7fc9", "#23a06f", "#e0a100", "#d9534f", "#7a8699" };
 
 	private final TimeToValue ttv;
+	private final FirstValues firstValues;
 	private final Retention retention;
 	private final OnboardingMetrics metrics;
 	private final MessageSource messages;
 	private final ObjectMapper json;
 
-	AnalyticsController(TimeToValue ttv, Retention retention, OnboardingMetrics metrics, MessageSource messages,
+	AnalyticsController(FirstValues firstValues, TimeToValue ttv, Retention retention, OnboardingMetrics metrics, MessageSource messages,
 			ObjectMapper json) {
 		this.ttv = ttv;
+		this.firstValues = firstValues;
 		this.retention = retention;
 		this.metrics = metrics;
 		this.messages = messages;
@@ -78,6 +80,28 @@ class AnalyticsController {
 		if (body == null) return ResponseEntity.notFound().build();
 		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + table + ".csv\"").body(body);
+	}
+
+	@org.springframework.web.bind.annotation.PostMapping("/projects/{id}/first-value")
+	String override(@PathVariable java.util.UUID id, @RequestParam(required = false) String date,
+			@RequestParam(required = false) String note,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			firstValues.override(id, new FirstValues.Override(LocalDate.parse(date == null ? "" : date.strip()), note));
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			redirect.addFlashAttribute("planError", "date: '" + date + "'");
+		}
+		catch (com.onward.shared.BusinessRuleException e) {
+			redirect.addFlashAttribute("planError", e.field() + ": " + e.getMessage());
+		}
+		return "redirect:/projects/" + id + "#first-value";
+	}
+
+	@org.springframework.web.bind.annotation.PostMapping("/projects/{id}/first-value/remove")
+	String clearOverride(@PathVariable java.util.UUID id) {
+		firstValues.clearOverride(id);
+		return "redirect:/projects/" + id + "#first-value";
 	}
 
 	private static TimeToValue.GroupBy safeGroupBy(String value) {

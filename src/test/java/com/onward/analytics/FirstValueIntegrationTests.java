@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  */
 class FirstValueIntegrationTests extends IntegrationTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.onward.portfolio.Portfolio portfolio;
+
 	private static final String WINDOW = "from=2015-03-01&to=2015-03-01";
 
 	private String criterion(String projectId, String kpi) {
@@ -58,6 +61,12 @@ class FirstValueIntegrationTests extends IntegrationTest {
 		assertThat(met.get("firstValueOverridden").asBoolean()).isFalse();
 		assertThat(bucket("LE_30")).as(retention()).isEqualTo(1);
 		assertThat(bucket("NEVER")).isZero();
+		// The portfolio shows the time to value and filters by it.
+		String name = get("/api/v1/accounts/" + signed.body().get("accountId").asString()).body().get("name").asString();
+		var fast = portfolio.page(new com.onward.portfolio.Portfolio.Filter(null, null, false, false, name, null, null, "LE_30"), 0, 10);
+		assertThat(fast.items()).singleElement().satisfies(r -> assertThat(r.ttvDays()).isEqualTo(20));
+		assertThat(portfolio.page(new com.onward.portfolio.Portfolio.Filter(null, null, false, false, name, null, null, "GT_90"), 0, 10)
+			.items()).isEmpty();
 
 		// A person moves it (the customer saw value only once the second team was live): GT_90.
 		Response overridden = call("PUT", "/api/v1/projects/" + project + "/first-value",
