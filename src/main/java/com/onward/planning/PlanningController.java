@@ -100,7 +100,7 @@ class PlanningController {
 		WhatIf.Input input = new WhatIf.Input(intOf("weeks", weeks, errors), num("arrivalsPerWeek", arrivalsPerWeek, errors),
 				num("avgDurationWeeks", avgDurationWeeks, errors), intOf("specialists", specialists, errors),
 				num("onboardingsPerSpecialist", onboardingsPerSpecialist, errors), null, null,
-				segment == null || segment.isBlank() ? null : Segment.valueOf(segment));
+				segmentOf(segment, errors));
 		model.addAttribute("whatIf", input);
 		if (!errors.isEmpty()) {
 			model.addAttribute("whatIfError", String.join("; ", errors));
@@ -142,6 +142,17 @@ class PlanningController {
 		}
 		catch (BusinessRuleException | InvalidInputException e) {
 			model.addAttribute(errorKey, e.getMessage());
+			return null;
+		}
+	}
+
+	private static Segment segmentOf(String v, List<String> errors) {
+		if (v == null || v.isBlank()) return null;
+		try {
+			return Segment.valueOf(v.strip());
+		}
+		catch (IllegalArgumentException e) {
+			errors.add("segment: '" + v + "'");
 			return null;
 		}
 	}
