@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18095}
 PGPORT=${BENCH_PGPORT:-54335}
 N=${BENCH_N:-100000}
-REQUESTS=${BENCH_REQUESTS:-400}
+REQUESTS=${BENCH_REQUESTS:-100}
 CLIENTS=20
 TOKEN=bench-token
 BASE=http://127.0.0.1:$PORT
@@ -36,6 +36,9 @@ stop() {
 }
 trap stop EXIT
 rm -rf $DATA target/bench-analytics-app.log
+mkdir -p target
+# Figures are appended to $OUT as they come, so a run cut short still leaves what it measured.
+echo "Onward analytics benchmark $(date -u +%FT%TZ) on $(nproc) cores, $N accounts and projects" > $OUT
 "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
   --onward.bootstrap.admin-token=$TOKEN --onward.scheduling.enabled=false --logging.level.root=WARN \
   --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT >> target/bench-analytics-app.log 2>&1 &
@@ -55,6 +58,7 @@ t0=$(date +%s%3N)
 RECOMPUTE=$(api -X POST $BASE/api/v1/analytics/first-value/recompute)
 RECOMPUTE_MS=$(( $(date +%s%3N) - t0 ))
 echo "   $RECOMPUTE in ${RECOMPUTE_MS} ms (wall clock)"
+echo "full first-value recompute: ${RECOMPUTE_MS} ms ($RECOMPUTE)" >> $OUT
 sql -c "vacuum analyze onboarding_outcome"
 
 summarise() { awk '/95% in/ {p95=$3*1000} /50% in/ {p50=$3*1000} /Requests\/sec/ {r=$2}
@@ -66,6 +70,7 @@ measure() { # label, then hey arguments
   hey -n 40 -c $CLIENTS "$@" >/dev/null # warm-up
   local line; line=$(hey -n $REQUESTS -c $CLIENTS "$@" | summarise)
   printf '   %-58s %s\n' "$label" "$line"
+  printf '%-60s %s\n' "$label" "$line" >> $OUT
   RESULTS="$RESULTS
 $(printf '%-60s %s' "$label" "$line")"
 }
@@ -98,9 +103,5 @@ measure "page /analytics?groupBy=cohort" -H "Cookie: $COOKIE" "$BASE/analytics?g
 measure "page /planning" -H "Cookie: $COOKIE" "$BASE/planning"
 measure "page / (portfolio, TTV filter)" -H "Cookie: $COOKIE" "$BASE/?ttv=LE_30"
 
-{
-  echo "Onward analytics benchmark $(date -u +%FT%TZ) on $(nproc) cores"
-  echo "accounts, projects: $N; renewals: $(sql -tA -c 'select count(*) from account_renewal')"
-  echo "full first-value recompute: ${RECOMPUTE_MS} ms ($RECOMPUTE)"
-  echo "endpoints and pages, $CLIENTS clients, $REQUESTS requests each:$RESULTS"
-} | tee $OUT
+echo "renewals: $(sql -tA -c 'select count(*) from account_renewal'); $CLIENTS clients, $REQUESTS requests each" >> $OUT
+cat $OUT
