@@ -174,6 +174,18 @@ public class Accounts {
 			.update();
 	}
 
+	/**
+	 * A past customer imported with its history: signed on {@code signedOn}, past onboarding (steady
+	 * state); renewals recorded afterwards move its status and renewal date.
+	 */
+	@Transactional
+	public void markPastCustomer(UUID accountId, LocalDate signedOn) {
+		jdbc.sql("""
+				update account set contract_signed_date = :d, renewal_date = coalesce(renewal_date, :renewal),
+				  status = 'STEADY_STATE' where id = :id""")
+			.param("d", signedOn).param("renewal", signedOn.plusYears(1)).param("id", accountId).update();
+	}
+
 	void markSigned(UUID accountId, LocalDate signedOn) {
 		jdbc.sql("""
 				update account set contract_signed_date = coalesce(contract_signed_date, :d),

@@ -42,7 +42,7 @@ import com.onward.team.TeamRole;
 class DemoData implements ApplicationRunner {
 
 	@ConfigurationProperties("onward.demo")
-	record DemoProperties(boolean enabled, int accounts, String password) {
+	record DemoProperties(boolean enabled, int accounts, String password, int pastCustomers) {
 		DemoProperties {
 			if (password == null || password.isBlank()) password = "onward-demo";
 		}
@@ -78,12 +78,15 @@ class DemoData implements ApplicationRunner {
 	private final com.onward.success.SuccessPlans success;
 	private final com.onward.training.Training training;
 	private final com.onward.training.Library library;
+	private final com.onward.analytics.HistoryImport history;
 
 	DemoData(DemoProperties props, Users users, Team team, Accounts accounts, Contracts contracts, Projects projects,
 			TransactionTemplate tx, Clock clock, com.onward.usage.Ingestion ingestion, com.onward.usage.Adoption adoption,
 			com.onward.stakeholder.Stakeholders stakeholders, com.onward.health.Health health,
 			com.onward.graduation.Handoffs handoffs, com.onward.success.SuccessPlans success,
-			com.onward.training.Training training, com.onward.training.Library library) {
+			com.onward.training.Training training, com.onward.training.Library library,
+			com.onward.analytics.HistoryImport history) {
+		this.history = history;
 		this.handoffs = handoffs;
 		this.success = success;
 		this.training = training;
@@ -121,6 +124,7 @@ class DemoData implements ApplicationRunner {
 			int n = i;
 			tx.executeWithoutResult(s -> account(n, random, today));
 		}
+		tx.executeWithoutResult(s -> pastCustomers(new Random(7), today));
 		CORE_FEATURES.forEach((key, name) -> adoption.updateFeature(key, name, true));
 		tx.executeWithoutResult(s -> contentLibrary());
 		// Scores for the last eight weeks (the trend charts), then today's with flags.
@@ -150,6 +154,71 @@ class DemoData implements ApplicationRunner {
 			member("Yusuf Halim", TeamRole.TECHNICAL_RESOURCE, null);
 			member("Maya Sari", TeamRole.CS_MANAGER, null);
 		});
+	}
+
+	/**
+	 * Two years of past customers (signed 4 to 24 months ago) with go-live, first value and renewal
+	 * outcomes, so that the analytics have a history on first start. Faster first value renews more
+	 * often and expands more, at about the rates the seeds quote.
+	 */
+	private void pastCustomers(Random random, LocalDate today) {
+		var csms = team.members().stream().filter(m -> m.role() == TeamRole.CSM).toList();
+		for (int i = 0; i < props.pastCustomers(); i++) {
+			Segment segment = random.nextInt(10) < 5 ? Segment.SMB : random.nextInt(10) < 7 ? Segment.MID_MARKET : Segment.ENTERPRISE;
+			int employees = switch (segment) {
+				case SMB -> 10 + random.nextInt(80);
+				case MID_MARKET -> 100 + random.nextInt(800);
+				case ENTERPRISE -> 1000 + random.nextInt(9000);
+			};
+			long acv = switch (segment) {
+				case SMB -> 3_000 + random.nextInt(6) * 1_000L;
+				case MID_MARKET -> 12_000 + random.nextInt(30) * 1_000L;
+				case ENTERPRISE -> 60_000 + random.nextInt(20) * 5_000L;
+			};
+			LocalDate signed = today.minusDays(120 + random.nextInt(610));
+			// Time to first value by segment; some never get there.
+			int base = switch (segment) {
+				case SMB -> 8 + random.nextInt(45);
+				case MID_MARKET -> 20 + random.nextInt(90);
+				case ENTERPRISE -> 35 + random.nextInt(130);
+			};
+			boolean never = random.nextInt(100) < 9;
+			Integer ttv = never ? null : base;
+			LocalDate firstValue = ttv == null ? null : signed.plusDays(ttv);
+			LocalDate goLive = signed.plusDays(Math.max(5, (ttv == null ? base : ttv) - 5 - random.nextInt(10)));
+			if (goLive.isAfter(today)) goLive = null;
+			int renewPercent = ttv == null ? 45 : ttv <= 30 ? 95 : ttv <= 90 ? 87 : 75;
+			int expandPercent = ttv == null ? 3 : ttv <= 30 ? 35 : ttv <= 90 ? 17 : 7;
+			var renewals = new java.util.ArrayList<com.onward.account.Renewals.NewRenewal>();
+			long acvNow = acv;
+			for (LocalDate due = signed.plusYears(1); !due.isAfter(today); due = due.plusYears(1)) {
+				int roll = random.nextInt(100);
+				com.onward.account.RenewalOutcome outcome;
+				if (roll >= renewPercent) outcome = com.onward.account.RenewalOutcome.CHURNED;
+				else if (random.nextInt(100) < expandPercent) outcome = com.onward.account.RenewalOutcome.EXPANDED;
+				else if (random.nextInt(100) < 5) outcome = com.onward.account.RenewalOutcome.CONTRACTED;
+				else outcome = com.onward.account.RenewalOutcome.RENEWED;
+				acvNow = switch (outcome) {
+					case EXPANDED -> acvNow * 13 / 10;
+					case CONTRACTED -> acvNow * 8 / 10;
+					case CHURNED -> 0;
+					case RENEWED -> acvNow;
+				};
+				renewals.add(new com.onward.account.Renewals.NewRenewal(due, outcome, outcome == com.onward.account.RenewalOutcome.CHURNED
+						? null : new NewAccount.MoneyInput(BigDecimal.valueOf(acvNow), Currency.USD)));
+				if (outcome == com.onward.account.RenewalOutcome.CHURNED) break;
+			}
+			String name = PREFIX[random.nextInt(PREFIX.length)] + " " + SUFFIX[random.nextInt(SUFFIX.length)] + " "
+					+ (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
+			var csm = csms.stream().filter(m -> m.segments().isEmpty() || m.segments().contains(segment)).findFirst()
+				.orElse(null);
+			history.store(new com.onward.analytics.HistoryImport.PastCustomer(
+					new NewAccount("past-" + (i + 1), name, INDUSTRY[random.nextInt(INDUSTRY.length)], employees,
+							new NewAccount.MoneyInput(BigDecimal.valueOf(acv), Currency.USD), 20 + random.nextInt(200),
+							ProductType.values()[random.nextInt(3)], random.nextBoolean(), USE_CASE[random.nextInt(USE_CASE.length)],
+							random.nextInt(3) == 0 ? "id" : random.nextInt(2) == 0 ? "ms" : "en", null, null),
+					csm == null ? null : csm.id(), signed, goLive, firstValue, renewals), "DEMO");
+		}
 	}
 
 	private void member(String name, TeamRole role, Segment segment) {

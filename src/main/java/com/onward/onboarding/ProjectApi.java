@@ -39,7 +39,8 @@ class ProjectApi {
 
 	record ProjectView(UUID id, UUID accountId, UUID contractId, String playbook, UUID playbookId, ProjectStatus status,
 			LocalDate startDate, LocalDate targetGraduationDate, LocalDate forecastGraduationDate, int slipDays,
-			LocalDate goLiveDate, int progressPercent, int overdueItems, Map<Factor, Integer> factorPercent,
+			LocalDate forecastGoLiveDate, LocalDate goLiveDate, Integer timeToGoLiveDays, LocalDate firstValueDate,
+			Integer timeToValueDays, boolean firstValueOverridden, String firstValueNote, int progressPercent, int overdueItems, Map<Factor, Integer> factorPercent,
 			List<PhaseView> phases) {
 	}
 
@@ -106,10 +107,12 @@ class ProjectApi {
 		return projects.decideScope(id, changeId, false);
 	}
 
-	static ProjectView view(Project p, LocalDate today) {
+	ProjectView view(Project p, LocalDate today) {
+		Projects.ValueDates v = projects.valueDates(p);
 		return new ProjectView(p.id(), p.accountId(), p.contractId(), p.playbookName().in(Locale.ENGLISH), p.playbookId(),
 				p.status(), p.startDate(), p.targetGraduationDate(), p.forecastGraduationDate(), p.slipDays(),
-				p.goLiveDate(), p.progressPercent(), p.overdueItems(today).size(),
+				p.goLiveDate(), v.goLiveDate(), v.timeToGoLiveDays(), v.firstValueDate(), v.timeToValueDays(),
+				v.firstValueOverridden(), v.firstValueNote(), p.progressPercent(), p.overdueItems(today).size(),
 				p.factorPercent(),
 				p.phases().stream().map(ph -> new PhaseView(ph.id(), ph.key(), ph.name().in(Locale.ENGLISH),
 						p.phaseStart(ph), p.phaseEnd(ph), p.itemsOf(ph).stream().map(i -> item(i, today)).toList()))

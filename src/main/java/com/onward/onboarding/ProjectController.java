@@ -57,7 +57,11 @@ class ProjectController {
 
 	@GetMapping("/accounts/{accountId}/projects")
 	String accountProjects(@PathVariable UUID accountId, Model model) {
-		model.addAttribute("projects", projects.forAccount(accountId));
+		var list = projects.forAccount(accountId);
+		model.addAttribute("projects", list);
+		var values = new java.util.HashMap<UUID, Projects.ValueDates>();
+		list.forEach(p -> projects.find(p.id()).ifPresent(full -> values.put(p.id(), projects.valueDates(full))));
+		model.addAttribute("values", values);
 		return "onboarding/account-projects :: list";
 	}
 
@@ -117,6 +121,7 @@ class ProjectController {
 	private void fill(Model model, Project project) {
 		LocalDate today = projects.today();
 		model.addAttribute("project", project);
+		model.addAttribute("value", projects.valueDates(project));
 		model.addAttribute("today", today);
 		model.addAttribute("statuses", ItemStatus.values());
 		model.addAttribute("projectStatuses", ProjectStatus.values());

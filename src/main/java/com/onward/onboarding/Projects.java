@@ -70,6 +70,26 @@ public class Projects {
 		this.clock = clock;
 	}
 
+	/**
+	 * ANL-1: the day the go-live milestone was done, and the first value date the analytics module
+	 * publishes (the first success criterion met, or a person's override); days from signing.
+	 */
+	public record ValueDates(LocalDate goLiveDate, Integer timeToGoLiveDays, LocalDate firstValueDate,
+			Integer timeToValueDays, boolean firstValueOverridden, String firstValueNote) {
+	}
+
+	public ValueDates valueDates(Project p) {
+		LocalDate goLive = p.goLiveItem().filter(i -> i.status() == ItemStatus.DONE).map(PlanItem::completedOn).orElse(null);
+		Integer goLiveDays = goLive == null ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(p.startDate(), goLive);
+		return jdbc.sql("""
+				select first_value_date, ttv_days, overridden, override_note from analytics_first_value_v
+				where project_id = :p""")
+			.param("p", p.id())
+			.query((rs, n) -> new ValueDates(goLive, goLiveDays, rs.getObject(1, LocalDate.class), (Integer) rs.getObject(2),
+					rs.getBoolean(3), rs.getString(4)))
+			.optional().orElse(new ValueDates(goLive, goLiveDays, null, null, false, null));
+	}
+
 	public LocalDate today() {
 		return LocalDate.now(clock);
 	}

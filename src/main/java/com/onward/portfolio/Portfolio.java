@@ -32,13 +32,22 @@ public class Portfolio {
 
 	/** {@code band}: a health band; {@code flag}: a red-flag category, or ANY for accounts with any open flag. */
 	public record Filter(Segment segment, String status, boolean overdueOnly, boolean overCapacityOnly, String q,
-			String band, String flag) {
+			String band, String flag, String ttv) {
+
+		/** Time-to-value filters: first value within 30 days, 31–90, over 90, or none yet. */
+		public static final List<String> TTV = List.of("LE_30", "D31_90", "GT_90", "NONE");
+
+		public Filter(Segment segment, String status, boolean overdueOnly, boolean overCapacityOnly, String q,
+				String band, String flag) {
+			this(segment, status, overdueOnly, overCapacityOnly, q, band, flag, null);
+		}
 	}
 
 	public record Row(UUID accountId, String accountName, Segment segment, TouchModel touchModel, Money acv,
 			String language, UUID projectId, String projectStatus, int progressPercent, LocalDate startDate,
 			LocalDate targetGraduationDate, LocalDate forecastGraduationDate, LocalizedText stage, boolean overdue,
-			boolean overCapacity, String csm, String specialist, Integer healthScore, String healthBand, int openFlags) {
+			boolean overCapacity, String csm, String specialist, Integer healthScore, String healthBand, int openFlags,
+			LocalDate firstValueDate, Integer ttvDays) {
 
 		public long slipDays() {
 			return targetGraduationDate == null ? 0
@@ -136,12 +145,22 @@ public class Portfolio {
 					+ " and (:flag = 'ANY' or rf.category = :flag))");
 			params.put("flag", f.flag());
 		}
+		if (f.ttv() != null && Filter.TTV.contains(f.ttv())) {
+			// ANL-1: the current project's time to first value, as the analytics module publishes it.
+			where.append(switch (f.ttv()) {
+				case "LE_30" -> " and exists (select 1 from analytics_first_value_v fv where fv.project_id = a.current_project_id and fv.ttv_days <= 30)";
+				case "D31_90" -> " and exists (select 1 from analytics_first_value_v fv where fv.project_id = a.current_project_id and fv.ttv_days between 31 and 90)";
+				case "GT_90" -> " and exists (select 1 from analytics_first_value_v fv where fv.project_id = a.current_project_id and fv.ttv_days > 90)";
+				default -> " and not exists (select 1 from analytics_first_value_v fv where fv.project_id = a.current_project_id and fv.first_value_date is not null)";
+			});
+		}
 		if (f.overCapacityOnly()) {
 			where.append(" and exists (select 1 from project_assignment pa where pa.project_id = a.current_project_id"
 					+ " and pa.active and pa.over_capacity)");
 		}
 		String from = " from account a" + (needsProject ? " join project p on p.id = a.current_project_id" : "");
-		long total = params.isEmpty() && !f.overCapacityOnly() ? cachedSummary().accounts()
+		boolean unfiltered = params.isEmpty() && !f.overCapacityOnly() && (f.ttv() == null || !Filter.TTV.contains(f.ttv()));
+		long total = unfiltered ? cachedSummary().accounts()
 				: jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
 		List<UUID> ids = jdbc.sql("select a.id" + from + where + " order by a.name, a.id limit :size offset :offset")
 			.params(params).param("size", size).param("offset", (long) page * size).query(UUID.class).list();
@@ -155,8 +174,10 @@ public class Portfolio {
 				  coalesce(p.min_open_due < :today and p.status in ('NOT_STARTED','IN_PROGRESS','ON_HOLD'), false) as overdue,
 				  coalesce(staff.over_capacity, false) as over_capacity, staff.csm, staff.specialist,
 				  h.score as health_score, h.band as health_band,
-				  (select count(*) from red_flag rf where rf.account_id = a.id and rf.cleared_at is null) as open_flags
+				  (select count(*) from red_flag rf where rf.account_id = a.id and rf.cleared_at is null) as open_flags,
+				  fv.first_value_date, fv.ttv_days
 				from account a left join project p on p.id = a.current_project_id
+				left join analytics_first_value_v fv on fv.project_id = p.id
 				left join health_score h on h.account_id = a.id
 				left join lateral (
 				  select bool_or(pa.over_capacity) as over_capacity,
@@ -179,7 +200,8 @@ public class Portfolio {
 						rs.getObject("forecast_graduation_date", LocalDate.class),
 						stage == null ? null : json.readValue(stage, LocalizedText.class), rs.getBoolean("overdue"),
 						rs.getBoolean("over_capacity"), rs.getString("csm"), rs.getString("specialist"),
-						(Integer) rs.getObject("health_score"), rs.getString("health_band"), rs.getInt("open_flags"));
+						(Integer) rs.getObject("health_score"), rs.getString("health_band"), rs.getInt("open_flags"),
+						rs.getObject("first_value_date", LocalDate.class), (Integer) rs.getObject("ttv_days"));
 			})
 			.list();
 		return new PageResult<>(rows, page, size, total);

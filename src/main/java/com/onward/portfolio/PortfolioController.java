@@ -35,7 +35,8 @@ class PortfolioController {
 	String dashboard(@RequestParam(required = false) Segment segment, @RequestParam(required = false) String status,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean overCapacity,
 			@RequestParam(required = false) String q, @RequestParam(required = false) com.onward.health.HealthBand band,
-			@RequestParam(required = false) String flag, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) String flag, @RequestParam(required = false) String ttv,
+			@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "25") int size, @RequestHeader(value = "HX-Request", required = false) String hx,
 			Model model) {
 		int pageSize = Math.clamp(size, 5, 200);
@@ -43,7 +44,8 @@ class PortfolioController {
 		String flagFilter = flag != null && (flag.equals("ANY") || java.util.Arrays.stream(com.onward.health.FlagCategory.values())
 			.anyMatch(c -> c.name().equals(flag))) ? flag : null;
 		var filter = new Portfolio.Filter(segment, status, overdue, overCapacity, q, band == null ? null : band.name(),
-				flagFilter);
+				flagFilter, ttv != null && Portfolio.Filter.TTV.contains(ttv) ? ttv : null);
+		model.addAttribute("ttvFilters", Portfolio.Filter.TTV);
 		model.addAttribute("bands", com.onward.health.HealthBand.values());
 		model.addAttribute("flagCategories", com.onward.health.FlagCategory.values());
 		model.addAttribute("rows", portfolio.page(filter, Math.max(0, page), pageSize));

@@ -83,7 +83,7 @@ class ProjectApiIntegrationTests extends IntegrationTest {
 		LocalDate after = LocalDate.parse(preview.body().get("goLiveAfter").asString());
 		assertThat(after).isAfter(before);
 		assertThat(preview.body().get("goLiveWeekAfter").asInt()).isGreaterThan(preview.body().get("goLiveWeekBefore").asInt());
-		assertThat(get("/api/v1/projects/" + id).body().get("goLiveDate").asString()).as("preview stores nothing")
+		assertThat(get("/api/v1/projects/" + id).body().get("forecastGoLiveDate").asString()).as("preview stores nothing")
 			.isEqualTo(before.toString());
 
 		Response proposed = post("/api/v1/projects/" + id + "/scope-changes", request);
@@ -92,7 +92,7 @@ class ProjectApiIntegrationTests extends IntegrationTest {
 		Response accepted = post("/api/v1/projects/" + id + "/scope-changes/" + changeId + "/accept", null);
 		assertThat(accepted.body().get("status").asString()).isEqualTo("ACCEPTED");
 		JsonNode project = get("/api/v1/projects/" + id).body();
-		assertThat(project.get("goLiveDate").asString()).isEqualTo(after.toString());
+		assertThat(project.get("forecastGoLiveDate").asString()).isEqualTo(after.toString());
 		assertThat(project.get("phases").get(1).get("items").findValuesAsString("name")).contains("Single sign-on");
 		assertProblem(post("/api/v1/projects/" + id + "/scope-changes/" + changeId + "/accept", null), 422, "status");
 

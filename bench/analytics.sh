@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Benchmark of the analytics and planning (issue 11): BENCH_N accounts (default 100,000), each with a
+# project signed over the last two years, a go-live milestone, a success criterion and renewal
+# outcomes (bench/analytics-data.sql). Measures:
+#   1. a full recompute of every first value and go-live date (POST /api/v1/analytics/first-value/recompute),
+#      from an empty onboarding_outcome table;
+#   2. p95 of every analytics and planning endpoint with 20 concurrent clients (hey);
+#   3. the Analytics and Planning pages (p95, 20 clients, signed-in session).
+# Needs psql and hey (apt-get install -y postgresql-client hey) and a JDK >= 21 in JAVA_HOME or on PATH.
+# Prints the figures and writes them to target/benchmark-analytics.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${BENCH_PORT:-18095}
+PGPORT=${BENCH_PGPORT:-54335}
+N=${BENCH_N:-100000}
+REQUESTS=${BENCH_REQUESTS:-100}
+CLIENTS=20
+TOKEN=bench-token
+BASE=http://127.0.0.1:$PORT
+DATA=target/bench-analytics-postgres
+OUT=target/benchmark-analytics.txt
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
+command -v hey >/dev/null || { echo "hey is missing: apt-get install -y hey" >&2; exit 1; }
+"$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
+  || { echo "$JAVA is older than 21: set JAVA_HOME to a JDK >= 21" >&2; exit 1; }
+[ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
+sql() { PGPASSWORD=postgres psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PGPORT -U postgres -d postgres "$@"; }
+api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+APP=""
+stop() {
+  [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
+  local pid; pid=$(head -1 $DATA/postmaster.pid 2>/dev/null) || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
+}
+trap stop EXIT
+rm -rf $DATA target/bench-analytics-app.log
+mkdir -p target
+# Figures are appended to $OUT as they come, so a run cut short still leaves what it measured.
+echo "Onward analytics benchmark $(date -u +%FT%TZ) on $(nproc) cores, $N accounts and projects" > $OUT
+"$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
+  --onward.bootstrap.admin-token=$TOKEN --onward.scheduling.enabled=false --logging.level.root=WARN \
+  --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT >> target/bench-analytics-app.log 2>&1 &
+APP=$!
+for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
+curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start: target/bench-analytics-app.log" >&2; exit 1; }
+
+echo "== loading $N accounts, projects and two years of renewals"
+started=$(date +%s)
+sql -v n=$N -f bench/analytics-data.sql
+sql -c "vacuum analyze"
+echo "   loaded in $(( $(date +%s) - started )) s"
+
+echo "== full recompute of first value and go-live ($N projects)"
+sql -c "truncate onboarding_outcome"
+t0=$(date +%s%3N)
+RECOMPUTE=$(api -X POST $BASE/api/v1/analytics/first-value/recompute)
+RECOMPUTE_MS=$(( $(date +%s%3N) - t0 ))
+echo "   $RECOMPUTE in ${RECOMPUTE_MS} ms (wall clock)"
+echo "full first-value recompute: ${RECOMPUTE_MS} ms ($RECOMPUTE)" >> $OUT
+sql -c "vacuum analyze onboarding_outcome"
+
+summarise() { awk '/95% in/ {p95=$3*1000} /50% in/ {p50=$3*1000} /Requests\/sec/ {r=$2}
+  /^  \[[0-9]+\]/ {gsub(/[\[\]]/, "", $1); codes=codes $1 "x" $2 " "}
+  END {printf "p50_ms=%.1f p95_ms=%.1f rps=%.1f statuses=%s", p50, p95, r, codes}'; }
+RESULTS=""
+measure() { # label, then hey arguments
+  local label=$1; shift
+  hey -n 40 -c $CLIENTS "$@" >/dev/null # warm-up
+  local line; line=$(hey -n $REQUESTS -c $CLIENTS "$@" | summarise)
+  printf '   %-58s %s\n' "$label" "$line"
+  printf '%-60s %s\n' "$label" "$line" >> $OUT
+  RESULTS="$RESULTS
+$(printf '%-60s %s' "$label" "$line")"
+}
+echo "== analytics and planning endpoints ($CLIENTS clients, $REQUESTS requests each)"
+AUTH="Authorization: Bearer $TOKEN"
+for path in "/api/v1/analytics/time-to-value?groupBy=segment" "/api/v1/analytics/time-to-value?groupBy=csm" \
+    "/api/v1/analytics/time-to-value?groupBy=cohort" "/api/v1/analytics/time-to-go-live?groupBy=segment" \
+    "/api/v1/analytics/retention?by=ttv" "/api/v1/analytics/retention?by=cohort" \
+    "/api/v1/analytics/retention?by=first-workflow" "/api/v1/analytics/onboarding" \
+    "/api/v1/planning/capacity/segments"; do
+  measure "GET $path" -H "$AUTH" "$BASE$path"
+done
+measure "GET /api/v1/analytics/retention?by=ttv (text/csv)" -H "$AUTH" -H "Accept: text/csv" "$BASE/api/v1/analytics/retention?by=ttv"
+measure "POST /api/v1/planning/what-if (segment, 52 weeks)" -m POST -H "$AUTH" -T application/json \
+  -d '{"segment":"SMB","weeks":52}' "$BASE/api/v1/planning/what-if"
+measure "POST /api/v1/planning/ltv (own retention)" -m POST -H "$AUTH" -T application/json \
+  -d '{"acv":{"amount":30000,"currency":"USD"},"customers":100,"fast":{"ttvDays":30},"slow":{"ttvDays":90}}' \
+  "$BASE/api/v1/planning/ltv"
+
+echo "== pages ($CLIENTS clients, signed in)"
+api -X POST $BASE/api/v1/admin/users -d '{"username":"bench","displayName":"Bench","role":"ADMIN","password":"bench-password"}' >/dev/null
+JAR=$(mktemp)
+CSRF=$(curl -s -c "$JAR" $BASE/login | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
+curl -s -b "$JAR" -c "$JAR" -o /dev/null -X POST $BASE/login \
+  --data-urlencode username=bench --data-urlencode password=bench-password --data-urlencode "_csrf=$CSRF"
+COOKIE="JSESSIONID=$(awk '/JSESSIONID/ {print $7}' "$JAR")"
+case "$(curl -s -b "$JAR" $BASE/analytics)" in *'id="retention-table"'*) ;; *) echo "analytics page not served" >&2; exit 1 ;; esac
+measure "page /analytics" -H "Cookie: $COOKIE" "$BASE/analytics"
+measure "page /analytics?groupBy=cohort" -H "Cookie: $COOKIE" "$BASE/analytics?groupBy=cohort"
+measure "page /planning" -H "Cookie: $COOKIE" "$BASE/planning"
+measure "page / (portfolio, TTV filter)" -H "Cookie: $COOKIE" "$BASE/?ttv=LE_30"
+
+echo "renewals: $(sql -tA -c 'select count(*) from account_renewal'); $CLIENTS clients, $REQUESTS requests each" >> $OUT
+cat $OUT

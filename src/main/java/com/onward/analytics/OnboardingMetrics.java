@@ -1,0 +1,101 @@
+package com.onward.analytics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Onboarding metrics (ANL-2) over the onboardings signed in a period, each with its numerator and
+ * denominator so that a rate is never read without its sample: completion, activation (first
+ * login), training completion, CSAT (share of 4–5 answers) and NPS, median days from sale to
+ * kickoff, homework completion and stakeholder participation.
+ */
+@Service
+public class OnboardingMetrics {
+
+	public enum Name {
+		COMPLETION_RATE, ACTIVATION_RATE, TRAINING_COMPLETION_RATE, CSAT, NPS, DAYS_SALE_TO_KICKOFF,
+		HOMEWORK_COMPLETION_RATE, STAKEHOLDER_PARTICIPATION
+	}
+
+	/** value: a rate 0..1, an NPS −100..100, or days (median); null without a denominator. */
+	public record Metric(Name name, Double value, long numerator, long denominator) {
+	}
+
+	public record Report(LocalDate from, LocalDate to, List<Metric> metrics) {
+	}
+
+	private final JdbcClient jdbc;
+
+	OnboardingMetrics(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Report report(LocalDate from, LocalDate to) {
+		String p = """
+				with p as (select o.project_id, o.account_id, o.signed_on from onboarding_outcome o
+				  where o.project_id is not null
+				    and o.signed_on >= coalesce(cast(:from as date), '-infinity') and o.signed_on <= coalesce(cast(:to as date), 'infinity'))
+				""";
+		var m = new ArrayList<Metric>();
+		long[] completion = longs(p + """
+				select count(*) filter (where v.status = 'COMPLETED'), count(*) filter (where v.status <> 'CANCELLED')
+				from p join onboarding_project_v v on v.project_id = p.project_id""", from, to);
+		m.add(rate(Name.COMPLETION_RATE, completion));
+		long[] activation = longs(p + """
+				select count(distinct p.account_id) filter (where w.account_id is not null), count(distinct p.account_id)
+				from p left join early_win_v w on w.account_id = p.account_id and w.kind = 'FIRST_LOGIN'""", from, to);
+		m.add(rate(Name.ACTIVATION_RATE, activation));
+		long[] training = longs(p + """
+				select count(*) filter (where t.completed), count(*)
+				from p join training_attendance_v t on t.project_id = p.project_id""", from, to);
+		m.add(rate(Name.TRAINING_COMPLETION_RATE, training));
+		long[] csat = longs(p + """
+				select count(*) filter (where s.score >= 4), count(*)
+				from (select distinct account_id from p) a join survey_answer_v s on s.account_id = a.account_id and s.kind = 'CSAT'""",
+				from, to);
+		m.add(rate(Name.CSAT, csat));
+		long[] nps = longs(p + """
+				select count(*) filter (where s.score >= 9) - count(*) filter (where s.score <= 6), count(*)
+				from (select distinct account_id from p) a join survey_answer_v s on s.account_id = a.account_id and s.kind = 'NPS'""",
+				from, to);
+		m.add(new Metric(Name.NPS, nps[1] == 0 ? null : Stats.round(100.0 * nps[0] / nps[1], 1), nps[0], nps[1]));
+		record Kick(Double median, long n, long of) {
+		}
+		Kick kick = jdbc.sql(p + """
+				select percentile_cont(0.5) within group (order by v.kickoff_date - p.signed_on), count(v.kickoff_date), count(*)
+				from p join onboarding_project_v v on v.project_id = p.project_id""")
+			.param("from", from).param("to", to)
+			.query((rs, n) -> new Kick(rs.getObject(1) == null ? null : Stats.round(rs.getDouble(1), 1), rs.getLong(2),
+					rs.getLong(3)))
+			.single();
+		m.add(new Metric(Name.DAYS_SALE_TO_KICKOFF, kick.median(), kick.n(), kick.of()));
+		long[] homework = longs(p + """
+				select coalesce(sum(h.done), 0), coalesce(sum(h.total), 0)
+				from p join project_homework_v h on h.project_id = p.project_id""", from, to);
+		m.add(rate(Name.HOMEWORK_COMPLETION_RATE, homework));
+		long[] stakeholders = longs(p + """
+				select count(*) filter (where c.participating), count(*)
+				from (select distinct account_id from p) a join contact_v c on c.account_id = a.account_id""", from, to);
+		m.add(rate(Name.STAKEHOLDER_PARTICIPATION, stakeholders));
+		return new Report(from, to, m);
+	}
+
+	private long[] longs(String sql, LocalDate from, LocalDate to) {
+		return jdbc.sql(sql).param("from", from).param("to", to)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+	}
+
+	private static Metric rate(Name name, long[] v) {
+		return new Metric(name, Stats.ratio(v[0], v[1], 4), v[0], v[1]);
+	}
+
+	static String csv(Report r) {
+		return Csv.of(List.of("metric", "value", "numerator", "denominator"), r.metrics().stream()
+			.<List<?>>map(x -> Arrays.asList(x.name(), x.value(), x.numerator(), x.denominator())).toList());
+	}
+}

@@ -1,0 +1,118 @@
+package com.onward.analytics;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Retention by onboarding speed (ANL-3). Each account is placed by its first onboarding: by time to
+ * first value ({@code LE_30}, {@code D31_90}, {@code GT_90}, {@code NEVER} = no first value and
+ * signed more than 90 days ago), by quarter of signing, or by the day of its first workflow. An
+ * account's renewal is due once its first renewal date (the first recorded renewal, else its
+ * renewal date, else signing + 12 months) has passed; the rate is renewed / (renewed + churned)
+ * with a Wilson 95 % interval, so a small group never reads as a certainty.
+ */
+@Service
+public class Retention {
+
+	public enum By {
+		TTV, COHORT, FIRST_WORKFLOW
+	}
+
+	public record Bucket(String key, long accounts, long renewalsDue, long renewed, long churned, long unknown,
+			Double retentionRate, Double low95, Double high95, long expanded, Double expansionRate, String benchmark,
+			String expansionBenchmark, long eligible90Days, long retained90Days, Double retention90Rate) {
+	}
+
+	public record Report(By by, LocalDate asOf, List<Bucket> buckets) {
+	}
+
+	static final List<String> TTV_BUCKETS = List.of("LE_30", "D31_90", "GT_90", "NEVER");
+
+	static final List<String> WORKFLOW_BUCKETS = List.of("WITHIN_7_DAYS", "DAYS_8_13", "DAYS_14_PLUS");
+
+	private final JdbcClient jdbc;
+	private final AnalyticsProperties props;
+	private final Clock clock;
+
+	Retention(JdbcClient jdbc, AnalyticsProperties props, Clock clock) {
+		this.jdbc = jdbc;
+		this.props = props;
+		this.clock = clock;
+	}
+
+	public Report report(By by, LocalDate from, LocalDate to) {
+		LocalDate today = LocalDate.now(clock);
+		String key = switch (by) {
+			case TTV -> """
+					case when f.first_value_date is not null and f.first_value_date - f.signed_on <= 30 then 'LE_30'
+					     when f.first_value_date is not null and f.first_value_date - f.signed_on <= 90 then 'D31_90'
+					     when f.first_value_date is not null then 'GT_90'
+					     when f.signed_on < cast(:today as date) - :never then 'NEVER' end""";
+			case COHORT -> "to_char(f.signed_on, 'YYYY') || '-Q' || to_char(f.signed_on, 'Q')";
+			case FIRST_WORKFLOW -> """
+					case when w.occurred_on - f.signed_on <= 7 then 'WITHIN_7_DAYS'
+					     when w.occurred_on - f.signed_on <= 13 then 'DAYS_8_13'
+					     when w.occurred_on is not null or f.signed_on <= cast(:today as date) - 14 then 'DAYS_14_PLUS' end""";
+		};
+		String workflowJoin = by == By.FIRST_WORKFLOW
+				? " left join early_win_v w on w.account_id = f.account_id and w.kind = 'FIRST_WORKFLOW_CREATED'" : "";
+		String sql = """
+				with f as (
+				  select distinct on (o.account_id) o.account_id, o.signed_on, o.first_value_date
+				  from onboarding_outcome o
+				  where o.signed_on >= coalesce(cast(:from as date), '-infinity') and o.signed_on <= coalesce(cast(:to as date), 'infinity')
+				  order by o.account_id, o.signed_on, o.id),
+				r as (
+				  select distinct on (account_id) account_id, renewal_date, outcome from account_renewal_v
+				  order by account_id, renewal_date),
+				c90 as (select distinct account_id, renewal_date from account_renewal_v where churned),
+				x as (
+				  select %s as key, f.signed_on,
+				    coalesce(r.renewal_date, a.renewal_date, (f.signed_on + interval '12 months')::date) <= :today as due,
+				    r.outcome,
+				    exists (select 1 from c90 where c90.account_id = f.account_id and c90.renewal_date <= f.signed_on + 90) as churned90
+				  from f join account_v a on a.account_id = f.account_id
+				  left join r on r.account_id = f.account_id%s)
+				select key, count(*),
+				  count(*) filter (where due),
+				  count(*) filter (where due and outcome in ('RENEWED','EXPANDED','CONTRACTED')),
+				  count(*) filter (where due and outcome = 'CHURNED'),
+				  count(*) filter (where due and outcome is null),
+				  count(*) filter (where due and outcome = 'EXPANDED'),
+				  count(*) filter (where signed_on <= cast(:today as date) - 90),
+				  count(*) filter (where signed_on <= cast(:today as date) - 90 and not churned90)
+				from x where key is not null group by key""".formatted(key, workflowJoin);
+		var found = new java.util.HashMap<String, long[]>();
+		jdbc.sql(sql).param("from", from).param("to", to).param("today", today).param("never", props.neverAfterDays())
+			.query(rs -> {
+				long[] v = new long[8];
+				for (int i = 0; i < 8; i++) v[i] = rs.getLong(i + 2);
+				found.put(rs.getString(1), v);
+			});
+		List<String> keys = switch (by) {
+			case TTV -> TTV_BUCKETS;
+			case FIRST_WORKFLOW -> WORKFLOW_BUCKETS;
+			case COHORT -> found.keySet().stream().sorted().toList();
+		};
+		var buckets = new ArrayList<Bucket>();
+		for (String k : keys) {
+			long[] v = found.getOrDefault(k, new long[8]);
+			buckets.add(bucket(k, v, by == By.TTV));
+		}
+		return new Report(by, today, buckets);
+	}
+
+	Bucket bucket(String key, long[] v, boolean benchmarks) {
+		long renewed = v[2], churned = v[3], known = renewed + churned;
+		double[] ci = Stats.wilson(renewed, known);
+		return new Bucket(key, v[0], v[1], renewed, churned, v[4], Stats.ratio(renewed, known, 4),
+				ci == null ? null : Stats.round(ci[0], 2), ci == null ? null : Stats.round(ci[1], 2), v[5],
+				Stats.ratio(v[5], known, 4), benchmarks ? props.retentionBenchmark().get(key) : null,
+				benchmarks ? props.expansionBenchmark().get(key) : null, v[6], v[7], Stats.ratio(v[7], v[6], 4));
+	}
+}

@@ -1,0 +1,8 @@
+/**
+ * Analytics (ANL-1..3, ANL-7): first value and go-live per onboarding (derived from the success
+ * plan and the go-live milestone, with a person's audited override), time to value and to go-live
+ * by segment, CSM and cohort against the seeds' benchmarks, retention by onboarding speed with
+ * Wilson intervals, onboarding metrics, the import of past customers' history, and the review
+ * views. Reads other modules' data only through the {@code *_v} views they publish.
+ */
+package com.onward.analytics;

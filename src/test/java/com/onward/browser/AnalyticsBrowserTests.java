@@ -1,0 +1,126 @@
+package com.onward.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.onward.IntegrationTest;
+import com.onward.analytics.AnalyticsIntegrationTests;
+import com.onward.identity.StaffRole;
+import com.onward.identity.Users;
+
+/**
+ * The Analytics section in a real browser, in Bahasa Indonesia: the time-to-value chart and the
+ * retention table on a known history, then a what-if run whose chart changes when a specialist
+ * is added.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalyticsBrowserTests extends IntegrationTest {
+
+	@Autowired
+	Users users;
+
+	WebDriver driver;
+	WebDriverWait wait;
+
+	@BeforeAll
+	void startBrowser() throws IOException {
+		boolean present = new File(BrowserTests.CHROMIUM).canExecute() && new File(BrowserTests.CHROMEDRIVER).canExecute();
+		if (!present) {
+			String message = "Browser tests need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)";
+			if ("true".equals(System.getenv("CI"))) fail(message);
+			Assumptions.abort(message);
+		}
+		Path profile = Files.createTempDirectory("onward-chromium");
+		var options = new ChromeOptions();
+		options.setBinary(BrowserTests.CHROMIUM);
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(BrowserTests.CHROMEDRIVER)).build();
+		driver = new ChromeDriver(service, options);
+		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+		Files.createDirectories(BrowserTests.SCREENSHOTS);
+		if (users.find("analyst").isEmpty()) {
+			users.create("analyst", "Analyst", null, StaffRole.VIEWER, "analyst-pass-1");
+		}
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (driver != null) driver.quit();
+	}
+
+	@Test
+	void analyticsInBahasaIndonesiaAndAWhatIfWhoseChartChanges() throws IOException {
+		assertThat(callCsv("/api/v1/imports/history", AnalyticsIntegrationTests.knownHistoryIn(unique("br"), "2014"))
+			.status()).isEqualTo(200);
+		driver.get(url("/login?lang=id"));
+		driver.findElement(By.id("username")).sendKeys("analyst");
+		driver.findElement(By.id("password")).sendKeys("analyst-pass-1");
+		driver.findElement(By.id("sign-in")).click();
+		wait.until(d -> !d.getCurrentUrl().contains("/login"));
+
+		driver.findElement(By.linkText("Analitik")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ttv-table")));
+		driver.get(url("/analytics?groupBy=segment&from=2014-01-01&to=2014-12-31"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Analitik");
+		wait.until(d -> !d.findElements(By.cssSelector("#ttv-chart canvas")).isEmpty());
+		assertThat(driver.findElement(By.id("ttv-table")).getText()).contains("MEDIAN (HARI)", "UKM", "24,5", "Baik", "Kelas dunia");
+		WebElement retention = driver.findElement(By.id("retention-table"));
+		assertThat(retention.getText()).contains("Dalam 30 hari", "31–90 hari", "Tidak pernah", "TINGKAT PERPANJANGAN", "66,67 %", "21–94 % (n=3)");
+		assertThat(retention.findElements(By.tagName("tr"))).hasSize(5);
+		wait.until(d -> !d.findElements(By.cssSelector("#retention-chart canvas")).isEmpty());
+		screenshot("analytics-id");
+
+		driver.findElement(By.linkText("Perencanaan")).click();
+		wait.until(d -> !d.findElements(By.cssSelector("#what-if-chart canvas")).isEmpty());
+		String before = driver.findElement(By.id("what-if-chart")).getAttribute("data-chart");
+		String summaryBefore = driver.findElement(By.id("what-if-summary")).getText();
+		assertThat(summaryBefore).contains("4 spesialis");
+		WebElement specialists = driver.findElement(By.id("wi-specialists"));
+		specialists.clear();
+		specialists.sendKeys("4");
+		driver.findElement(By.id("what-if-run")).click();
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> !d.findElement(By.id("what-if-summary")).getText().equals(summaryBefore));
+		wait.until(d -> !d.findElements(By.cssSelector("#what-if-chart canvas")).isEmpty());
+		String after = driver.findElement(By.id("what-if-chart")).getAttribute("data-chart");
+		assertThat(after).isNotEqualTo(before);
+		assertThat(driver.findElement(By.id("what-if-summary")).getText()).contains("Antrean terbanyak: 0");
+		assertThat(driver.getCurrentUrl()).as("redrawn in place by htmx").endsWith("/planning");
+		screenshot("what-if-id");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private void screenshot(String name) throws IOException {
+		File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+		Files.copy(file.toPath(), BrowserTests.SCREENSHOTS.resolve(name + ".png"),
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+}
