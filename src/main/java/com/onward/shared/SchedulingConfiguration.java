@@ -2,6 +2,8 @@ package com.onward.shared;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,19 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
 class SchedulingConfiguration {
+
+	/**
+	 * Scheduled jobs share {@code onward.background.scheduler-threads} platform threads (not a virtual
+	 * thread each), so they never hold more connections than that.
+	 */
+	@Bean
+	ThreadPoolTaskScheduler taskScheduler(@Value("${onward.background.scheduler-threads:2}") int threads) {
+		var scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(Math.max(1, threads));
+		scheduler.setThreadNamePrefix("scheduled-");
+		scheduler.setWaitForTasksToCompleteOnShutdown(false);
+		return scheduler;
+	}
 
 	@Bean
 	LockProvider lockProvider(DataSource dataSource) {
