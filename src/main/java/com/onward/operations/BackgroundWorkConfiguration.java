@@ -128,7 +128,7 @@ class BackgroundWorkConfiguration implements AsyncConfigurer {
 			String listener = method.getDeclaringClass().getName() + "." + method.getName();
 			String event = params.length > 0 && params[0] != null ? params[0].getClass().getName() : "?";
 			log.warn("Listener {} failed for {} (its event publication stays incomplete and is retried): {}", listener,
-					event, error.toString());
+					event, org.springframework.core.NestedExceptionUtils.getMostSpecificCause(error).toString());
 			EventPublications p = publications.getIfAvailable();
 			if (p != null) {
 				p.recordFailure(listener, event, error);

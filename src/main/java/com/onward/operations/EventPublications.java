@@ -112,7 +112,9 @@ public class EventPublications {
 
 	/** Records a listener's failure (one row per listener, the latest message). */
 	void recordFailure(String listener, String eventType, Throwable error) {
-		String message = error.getMessage() == null ? error.getClass().getName() : error.getClass().getSimpleName() + ": " + error.getMessage();
+		Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(error);
+		String message = cause.getMessage() == null ? cause.getClass().getName()
+				: cause.getClass().getSimpleName() + ": " + cause.getMessage();
 		if (message.length() > 2000) {
 			message = message.substring(0, 2000);
 		}
