@@ -26,6 +26,8 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
 class SchedulingConfiguration {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SchedulingConfiguration.class);
+
 	/**
 	 * Scheduled jobs share {@code onward.background.scheduler-threads} platform threads (not a virtual
 	 * thread each), so they never hold more connections than that.
@@ -36,6 +38,16 @@ class SchedulingConfiguration {
 		scheduler.setPoolSize(Math.max(1, threads));
 		scheduler.setThreadNamePrefix("scheduled-");
 		scheduler.setWaitForTasksToCompleteOnShutdown(false);
+		// While the database is away each run fails: one line per run, not a stack trace; the next run retries.
+		scheduler.setErrorHandler(error -> {
+			if (DatabaseUnavailableFilter.databaseUnavailable(error)) {
+				log.warn("Scheduled job skipped, database unavailable: {}",
+						org.springframework.core.NestedExceptionUtils.getMostSpecificCause(error).toString());
+			}
+			else {
+				log.error("Scheduled job failed", error);
+			}
+		});
 		return scheduler;
 	}
 
