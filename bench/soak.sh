@@ -36,16 +36,17 @@ rm -rf $DATA $LOG
   --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN --onward.embedded-db.data-dir=$DATA \
   --onward.embedded-db.port=$PGPORT --onward.embedded-db.max-pool-size=20 > $LOG 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; stop_postgres' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; stop_postgres' EXIT
 for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
 curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start: see $LOG" >&2; exit 1; }
 
 echo "== data: $ACCOUNTS accounts"
+# One CSM for every account (the template's project is assigned to them on signature).
+CSM=$(api $BASE/api/v1/team/members -d '{"name":"Soak CSM","email":"csm@soak.example","role":"CSM","capacity":1000}' \
+  | sed -E 's/.*"id":"([^"]+)".*/\1/')
 TEMPLATE=$(api $BASE/api/v1/contracts -d '{"externalId":"soak-template","signedAt":"2026-01-05T09:00:00Z","account":{"name":"Template","employees":200,"acv":{"amount":20000,"currency":"USD"},"licensedSeats":20,"productType":"DAILY"}}' \
   | sed -E 's/.*"projectId":"([^"]+)".*/\1/')
 sql -v n=$ACCOUNTS -v template=$TEMPLATE -f bench/usage-data.sql
-CSM=$(api $BASE/api/v1/team/members -d '{"name":"Soak CSM","email":"csm@soak.example","role":"CSM","capacity":1000}' \
-  | sed -E 's/.*"id":"([^"]+)".*/\1/')
 sql -c "update account set owner_csm_id = '$CSM'"
 sql -c "vacuum analyze"
 api $BASE/api/v1/admin/users -d '{"username":"soak","displayName":"Soak","email":"soak@soak.example","role":"CSM","password":"soak-password"}' >/dev/null
