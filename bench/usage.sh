@@ -5,8 +5,10 @@
 #   2. the same rows written by a plain COPY into the same table, and our rate as a ratio of it;
 #   3. no loss: kill -9 the app under load, restart it, and check that every event answered 202
 #      is stored exactly once;
-#   4. health: 100,000 accounts with projects, contacts and 90 days of rollups; a full recompute,
-#      and p95 of GET …/adoption and GET …/health at that size (wrk).
+#   4. health: 100,000 accounts with projects, contacts and 90 days of rollups (each with a CSM, so
+#      every red flag notifies); a first and a second full recompute, each followed by the listeners'
+#      work until no event publication is incomplete; every flag's notice counted (exactly once) and
+#      ERROR lines in the app log counted; p95 of GET …/adoption and GET …/health at that size (wrk).
 # Needs wrk and psql (apt-get install -y wrk postgresql-client) and a JDK >= 21 in JAVA_HOME or on
 # PATH. Prints the figures and writes them to target/benchmark-usage.txt.
 set -euo pipefail
@@ -103,16 +105,51 @@ echo "$NOLOSS"
 sql -c "drop table bench_acked"
 
 echo "== 4. health at $ACCOUNTS accounts"
+# One CSM for every account (the template's project is assigned to them on signature), so every red
+# flag has someone to notify.
+CSM=$(api $BASE/api/v1/team/members -d '{"name":"Bench CSM","email":"csm@bench.example","role":"CSM","capacity":1000}' \
+  | sed -E 's/.*"id":"([^"]+)".*/\1/')
 TEMPLATE=$(api $BASE/api/v1/contracts -d '{"externalId":"bench-template","signedAt":"2026-01-05T09:00:00Z","account":{"name":"Template","employees":200,"acv":{"amount":20000,"currency":"USD"},"licensedSeats":20,"productType":"DAILY"}}' \
   | sed -E 's/.*"projectId":"([^"]+)".*/\1/')
 T0=$(date +%s)
 sql -v n=$ACCOUNTS -v template=$TEMPLATE -f bench/usage-data.sql
+sql -c "update account set owner_csm_id = '$CSM'"
 sql -c "vacuum analyze"
 echo "data generated in $(( $(date +%s) - T0 )) s: $(sql -tA -c "select count(*) from usage_user_day") user-day rollups, $(sql -tA -c "select count(*) from project_item") plan items"
+LOG_FROM=$(wc -l < target/bench-usage-app.log)
+# Waits until every event publication since $1 is complete (the listeners' work); prints the seconds it
+# took. (A publication the kill -9 above left in flight is retried on its own, after the staleness timeout.)
+drain() {
+  local t0; t0=$(date +%s)
+  for _ in $(seq 1 900); do
+    [ "$(sql -tA -c "select count(*) from event_publication where completion_date is null and publication_date >= '$1'")" = 0 ] && break
+    sleep 1
+  done
+  echo $(( $(date +%s) - t0 ))
+}
+notices() {
+  sql -tA -F' ' -c "select (select count(*) from red_flag where source = 'HEALTH'),
+    (select count(*) from notification where uniqueness_key like 'rule:RED_FLAG_NOTICE:%'),
+    (select count(*) from red_flag f where source = 'HEALTH' and not exists (select 1 from notification n
+       where n.uniqueness_key = 'rule:RED_FLAG_NOTICE:' || f.account_id || ':' || f.id)),
+    (select count(*) from automation_task where rule_code = 'AT_RISK'), (select count(*) from health_score where band = 'RED'),
+    (select count(*) from outbox_message where template = 'csm-notice'),
+    (select count(*) from event_publication where completion_date is null)"
+}
+SINCE=$(date -u +%FT%TZ)
 RECOMPUTE1=$(api -X POST $BASE/api/v1/health/recompute)
-echo "first full recompute (raises every flag): $RECOMPUTE1"
+DRAIN1=$(drain $SINCE)
+read -r FLAGS1 NOTICES1 UNNOTIFIED1 TASKS1 RED1 MAILS1 INCOMPLETE1 <<< "$(notices)"
+echo "first full recompute (raises every flag): $RECOMPUTE1; listeners done ${DRAIN1}s later"
+echo "  flags $FLAGS1, notices $NOTICES1 (flags without their notice: $UNNOTIFIED1), at-risk tasks $TASKS1 for $RED1 red accounts, notice emails $MAILS1, incomplete publications $INCOMPLETE1"
+SINCE=$(date -u +%FT%TZ)
 RECOMPUTE2=$(api -X POST $BASE/api/v1/health/recompute)
-echo "second full recompute: $RECOMPUTE2"
+DRAIN2=$(drain $SINCE)
+read -r FLAGS2 NOTICES2 UNNOTIFIED2 TASKS2 RED2 MAILS2 INCOMPLETE2 <<< "$(notices)"
+echo "second full recompute: $RECOMPUTE2; listeners done ${DRAIN2}s later"
+echo "  flags $FLAGS2, notices $NOTICES2 (flags without their notice: $UNNOTIFIED2), at-risk tasks $TASKS2, notice emails $MAILS2, incomplete publications $INCOMPLETE2"
+LOG_ERRORS=$(tail -n +$((LOG_FROM + 1)) target/bench-usage-app.log | grep -cE ' ERROR |Exception' || true)
+echo "ERROR/Exception lines in the app log during both recomputes: $LOG_ERRORS"
 BENCH_TOKEN=$TOKEN BENCH_IDS=target/bench-usage-ids.txt BENCH_PATH="/api/v1/accounts/{id}/adoption" \
   wrk -t2 -c20 -d10s -s bench/accounts.lua $BASE >/dev/null
 ADOPTION=$(BENCH_TOKEN=$TOKEN BENCH_IDS=target/bench-usage-ids.txt BENCH_PATH="/api/v1/accounts/{id}/adoption" \
@@ -127,7 +164,9 @@ echo "GET …/health: $HEALTH"
   echo "ingestion ($CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s): $INGEST"
   echo "plain COPY into usage_event: $COPY_RATE rows/s; ingestion = $RATIO of COPY"
   echo "no loss under kill -9: $NOLOSS; load generator: $KILL_LOAD"
-  echo "health recompute of $ACCOUNTS accounts: first $RECOMPUTE1; second $RECOMPUTE2"
+  echo "health recompute of $ACCOUNTS accounts: first $RECOMPUTE1 (listeners done ${DRAIN1}s later); second $RECOMPUTE2 (listeners done ${DRAIN2}s later)"
+  echo "notices exactly once: after the first recompute $FLAGS1 flags, $NOTICES1 notices, $UNNOTIFIED1 flags without notice, $TASKS1 at-risk tasks for $RED1 red accounts, $INCOMPLETE1 incomplete publications; after the second $FLAGS2 flags, $NOTICES2 notices, $UNNOTIFIED2 without notice, $TASKS2 tasks, $INCOMPLETE2 incomplete"
+  echo "ERROR/Exception lines in the app log during both recomputes: $LOG_ERRORS"
   echo "GET /api/v1/accounts/{id}/adoption (${BENCH_CLIENTS:-20} clients, wrk): $ADOPTION"
   echo "GET /api/v1/accounts/{id}/health (${BENCH_CLIENTS:-20} clients, wrk): $HEALTH"
 } | tee $OUT

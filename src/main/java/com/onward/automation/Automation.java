@@ -240,14 +240,28 @@ public class Automation {
 	/** A domain event: fans out to subscribed webhooks and runs the enabled EVENT rules of its trigger. */
 	int onEvent(String trigger, UUID accountId, String occurrence, Map<String, String> values, List<Object> args,
 			Map<String, Object> data) {
+		return onEvents(trigger, List.of(new Occurrence(accountId, occurrence, values, args, data)));
+	}
+
+	/**
+	 * Many occurrences of one trigger (a chunk of a bulk change) handled set-based: webhooks queued in
+	 * bulk, and per enabled EVENT rule one query fills the hits of all occurrences and each action is
+	 * one statement over them. Keys are the same as for single events, so each action still happens
+	 * once per (rule, account, occurrence), however the occurrence arrived and however often.
+	 */
+	int onEvents(String trigger, List<Occurrence> occurrences) {
+		if (occurrences.isEmpty()) {
+			return 0;
+		}
 		LocalDate today = LocalDate.now(clock);
-		int fired = webhooks.fire(trigger, trigger + ":" + occurrence, accountId, data);
+		int fired = webhooks.fireAll(trigger, occurrences.stream()
+			.map(o -> new Webhooks.Call(trigger + ":" + o.occurrence(), o.accountId(), o.data())).toList());
 		for (Rule rule : rules()) {
 			if (!rule.enabled() || !"EVENT".equals(rule.kind()) || !rule.trigger().equals(trigger)) {
 				continue;
 			}
 			Integer n = tx.execute(s -> {
-				fillHits(rule, today, new EventContext(accountId, occurrence, values, args));
+				fillHits(rule, today, new EventContext(occurrences));
 				return actions.run(rule, today);
 			});
 			fired += n == null ? 0 : n;
@@ -255,7 +269,12 @@ public class Automation {
 		return fired;
 	}
 
-	record EventContext(UUID accountId, String occurrence, Map<String, String> values, List<Object> args) {
+	/** One occurrence of an event: the account, what names it, values for templates, args for texts, webhook data. */
+	record Occurrence(UUID accountId, String occurrence, Map<String, String> values, List<Object> args,
+			Map<String, Object> data) {
+	}
+
+	record EventContext(List<Occurrence> occurrences) {
 	}
 
 	/**
@@ -280,11 +299,14 @@ public class Automation {
 		String contact = "null::uuid";
 		String where;
 		if (event != null) {
-			occurrence = "cast(:occurrence as text)";
-			args = "jsonb_build_array(a.name) || cast(:args as jsonb)";
-			vals = "cast(:vals as jsonb)";
-			from = "";
-			where = "a.id = :account";
+			// The event's occurrences, bound as arrays: one row per (account, occurrence).
+			from = " " + """
+					join unnest(cast(:evAccounts as uuid[]), cast(:evOccurrences as text[]), cast(:evArgs as text[]),
+					  cast(:evVals as text[])) as ev(account_id, occurrence, args, vals) on ev.account_id = a.id""";
+			occurrence = "ev.occurrence";
+			args = "jsonb_build_array(a.name) || cast(ev.args as jsonb)";
+			vals = "cast(ev.vals as jsonb)";
+			where = "true";
 		}
 		else {
 			from = "";
@@ -376,10 +398,11 @@ public class Automation {
 		params.put("minDay", rule.conditions().minDay());
 		params.put("maxDay", rule.conditions().maxDay());
 		if (event != null) {
-			params.put("account", event.accountId());
-			params.put("occurrence", event.occurrence());
-			params.put("args", json.writeValueAsString(event.args()));
-			params.put("vals", json.writeValueAsString(event.values()));
+			var list = event.occurrences();
+			params.put("evAccounts", list.stream().map(Occurrence::accountId).toArray(UUID[]::new));
+			params.put("evOccurrences", list.stream().map(Occurrence::occurrence).toArray(String[]::new));
+			params.put("evArgs", list.stream().map(o -> json.writeValueAsString(o.args())).toArray(String[]::new));
+			params.put("evVals", list.stream().map(o -> json.writeValueAsString(o.values())).toArray(String[]::new));
 		}
 		jdbc.sql("""
 				insert into sweep_hit (account_id, project_id, occurrence, args, vals, contact_id, key, account_name, language,

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import com.onward.account.ContractSigned;
 import com.onward.graduation.ProjectGraduated;
 import com.onward.health.HealthBandChanged;
+import com.onward.health.HealthBandsChanged;
+import com.onward.health.RedFlagsRaised;
 import com.onward.health.RedFlagRaised;
 import com.onward.messaging.RecipientUnsubscribed;
 import com.onward.onboarding.ItemCompleted;
@@ -77,13 +79,32 @@ class AutomationListeners {
 
 	@ApplicationModuleListener
 	void on(RedFlagRaised e) {
-		automation.onEvent("RED_FLAG_RAISED", e.accountId(), e.flagId().toString(), Map.of(), List.of(e.code()),
-				data("flagId", e.flagId(), "code", e.code(), "category", e.category()));
+		automation.onEvents("RED_FLAG_RAISED", List.of(occurrence(e)));
+	}
+
+	/** A chunk of flags from a bulk recompute: one set-based run per rule for the whole chunk. */
+	@ApplicationModuleListener
+	void on(RedFlagsRaised e) {
+		automation.onEvents("RED_FLAG_RAISED", e.flags().stream().map(AutomationListeners::occurrence).toList());
 	}
 
 	@ApplicationModuleListener
 	void on(HealthBandChanged e) {
-		automation.onEvent("HEALTH_BAND_CHANGED", e.accountId(), e.to() + ":" + e.score() + ":" + e.from(), Map.of(),
+		automation.onEvents("HEALTH_BAND_CHANGED", List.of(occurrence(e)));
+	}
+
+	@ApplicationModuleListener
+	void on(HealthBandsChanged e) {
+		automation.onEvents("HEALTH_BAND_CHANGED", e.changes().stream().map(AutomationListeners::occurrence).toList());
+	}
+
+	private static Automation.Occurrence occurrence(RedFlagRaised e) {
+		return new Automation.Occurrence(e.accountId(), e.flagId().toString(), Map.of(), List.of(e.code()),
+				data("flagId", e.flagId(), "code", e.code(), "category", e.category()));
+	}
+
+	private static Automation.Occurrence occurrence(HealthBandChanged e) {
+		return new Automation.Occurrence(e.accountId(), e.to() + ":" + e.score() + ":" + e.from(), Map.of(),
 				List.of(String.valueOf(e.from()), String.valueOf(e.to()), e.score() == null ? "-" : e.score()),
 				data("from", e.from(), "to", e.to(), "score", e.score()));
 	}

@@ -220,6 +220,7 @@ public class Health {
 					rs -> { previousBands.put(rs.getObject(1, UUID.class), HealthBand.valueOf(rs.getString(2))); });
 			var scores = new ArrayList<SqlParameterSource>(inputs.size());
 			var findings = new HashMap<UUID, List<HealthRules.Finding>>();
+			var bandChanges = new ArrayList<HealthBandChanged>();
 			var projectOf = new HashMap<UUID, UUID>();
 			for (HealthInputs in : inputs) {
 				HealthRules.Assessment a = rules.assess(in);
@@ -232,7 +233,7 @@ public class Health {
 				projectOf.put(in.accountId(), in.projectId());
 				HealthBand before = previousBands.getOrDefault(in.accountId(), HealthBand.NO_DATA);
 				if (before != a.band()) {
-					events.publishEvent(new HealthBandChanged(in.accountId(), before, a.band(), a.score()));
+					bandChanges.add(new HealthBandChanged(in.accountId(), before, a.band(), a.score()));
 				}
 			}
 			SqlParameterSource[] batch = scores.toArray(SqlParameterSource[]::new);
@@ -247,8 +248,24 @@ public class Health {
 					values (:a, :day, :score, :band, cast(:components as jsonb))
 					on conflict (account_id, day) do update set score = excluded.score, band = excluded.band,
 					  components = excluded.components""", batch);
+			publish(bandChanges, HealthBandsChanged::new);
 			return syncFlags(ids, findings, projectOf, now);
 		});
+	}
+
+	/**
+	 * A few changes are published one event each; many (a bulk recompute) in chunk events, so that
+	 * listeners react set-based and a recompute of 100,000 accounts publishes hundreds of events, not
+	 * hundreds of thousands.
+	 */
+	private <T> void publish(List<T> items, java.util.function.Function<List<T>, Object> chunk) {
+		if (items.size() < props.bulkEventsFrom()) {
+			items.forEach(events::publishEvent);
+			return;
+		}
+		for (int i = 0; i < items.size(); i += props.bulkEventChunk()) {
+			events.publishEvent(chunk.apply(items.subList(i, Math.min(items.size(), i + props.bulkEventChunk()))));
+		}
 	}
 
 	/** Raises new findings, refreshes the evidence of open ones and clears what no longer holds. */
@@ -291,7 +308,7 @@ public class Health {
 		named.batchUpdate("update red_flag set evidence_args = cast(:args as jsonb) where id = :id",
 				updates.toArray(SqlParameterSource[]::new));
 		named.batchUpdate("update red_flag set cleared_at = :at where id = :id", clears.toArray(SqlParameterSource[]::new));
-		raisedEvents.forEach(events::publishEvent);
+		publish(raisedEvents, RedFlagsRaised::new);
 		return new int[] { inserts.size(), clears.size() };
 	}
 

@@ -13,10 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("onward.health")
 record HealthProperties(Map<String, Double> weights, int greenFrom, int yellowFrom, int adoptionGraceDays,
-		Duration refreshInterval, int batchSize, Flags flags, Indicators indicators, Map<String, RiskScore> defaultRisks) {
+		Duration refreshInterval, int batchSize, Flags flags, Indicators indicators, Map<String, RiskScore> defaultRisks,
+		int bulkEventsFrom, int bulkEventChunk) {
 
 	HealthProperties {
 		if (batchSize <= 0) batchSize = 1000;
+		// A batch raising this many flags (or band changes) publishes them in chunk events.
+		if (bulkEventsFrom <= 0) bulkEventsFrom = 50;
+		if (bulkEventChunk <= 0) bulkEventChunk = 2000;
 		if (refreshInterval == null) refreshInterval = Duration.ofMinutes(1);
 	}
 

@@ -111,18 +111,37 @@ public class Webhooks {
 	 */
 	@Transactional
 	public int fire(String event, String key, UUID accountId, Map<String, Object> data) {
-		var payload = new LinkedHashMap<String, Object>();
-		payload.put("event", event);
-		payload.put("accountId", accountId);
-		payload.put("occurredAt", clock.instant().toString());
-		payload.put("data", data);
-		String body = json.writeValueAsString(payload);
+		return fireAll(event, List.of(new Call(key, accountId, data)));
+	}
+
+	/** One occurrence of an event for the webhooks: its key, account and data. */
+	public record Call(String key, UUID accountId, Map<String, Object> data) {
+	}
+
+	/**
+	 * Queues many occurrences of one event (a chunk of a bulk change): the subscribed endpoints are
+	 * read once; with none (the usual case) nothing else is done.
+	 */
+	@Transactional
+	public int fireAll(String event, List<Call> calls) {
+		var endpoints = jdbc.sql("select id, url from webhook_endpoint where enabled and (:event = any(events) or '*' = any(events))")
+			.param("event", event).query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
+		if (endpoints.isEmpty()) {
+			return 0;
+		}
 		int queued = 0;
-		for (var e : jdbc.sql("select id, url from webhook_endpoint where enabled and (:event = any(events) or '*' = any(events))")
-			.param("event", event).query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list()) {
-			if (outbox.enqueueHttp("webhook:" + e.getKey() + ":" + key, "WEBHOOK", event, accountId, e.getValue(), e.getKey(),
-					event, body)) {
-				queued++;
+		for (Call call : calls) {
+			var payload = new LinkedHashMap<String, Object>();
+			payload.put("event", event);
+			payload.put("accountId", call.accountId());
+			payload.put("occurredAt", clock.instant().toString());
+			payload.put("data", call.data());
+			String body = json.writeValueAsString(payload);
+			for (var e : endpoints) {
+				if (outbox.enqueueHttp("webhook:" + e.getKey() + ":" + call.key(), "WEBHOOK", event, call.accountId(),
+						e.getValue(), e.getKey(), event, body)) {
+					queued++;
+				}
 			}
 		}
 		return queued;

@@ -33,10 +33,12 @@ class EmbeddedDatabaseConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
 	@ConfigurationProperties("onward.embedded-db")
-	record EmbeddedDbProperties(String dataDir, boolean cleanOnStart, int port, int maxPoolSize) {
+	record EmbeddedDbProperties(String dataDir, boolean cleanOnStart, int port, int maxPoolSize,
+			java.time.Duration connectionTimeout) {
 		EmbeddedDbProperties {
 			if (dataDir == null || dataDir.isBlank()) dataDir = "data/postgres";
 			if (maxPoolSize <= 0) maxPoolSize = 20;
+			if (connectionTimeout == null) connectionTimeout = java.time.Duration.ofSeconds(5);
 		}
 	}
 
@@ -76,6 +78,8 @@ class EmbeddedDatabaseConfiguration {
 		config.setUsername("postgres");
 		config.setPassword("postgres");
 		config.setMaximumPoolSize(props.maxPoolSize());
+		// While the database is away a request fails after this long (503) instead of hanging 30 s.
+		config.setConnectionTimeout(props.connectionTimeout().toMillis());
 		config.setPoolName("onward-embedded");
 		// Batches of plan items and RACI cells become multi-row inserts: one statement, not forty.
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");

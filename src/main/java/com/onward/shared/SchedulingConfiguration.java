@@ -2,6 +2,8 @@ package com.onward.shared;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +27,31 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 // milliseconds would otherwise free its lock before a slower instance fires and run a second time.
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M", defaultLockAtLeastFor = "${onward.scheduling.lock-at-least-for:PT10S}")
 class SchedulingConfiguration {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SchedulingConfiguration.class);
+
+	/**
+	 * Scheduled jobs share {@code onward.background.scheduler-threads} platform threads (not a virtual
+	 * thread each), so they never hold more connections than that.
+	 */
+	@Bean
+	ThreadPoolTaskScheduler taskScheduler(@Value("${onward.background.scheduler-threads:2}") int threads) {
+		var scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(Math.max(1, threads));
+		scheduler.setThreadNamePrefix("scheduled-");
+		scheduler.setWaitForTasksToCompleteOnShutdown(false);
+		// While the database is away each run fails: one line per run, not a stack trace; the next run retries.
+		scheduler.setErrorHandler(error -> {
+			if (DatabaseUnavailableFilter.databaseUnavailable(error)) {
+				log.warn("Scheduled job skipped, database unavailable: {}",
+						org.springframework.core.NestedExceptionUtils.getMostSpecificCause(error).toString());
+			}
+			else {
+				log.error("Scheduled job failed", error);
+			}
+		});
+		return scheduler;
+	}
 
 	@Bean
 	LockProvider lockProvider(DataSource dataSource) {

@@ -100,6 +100,7 @@ class UiPagesIntegrationTests extends IntegrationTest {
 				{ "/projects/" + projectId + "/team", "team-panel" }, { "/projects/" + projectId + "/raci", "raci-panel" },
 				{ "/playbooks", "playbooks" }, { "/playbooks/" + playbookId, "playbook-editor" }, { "/team", "members" },
 				{ "/contracts/new", "contract-form" }, { "/imports", "file" }, { "/admin", "audit" },
+				{ "/admin/operations", "event-publications" },
 				{ "/accounts/" + accountId + "/health", "health-components" },
 				{ "/accounts/" + accountId + "/health/summary", "health-summary" },
 				{ "/accounts/" + accountId + "/adoption", "adoption-rates" },
