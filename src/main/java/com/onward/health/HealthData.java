@@ -151,7 +151,7 @@ class HealthData {
 				});
 		Map<UUID, HealthInputs.Support> support = support(params, today);
 		HealthInputs.Support noTickets = support.isEmpty() && !ticketsConnected() ? HealthInputs.Support.NOT_CONNECTED
-				: HealthInputs.Support.NONE;
+				: HealthInputs.Support.NO_TICKETS;
 		Map<UUID, AdoptionMetrics> metrics = adoption.metrics(accountIds, today);
 		var wins = adoption.earlyWins(accountIds, today);
 		var lastSeen = adoption.lastSeen(accountIds);
@@ -213,7 +213,7 @@ class HealthData {
 				  floor(extract(epoch from (cast(:now as timestamptz) - min(pending_since) filter (where category = 'TECHNICAL'
 				                   and status = 'PENDING_CUSTOMER'))) / 86400)::int as oldest_pending
 				from support_ticket_v where account_id = any(:ids) group by account_id""", p, rs -> {
-			map.put(rs.getObject(1, UUID.class), new HealthInputs.Support(true, rs.getInt("week"), rs.getInt("prev_week"),
+			map.put(rs.getObject(1, UUID.class), new HealthInputs.Support(true, true, rs.getInt("week"), rs.getInt("prev_week"),
 					rs.getInt("tech_week"), rs.getInt("tech_prev"), rs.getInt("last28"), rs.getInt("tech28"),
 					rs.getInt("open"), rs.getObject("oldest_open", Integer.class), rs.getInt("pending_over"),
 					rs.getObject("oldest_pending", Integer.class)));

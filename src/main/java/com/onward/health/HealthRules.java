@@ -272,6 +272,9 @@ final class HealthRules {
 		if (s == null || !s.connected()) {
 			return noData(Component.Name.SUPPORT, "health.support.noData");
 		}
+		if (!s.hasTickets()) {
+			return noData(Component.Name.SUPPORT, "health.support.noTickets");
+		}
 		SupportLoadProperties p = support;
 		long day = in.projectDay();
 		int target = day >= 0 && day < p.targetByDay() ? p.earlyWeeklyTarget() : p.weeklyTarget();
@@ -444,7 +447,7 @@ final class HealthRules {
 					List.of(missed.name(), missed.role(), missed.dueOn().toString())));
 		}
 		HealthInputs.Support tickets = in.support();
-		if (tickets != null && tickets.connected()) {
+		if (tickets != null && tickets.hasTickets()) {
 			// Technical tickets rising week over week (seeds: "growing technical issues").
 			if (tickets.technicalLastWeek() > tickets.technicalPreviousWeek()
 					&& tickets.technicalLastWeek() >= support.growingTechnicalMin()) {
