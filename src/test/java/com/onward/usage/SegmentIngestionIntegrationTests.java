@@ -55,7 +55,7 @@ class SegmentIngestionIntegrationTests extends UsageTestSupport {
 		return jdbc.sql("select count(*) from usage_event where account_id = :a").param("a", account).query(Long.class).single();
 	}
 
-	private static Map<String, Object> call(String type, String user, Instant at, Object... kv) {
+	private static Map<String, Object> seg(String type, String user, Instant at, Object... kv) {
 		var c = new LinkedHashMap<String, Object>();
 		c.put("type", type);
 		c.put("userId", user);
@@ -76,14 +76,14 @@ class SegmentIngestionIntegrationTests extends UsageTestSupport {
 
 		String group = externalIdOf(segmentAccount);
 		var batch = new ArrayList<Map<String, Object>>();
-		batch.add(call("identify", u1, recently, "traits", Map.of("email", "u1@acme.example")));
-		batch.add(call("group", u1, recently, "groupId", group, "traits", Map.of("name", "Acme")));
-		batch.add(call("group", u2, recently, "groupId", group));
-		batch.add(call("track", u1, recently, "event", "Signed In"));
-		batch.add(call("track", u1, recently, "event", "Report Exported", "properties", Map.of("format", "csv")));
-		batch.add(call("track", u2, recently.minusSeconds(7200), "event", "Signed In"));
+		batch.add(seg("identify", u1, recently, "traits", Map.of("email", "u1@acme.example")));
+		batch.add(seg("group", u1, recently, "groupId", group, "traits", Map.of("name", "Acme")));
+		batch.add(seg("group", u2, recently, "groupId", group));
+		batch.add(seg("track", u1, recently, "event", "Signed In"));
+		batch.add(seg("track", u1, recently, "event", "Report Exported", "properties", Map.of("format", "csv")));
+		batch.add(seg("track", u2, recently.minusSeconds(7200), "event", "Signed In"));
 		// u3 was never grouped: context.groupId names the account.
-		batch.add(call("page", u3, recently, "name", "Dashboard", "context", Map.of("groupId", group)));
+		batch.add(seg("page", u3, recently, "name", "Dashboard", "context", Map.of("groupId", group)));
 		String key = writeKey();
 		Response r = segment("batch", key, Map.of("batch", batch));
 		assertThat(r.status()).as(r.raw()).isEqualTo(202);
@@ -96,14 +96,14 @@ class SegmentIngestionIntegrationTests extends UsageTestSupport {
 				"weeklyActiveRate", "coreFeaturesAdopted")) {
 			assertThat(actual.get(field)).as(field).isEqualTo(expected.get(field));
 		}
-		assertThat(actual.get("activatedUsers").asInt()).isEqualTo(2);
+		assertThat(actual.get("activatedUsers").asInt()).isEqualTo(3);
 		assertThat(get("/api/v1/accounts/" + segmentAccount + "/early-wins").body().findValuesAsString("kind"))
 			.isEqualTo(get("/api/v1/accounts/" + nativeAccount + "/early-wins").body().findValuesAsString("kind"));
 		assertThat(jdbc.sql("select feature from usage_feature where account_id = :a").param("a", segmentAccount)
 			.query(String.class).list()).containsExactly("Report Exported");
 
 		// The group calls tie the users: a later single track call needs no group id.
-		Response single = segment("track", key, call("track", u2, recently, "event", "Signed In"));
+		Response single = segment("track", key, seg("track", u2, recently, "event", "Signed In"));
 		assertThat(single.status()).as(single.raw()).isEqualTo(202);
 		assertThat(single.body().get("accepted").asInt()).isEqualTo(1);
 		assertThat(rawEvents(segmentAccount)).isEqualTo(5);
@@ -122,18 +122,18 @@ class SegmentIngestionIntegrationTests extends UsageTestSupport {
 		String group = externalIdOf(account);
 		String user = unique("u");
 		String key = writeKey();
-		var good = call("track", user, recently, "event", "Signed In", "context", Map.of("groupId", group));
-		var noEvent = call("track", user, recently);
-		Response r = segment("batch", key, Map.of("batch", List.of(call("group", user, recently, "groupId", group), good, noEvent)));
+		var good = seg("track", user, recently, "event", "Signed In", "context", Map.of("groupId", group));
+		var noEvent = seg("track", user, recently);
+		Response r = segment("batch", key, Map.of("batch", List.of(seg("group", user, recently, "groupId", group), good, noEvent)));
 		assertProblem(r, 400, "batch[2].event");
-		var future = call("track", user, Instant.now().plus(30, ChronoUnit.DAYS), "event", "Signed In", "context",
+		var future = seg("track", user, Instant.now().plus(30, ChronoUnit.DAYS), "event", "Signed In", "context",
 				Map.of("groupId", group));
 		assertProblem(segment("batch", key, Map.of("batch", List.of(good, future))), 400, "batch[1].timestamp");
-		assertProblem(segment("batch", key, Map.of("batch", List.of(good, call("group", user, recently, "groupId", "nope")))),
+		assertProblem(segment("batch", key, Map.of("batch", List.of(good, seg("group", user, recently, "groupId", "nope")))),
 				400, "batch[1].groupId");
-		assertProblem(segment("batch", key, Map.of("batch", List.of(good, call("alias", user, recently)))), 400,
+		assertProblem(segment("batch", key, Map.of("batch", List.of(good, seg("alias", user, recently)))), 400,
 				"batch[1].type");
-		assertProblem(segment("track", key, call("track", unique("stranger"), recently, "event", "Signed In")), 400,
+		assertProblem(segment("track", key, seg("track", unique("stranger"), recently, "event", "Signed In")), 400,
 				"userId");
 		assertProblem(segment("batch", key, Map.of("calls", List.of())), 400, "batch");
 		assertThat(rawEvents(account)).isZero();
@@ -161,8 +161,8 @@ class SegmentIngestionIntegrationTests extends UsageTestSupport {
 
 		String user = unique("u");
 		Response r = segment("batch", writeKey(), Map.of("batch", List.of(
-				call("track", user, recently, "event", event, "context", Map.of("groupId", group)),
-				call("track", user, recently, "event", renamed, "context", Map.of("groupId", group)))));
+				seg("track", user, recently, "event", event, "context", Map.of("groupId", group)),
+				seg("track", user, recently, "event", renamed, "context", Map.of("groupId", group)))));
 		assertThat(r.status()).as(r.raw()).isEqualTo(202);
 		assertThat(jdbc.sql("select type || ':' || coalesce(feature, '') from usage_event where account_id = :a order by type")
 			.param("a", account).query(String.class).list()).containsExactly("FEATURE_USED:charts", "WORKFLOW_CREATED:");
