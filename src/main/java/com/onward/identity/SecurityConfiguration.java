@@ -80,6 +80,8 @@ class SecurityConfiguration {
 				// Products post usage with an ingestion-scoped token; that token reaches nothing else.
 				auth.requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyAuthority(TokenScope.INGEST_AUTHORITY,
 						StaffRole.ADMIN.authority());
+				// A CRM connection's receiver is authenticated by the connection's own HMAC signature.
+				auth.requestMatchers(HttpMethod.POST, "/api/v1/integrations/crm/*").permitAll();
 				// Help-desk tickets and the integration receivers (Segment, Zendesk, Freshdesk) take the same tokens.
 				auth.requestMatchers(HttpMethod.POST, "/api/v1/tickets", "/api/v1/integrations/**")
 					.hasAnyAuthority(TokenScope.INGEST_AUTHORITY, StaffRole.ADMIN.authority());
