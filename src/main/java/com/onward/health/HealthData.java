@@ -33,10 +33,14 @@ class HealthData {
 	private final HealthProperties props;
 	private final Clock clock;
 
-	HealthData(NamedParameterJdbcTemplate named, Adoption adoption, HealthProperties props, Clock clock) {
+	private final SupportLoadProperties supportLoad;
+
+	HealthData(NamedParameterJdbcTemplate named, Adoption adoption, HealthProperties props,
+			SupportLoadProperties supportLoad, Clock clock) {
 		this.named = named;
 		this.adoption = adoption;
 		this.props = props;
+		this.supportLoad = supportLoad;
 		this.clock = clock;
 	}
 
@@ -145,6 +149,9 @@ class HealthData {
 					missedCadences.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 						.add(new HealthInputs.MissedCadence(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)));
 				});
+		Map<UUID, HealthInputs.Support> support = support(params, today);
+		HealthInputs.Support noTickets = support.isEmpty() && !ticketsConnected() ? HealthInputs.Support.NOT_CONNECTED
+				: HealthInputs.Support.NO_TICKETS;
 		Map<UUID, AdoptionMetrics> metrics = adoption.metrics(accountIds, today);
 		var wins = adoption.earlyWins(accountIds, today);
 		var lastSeen = adoption.lastSeen(accountIds);
@@ -165,9 +172,53 @@ class HealthData {
 					p == null ? 0 : p.scope(), p == null ? HealthInputs.Plan.NONE : p.plan(),
 					values.getOrDefault(id, HealthInputs.Value.NONE),
 					attendance.getOrDefault(id, HealthInputs.Attendance.NONE), overdueHandoffs.getOrDefault(id, 0),
-					missedCadences.getOrDefault(id, List.of())));
+					missedCadences.getOrDefault(id, List.of()), support.getOrDefault(id, noTickets)));
 		}
 		return inputs;
+	}
+
+	/** Whether any help-desk ticket was ever received (else support load has no data, like adoption without telemetry). */
+	private boolean ticketsConnected() {
+		return Boolean.TRUE.equals(named.getJdbcTemplate()
+			.queryForObject("select exists (select 1 from support_ticket_v)", Boolean.class));
+	}
+
+	/**
+	 * Tickets per account through the support module's view: weeks end at the end of {@code today} (in the
+	 * clock's zone); open and pending states are as they are now.
+	 */
+	private Map<UUID, HealthInputs.Support> support(MapSqlParameterSource params, LocalDate today) {
+		java.time.Instant end = today.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+		java.time.Instant now = clock.instant();
+		var p = new MapSqlParameterSource(params.getValues())
+			.addValue("end", Timestamp.from(end))
+			.addValue("w0", Timestamp.from(end.minus(java.time.Duration.ofDays(7))))
+			.addValue("w1", Timestamp.from(end.minus(java.time.Duration.ofDays(14))))
+			.addValue("m0", Timestamp.from(end.minus(java.time.Duration.ofDays(28))))
+			.addValue("now", Timestamp.from(now))
+			.addValue("pendingBefore", Timestamp.from(now.minus(java.time.Duration.ofDays(supportLoad.itUnresponsiveDays()))));
+		var map = new HashMap<UUID, HealthInputs.Support>();
+		named.query("""
+				select account_id,
+				  count(*) filter (where created_at >= :w0 and created_at < :end) as week,
+				  count(*) filter (where created_at >= :w1 and created_at < :w0) as prev_week,
+				  count(*) filter (where category = 'TECHNICAL' and created_at >= :w0 and created_at < :end) as tech_week,
+				  count(*) filter (where category = 'TECHNICAL' and created_at >= :w1 and created_at < :w0) as tech_prev,
+				  count(*) filter (where created_at >= :m0 and created_at < :end) as last28,
+				  count(*) filter (where category = 'TECHNICAL' and created_at >= :m0 and created_at < :end) as tech28,
+				  count(*) filter (where is_open) as open,
+				  floor(extract(epoch from (cast(:now as timestamptz) - min(created_at) filter (where is_open))) / 86400)::int as oldest_open,
+				  count(*) filter (where category = 'TECHNICAL' and status = 'PENDING_CUSTOMER'
+				                   and pending_since < :pendingBefore) as pending_over,
+				  floor(extract(epoch from (cast(:now as timestamptz) - min(pending_since) filter (where category = 'TECHNICAL'
+				                   and status = 'PENDING_CUSTOMER'))) / 86400)::int as oldest_pending
+				from support_ticket_v where account_id = any(:ids) group by account_id""", p, rs -> {
+			map.put(rs.getObject(1, UUID.class), new HealthInputs.Support(true, true, rs.getInt("week"), rs.getInt("prev_week"),
+					rs.getInt("tech_week"), rs.getInt("tech_prev"), rs.getInt("last28"), rs.getInt("tech28"),
+					rs.getInt("open"), rs.getObject("oldest_open", Integer.class), rs.getInt("pending_over"),
+					rs.getObject("oldest_pending", Integer.class)));
+		});
+		return map;
 	}
 
 	/** Success criteria of each account's current project, as of {@code today}. */

@@ -16,7 +16,31 @@ record HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalD
 		LocalDate targetGraduation, LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption,
 		boolean telemetryConnected, Instant lastSeen, Set<EarlyWinKind> earlyWins, Milestones milestones,
 		Homework homework, List<ContactInput> contacts, int scopeRequests, Plan plan, Value value,
-		Attendance attendance, int overdueHandoffs, List<MissedCadence> missedCadences) {
+		Attendance attendance, int overdueHandoffs, List<MissedCadence> missedCadences, Support support) {
+
+	HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalDate startDate, LocalDate targetGraduation,
+			LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption, boolean telemetryConnected,
+			Instant lastSeen, Set<EarlyWinKind> earlyWins, Milestones milestones, Homework homework,
+			List<ContactInput> contacts, int scopeRequests, Plan plan, Value value, Attendance attendance,
+			int overdueHandoffs, List<MissedCadence> missedCadences) {
+		this(accountId, projectId, projectStatus, startDate, targetGraduation, forecastGraduation, today, adoption,
+				telemetryConnected, lastSeen, earlyWins, milestones, homework, contacts, scopeRequests, plan, value,
+				attendance, overdueHandoffs, missedCadences, Support.NOT_CONNECTED);
+	}
+
+	/**
+	 * Help-desk tickets (HLT-1 support load) from the support module's {@code support_ticket_v}: created in
+	 * the last 7 days and the 7 before, technical ones among them, over the last 28 days, the oldest open
+	 * ticket's age, and technical tickets waiting on the customer longer than the IT-unresponsive limit.
+	 * {@code connected}: some ticket source has delivered tickets; {@code hasTickets}: this account has had
+	 * tickets (without any, support load has no data rather than a perfect score nobody measured).
+	 */
+	record Support(boolean connected, boolean hasTickets, int lastWeek, int previousWeek, int technicalLastWeek,
+			int technicalPreviousWeek, int last28Days, int technical28Days, int open, Integer oldestOpenDays,
+			int technicalPendingTooLong, Integer oldestTechnicalPendingDays) {
+		static final Support NOT_CONNECTED = new Support(false, false, 0, 0, 0, 0, 0, 0, 0, null, 0, null);
+		static final Support NO_TICKETS = new Support(true, false, 0, 0, 0, 0, 0, 0, 0, null, 0, null);
+	}
 
 	/** A stakeholder cadence (PPL-3) the automation sweep found missed: who, and when the check-in was due. */
 	record MissedCadence(String name, String role, LocalDate dueOn) {

@@ -9,6 +9,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import com.onward.onboarding.ItemCompleted;
 import com.onward.onboarding.ProjectCreated;
 import com.onward.stakeholder.ContactChanged;
+import com.onward.support.TicketsRecorded;
 import com.onward.usage.UsageRecorded;
 
 /**
@@ -35,6 +36,11 @@ class HealthListeners {
 
 	@ApplicationModuleListener
 	void on(UsageRecorded event) {
+		health.markStale(event.accountIds());
+	}
+
+	@ApplicationModuleListener
+	void on(TicketsRecorded event) {
 		health.markStale(event.accountIds());
 	}
 

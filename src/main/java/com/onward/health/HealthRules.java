@@ -40,9 +40,15 @@ final class HealthRules {
 			ContactRole.CHAMPION, ContactRole.TECHNICAL_LEAD);
 
 	private final HealthProperties props;
+	private final SupportLoadProperties support;
 
 	HealthRules(HealthProperties props) {
+		this(props, SupportLoadProperties.DEFAULTS);
+	}
+
+	HealthRules(HealthProperties props, SupportLoadProperties support) {
 		this.props = props;
+		this.support = support == null ? SupportLoadProperties.DEFAULTS : support;
 	}
 
 	Assessment assess(HealthInputs in) {
@@ -51,7 +57,7 @@ final class HealthRules {
 		raw.add(engagement(in));
 		raw.add(milestones(in));
 		raw.add(value(in));
-		raw.add(noData(Component.Name.SUPPORT, "health.support.noData"));
+		raw.add(support(in));
 		raw.add(sentiment(in));
 		// Decimal arithmetic: configured weights such as 0.3 are exact, so 30.75 rounds to 30.8 as people expect.
 		BigDecimal present = raw.stream().filter(Component::hasData).map(c -> BigDecimal.valueOf(c.weight()))
@@ -257,6 +263,55 @@ final class HealthRules {
 				raise);
 	}
 
+	/**
+	 * Support load: tickets in the last 7 days against the seeds' target (under 5 a week by day 60, a
+	 * looser allowance before), the technical share of the last 28 days, and the oldest open ticket.
+	 */
+	private Component support(HealthInputs in) {
+		HealthInputs.Support s = in.support();
+		if (s == null || !s.connected()) {
+			return noData(Component.Name.SUPPORT, "health.support.noData");
+		}
+		if (!s.hasTickets()) {
+			return noData(Component.Name.SUPPORT, "health.support.noTickets");
+		}
+		SupportLoadProperties p = support;
+		long day = in.projectDay();
+		int target = day >= 0 && day < p.targetByDay() ? p.earlyWeeklyTarget() : p.weeklyTarget();
+		var parts = new LinkedHashMap<String, Integer>();
+		// Under the target scores 100; each ticket at or over it takes away a share of the target.
+		parts.put("volume", s.lastWeek() < target ? 100
+				: Math.max(0, (int) Math.round(100 - 100.0 * (s.lastWeek() - target + 1) / target)));
+		Double share = s.last28Days() == 0 ? null : (double) s.technical28Days() / s.last28Days();
+		if (share != null) {
+			parts.put("technical", share <= p.technicalShareOk() ? 100
+					: (int) Math.round(100 * Math.max(0, 1 - (share - p.technicalShareOk()) / (1 - p.technicalShareOk()))));
+		}
+		if (s.oldestOpenDays() != null) {
+			parts.put("openAge", s.oldestOpenDays() <= p.openAgeDays() ? 100
+					: Math.max(0, 100 - 5 * (s.oldestOpenDays() - p.openAgeDays())));
+		}
+		var inputs = new LinkedHashMap<String, Object>();
+		inputs.put("ticketsLastWeek", s.lastWeek());
+		inputs.put("weeklyTarget", target);
+		inputs.put("tickets28Days", s.last28Days());
+		inputs.put("technical28Days", s.technical28Days());
+		inputs.put("open", s.open());
+		if (s.oldestOpenDays() != null) inputs.put("oldestOpenDays", s.oldestOpenDays());
+		int score = (int) Math.round(parts.values().stream().mapToInt(i -> i).average().orElse(100));
+		String weakest = parts.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+		Component.Text raise = parts.get(weakest) >= 100 ? Component.Text.of("health.support.raise.onTrack")
+				: switch (weakest) {
+					case "volume" -> Component.Text.of("health.support.raise.volume", s.lastWeek(), target);
+					case "technical" -> Component.Text.of("health.support.raise.technical", pct(share));
+					default -> Component.Text.of("health.support.raise.openAge", s.oldestOpenDays());
+				};
+		return component(Component.Name.SUPPORT, score, inputs,
+				Component.Text.of("health.support.explanation", s.lastWeek(), target, p.weeklyTarget(), p.targetByDay(),
+						share == null ? "-" : pct(share), s.open(), s.oldestOpenDays() == null ? "-" : s.oldestOpenDays()),
+				raise);
+	}
+
 	private Component component(Component.Name name, int score, Map<String, Object> inputs, Component.Text explanation,
 			Component.Text raise) {
 		return new Component(name.key(), props.weight(name), 0, Math.max(0, Math.min(100, score)), 0, inputs,
@@ -390,6 +445,21 @@ final class HealthRules {
 			HealthInputs.MissedCadence missed = in.missedCadences().get(0);
 			flags.add(new Finding(FlagCategory.STAKEHOLDER_ENGAGEMENT, "CADENCE_MISSED",
 					List.of(missed.name(), missed.role(), missed.dueOn().toString())));
+		}
+		HealthInputs.Support tickets = in.support();
+		if (tickets != null && tickets.hasTickets()) {
+			// Technical tickets rising week over week (seeds: "growing technical issues").
+			if (tickets.technicalLastWeek() > tickets.technicalPreviousWeek()
+					&& tickets.technicalLastWeek() >= support.growingTechnicalMin()) {
+				flags.add(new Finding(FlagCategory.TECHNICAL, "TECHNICAL_ISSUES_GROWING",
+						List.of(tickets.technicalLastWeek(), tickets.technicalPreviousWeek())));
+			}
+			// Technical tickets left waiting on the customer's IT (seeds: "IT unresponsive").
+			if (tickets.technicalPendingTooLong() > 0) {
+				flags.add(new Finding(FlagCategory.TECHNICAL, "IT_UNRESPONSIVE",
+						List.of(tickets.technicalPendingTooLong(), support.itUnresponsiveDays(),
+								tickets.oldestTechnicalPendingDays())));
+			}
 		}
 		if (in.overdueHandoffs() > 0) {
 			flags.add(new Finding(FlagCategory.STAKEHOLDER_ENGAGEMENT, "HANDOFF_OVERDUE", List.of(in.overdueHandoffs())));

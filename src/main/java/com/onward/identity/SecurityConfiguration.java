@@ -80,6 +80,11 @@ class SecurityConfiguration {
 				// Products post usage with an ingestion-scoped token; that token reaches nothing else.
 				auth.requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyAuthority(TokenScope.INGEST_AUTHORITY,
 						StaffRole.ADMIN.authority());
+				// A CRM connection's receiver is authenticated by the connection's own HMAC signature.
+				auth.requestMatchers(HttpMethod.POST, "/api/v1/integrations/crm/*").permitAll();
+				// Help-desk tickets and the integration receivers (Segment, Zendesk, Freshdesk) take the same tokens.
+				auth.requestMatchers(HttpMethod.POST, "/api/v1/tickets", "/api/v1/integrations/**")
+					.hasAnyAuthority(TokenScope.INGEST_AUTHORITY, StaffRole.ADMIN.authority());
 				roleRules(auth, "/api/v1");
 				auth.requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF);
 				auth.anyRequest().hasAnyRole(EDITORS);
@@ -156,6 +161,19 @@ class SecurityConfiguration {
 	/** Authenticates {@code Authorization: Bearer ...}; a present but unknown token is a 401 at once. */
 	static final class BearerTokenFilter extends OncePerRequestFilter {
 
+		static final String SEGMENT_PATH = "/api/v1/integrations/segment/";
+
+		private static String basicUser(String encoded) {
+			try {
+				String pair = new String(java.util.Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+				int colon = pair.indexOf(':');
+				return (colon < 0 ? pair : pair.substring(0, colon)).trim();
+			}
+			catch (IllegalArgumentException e) {
+				return "";
+			}
+		}
+
 		private final ApiTokens tokens;
 		private final ObjectMapper json;
 		private final byte[] bootstrap;
@@ -171,11 +189,19 @@ class SecurityConfiguration {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			String header = request.getHeader("Authorization");
-			if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			String token;
+			if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+				token = header.substring(7).trim();
+			}
+			else if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)
+					&& request.getRequestURI().startsWith(request.getContextPath() + SEGMENT_PATH)) {
+				// Segment's HTTP API sends the write key as the Basic user with an empty password.
+				token = basicUser(header.substring(6).trim());
+			}
+			else {
 				chain.doFilter(request, response);
 				return;
 			}
-			String token = header.substring(7).trim();
 			ApiTokens.Principal principal = null;
 			if (bootstrap != null && MessageDigest.isEqual(bootstrap, token.getBytes(StandardCharsets.UTF_8))) {
 				principal = new ApiTokens.Principal("bootstrap-admin", StaffRole.ADMIN, TokenScope.FULL);

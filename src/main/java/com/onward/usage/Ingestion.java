@@ -103,6 +103,33 @@ public class Ingestion {
 		return tx.execute(status -> store(batch.events, accountOf, key, now, zone));
 	}
 
+	/**
+	 * A batch read from another format (Segment): the same checks, account resolution and storage as
+	 * {@code POST /events}, plus the caller's own writes in the same transaction, so everything is
+	 * stored or nothing. Errors name native fields ({@code events[3].occurredAt}); the caller renames them.
+	 */
+	Result ingestTranslated(JsonNode body, java.util.function.Consumer<JdbcTemplate> alsoInTransaction) {
+		Instant now = clock.instant();
+		EventBatch batch = body.get("events").isEmpty() ? new EventBatch()
+				: EventBatch.read(body, now.minus(props.rawRetention()), now.plus(props.maxFuture()));
+		Map<Integer, UUID> accountOf = resolveAccounts(batch);
+		if (!batch.errors.isEmpty()) {
+			throw new InvalidInputException(batch.errors);
+		}
+		ZoneId zone = clock.getZone();
+		var months = new TreeSet<YearMonth>();
+		batch.events.forEach(e -> months.add(YearMonth.from(e.occurredAt().atZone(java.time.ZoneOffset.UTC))));
+		partitions.ensure(months);
+		return tx.execute(status -> {
+			alsoInTransaction.accept(jdbc);
+			return batch.events.isEmpty() ? new Result(0, 0) : store(batch.events, accountOf, null, now, zone);
+		});
+	}
+
+	int maxBatch() {
+		return props.maxBatch();
+	}
+
 	/** Resolves every account reference with one query; unknown ones become errors. */
 	private Map<Integer, UUID> resolveAccounts(EventBatch batch) {
 		var ids = new HashSet<UUID>();

@@ -246,4 +246,41 @@ class HealthRulesTests {
 		components.forEach(c -> map.put(c.name(), c));
 		return map;
 	}
+
+	private HealthInputs withSupport(HealthInputs in, HealthInputs.Support support) {
+		return new HealthInputs(in.accountId(), in.projectId(), in.projectStatus(), in.startDate(), in.targetGraduation(),
+				in.forecastGraduation(), in.today(), in.adoption(), in.telemetryConnected(), in.lastSeen(), in.earlyWins(),
+				in.milestones(), in.homework(), in.contacts(), in.scopeRequests(), in.plan(), in.value(), in.attendance(),
+				in.overdueHandoffs(), in.missedCadences(), support);
+	}
+
+	@Test
+	void supportLoadAgainstTheWeeklyTargetAndTheTicketFlags() {
+		HealthInputs in = known(); // day 45: before day 60 up to 9 tickets a week are under the early target of 10
+		assertThat(byName(rules.assess(in).components()).get("support").hasData()).isFalse();
+		assertThat(byName(rules.assess(withSupport(in, HealthInputs.Support.NO_TICKETS)).components()).get("support")
+			.explanation().key()).isEqualTo("health.support.noTickets");
+		// 12 tickets this week (target 10: 100 - 100 x 3 / 10 = 70), 4 of 16 technical in 28 days (fine), oldest open 11 days (80).
+		var busy = new HealthInputs.Support(true, true, 12, 6, 3, 1, 16, 4, 5, 11, 0, null);
+		HealthRules.Assessment a = rules.assess(withSupport(in, busy));
+		Component support = byName(a.components()).get("support");
+		assertThat(support.score()).isEqualTo(Math.round((70 + 100 + 80) / 3f));
+		assertThat(support.inputs()).containsEntry("weeklyTarget", 10).containsEntry("ticketsLastWeek", 12);
+		assertThat(support.toRaise().key()).isEqualTo("health.support.raise.volume");
+		// 3 technical this week against 1: growing; nothing pending on the customer.
+		assertThat(a.flags()).extracting(HealthRules.Finding::code).contains("TECHNICAL_ISSUES_GROWING")
+			.doesNotContain("IT_UNRESPONSIVE");
+		var quiet = new HealthInputs.Support(true, true, 2, 2, 1, 1, 8, 2, 1, 2, 1, 7);
+		HealthRules.Assessment b = rules.assess(withSupport(in, quiet));
+		assertThat(byName(b.components()).get("support").score()).isEqualTo(100);
+		assertThat(b.flags()).extracting(HealthRules.Finding::code).contains("IT_UNRESPONSIVE")
+			.doesNotContain("TECHNICAL_ISSUES_GROWING");
+		// After day 60 the seeds' target of under 5 a week applies: 5 tickets score 80, none technical 100, none open.
+		HealthInputs late = new HealthInputs(in.accountId(), in.projectId(), "IN_PROGRESS", today.minusDays(70),
+				today.plusDays(20), today.plusDays(20), today, in.adoption(), true, in.lastSeen(), in.earlyWins(),
+				in.milestones(), in.homework(), in.contacts(), 0, in.plan(), in.value(), in.attendance(), 0, List.of(),
+				new HealthInputs.Support(true, true, 5, 5, 0, 0, 20, 0, 0, null, 0, null));
+		assertThat(byName(rules.assess(late).components()).get("support").score()).isEqualTo(90);
+		assertThat(byName(rules.assess(late).components()).get("support").inputs()).containsEntry("weeklyTarget", 5);
+	}
 }
