@@ -40,19 +40,19 @@ class PortalHome {
 			LocalizedText name, String ownerRole, boolean homework, boolean goLive, LocalDate plannedDue, LocalDate due,
 			String status, LocalDate completedOn, boolean customerSide) {
 
-		boolean done() {
+		public boolean done() {
 			return "DONE".equals(status);
 		}
 
-		boolean closed() {
+		public boolean closed() {
 			return "DONE".equals(status) || "SKIPPED".equals(status);
 		}
 
-		boolean late(LocalDate today) {
+		public boolean late(LocalDate today) {
 			return !closed() && due.isBefore(today);
 		}
 
-		int slipDays() {
+		public int slipDays() {
 			return (int) java.time.temporal.ChronoUnit.DAYS.between(plannedDue, done() && completedOn != null ? completedOn : due);
 		}
 	}

@@ -17,6 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -58,7 +60,9 @@ class PortalSecurity {
 		http.securityMatcher("/portal", "/portal/**")
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(c -> c.disable())
-			.csrf(c -> c.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(csrfHandler))
+			// Every request authenticates from the cookie: that is no new sign-in, so the token is not rotated.
+			.csrf(c -> c.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(csrfHandler)
+				.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
 			.addFilterBefore(new SessionCookieFilter(sessions), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> {
 				auth.requestMatchers("/portal/sign-in", "/portal/magic/*").permitAll();
@@ -81,6 +85,8 @@ class PortalSecurity {
 
 	/** Authenticates the portal cookie for this request only (nothing is kept in an HTTP session). */
 	static final class SessionCookieFilter extends OncePerRequestFilter {
+
+		private static final RequestAttributeSecurityContextRepository CONTEXTS = new RequestAttributeSecurityContextRepository();
 
 		private final PortalSessions sessions;
 
@@ -106,6 +112,9 @@ class PortalSecurity {
 			var context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(auth);
 			SecurityContextHolder.setContext(context);
+			// Known to the request's context repository, so session management does not take it for a
+			// fresh sign-in on every request (which would rotate the CSRF token each time).
+			CONTEXTS.saveContext(context, request, response);
 			try {
 				chain.doFilter(request, response);
 			}

@@ -46,7 +46,7 @@ abstract class PortalTestSupport extends IntegrationTest {
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
-	static final Pattern LINK = Pattern.compile("(/portal/magic/[A-Za-z0-9_-]{43})");
+	static final Pattern LINK = Pattern.compile("(/portal/magic/[A-Za-z0-9_-]{43}(\\?lang=[a-z]{2})?)");
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@Autowired
@@ -191,17 +191,26 @@ abstract class PortalTestSupport extends IntegrationTest {
 		}).toList();
 	}
 
-	/** Waits for the n-th email to an address and returns the magic link in it. */
+	/** Sign-in emails (invitations and requested links) delivered to an address so far. */
+	List<MimeMessage> linkMails(String email) {
+		return mails(email).stream().filter(m -> body(m).contains("/portal/magic/")).toList();
+	}
+
+	static String body(MimeMessage m) {
+		return GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
+	}
+
+	/** Waits for the n-th sign-in email to an address and returns the magic link in it. */
 	String link(String email, int nth) {
-		await(() -> mails(email).size() >= nth);
-		String body = GreenMailUtil.getBody(mails(email).get(nth - 1)).replace("=\r\n", "").replace("=3D", "=");
+		await(() -> linkMails(email).size() >= nth);
+		String body = body(linkMails(email).get(nth - 1));
 		Matcher m = LINK.matcher(body);
 		assertThat(m.find()).as(body).isTrue();
 		return m.group(1);
 	}
 
 	Browser signedIn(Customer c) {
-		int before = mails(c.email()).size();
+		int before = linkMails(c.email()).size();
 		var browser = new Browser();
 		browser.post("/portal/sign-in", Map.of("email", c.email()));
 		String link = link(c.email(), before + 1);
