@@ -90,6 +90,8 @@ class MagicLinks implements DisposableBean {
 		Instant now = clock.instant();
 		String emailHash = Tokens.hash(address);
 		Timestamp since = Timestamp.from(now.minus(props.requestWindow()));
+		// Requests for one address are counted one after the other (the workers run in parallel).
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:h))").param("h", emailHash).query((rs, n) -> 1).list();
 		jdbc.sql("insert into portal_link_request (email_hash, ip, at) values (:h, :ip, :now)").param("h", emailHash)
 			.param("ip", ip).param("now", Timestamp.from(now)).update();
 		long byAddress = jdbc.sql("select count(*) from portal_link_request where email_hash = :h and at > :since")

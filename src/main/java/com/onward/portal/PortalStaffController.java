@@ -81,8 +81,17 @@ class PortalStaffController {
 
 	@PostMapping("/admin/portal-branding")
 	String saveBranding(@RequestParam(required = false) String vendorName, @RequestParam(required = false) String logoUrl,
-			@RequestParam(required = false) String accentColour) {
-		branding.update(vendorName, logoUrl, accentColour);
+			@RequestParam(required = false) String accentColour, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
+		try {
+			branding.update(vendorName, logoUrl, accentColour);
+		}
+		catch (com.onward.shared.InvalidInputException e) {
+			response.setStatus(400);
+			model.addAttribute("brand", new Branding.Brand(vendorName, logoUrl, accentColour));
+			model.addAttribute("error", e.errors().get(0).field());
+			return "portal/staff-branding";
+		}
 		return "redirect:/admin/portal-branding?saved";
 	}
 }

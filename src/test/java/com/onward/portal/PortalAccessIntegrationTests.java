@@ -209,4 +209,27 @@ class PortalAccessIntegrationTests extends PortalTestSupport {
 		assertProblem(post("/api/v1/accounts/" + c.accountId() + "/contacts/" + java.util.UUID.randomUUID() + "/portal-invite",
 				null), 404, null);
 	}
+
+	@Test
+	void brandingShowsOnPortalPagesAndEmails() {
+		assertProblem(call("PUT", "/api/v1/admin/portal-branding", Map.of("accentColour", "red")), 400, "accentColour");
+		assertProblem(call("PUT", "/api/v1/admin/portal-branding", Map.of("logoUrl", "javascript:alert(1)")), 400, "logoUrl");
+		var brand = call("PUT", "/api/v1/admin/portal-branding", Map.of("vendorName", "Kasir Cloud", "accentColour", "#1a7f37",
+				"logoUrl", "https://cdn.example/logo.png"));
+		assertThat(brand.status()).isEqualTo(200);
+		try {
+			Page signIn = new Browser().get("/portal/sign-in");
+			assertThat(signIn.body()).contains("Kasir Cloud").contains("--brand:#1a7f37").contains("https://cdn.example/logo.png");
+			Customer c = customer("en", true);
+			link(c.email(), 1);
+			assertThat(linkMails(c.email()).get(0).getSubject()).startsWith("Kasir Cloud:");
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+		finally {
+			call("PUT", "/api/v1/admin/portal-branding", Map.of());
+		}
+		assertThat(get("/api/v1/admin/portal-branding").body().get("vendorName").asString()).isEqualTo("Onward");
+	}
 }

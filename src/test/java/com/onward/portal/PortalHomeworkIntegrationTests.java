@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * PRT-1 in use: the home shows the customer's side of the plan only; homework completed in the
@@ -143,9 +144,36 @@ class PortalHomeworkIntegrationTests extends PortalTestSupport {
 		post("/api/v1/accounts/" + c.accountId() + "/health/recompute", null);
 		var after = sentiment(c);
 		assertThat(before.get("noData").asBoolean(false)).isTrue();
-		assertThat(after.get("score").asInt()).isZero();
+		assertThat(after.get("score").asInt()).isEqualTo(10); // one contact, negative
 		await(() -> jdbc.sql("select count(*) from automation_task where account_id = :a and rule_code = 'SURVEY_DETRACTOR'")
 			.param("a", c.accountId()).query(Long.class).single() == 1);
+	}
+
+	@Autowired
+	Digests digests;
+
+	@Test
+	void aWeeklyDigestAtMostOncePerContactThatTheContactCanSwitchOff() throws Exception {
+		Customer c = customer("id", true);
+		Customer quiet = customer("en", true);
+		link(c.email(), 1);
+		link(quiet.email(), 1);
+		Browser browser = signedIn(quiet);
+		assertThat(browser.post("/portal/digest", Map.of("enabled", "false")).status()).isEqualTo(302);
+		assertThat(browser.get("/portal").body()).contains("toggle-digest").contains("Send me the weekly summary");
+
+		digests.send();
+		digests.send();
+		assertThat(digestsTo(c.email())).isEqualTo(1);
+		assertThat(digestsTo(quiet.email())).isZero();
+		await(() -> mails(c.email()).stream().anyMatch(m -> body(m).contains("Tenggat minggu depan")));
+		String body = body(mails(c.email()).stream().filter(m -> body(m).contains("Tenggat minggu depan")).findFirst().orElseThrow());
+		assertThat(body).contains("Terlambat", "/portal/sign-in");
+	}
+
+	private long digestsTo(String email) {
+		return jdbc.sql("select count(*) from outbox_message where template = 'portal-digest' and recipient = :r")
+			.param("r", email).query(Long.class).single();
 	}
 
 	private tools.jackson.databind.JsonNode sentiment(Customer c) {
