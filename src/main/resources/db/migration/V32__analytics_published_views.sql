@@ -15,11 +15,7 @@ create table account_renewal (
 );
 create index account_renewal_account_idx on account_renewal (account_id, renewal_date);
 
--- account: the account facts analytics group and filter by.
-create view account_v as
-select a.id as account_id, a.name, a.segment, a.status, a.contract_signed_date, a.renewal_date,
-       a.acv_amount, a.acv_currency, a.owner_csm_id, a.created_at
-from account a;
+-- account_v (the account facts analytics group and filter by) is published with the portal's views.
 
 -- account: renewals with their outcome; "renewed" = RENEWED, EXPANDED or CONTRACTED.
 create view account_renewal_v as
@@ -42,10 +38,7 @@ select p.id as project_id, p.account_id, p.status, p.status in ('NOT_STARTED','I
 from project p;
 
 -- success: the day each criterion was first met (a measurement reached its target, or the customer
--- confirmed a qualitative criterion); null while not met.
-create view success_criterion_v as
-select c.id as criterion_id, c.project_id, c.account_id, c.kind, c.met_on
-from success_criterion c;
+-- success_criterion_v is published with the portal's views.
 
 -- team: members as analytics names them (CSM grouping, specialists on the team).
 create view team_member_v as

@@ -101,6 +101,19 @@ public class Stakeholders {
 		events.publishEvent(new ContactChanged(accountId, contactId));
 	}
 
+	/**
+	 * What a contact said in a survey becomes their sentiment (the health score's sentiment
+	 * component reads it); returns how many contacts at the account have that address.
+	 */
+	@Transactional
+	public int recordSentiment(UUID accountId, String email, Sentiment sentiment) {
+		List<UUID> ids = jdbc.sql("""
+				update contact set sentiment = :s where account_id = :a and lower(trim(email)) = lower(trim(:e)) returning id""")
+			.param("s", sentiment.name()).param("a", accountId).param("e", email).query(UUID.class).list();
+		ids.forEach(id -> events.publishEvent(new ContactChanged(accountId, id)));
+		return ids.size();
+	}
+
 	private Contact contact(UUID id) {
 		return jdbc.sql("select * from contact where id = :id").param("id", id).query(Stakeholders::map).single();
 	}

@@ -99,6 +99,19 @@ public class Surveys {
 			.query(Surveys::map).list();
 	}
 
+	public Optional<Survey> find(UUID id) {
+		return jdbc.sql("select * from survey_request where id = :id").param("id", id).query(Surveys::map).optional();
+	}
+
+	/** Answers a survey of the given account (e.g. from the customer portal); another account's is not found. */
+	@Transactional
+	public Survey answer(UUID accountId, UUID surveyId, Integer score, String comment) {
+		String token = jdbc.sql("select token from survey_request where id = :id and account_id = :a").param("id", surveyId)
+			.param("a", accountId).query(String.class).optional()
+			.orElseThrow(() -> new NotFoundException("Survey", surveyId));
+		return answer(token, score, comment);
+	}
+
 	/** Records the one answer to a survey (score on its scale, optional comment) and publishes it. */
 	@Transactional
 	public Survey answer(String token, Integer score, String comment) {

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Benchmark of the customer portal (PRT-1, PLT-4) on one machine, the app and PostgreSQL side by side:
+#   1. portal home: BENCH_ACCOUNTS accounts (default 100,000), each with a project copied from a
+#      template, three contacts with portal access (300,000) and a success criterion; 50 signed-in
+#      contacts load GET /portal concurrently (wrk, 50 connections) — p50/p95/p99;
+#   2. magic-link requests: POST /portal/sign-in for known and unknown addresses, interleaved one
+#      by one — the two medians, which must differ by less than 10 % (timing must not tell who is
+#      a customer).
+# Needs psql and wrk (apt-get install -y postgresql-client wrk) and a JDK >= 21 in JAVA_HOME or on PATH.
+# Prints the figures and writes them to target/benchmark-portal.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${BENCH_PORT:-18095}
+PGPORT=${BENCH_PGPORT:-54335}
+TOKEN=bench-token
+BASE=http://127.0.0.1:$PORT
+DATA=target/bench-portal-postgres
+ACCOUNTS=${BENCH_ACCOUNTS:-100000}
+DURATION=${BENCH_DURATION:-30s}
+REQUESTS=${BENCH_LINK_REQUESTS:-300}
+OUT=target/benchmark-portal.txt
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+"$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
+  || { echo "$JAVA is older than 21: set JAVA_HOME to a JDK >= 21" >&2; exit 1; }
+[ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
+mkdir -p target
+sql() { PGPASSWORD=postgres psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PGPORT -U postgres -d postgres "$@"; }
+api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+stop_postgres() {
+  local pid; pid=$(head -1 $DATA/postmaster.pid 2>/dev/null) || return 0
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
+}
+now_ms() { date +%s%3N; }
+APP=
+stop_app() { [ -n "$APP" ] && { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; }; APP=; }
+trap 'stop_app; stop_postgres' EXIT
+
+stop_postgres
+rm -rf $DATA target/bench-portal-app.log
+"$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
+  --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN --onward.scheduling.enabled=false \
+  --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT >> target/bench-portal-app.log 2>&1 &
+APP=$!
+for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
+curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start: see target/bench-portal-app.log" >&2; exit 1; }
+
+echo "== data: $ACCOUNTS accounts, $(( ACCOUNTS * 3 )) portal contacts"
+T0=$(date +%s)
+CSM=$(api $BASE/api/v1/team/members -d '{"name":"Dana Lim","email":"dana@vendor.example","role":"CSM","capacity":1000}' \
+  | sed -E 's/.*"id":"([^"]+)".*/\1/')
+TEMPLATE=$(api $BASE/api/v1/contracts -d '{"externalId":"bench-template","signedAt":"2026-10-05T09:00:00Z","account":{"name":"Template","employees":200,"acv":{"amount":20000,"currency":"USD"},"licensedSeats":20,"productType":"DAILY"}}' \
+  | sed -E 's/.*"projectId":"([^"]+)".*/\1/')
+sql -v n=$ACCOUNTS -v template=$TEMPLATE -v csm=$CSM -f bench/portal-data.sql
+sql -c "vacuum analyze"
+CONTACTS=$(sql -tA -c "select count(*) from portal_contact")
+echo "data generated in $(( $(date +%s) - T0 )) s: $CONTACTS portal contacts"
+
+echo "== 1. portal home, 50 signed-in contacts"
+# 50 sessions of random contacts (as a sign-in would store them: only the token's SHA-256).
+sql -tA -c "create table bench_token as
+  select c.contact_id, c.account_id, substr(md5(random()::text) || md5(random()::text), 1, 43) as token
+  from portal_contact c order by random() limit 50;
+  insert into portal_session (token_hash, contact_id, account_id, created_at, expires_at)
+  select encode(sha256(convert_to(token, 'UTF8')), 'hex'), contact_id, account_id, now(), now() + interval '12 hours'
+  from bench_token;"
+sql -tA -c "select token from bench_token" > target/bench-portal-tokens.txt
+while read -r t; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: onward_portal=$t" $BASE/portal)
+  [ "$code" = 200 ] || { echo "portal home answered $code" >&2; exit 1; }
+done < target/bench-portal-tokens.txt
+wrk -t2 -c50 -d10s -s bench/portal-home.lua $BASE/portal > /dev/null # warm-up
+HOME_RESULT=$(wrk -t2 -c50 -d$DURATION -s bench/portal-home.lua $BASE/portal | tail -1)
+echo "portal home: $HOME_RESULT"
+
+echo "== 2. magic-link requests: known vs unknown addresses, $REQUESTS each, interleaved"
+sql -tA -c "select c.email from stakeholder_contact_v c join portal_contact p on p.contact_id = c.id order by random() limit $REQUESTS" \
+  > target/bench-portal-known.txt
+JAR=target/bench-portal-cookies.txt
+CSRF=$(curl -s -c $JAR $BASE/portal/sign-in | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
+time_post() { curl -s -o /dev/null -b $JAR -w '%{time_total}\n' --data-urlencode "email=$1" --data-urlencode "_csrf=$CSRF" $BASE/portal/sign-in; }
+: > target/bench-portal-known-ms.txt; : > target/bench-portal-unknown-ms.txt
+i=0
+while read -r known; do
+  i=$((i + 1))
+  time_post "nobody-$i-$RANDOM@unknown-bench.example" >> target/bench-portal-unknown-ms.txt
+  time_post "$known" >> target/bench-portal-known-ms.txt
+done < target/bench-portal-known.txt
+median() { sort -n "$1" | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.2f", m * 1000}'; }
+KNOWN=$(median target/bench-portal-known-ms.txt)
+UNKNOWN=$(median target/bench-portal-unknown-ms.txt)
+DIFF=$(awk -v k=$KNOWN -v u=$UNKNOWN 'BEGIN { d = (k > u ? k - u : u - k) / (k < u ? k : u) * 100; printf "%.1f", d }')
+sleep 3
+LINKS=$(sql -tA -c "select count(*) from portal_magic_link")
+echo "magic-link request medians: known $KNOWN ms, unknown $UNKNOWN ms (difference $DIFF %); links issued: $LINKS"
+
+{
+  echo "Portal benchmark $(date -u +%FT%TZ) — $ACCOUNTS accounts, $CONTACTS portal contacts, $(nproc) cores (app, PostgreSQL and load generator on one machine)"
+  echo "portal home (GET /portal, 50 signed-in contacts, wrk -c50 $DURATION): $HOME_RESULT"
+  echo "magic-link request (POST /portal/sign-in) medians over $REQUESTS each: known $KNOWN ms, unknown $UNKNOWN ms, difference $DIFF %"
+} | tee $OUT
