@@ -66,10 +66,30 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/** The shortest bootstrap admin token accepted. */
+	static final int MIN_BOOTSTRAP_TOKEN = 32;
+
+	/**
+	 * The configured bootstrap admin token, or null; a short one refuses the start, because it is an
+	 * admin credential that can be guessed online.
+	 */
+	static String bootstrapToken(String configured) {
+		if (configured == null || configured.isBlank()) return null;
+		if (configured.strip().length() < MIN_BOOTSTRAP_TOKEN) {
+			throw new IllegalStateException("onward.bootstrap.admin-token (ONWARD_BOOTSTRAP_ADMIN_TOKEN) must have at least "
+					+ MIN_BOOTSTRAP_TOKEN + " random characters, e.g. the output of: openssl rand -hex 32");
+		}
+		org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class)
+			.warn("The bootstrap admin token (ONWARD_BOOTSTRAP_ADMIN_TOKEN) is set and grants ADMIN to any API request "
+					+ "carrying it; unset it once you have created an admin and real API tokens.");
+		return configured.strip();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ObjectMapper json,
-			@Value("${onward.bootstrap.admin-token:}") String bootstrapToken) throws Exception {
+			@Value("${onward.bootstrap.admin-token:}") String configuredBootstrapToken) throws Exception {
+		String bootstrapToken = bootstrapToken(configuredBootstrapToken);
 		http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -96,7 +116,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain ui(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(auth -> {
-			auth.requestMatchers("/login", "/unsubscribe", "/survey/**", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+			auth.requestMatchers("/login", "/setup", "/unsubscribe", "/survey/**", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
 					"/swagger-ui.html").permitAll();
 			auth.requestMatchers("/admin/**").hasRole("ADMIN");

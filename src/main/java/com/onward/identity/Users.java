@@ -86,6 +86,12 @@ public class Users implements UserDetailsService {
 		audit.record(enabled ? "user.enabled" : "user.disabled", "user", id, null);
 	}
 
+	/** Whether an enabled admin exists (otherwise the start offers a set-up link). */
+	public boolean anyEnabledAdmin() {
+		return jdbc.sql("select exists(select 1 from app_user where role = 'ADMIN' and enabled)").query(Boolean.class)
+			.single();
+	}
+
 	public boolean any() {
 		return jdbc.sql("select exists(select 1 from app_user)").query(Boolean.class).single();
 	}

@@ -146,9 +146,13 @@ public class Webhooks {
 
 	/** HMAC-SHA256 as lower-case hex: what a receiver computes to verify a call. */
 	public static String hmac(String secret, String text) {
+		return hmac(secret.getBytes(StandardCharsets.UTF_8), text);
+	}
+
+	static String hmac(byte[] key, String text) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
 			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException e) {
