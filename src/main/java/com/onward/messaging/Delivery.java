@@ -147,7 +147,7 @@ public class Delivery {
 				post(d, content[1]);
 			}
 			else {
-				post(d, json.writeValueAsString(java.util.Map.of("text", content[0] + "\n" + content[1])));
+				post(d, json.writeValueAsString(java.util.Map.of("text", chatText(d.channel(), content[0] + "\n" + content[1]))));
 			}
 			jdbc.sql("""
 					update outbox_message set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null,
@@ -172,7 +172,7 @@ public class Delivery {
 						clock.instant().plus(wait.compareTo(props.maxRetry()) > 0 ? props.maxRetry() : wait));
 				counts[1]++;
 			}
-			log.warn("Delivery of message {} failed (attempt {}): {}", d.id(), attempts, message(e));
+			log.warn("Delivery of message {} failed (attempt {}): {}", d.id(), attempts, Message.maskUrls(message(e)));
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -199,17 +199,18 @@ public class Delivery {
 				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		}
 		catch (IllegalArgumentException e) {
-			throw new Permanent("invalid URL: " + d.recipient(), e);
+			throw new Permanent("invalid URL", e);
 		}
 		if ("WEBHOOK".equals(d.channel()) && !webhooks.sign(request, d.webhookId(), d.id(), d.template(), body, clock.instant())) {
 			throw new Permanent("webhook endpoint removed", null);
 		}
-		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		// The answer's body is never read: a target cannot make us buffer it, and nothing of it is shown.
+		HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
 		int status = response.statusCode();
 		if (status >= 200 && status < 300) {
 			return;
 		}
-		String error = "HTTP " + status + " from " + d.recipient();
+		String error = "HTTP " + status + " from " + Message.maskUrls(d.recipient());
 		// 408 and 429 ask to come back later; other 4xx will not change by retrying.
 		if (status >= 400 && status < 500 && status != 408 && status != 429) {
 			throw new Permanent(error, null);
@@ -224,6 +225,22 @@ public class Delivery {
 				where id = :id""")
 			.param("status", status).param("error", text.length() > 1000 ? text.substring(0, 1000) : text)
 			.param("next", Timestamp.from(next)).param("id", d.id()).update();
+	}
+
+	/**
+	 * Names in staff notices come from people (accounts, contacts, milestones): Slack's control
+	 * characters and Teams' Markdown are escaped so a name cannot ping the channel or become a link.
+	 */
+	static String chatText(String channel, String text) {
+		if ("SLACK".equals(channel)) {
+			return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+		}
+		StringBuilder out = new StringBuilder(text.length() + 16);
+		for (char c : text.toCharArray()) {
+			if ("\\`*_[]<>".indexOf(c) >= 0) out.append('\\');
+			out.append(c);
+		}
+		return out.toString();
 	}
 
 	private static String message(Exception e) {
