@@ -32,11 +32,16 @@ public class AuditLog {
 	}
 
 	public void record(String action, String entityType, Object entityId, String detail) {
+		recordAs(currentActor(), action, entityType, entityId, detail);
+	}
+
+	/** An entry whose actor is not the signed-in user (a sign-in attempt names the user it was for). */
+	void recordAs(String actor, String action, String entityType, Object entityId, String detail) {
 		jdbc.sql("""
 				insert into audit_log (at, actor, action, entity_type, entity_id, detail)
 				values (:at, :actor, :action, :type, :id, :detail)""")
 			.param("at", java.sql.Timestamp.from(clock.instant()))
-			.param("actor", currentActor())
+			.param("actor", actor)
 			.param("action", action)
 			.param("type", entityType)
 			.param("id", entityId == null ? null : entityId.toString())

@@ -116,10 +116,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain ui(HttpSecurity http) throws Exception {
+	SecurityFilterChain ui(HttpSecurity http, Users users, SignInThrottle throttle, AuditLog audit) throws Exception {
 		secureHeaders(http);
+		http.addFilterAfter(new SessionCheckFilter(users),
+				org.springframework.security.web.context.SecurityContextHolderFilter.class);
+		http.addFilterBefore(new SignInLockFilter(throttle, audit),
+				org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(auth -> {
-			auth.requestMatchers("/login", "/setup", "/unsubscribe", "/survey/**", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+			auth.requestMatchers("/account/**").authenticated();
+			auth.requestMatchers("/login", "/setup", "/reset", "/unsubscribe", "/survey/**", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
 					"/swagger-ui.html").permitAll();
 			auth.requestMatchers("/admin/**").hasRole("ADMIN");
@@ -128,7 +133,19 @@ class SecurityConfiguration {
 			auth.anyRequest().hasAnyRole(EDITORS);
 		})
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(xorCsrfTokens()))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.formLogin(form -> form.loginPage("/login").permitAll()
+				.successHandler((req, res, authentication) -> {
+					throttle.succeeded(authentication.getName());
+					audit.recordAs(authentication.getName(), "sign-in.succeeded", "user", null, "from " + req.getRemoteAddr());
+					req.getSession().setAttribute(SessionCheckFilter.SIGNED_IN_AT, java.time.Instant.now());
+					res.sendRedirect(req.getContextPath() + "/");
+				})
+				.failureHandler((req, res, ex) -> {
+					String name = attemptedName(req);
+					throttle.failed(name, req.getRemoteAddr());
+					audit.recordAs(name, "sign-in.failed", "user", null, "from " + req.getRemoteAddr());
+					res.sendRedirect(req.getContextPath() + "/login?error");
+				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.httpBasic(b -> b.disable());
 		return http.build();
@@ -164,6 +181,41 @@ class SecurityConfiguration {
 			// Keep the default generator.
 		}
 		return handler;
+	}
+
+	/** The user name of a sign-in attempt, shortened for the audit log. */
+	static String attemptedName(HttpServletRequest request) {
+		String name = Users.normalise(request.getParameter("username"));
+		return name.length() > 100 ? name.substring(0, 100) : name;
+	}
+
+	/** Refuses sign-in attempts for a locked user name or client address before any password is checked. */
+	static final class SignInLockFilter extends OncePerRequestFilter {
+
+		private final SignInThrottle throttle;
+		private final AuditLog audit;
+
+		SignInLockFilter(SignInThrottle throttle, AuditLog audit) {
+			this.throttle = throttle;
+			this.audit = audit;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String name = attemptedName(request);
+			if (throttle.lockedUntil(name, request.getRemoteAddr()).isPresent()) {
+				audit.recordAs(name, "sign-in.locked", "user", null, "from " + request.getRemoteAddr());
+				response.sendRedirect(request.getContextPath() + "/login?locked");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
 	}
 
 	/** Changes only managers may make, in the API ({@code /api/v1}) and the UI (no prefix). */
@@ -229,6 +281,7 @@ class SecurityConfiguration {
 			}
 			var auth = new UsernamePasswordAuthenticationToken(principal.name(), null,
 					List.of(new SimpleGrantedAuthority(principal.authority())));
+			if (principal.ownerId() != null) auth.setDetails(new ApiTokens.Owner(principal.ownerId()));
 			var context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(auth);
 			SecurityContextHolder.setContext(context);
