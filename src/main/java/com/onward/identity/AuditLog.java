@@ -56,7 +56,7 @@ public class AuditLog {
 		List<Entry> items = jdbc.sql("select id, at, actor, action, entity_type, entity_id, detail from audit_log"
 				+ where + " order by at desc, id desc limit :size offset :offset")
 			.param("type", entityType).param("eid", entityId)
-			.param("size", size).param("offset", page * size)
+			.param("size", size).param("offset", (long) page * size)
 			.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
 			.list();

@@ -71,12 +71,14 @@ public class Delivery {
 	private final Outbox outbox;
 	private final Webhooks webhooks;
 	private final HttpClient http;
+	private final OutboundTargets targets;
 	private final tools.jackson.databind.ObjectMapper json;
 
 	Delivery(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> mail, MessagingProperties props,
 			Clock clock, Unsubscribes unsubscribes, Outbox outbox, Webhooks webhooks,
-			tools.jackson.databind.ObjectMapper json) {
+			tools.jackson.databind.ObjectMapper json, OutboundTargets targets) {
 		this.json = json;
+		this.targets = targets;
 		this.unsubscribes = unsubscribes;
 		this.jdbc = jdbc;
 		this.tx = tx;
@@ -85,7 +87,10 @@ public class Delivery {
 		this.clock = clock;
 		this.outbox = outbox;
 		this.webhooks = webhooks;
-		this.http = HttpClient.newBuilder().connectTimeout(props.httpTimeout()).build();
+		// No proxy (the address checked is the address called), no redirects (a public URL cannot
+		// bounce the call to an internal one).
+		this.http = HttpClient.newBuilder().connectTimeout(props.httpTimeout()).followRedirects(HttpClient.Redirect.NEVER)
+			.proxy(HttpClient.Builder.NO_PROXY).build();
 	}
 
 	// Not under ShedLock: every instance delivers, SKIP LOCKED shares the work.
@@ -193,8 +198,15 @@ public class Delivery {
 	/** Slack and Teams incoming webhooks take {"text": …}; outgoing webhooks are signed (see {@link Webhooks}). */
 	private void post(Due d, String body) throws IOException, InterruptedException, Permanent {
 		HttpRequest.Builder request;
+		URI target;
 		try {
-			request = HttpRequest.newBuilder(URI.create(d.recipient())).timeout(props.httpTimeout())
+			target = targets.check(d.recipient());
+		}
+		catch (OutboundTargets.Refused e) {
+			throw new Permanent("refused: the URL " + e.getMessage(), null);
+		}
+		try {
+			request = HttpRequest.newBuilder(target).timeout(props.httpTimeout())
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		}
