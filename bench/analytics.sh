@@ -15,7 +15,7 @@ PGPORT=${BENCH_PGPORT:-54335}
 N=${BENCH_N:-100000}
 REQUESTS=${BENCH_REQUESTS:-100}
 CLIENTS=20
-TOKEN=bench-token
+TOKEN=bench-token-0123456789abcdef0123456789abcdef
 BASE=http://127.0.0.1:$PORT
 DATA=target/bench-analytics-postgres
 OUT=target/benchmark-analytics.txt
@@ -41,7 +41,7 @@ mkdir -p target
 echo "Onward analytics benchmark $(date -u +%FT%TZ) on $(nproc) cores, $N accounts and projects" > $OUT
 "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
   --onward.bootstrap.admin-token=$TOKEN --onward.scheduling.enabled=false --logging.level.root=WARN \
-  --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT >> target/bench-analytics-app.log 2>&1 &
+  --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres >> target/bench-analytics-app.log 2>&1 &
 APP=$!
 for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
 curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start: target/bench-analytics-app.log" >&2; exit 1; }

@@ -15,7 +15,7 @@ PORT=${BENCH_PORT:-18091}
 PORT2=${BENCH_PORT2:-18092}
 PGPORT=${BENCH_PGPORT:-54331}
 SMTP_PORT=${BENCH_SMTP_PORT:-3125}
-TOKEN=bench-token
+TOKEN=bench-token-0123456789abcdef0123456789abcdef
 BASE=http://127.0.0.1:$PORT
 DATA=target/bench-automation-postgres
 ACCOUNTS=${BENCH_ACCOUNTS:-100000}
@@ -43,7 +43,7 @@ now_ms() { date +%s%3N; }
 PIDS=()
 start_app() { # port, then Onward's arguments
   local port=$1; shift
-  "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$port --onward.demo.enabled=false \
+  "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$port --onward.demo.enabled=false --onward.embedded-db.password=postgres \
     --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN "$@" >> target/bench-automation-app.log 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do curl -sf http://127.0.0.1:$port/actuator/health/readiness >/dev/null && return; sleep 1; done

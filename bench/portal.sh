@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18095}
 PGPORT=${BENCH_PGPORT:-54335}
-TOKEN=bench-token
+TOKEN=bench-token-0123456789abcdef0123456789abcdef
 BASE=http://127.0.0.1:$PORT
 DATA=target/bench-portal-postgres
 ACCOUNTS=${BENCH_ACCOUNTS:-100000}
@@ -42,7 +42,7 @@ stop_postgres
 rm -rf $DATA target/bench-portal-app.log
 "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
   --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN --onward.scheduling.enabled=false \
-  --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT >> target/bench-portal-app.log 2>&1 &
+  --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres >> target/bench-portal-app.log 2>&1 &
 APP=$!
 for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
 curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start: see target/bench-portal-app.log" >&2; exit 1; }

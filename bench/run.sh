@@ -10,7 +10,7 @@ PORT=${BENCH_PORT:-18080}
 TARGET=${BENCH_ACCOUNTS:-10000}
 CLIENTS=${BENCH_CLIENTS:-50}
 DURATION=${BENCH_DURATION:-30s}
-TOKEN=bench-token
+TOKEN=bench-token-0123456789abcdef0123456789abcdef
 BASE=http://127.0.0.1:$PORT
 OUT=target/benchmark.txt
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -23,7 +23,7 @@ mkdir -p target
 # A fresh database each run (kept afterwards for inspection); BENCH_REUSE=1 measures the
 # reads again on the database the previous run left.
 [ "${BENCH_REUSE:-0}" = 1 ] || rm -rf target/bench-postgres
-"$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
+"$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false --onward.embedded-db.password=postgres \
   --onward.embedded-db.data-dir=target/bench-postgres --onward.embedded-db.port=54329 \
   --onward.embedded-db.max-pool-size=${BENCH_POOL:-40} --onward.bootstrap.admin-token=$TOKEN \
   --logging.level.root=WARN > target/bench-app.log 2>&1 &

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18091}
 PGPORT=${BENCH_PGPORT:-54331}
-TOKEN=bench-token
+TOKEN=bench-token-0123456789abcdef0123456789abcdef
 BASE=http://127.0.0.1:$PORT
 DATA=target/bench-segment-postgres
 SECS=${BENCH_SEGMENT_SECONDS:-30}
@@ -28,7 +28,7 @@ stop_postgres
 rm -rf $DATA target/bench-segment-app.log
 "$JAVA" ${BENCH_JAVA_OPTS:--Xmx1g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
   --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN --onward.embedded-db.data-dir=$DATA \
-  --onward.embedded-db.port=$PGPORT --onward.embedded-db.max-pool-size=20 >> target/bench-segment-app.log 2>&1 &
+  --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres --onward.embedded-db.max-pool-size=20 >> target/bench-segment-app.log 2>&1 &
 APP=$!
 for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
 curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start" >&2; exit 1; }

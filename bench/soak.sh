@@ -15,7 +15,7 @@ SOAK_SECONDS=${BENCH_SOAK_SECONDS:-1800}
 RECOMPUTE_EVERY=${BENCH_SOAK_RECOMPUTE_EVERY:-600}
 WINDOW=${BENCH_SOAK_WINDOW:-60}
 ACCOUNTS=${BENCH_SOAK_ACCOUNTS:-20000}
-TOKEN=bench-token
+TOKEN=bench-token-0123456789abcdef0123456789abcdef
 BASE=http://127.0.0.1:$PORT
 DATA=target/bench-soak-postgres
 LOG=target/bench-soak-app.log
@@ -34,7 +34,7 @@ stop_postgres
 rm -rf $DATA $LOG
 "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
   --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN --onward.embedded-db.data-dir=$DATA \
-  --onward.embedded-db.port=$PGPORT --onward.embedded-db.max-pool-size=20 > $LOG 2>&1 &
+  --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres --onward.embedded-db.max-pool-size=20 > $LOG 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; stop_postgres' EXIT
 for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done

@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18090}
 PGPORT=${BENCH_PGPORT:-54330}
-TOKEN=bench-token
+TOKEN=bench-token-0123456789abcdef0123456789abcdef
 BASE=http://127.0.0.1:$PORT
 DATA=target/bench-usage-postgres
 ACCOUNTS=${BENCH_HEALTH_ACCOUNTS:-100000}
@@ -35,7 +35,7 @@ stop_postgres() { [ -f $DATA/postmaster.pid ] && kill "$(head -1 $DATA/postmaste
 
 APP=
 start_app() {
-  "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
+  "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false --onward.embedded-db.password=postgres \
     --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN "$@" >> target/bench-usage-app.log 2>&1 &
   APP=$!
   for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && return; sleep 1; done

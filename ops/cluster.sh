@@ -26,7 +26,7 @@ PG_PRIMARY=${PG_PRIMARY:-55432}
 PG_REPLICA=${PG_REPLICA:-55433}
 declare -A APP_PORT=([1]=$((BASE_PORT + 1)) [2]=$((BASE_PORT + 2)) [3]=$((BASE_PORT + 3)))
 declare -A PID=()
-TOKEN=cluster-admin-$RANDOM$RANDOM
+TOKEN=cluster-admin-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d " \n")
 DB_PASSWORD=onward-$RANDOM$RANDOM
 REPL_PASSWORD=replicator-$RANDOM$RANDOM
 REPORT=$ROOT/target/cluster-report.md
@@ -140,7 +140,7 @@ start_instance() {
 		--spring.datasource.hikari.maximum-pool-size=12 --onward.datasource.replica.max-pool-size=8 \
 		--onward.automation.sweep-cron="*/20 * * * * *" --onward.health.recompute-cron="10/30 * * * * *" \
 		--onward.usage.maintenance-cron="15/30 * * * * *" --logging.level.net.javacrumbs.shedlock.core=DEBUG \
-		--onward.lifecycle.drain-delay=3s --spring.main.banner-mode=off >>"$RUN/logs/onward-$i.log" 2>&1 &
+		--onward.lifecycle.drain-delay=3s --spring.main.banner-mode=off --onward.demo.enabled=true --onward.demo.password=onward-demo-cluster >>"$RUN/logs/onward-$i.log" 2>&1 &
 	PID[$i]=$!
 }
 
@@ -268,7 +268,7 @@ ACCOUNT_EXT=$(sed -E 's/.*"externalId":"([^"]+)".*/\1/' <<<"$ACCOUNT_JSON")
 JAR_COOKIES=$RUN/cookies.txt
 CSRF=$(curl -fsS -c "$JAR_COOKIES" "$LB/login" | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
 curl -fsS -o /dev/null -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "username=admin" \
-	--data-urlencode "password=onward-demo" --data-urlencode "_csrf=$CSRF" "$LB/login"
+	--data-urlencode "password=onward-demo-cluster" --data-urlencode "_csrf=$CSRF" "$LB/login"
 SESSION=$(awk '$6 == "SESSION" { print $7 }' "$JAR_COOKIES")
 [ -n "$SESSION" ] || { log "no staff session (sign-in failed)"; exit 1; }
 curl -fsS -o /dev/null -b "SESSION=$SESSION" "$LB/" || { log "the session does not open the dashboard"; exit 1; }

@@ -9,7 +9,8 @@ function onwardCharts(root) {
   (root || document).querySelectorAll('[data-chart]').forEach(function (el) {
     var option = JSON.parse(el.getAttribute('data-chart'));
     if (option.tooltip && option.tooltip.gantt) {
-      option.tooltip = { formatter: function (p) { return p.data.label || p.name; } };
+      // ECharts writes a formatter's result as HTML: names come from playbooks people edit, so encode them.
+      option.tooltip = { formatter: function (p) { return echarts.format.encodeHTML(String((p.data && p.data.label) || p.name || '')); } };
     }
     if (option.series) option.series.forEach(function (s) {
       if (s.type === 'custom' && s.renderItem === 'gantt') s.renderItem = ganttItem;
@@ -28,3 +29,8 @@ function ganttItem(params, api) {
 }
 document.addEventListener('DOMContentLoaded', function () { onwardCharts(); });
 document.addEventListener('htmx:afterSwap', function (e) { onwardCharts(e.target); });
+// Selects marked data-autosubmit send their form when changed (no inline handlers: the CSP forbids them).
+document.addEventListener('change', function (e) {
+  var el = e.target;
+  if (el && el.hasAttribute && el.hasAttribute('data-autosubmit') && el.form) el.form.submit();
+});

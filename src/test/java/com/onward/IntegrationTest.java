@@ -27,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
 @ActiveProfiles("test")
 public abstract class IntegrationTest {
 
-	public static final String ADMIN_TOKEN = "test-admin-token";
+	public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef01234567";
 
 	public record Response(int status, JsonNode body, String raw) {
 	}

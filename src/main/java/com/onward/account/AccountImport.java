@@ -41,6 +41,10 @@ public class AccountImport {
 
 	private static final Set<String> REQUIRED = Set.of("name", "employees", "acvAmount", "acvCurrency", "productType");
 
+	/** Rows a file may hold (one transaction imports them all), and errors reported (the first ones). */
+	static final int MAX_ROWS = 10_000;
+	static final int MAX_ERRORS = 100;
+
 	public record RowError(int row, String column, String message) {
 	}
 
@@ -85,6 +89,13 @@ public class AccountImport {
 			Set<String> contractIds = new HashSet<>();
 			for (CSVRecord record : parser) {
 				int line = (int) record.getRecordNumber() + 1; // the header is line 1
+				if (record.getRecordNumber() > MAX_ROWS) {
+					errors.add(new RowError(line, "file", "has more than " + MAX_ROWS + " rows; split it into smaller files"));
+					break;
+				}
+				if (errors.size() >= MAX_ERRORS) {
+					continue; // keep counting rows for the cap, but report only the first errors
+				}
 				Row row = parse(record, line, errors);
 				if (row == null) continue;
 				String ext = row.account().externalId();
@@ -106,7 +117,7 @@ public class AccountImport {
 			errors.add(new RowError(0, "file", "not a readable CSV file: " + e.getMessage()));
 		}
 		if (!errors.isEmpty()) {
-			return new Report(false, rows.size(), 0, 0, 0, errors);
+			return new Report(false, rows.size(), 0, 0, 0, errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
 		}
 		int accountsCreated = 0, contractsCreated = 0, known = 0;
 		for (Row row : rows) {

@@ -116,8 +116,8 @@ public class Accounts {
 			params.put("segment", segment.name());
 		}
 		if (query != null && !query.isBlank()) {
-			where.append(" and (lower(name) like :q or external_id = :raw)");
-			params.put("q", "%" + query.strip().toLowerCase() + "%");
+			where.append(" and (lower(name) like :q escape '\\' or external_id = :raw)");
+			params.put("q", "%" + com.onward.shared.Texts.likeLiteral(query.strip().toLowerCase()) + "%");
 			params.put("raw", query.strip());
 		}
 		long total = jdbc.sql("select count(*) from account" + where).params(params).query(Long.class).single();

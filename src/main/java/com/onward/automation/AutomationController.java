@@ -113,6 +113,12 @@ class AutomationController {
 	@PostMapping("/tasks/{id}/done")
 	String done(@PathVariable UUID id, @RequestParam(defaultValue = "/inbox") String back) {
 		tasks.complete(id);
-		return "redirect:" + (back.startsWith("/") && !back.startsWith("//") ? back : "/inbox");
+		return "redirect:" + (localPath(back) ? back : "/inbox");
+	}
+
+	/** A path on this site only: no scheme, no host, no backslash (browsers read "/\\x" as "//x"). */
+	static boolean localPath(String back) {
+		return back != null && back.startsWith("/") && !back.startsWith("//") && back.indexOf('\\') < 0
+				&& back.chars().noneMatch(c -> c < 0x20 || c == 0x7f) && !back.contains(":");
 	}
 }

@@ -152,7 +152,7 @@ class RuleActions {
 		for (UUID project : jdbc.sql("""
 				select h.project_id from sweep_hit h join project p on p.id = h.project_id
 				where p.status = 'NOT_STARTED' and p.status <> :status""").param("status", status.name()).query(UUID.class).list()) {
-			projects.changeStatus(project, status);
+			projects.changeStatus(project, status, "automation rule");
 			changed++;
 		}
 		return changed;

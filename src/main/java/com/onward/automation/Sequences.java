@@ -149,7 +149,7 @@ public class Sequences {
 	/** Stops an account's active enrolment: the customer replied, or by hand. */
 	@Transactional
 	public void stop(UUID enrolmentId, String reason) {
-		if (!List.of("REPLIED", "MANUAL").contains(reason)) {
+		if (reason == null || !List.of("REPLIED", "MANUAL").contains(reason)) {
 			throw InvalidInputException.of("reason", "must be REPLIED or MANUAL");
 		}
 		int n = jdbc.sql("""

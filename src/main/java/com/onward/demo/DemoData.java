@@ -41,11 +41,20 @@ import com.onward.team.TeamRole;
 @Order(10)
 class DemoData implements ApplicationRunner {
 
+	/**
+	 * {@code enabled} unset means: only in zero-setup mode (the embedded database). {@code password}
+	 * unset means a random one, printed once when the demo users are created.
+	 */
 	@ConfigurationProperties("onward.demo")
-	record DemoProperties(boolean enabled, int accounts, String password, int pastCustomers) {
+	record DemoProperties(Boolean enabled, int accounts, String password, int pastCustomers) {
 		DemoProperties {
-			if (password == null || password.isBlank()) password = "onward-demo";
+			if (password != null && password.isBlank()) password = null;
 		}
+	}
+
+	/** Whether the demo may load: by default only on the zero-setup embedded database, never on an operator's. */
+	static boolean allowed(Boolean enabled, boolean operatorDatabase) {
+		return enabled == null ? !operatorDatabase : enabled;
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -63,6 +72,7 @@ class DemoData implements ApplicationRunner {
 			"Tan Wei Ming", "Rina Wijaya", "Hafiz Rahman", "Putri Ayu", "Lim Mei Ling", "Agus Pratama", "Farah Nadia" };
 
 	private final DemoProperties props;
+	private final org.springframework.core.env.Environment env;
 	private final Users users;
 	private final Team team;
 	private final Accounts accounts;
@@ -85,8 +95,9 @@ class DemoData implements ApplicationRunner {
 			com.onward.stakeholder.Stakeholders stakeholders, com.onward.health.Health health,
 			com.onward.graduation.Handoffs handoffs, com.onward.success.SuccessPlans success,
 			com.onward.training.Training training, com.onward.training.Library library,
-			com.onward.analytics.HistoryImport history) {
+			com.onward.analytics.HistoryImport history, org.springframework.core.env.Environment env) {
 		this.history = history;
+		this.env = env;
 		this.handoffs = handoffs;
 		this.success = success;
 		this.training = training;
@@ -107,12 +118,22 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!props.enabled() || users.any()) {
+		boolean operatorDatabase = !env.getProperty("spring.datasource.url", "").isBlank();
+		if (!allowed(props.enabled(), operatorDatabase)) {
+			return;
+		}
+		if (operatorDatabase) {
+			log.warn("onward.demo.enabled=true on your own database ({}): the demo users (admin, manager, csm, ...) "
+					+ "can sign in. Never run production like this; set onward.demo.enabled=false and disable them.",
+					env.getProperty("spring.datasource.url"));
+		}
+		if (users.any()) {
 			return;
 		}
 		long started = System.nanoTime();
+		String password = props.password() != null ? props.password() : randomPassword();
 		try {
-			staff();
+			staff(password);
 		}
 		catch (org.springframework.dao.DuplicateKeyException raced) {
 			log.info("Demo data is being loaded by another instance");
@@ -131,17 +152,31 @@ class DemoData implements ApplicationRunner {
 		health.backfillHistory(today.minusWeeks(8), today.minusDays(1), 7);
 		health.recomputeAll();
 		log.info("Demo data loaded: {} accounts in {} ms", props.accounts(), (System.nanoTime() - started) / 1_000_000);
+		if (props.password() == null) {
+			log.warn("""
+
+					=== Demo users created: sign in as admin (or manager, csm, specialist, trainer, viewer) \
+					with the password {} ===
+					It is shown only this once. Demo data is for trying Onward out on the embedded database.
+					""", password);
+		}
 	}
 
-	private void staff() {
+	private static String randomPassword() {
+		byte[] bytes = new byte[12];
+		new java.security.SecureRandom().nextBytes(bytes);
+		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private void staff(String password) {
 		tx.executeWithoutResult(s -> {
-			users.create("admin", "Ayu Admin", "admin@onward.example", StaffRole.ADMIN, props.password());
-			users.create("manager", "Maya Manager", "maya@onward.example", StaffRole.CS_MANAGER, props.password());
-			users.create("csm", "Citra CSM", "citra@onward.example", StaffRole.CSM, props.password());
+			users.create("admin", "Ayu Admin", "admin@onward.example", StaffRole.ADMIN, password);
+			users.create("manager", "Maya Manager", "maya@onward.example", StaffRole.CS_MANAGER, password);
+			users.create("csm", "Citra CSM", "citra@onward.example", StaffRole.CSM, password);
 			users.create("specialist", "Iwan Specialist", "iwan@onward.example", StaffRole.IMPLEMENTATION_SPECIALIST,
-					props.password());
-			users.create("trainer", "Tari Trainer", "tari@onward.example", StaffRole.TRAINING_LEAD, props.password());
-			users.create("viewer", "Vino Viewer", "vino@onward.example", StaffRole.VIEWER, props.password());
+					password);
+			users.create("trainer", "Tari Trainer", "tari@onward.example", StaffRole.TRAINING_LEAD, password);
+			users.create("viewer", "Vino Viewer", "vino@onward.example", StaffRole.VIEWER, password);
 			member("Iwan Setiawan", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.ENTERPRISE);
 			member("Aminah Yusof", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.ENTERPRISE);
 			member("Rizky Hidayat", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.MID_MARKET);

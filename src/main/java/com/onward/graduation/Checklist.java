@@ -69,6 +69,7 @@ class Checklist {
 		if (!known) {
 			throw InvalidInputException.of("item", "unknown checklist item '" + key + "'");
 		}
+		evidenceUrl = com.onward.shared.WebLinks.require("evidenceUrl", evidenceUrl);
 		jdbc.sql("""
 				insert into graduation_check (project_id, item, done, evidence_url, updated_by, updated_at)
 				values (:p, :item, :done, :url, :by, :at)

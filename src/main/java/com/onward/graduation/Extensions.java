@@ -75,7 +75,7 @@ public class Extensions {
 	}
 
 	public record ReviewRecord(@NotNull LocalDate scheduledOn, boolean customerSignOff, @Size(max = 200) String signedOffBy,
-			@Size(max = 4000) String transitionPlan, @Size(max = 2000) String documentationUrl) {
+			@Size(max = 4000) String transitionPlan, @Size(max = 2000) @com.onward.shared.WebLinks.WebLink String documentationUrl) {
 	}
 
 	private final JdbcClient jdbc;
@@ -245,6 +245,7 @@ public class Extensions {
 		if (r.customerSignOff() && (r.signedOffBy() == null || r.signedOffBy().isBlank())) {
 			throw new BusinessRuleException("signedOffBy", "say who signed off for the customer");
 		}
+		com.onward.shared.WebLinks.require("documentationUrl", r.documentationUrl());
 		jdbc.sql("""
 				insert into completion_review (project_id, scheduled_on, customer_signoff, signed_off_by, transition_plan,
 				  documentation_url, recorded_by, recorded_at)

@@ -117,10 +117,10 @@ class GraduationController {
 
 	@PostMapping("/projects/{id}/checklist")
 	String check(@PathVariable UUID id, @RequestParam String item, @RequestParam(defaultValue = "false") boolean done,
-			@RequestParam(required = false) String evidenceUrl) {
+			@RequestParam(required = false) String evidenceUrl, RedirectAttributes redirect) {
 		projects.get(id);
-		checklist.set(id, item, done, evidenceUrl);
-		return "redirect:/projects/" + id + "/graduation#checklist";
+		return com.onward.shared.FormChanges.attempt(redirect, "scoreError", "/projects/" + id + "/graduation#checklist",
+				() -> checklist.set(id, item, done, evidenceUrl));
 	}
 
 	@PostMapping("/projects/{id}/extensions")

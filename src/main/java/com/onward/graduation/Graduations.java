@@ -153,7 +153,7 @@ public class Graduations {
 		handoffs.open(projectId, project.accountId(), Handoffs.Kind.ONBOARDING_TO_ONGOING,
 				today.plusDays(props.implementationHandoffDays()).atStartOfDay(clock.getZone()).toInstant(),
 				request.ongoingCsm(), contextPackage(project, achievements));
-		projects.changeStatus(projectId, ProjectStatus.COMPLETED);
+		projects.complete(projectId);
 		audit.record("project.graduated", "project", projectId, "day " + day + " " + timing);
 		events.publishEvent(new ProjectGraduated(projectId, project.accountId(), today, account.language(), subject, body,
 				testimonial));

@@ -84,9 +84,12 @@ public class Health {
 	private final ObjectMapper json;
 	private final HealthProperties props;
 	private final Clock clock;
+	private final com.onward.identity.AuditLog audit;
 
 	Health(NamedParameterJdbcTemplate named, JdbcClient jdbc, TransactionTemplate tx, HealthData data,
-			Adoption adoption, ApplicationEventPublisher events, ObjectMapper json, HealthProperties props, Clock clock) {
+			Adoption adoption, ApplicationEventPublisher events, ObjectMapper json, HealthProperties props, Clock clock,
+			com.onward.identity.AuditLog audit) {
+		this.audit = audit;
 		this.named = named;
 		this.jdbc = jdbc;
 		this.tx = tx;
@@ -362,7 +365,14 @@ public class Health {
 	/** A person resolves a follow-up flag; flags of the health rules clear themselves when the data changes. */
 	@Transactional
 	public void resolve(UUID flagId) {
-		Flag flag = flag(flagId).orElseThrow(() -> new NotFoundException("Red flag", flagId));
+		resolve(null, flagId);
+	}
+
+	/** Resolves the flag when it belongs to {@code accountId} (null: any account); audited. */
+	@Transactional
+	public void resolve(UUID accountId, UUID flagId) {
+		Flag flag = flag(flagId).filter(f -> accountId == null || f.accountId().equals(accountId))
+			.orElseThrow(() -> new NotFoundException("Red flag", flagId));
 		if (!flag.manual()) {
 			throw new BusinessRuleException(null, "This flag clears itself when what raised it changes");
 		}
@@ -370,6 +380,7 @@ public class Health {
 			jdbc.sql("update red_flag set cleared_at = :at, cleared_by = :by where id = :id")
 				.param("at", Timestamp.from(clock.instant())).param("by", com.onward.identity.AuditLog.currentActor())
 				.param("id", flagId).update();
+			audit.record("flag.resolved", "account", flag.accountId(), flag.code());
 		}
 	}
 

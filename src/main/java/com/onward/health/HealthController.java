@@ -91,7 +91,7 @@ class HealthController {
 	@PostMapping("/accounts/{id}/flags/{flagId}/resolve")
 	String resolveFlag(@PathVariable UUID id, @PathVariable UUID flagId, RedirectAttributes redirect) {
 		return com.onward.shared.FormChanges.attempt(redirect, "actionError", "/accounts/" + id + "/health",
-				() -> health.resolve(flagId));
+				() -> health.resolve(id, flagId));
 	}
 
 	@PostMapping("/accounts/{id}/corrective-actions")

@@ -19,8 +19,10 @@ class AdminController {
 	private final Users users;
 	private final ApiTokens tokens;
 	private final AuditLog audit;
+	private final PasswordResets resets;
 
-	AdminController(Users users, ApiTokens tokens, AuditLog audit) {
+	AdminController(Users users, ApiTokens tokens, AuditLog audit, PasswordResets resets) {
+		this.resets = resets;
 		this.users = users;
 		this.tokens = tokens;
 		this.audit = audit;
@@ -69,6 +71,13 @@ class AdminController {
 		catch (BusinessRuleException e) {
 			redirect.addFlashAttribute("userError", e.field() + ": " + e.getMessage());
 		}
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/users/{id}/password-reset")
+	String resetPassword(@PathVariable UUID id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("resetLink", resets.issue(id).url());
+		redirect.addFlashAttribute("resetUser", users.find(id).map(Users.StaffUser::username).orElse(""));
 		return "redirect:/admin";
 	}
 

@@ -26,9 +26,9 @@ import com.onward.shared.NotFoundException;
 public class ApiTokens {
 
 	public record TokenInfo(UUID id, String name, String prefix, StaffRole role, TokenScope scope, String createdBy,
-			Instant createdAt, Instant revokedAt) {
+			Instant createdAt, Instant revokedAt, Instant expiresAt) {
 		public boolean active() {
-			return revokedAt == null;
+			return revokedAt == null && (expiresAt == null || expiresAt.isAfter(Instant.now()));
 		}
 	}
 
@@ -36,7 +36,15 @@ public class ApiTokens {
 	public record CreatedToken(TokenInfo info, String token) {
 	}
 
-	record Principal(String name, StaffRole role, TokenScope scope) {
+	/** The user on whose behalf a token acts (the creator of the token, or of the token that created it). */
+	record Owner(UUID userId) {
+	}
+
+	record Principal(String name, StaffRole role, TokenScope scope, UUID ownerId) {
+		Principal(String name, StaffRole role, TokenScope scope) {
+			this(name, role, scope, null);
+		}
+
 		String authority() {
 			return scope == TokenScope.INGEST ? TokenScope.INGEST_AUTHORITY : role.authority();
 		}
@@ -62,6 +70,15 @@ public class ApiTokens {
 	/** An {@code INGEST} token carries no role (stored as VIEWER): it can only post usage events. */
 	@Transactional
 	public CreatedToken create(String name, StaffRole role, TokenScope scope) {
+		return create(name, role, scope, null);
+	}
+
+	/** A token that stops working at {@code expiresAt} (null: until revoked). */
+	@Transactional
+	public CreatedToken create(String name, StaffRole role, TokenScope scope, Instant expiresAt) {
+		if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+			throw com.onward.shared.InvalidInputException.of("expiresAt", "must be in the future");
+		}
 		if (scope == TokenScope.INGEST) {
 			role = StaffRole.VIEWER;
 		}
@@ -72,13 +89,28 @@ public class ApiTokens {
 		Instant now = clock.instant();
 		String creator = AuditLog.currentActor();
 		jdbc.sql("""
-				insert into api_token (id, name, token_hash, token_prefix, role, scope, created_by, created_at)
-				values (:id, :name, :hash, :prefix, :role, :scope, :by, :at)""")
+				insert into api_token (id, name, token_hash, token_prefix, role, scope, created_by, created_at, expires_at,
+				  created_by_user)
+				values (:id, :name, :hash, :prefix, :role, :scope, :by, :at, :exp, :user)""")
 			.param("id", id).param("name", name).param("hash", hash(token)).param("prefix", token.substring(0, 8))
 			.param("role", role.name()).param("scope", scope.name()).param("by", creator).param("at", java.sql.Timestamp.from(now))
+			.param("exp", expiresAt == null ? null : java.sql.Timestamp.from(expiresAt)).param("user", currentUserId())
 			.update();
 		audit.record("token.created", "api_token", id, name + " (" + (scope == TokenScope.INGEST ? scope : role) + ")");
-		return new CreatedToken(new TokenInfo(id, name, token.substring(0, 8), role, scope, creator, now, null), token);
+		return new CreatedToken(new TokenInfo(id, name, token.substring(0, 8), role, scope, creator, now, null, expiresAt),
+				token);
+	}
+
+	/** The signed-in user, or the user behind the acting token; null for the bootstrap token and the system. */
+	private UUID currentUserId() {
+		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null) return null;
+		if (auth.getDetails() instanceof Owner owner) return owner.userId();
+		if (auth.getName() == null || auth.getName().startsWith("token:") || auth.getName().equals("bootstrap-admin")) {
+			return null;
+		}
+		return jdbc.sql("select id from app_user where username = :u").param("u", Users.normalise(auth.getName()))
+			.query(UUID.class).optional().orElse(null);
 	}
 
 	@Transactional
@@ -94,19 +126,22 @@ public class ApiTokens {
 
 	public List<TokenInfo> all() {
 		return jdbc.sql("""
-				select id, name, token_prefix, role, scope, created_by, created_at, revoked_at
+				select id, name, token_prefix, role, scope, created_by, created_at, revoked_at, expires_at
 				from api_token order by created_at desc""")
 			.query((rs, n) -> new TokenInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					StaffRole.valueOf(rs.getString(4)), TokenScope.valueOf(rs.getString(5)), rs.getString(6),
-					rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
+					rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
+					rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
 			.list();
 	}
 
 	Optional<Principal> authenticate(String token) {
-		return jdbc.sql("select name, role, scope from api_token where token_hash = :h and revoked_at is null")
-			.param("h", hash(token))
+		return jdbc.sql("""
+				select name, role, scope, created_by_user from api_token
+				where token_hash = :h and revoked_at is null and (expires_at is null or expires_at > :now)""")
+			.param("h", hash(token)).param("now", java.sql.Timestamp.from(clock.instant()))
 			.query((rs, n) -> new Principal("token:" + rs.getString(1), StaffRole.valueOf(rs.getString(2)),
-					TokenScope.valueOf(rs.getString(3))))
+					TokenScope.valueOf(rs.getString(3)), rs.getObject(4, UUID.class)))
 			.optional();
 	}
 

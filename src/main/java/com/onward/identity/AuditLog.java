@@ -33,11 +33,16 @@ public class AuditLog {
 	}
 
 	public void record(String action, String entityType, Object entityId, String detail) {
+		recordAs(currentActor(), action, entityType, entityId, detail);
+	}
+
+	/** An entry whose actor is not the signed-in user (a sign-in attempt names the user it was for). */
+	void recordAs(String actor, String action, String entityType, Object entityId, String detail) {
 		jdbc.sql("""
 				insert into audit_log (at, actor, action, entity_type, entity_id, detail)
 				values (:at, :actor, :action, :type, :id, :detail)""")
 			.param("at", java.sql.Timestamp.from(clock.instant()))
-			.param("actor", currentActor())
+			.param("actor", actor)
 			.param("action", action)
 			.param("type", entityType)
 			.param("id", entityId == null ? null : entityId.toString())
@@ -54,7 +59,7 @@ public class AuditLog {
 		List<Entry> items = jdbc.sql("select id, at, actor, action, entity_type, entity_id, detail from audit_log"
 				+ where + " order by at desc, id desc limit :size offset :offset")
 			.param("type", entityType).param("eid", entityId)
-			.param("size", size).param("offset", page * size)
+			.param("size", size).param("offset", (long) page * size)
 			.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
 			.list();

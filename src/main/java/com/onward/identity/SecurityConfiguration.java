@@ -28,6 +28,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.onward.shared.ApiProblems;
@@ -66,10 +67,31 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/** The shortest bootstrap admin token accepted. */
+	static final int MIN_BOOTSTRAP_TOKEN = 32;
+
+	/**
+	 * The configured bootstrap admin token, or null; a short one refuses the start, because it is an
+	 * admin credential that can be guessed online.
+	 */
+	static String bootstrapToken(String configured) {
+		if (configured == null || configured.isBlank()) return null;
+		if (configured.strip().length() < MIN_BOOTSTRAP_TOKEN) {
+			throw new IllegalStateException("onward.bootstrap.admin-token (ONWARD_BOOTSTRAP_ADMIN_TOKEN) must have at least "
+					+ MIN_BOOTSTRAP_TOKEN + " random characters, e.g. the output of: openssl rand -hex 32");
+		}
+		org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class)
+			.warn("The bootstrap admin token (ONWARD_BOOTSTRAP_ADMIN_TOKEN) is set and grants ADMIN to any API request "
+					+ "carrying it; unset it once you have created an admin and real API tokens.");
+		return configured.strip();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ObjectMapper json,
-			@Value("${onward.bootstrap.admin-token:}") String bootstrapToken) throws Exception {
+			@Value("${onward.bootstrap.admin-token:}") String configuredBootstrapToken) throws Exception {
+		String bootstrapToken = bootstrapToken(configuredBootstrapToken);
+		secureHeaders(http);
 		http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -99,9 +121,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain ui(HttpSecurity http) throws Exception {
+	SecurityFilterChain ui(HttpSecurity http, Users users, SignInThrottle throttle, AuditLog audit) throws Exception {
+		secureHeaders(http);
+		http.addFilterAfter(new SessionCheckFilter(users),
+				org.springframework.security.web.context.SecurityContextHolderFilter.class);
+		http.addFilterBefore(new SignInLockFilter(throttle, audit),
+				org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(auth -> {
-			auth.requestMatchers("/login", "/unsubscribe", "/survey/**", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+			auth.requestMatchers("/account/**").authenticated();
+			auth.requestMatchers("/login", "/setup", "/reset", "/unsubscribe", "/survey/**", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
 					"/swagger-ui.html").permitAll();
 			auth.requestMatchers("/admin/**").hasRole("ADMIN");
@@ -110,10 +138,39 @@ class SecurityConfiguration {
 			auth.anyRequest().hasAnyRole(EDITORS);
 		})
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(xorCsrfTokens()))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.formLogin(form -> form.loginPage("/login").permitAll()
+				.successHandler((req, res, authentication) -> {
+					throttle.succeeded(authentication.getName());
+					audit.recordAs(authentication.getName(), "sign-in.succeeded", "user", null, "from " + req.getRemoteAddr());
+					req.getSession().setAttribute(SessionCheckFilter.SIGNED_IN_AT, java.time.Instant.now());
+					res.sendRedirect(req.getContextPath() + "/");
+				})
+				.failureHandler((req, res, ex) -> {
+					String name = attemptedName(req);
+					throttle.failed(name, req.getRemoteAddr());
+					audit.recordAs(name, "sign-in.failed", "user", null, "from " + req.getRemoteAddr());
+					res.sendRedirect(req.getContextPath() + "/login?error");
+				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.httpBasic(b -> b.disable());
 		return http.build();
+	}
+
+	/**
+	 * Only our own scripts run (no inline script, handler or {@code javascript:} URL), nothing frames
+	 * us, no plug-ins, no {@code <base>}; inline styles stay allowed for ECharts and htmx. HSTS is sent
+	 * on HTTPS requests, which behind a TLS proxy means {@code server.forward-headers-strategy}.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	private static void secureHeaders(HttpSecurity http) throws Exception {
+		http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+			.frameOptions(f -> f.deny())
+			.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")));
 	}
 
 	/**
@@ -129,6 +186,41 @@ class SecurityConfiguration {
 			// Keep the default generator.
 		}
 		return handler;
+	}
+
+	/** The user name of a sign-in attempt, shortened for the audit log. */
+	static String attemptedName(HttpServletRequest request) {
+		String name = Users.normalise(request.getParameter("username"));
+		return name.length() > 100 ? name.substring(0, 100) : name;
+	}
+
+	/** Refuses sign-in attempts for a locked user name or client address before any password is checked. */
+	static final class SignInLockFilter extends OncePerRequestFilter {
+
+		private final SignInThrottle throttle;
+		private final AuditLog audit;
+
+		SignInLockFilter(SignInThrottle throttle, AuditLog audit) {
+			this.throttle = throttle;
+			this.audit = audit;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String name = attemptedName(request);
+			if (throttle.lockedUntil(name, request.getRemoteAddr()).isPresent()) {
+				audit.recordAs(name, "sign-in.locked", "user", null, "from " + request.getRemoteAddr());
+				response.sendRedirect(request.getContextPath() + "/login?locked");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
 	}
 
 	/** Changes only managers may make, in the API ({@code /api/v1}) and the UI (no prefix). */
@@ -215,6 +307,7 @@ class SecurityConfiguration {
 			}
 			var auth = new UsernamePasswordAuthenticationToken(principal.name(), null,
 					List.of(new SimpleGrantedAuthority(principal.authority())));
+			if (principal.ownerId() != null) auth.setDetails(new ApiTokens.Owner(principal.ownerId()));
 			var context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(auth);
 			SecurityContextHolder.setContext(context);

@@ -37,10 +37,29 @@ public class Users implements UserDetailsService {
 		this.clock = clock;
 	}
 
+	/** The shortest password accepted. */
+	public static final int MIN_PASSWORD = 12;
+
+	private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
+
+	/** User names are compared in lower case without surrounding spaces. */
+	public static String normalise(String username) {
+		return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	static void checkPassword(String rawPassword) {
+		if (rawPassword == null || rawPassword.length() < MIN_PASSWORD) {
+			throw new BusinessRuleException("password", "must have at least " + MIN_PASSWORD + " characters");
+		}
+		if (rawPassword.length() > 200) {
+			throw new BusinessRuleException("password", "must have at most 200 characters");
+		}
+	}
+
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		return jdbc.sql("select username, password_hash, role, enabled from app_user where username = :u")
-			.param("u", username)
+			.param("u", normalise(username))
 			.query((rs, n) -> User.withUsername(rs.getString(1))
 				.password(rs.getString(2))
 				.authorities(new SimpleGrantedAuthority("ROLE_" + rs.getString(3)))
@@ -52,8 +71,11 @@ public class Users implements UserDetailsService {
 
 	@Transactional
 	public StaffUser create(String username, String displayName, String email, StaffRole role, String rawPassword) {
-		if (rawPassword == null || rawPassword.length() < 8) {
-			throw new BusinessRuleException("password", "must have at least 8 characters");
+		checkPassword(rawPassword);
+		username = normalise(username);
+		if (!USERNAME.matcher(username).matches() || username.equals("system")
+				|| username.equals("bootstrap-admin")) {
+			throw new BusinessRuleException("username", "use 2 to 60 letters, digits, dots, dashes or underscores (not a reserved name)");
 		}
 		if (find(username).isPresent()) {
 			throw new BusinessRuleException("username", "is already taken");
@@ -72,7 +94,48 @@ public class Users implements UserDetailsService {
 
 	public Optional<StaffUser> find(String username) {
 		return jdbc.sql("select id, username, display_name, email, role, enabled from app_user where username = :u")
-			.param("u", username).query(Users::map).optional();
+			.param("u", normalise(username)).query(Users::map).optional();
+	}
+
+	Optional<StaffUser> find(UUID id) {
+		return jdbc.sql("select id, username, display_name, email, role, enabled from app_user where id = :id")
+			.param("id", id).query(Users::map).optional();
+	}
+
+	/** A user changes their own password, proving the current one; their other sessions end. */
+	@Transactional
+	public void changePassword(String username, String currentPassword, String newPassword) {
+		String hash = jdbc.sql("select password_hash from app_user where username = :u and enabled")
+			.param("u", normalise(username)).query(String.class).optional().orElse(null);
+		if (hash == null || currentPassword == null || !passwords.matches(currentPassword, hash)) {
+			throw new BusinessRuleException("currentPassword", "is not your current password");
+		}
+		checkPassword(newPassword);
+		if (newPassword.equals(currentPassword)) {
+			throw new BusinessRuleException("password", "must differ from the current one");
+		}
+		UUID id = setPassword(find(username).orElseThrow().id(), newPassword);
+		audit.record("user.password-changed", "user", id, null);
+	}
+
+	/** Sets a new password and ends every session signed in before now. */
+	UUID setPassword(UUID id, String newPassword) {
+		checkPassword(newPassword);
+		jdbc.sql("update app_user set password_hash = :p, credentials_changed_at = :now where id = :id")
+			.param("p", passwords.encode(newPassword)).param("now", java.sql.Timestamp.from(clock.instant()))
+			.param("id", id).update();
+		return id;
+	}
+
+	/** When the user's sessions signed in before this instant stop working, or empty when they are disabled or gone. */
+	Optional<java.time.Instant> sessionsValidAfter(String username) {
+		return jdbc.sql("select credentials_changed_at from app_user where username = :u and enabled")
+			.param("u", normalise(username))
+			.query((rs, n) -> {
+				var at = rs.getTimestamp(1);
+				return at == null || at.getTime() < 0 ? java.time.Instant.EPOCH : at.toInstant();
+			})
+			.optional();
 	}
 
 	public List<StaffUser> all() {
@@ -80,10 +143,28 @@ public class Users implements UserDetailsService {
 			.query(Users::map).list();
 	}
 
+	/**
+	 * Enables or disables a user. Disabling ends their sessions (on every instance, at their next
+	 * request) and revokes the API tokens they created.
+	 */
 	@Transactional
 	public void setEnabled(UUID id, boolean enabled) {
-		jdbc.sql("update app_user set enabled = :e where id = :id").param("e", enabled).param("id", id).update();
-		audit.record(enabled ? "user.enabled" : "user.disabled", "user", id, null);
+		int changed = jdbc.sql("update app_user set enabled = :e, credentials_changed_at = case when :e then credentials_changed_at else :now end where id = :id")
+			.param("e", enabled).param("now", java.sql.Timestamp.from(clock.instant())).param("id", id).update();
+		if (changed == 0) throw new com.onward.shared.NotFoundException("User", id);
+		String detail = null;
+		if (!enabled) {
+			int revoked = jdbc.sql("update api_token set revoked_at = :now where created_by_user = :id and revoked_at is null")
+				.param("now", java.sql.Timestamp.from(clock.instant())).param("id", id).update();
+			detail = revoked + " API token(s) revoked";
+		}
+		audit.record(enabled ? "user.enabled" : "user.disabled", "user", id, detail);
+	}
+
+	/** Whether an enabled admin exists (otherwise the start offers a set-up link). */
+	public boolean anyEnabledAdmin() {
+		return jdbc.sql("select exists(select 1 from app_user where role = 'ADMIN' and enabled)").query(Boolean.class)
+			.single();
 	}
 
 	public boolean any() {

@@ -73,14 +73,16 @@ public class Delivery {
 	private final Outbox outbox;
 	private final Webhooks webhooks;
 	private final HttpClient http;
+	private final OutboundTargets targets;
 	private final tools.jackson.databind.ObjectMapper json;
 	private final GracefulShutdown shutdown;
 
 	Delivery(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> mail, MessagingProperties props,
 			Clock clock, Unsubscribes unsubscribes, Outbox outbox, Webhooks webhooks,
-			tools.jackson.databind.ObjectMapper json, GracefulShutdown shutdown) {
+			tools.jackson.databind.ObjectMapper json, GracefulShutdown shutdown, OutboundTargets targets) {
 		this.shutdown = shutdown;
 		this.json = json;
+		this.targets = targets;
 		this.unsubscribes = unsubscribes;
 		this.jdbc = jdbc;
 		this.tx = tx;
@@ -89,7 +91,10 @@ public class Delivery {
 		this.clock = clock;
 		this.outbox = outbox;
 		this.webhooks = webhooks;
-		this.http = HttpClient.newBuilder().connectTimeout(props.httpTimeout()).build();
+		// No proxy (the address checked is the address called), no redirects (a public URL cannot
+		// bounce the call to an internal one).
+		this.http = HttpClient.newBuilder().connectTimeout(props.httpTimeout()).followRedirects(HttpClient.Redirect.NEVER)
+			.proxy(HttpClient.Builder.NO_PROXY).build();
 	}
 
 	// Not under ShedLock: every instance delivers, SKIP LOCKED shares the work.
@@ -153,7 +158,7 @@ public class Delivery {
 				post(d, content[1]);
 			}
 			else {
-				post(d, json.writeValueAsString(java.util.Map.of("text", content[0] + "\n" + content[1])));
+				post(d, json.writeValueAsString(java.util.Map.of("text", chatText(d.channel(), content[0] + "\n" + content[1]))));
 			}
 			jdbc.sql("""
 					update outbox_message set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null,
@@ -178,7 +183,7 @@ public class Delivery {
 						clock.instant().plus(wait.compareTo(props.maxRetry()) > 0 ? props.maxRetry() : wait));
 				counts[1]++;
 			}
-			log.warn("Delivery of message {} failed (attempt {}): {}", d.id(), attempts, message(e));
+			log.warn("Delivery of message {} failed (attempt {}): {}", d.id(), attempts, Message.maskUrls(message(e)));
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -199,23 +204,31 @@ public class Delivery {
 	/** Slack and Teams incoming webhooks take {"text": …}; outgoing webhooks are signed (see {@link Webhooks}). */
 	private void post(Due d, String body) throws IOException, InterruptedException, Permanent {
 		HttpRequest.Builder request;
+		URI target;
 		try {
-			request = HttpRequest.newBuilder(URI.create(d.recipient())).timeout(props.httpTimeout())
+			target = targets.check(d.recipient());
+		}
+		catch (OutboundTargets.Refused e) {
+			throw new Permanent("refused: the URL " + e.getMessage(), null);
+		}
+		try {
+			request = HttpRequest.newBuilder(target).timeout(props.httpTimeout())
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		}
 		catch (IllegalArgumentException e) {
-			throw new Permanent("invalid URL: " + d.recipient(), e);
+			throw new Permanent("invalid URL", e);
 		}
 		if ("WEBHOOK".equals(d.channel()) && !webhooks.sign(request, d.webhookId(), d.id(), d.template(), body, clock.instant())) {
 			throw new Permanent("webhook endpoint removed", null);
 		}
-		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		// The answer's body is never read: a target cannot make us buffer it, and nothing of it is shown.
+		HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
 		int status = response.statusCode();
 		if (status >= 200 && status < 300) {
 			return;
 		}
-		String error = "HTTP " + status + " from " + d.recipient();
+		String error = "HTTP " + status + " from " + Message.maskUrls(d.recipient());
 		// 408 and 429 ask to come back later; other 4xx will not change by retrying.
 		if (status >= 400 && status < 500 && status != 408 && status != 429) {
 			throw new Permanent(error, null);
@@ -230,6 +243,22 @@ public class Delivery {
 				where id = :id""")
 			.param("status", status).param("error", text.length() > 1000 ? text.substring(0, 1000) : text)
 			.param("next", Timestamp.from(next)).param("id", d.id()).update();
+	}
+
+	/**
+	 * Names in staff notices come from people (accounts, contacts, milestones): Slack's control
+	 * characters and Teams' Markdown are escaped so a name cannot ping the channel or become a link.
+	 */
+	static String chatText(String channel, String text) {
+		if ("SLACK".equals(channel)) {
+			return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+		}
+		StringBuilder out = new StringBuilder(text.length() + 16);
+		for (char c : text.toCharArray()) {
+			if ("\\`*_[]<>".indexOf(c) >= 0) out.append('\\');
+			out.append(c);
+		}
+		return out.toString();
 	}
 
 	private static String message(Exception e) {

@@ -39,8 +39,14 @@ class MessagingApi {
 	@Operation(summary = "The outbox: every message with its status (PENDING, SENT, FAILED)")
 	PageResult<Message> messages(@RequestParam(required = false) UUID accountId,
 			@RequestParam(required = false) Message.Status status, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-		return outbox.page(accountId, status, page, size);
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+			org.springframework.security.core.Authentication auth) {
+		var result = outbox.page(accountId, status, page, size);
+		return isAdmin(auth) ? result : result.map(Message::masked);
+	}
+
+	static boolean isAdmin(org.springframework.security.core.Authentication auth) {
+		return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
 	}
 
 	@GetMapping("/message-templates/{template}/preview")

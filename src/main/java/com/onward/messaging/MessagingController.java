@@ -17,8 +17,10 @@ class MessagingController {
 
 	@GetMapping("/messages")
 	String messages(@RequestParam(required = false) Message.Status status, @RequestParam(defaultValue = "0") int page,
-			Model model) {
-		model.addAttribute("messages", outbox.page(null, status, Math.max(0, page), 50));
+			Model model, org.springframework.security.core.Authentication auth) {
+		var messages = outbox.page(null, status, Math.max(0, page), 50);
+		model.addAttribute("messages", MessagingApi.isAdmin(auth) ? messages
+				: messages.map(Message::masked));
 		model.addAttribute("statuses", Message.Status.values());
 		model.addAttribute("status", status);
 		return "messaging/messages";

@@ -20,7 +20,9 @@ record MessagingProperties(String from, int maxAttempts, Duration firstRetry, Du
 		if (maxRetry == null) maxRetry = Duration.ofHours(1);
 		if (product == null || product.isBlank()) product = "Onward";
 		if (publicUrl == null || publicUrl.isBlank()) publicUrl = "http://localhost:8080";
-		if (unsubscribeSecret == null || unsubscribeSecret.isBlank()) unsubscribeSecret = "onward-unsubscribe";
+		// No default: unset means the key generated on first start and kept in the database.
+		if (unsubscribeSecret == null || unsubscribeSecret.isBlank()) unsubscribeSecret = null;
+		else com.onward.shared.Secrets.requireStrong("onward.messaging.unsubscribe-secret", unsubscribeSecret);
 		if (slackWebhookUrl != null && slackWebhookUrl.isBlank()) slackWebhookUrl = null;
 		if (teamsWebhookUrl != null && teamsWebhookUrl.isBlank()) teamsWebhookUrl = null;
 		if (httpTimeout == null) httpTimeout = Duration.ofSeconds(10);

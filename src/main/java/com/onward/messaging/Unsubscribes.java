@@ -14,10 +14,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.onward.shared.Secrets;
+
 /**
- * Unsubscribe links: the token is the address and its HMAC-SHA256 under
- * {@code onward.messaging.unsubscribe-secret}, so a link cannot be forged for someone else's
- * address and needs no stored state until it is used.
+ * Unsubscribe links: the token is the address and its HMAC-SHA256 under a key generated on the
+ * first start and kept in the database ({@link Secrets}, or {@code onward.messaging.unsubscribe-secret}
+ * of at least 32 bytes), so a link cannot be forged for someone else's address and needs no stored
+ * state until it is used.
  */
 @Service
 class Unsubscribes {
@@ -26,8 +29,11 @@ class Unsubscribes {
 	private final MessagingProperties props;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final Secrets secrets;
 
-	Unsubscribes(JdbcClient jdbc, MessagingProperties props, Clock clock, ApplicationEventPublisher events) {
+	Unsubscribes(JdbcClient jdbc, MessagingProperties props, Clock clock, ApplicationEventPublisher events,
+			Secrets secrets) {
+		this.secrets = secrets;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.props = props;
@@ -72,7 +78,7 @@ class Unsubscribes {
 	}
 
 	private String sign(String address) {
-		return Webhooks.hmac(props.unsubscribeSecret(), address);
+		return Webhooks.hmac(secrets.key("unsubscribe", props.unsubscribeSecret()), address);
 	}
 
 	private static String normalise(String email) {

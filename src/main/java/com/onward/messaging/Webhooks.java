@@ -51,8 +51,10 @@ public class Webhooks {
 	private final Clock clock;
 	private final AuditLog audit;
 	private final SecureRandom random = new SecureRandom();
+	private final OutboundTargets targets;
 
-	Webhooks(JdbcClient jdbc, Outbox outbox, ObjectMapper json, Clock clock, AuditLog audit) {
+	Webhooks(JdbcClient jdbc, Outbox outbox, ObjectMapper json, Clock clock, AuditLog audit, OutboundTargets targets) {
+		this.targets = targets;
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.json = json;
@@ -64,13 +66,10 @@ public class Webhooks {
 	public Created register(String url, List<String> events) {
 		URI uri;
 		try {
-			uri = URI.create(url == null ? "" : url.strip());
+			uri = targets.check(url);
 		}
-		catch (IllegalArgumentException e) {
-			throw InvalidInputException.of("url", "is not a valid URL");
-		}
-		if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
-			throw InvalidInputException.of("url", "must be an http or https URL");
+		catch (OutboundTargets.Refused e) {
+			throw InvalidInputException.of("url", e.getMessage());
 		}
 		if (events == null || events.isEmpty() || events.stream().anyMatch(e -> e == null || e.isBlank())) {
 			throw InvalidInputException.of("events", "name at least one event type, or *");
@@ -165,9 +164,13 @@ public class Webhooks {
 
 	/** HMAC-SHA256 as lower-case hex: what a receiver computes to verify a call. */
 	public static String hmac(String secret, String text) {
+		return hmac(secret.getBytes(StandardCharsets.UTF_8), text);
+	}
+
+	static String hmac(byte[] key, String text) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
 			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException e) {

@@ -164,8 +164,30 @@ public final class Project {
 		item(itemId).notes = Texts.blankToNull(notes);
 	}
 
-	void changeStatus(ProjectStatus to) {
+	/**
+	 * A person's move to {@code to}, checked against {@link ProjectStatus#next()}: completing is
+	 * graduation's ({@link #complete()}), and a closed project only reopens from CANCELLED.
+	 */
+	void moveTo(ProjectStatus to) {
+		if (to == status) {
+			throw new BusinessRuleException("status", "the project is " + status.name().toLowerCase() + " already");
+		}
+		if (to == ProjectStatus.COMPLETED) {
+			throw new BusinessRuleException("status", "a project is completed by graduating it (its scorecard, handoff and review)");
+		}
+		if (!status.next().contains(to)) {
+			throw new BusinessRuleException("status", "a " + status.name().toLowerCase() + " project cannot become "
+					+ to.name().toLowerCase());
+		}
 		this.status = to;
+	}
+
+	/** Graduation completes an active project; nothing else may. */
+	void complete() {
+		if (!status.active()) {
+			throw new BusinessRuleException("status", "the project is " + status.name().toLowerCase() + " and cannot graduate");
+		}
+		this.status = ProjectStatus.COMPLETED;
 	}
 
 	/**

@@ -44,7 +44,8 @@ class ProjectApi {
 			List<PhaseView> phases) {
 	}
 
-	record StatusChange(@NotNull ProjectStatus status) {
+	/** {@code reason} is required to put on hold, cancel or reopen (a CS manager's or admin's decision). */
+	record StatusChange(@NotNull ProjectStatus status, @jakarta.validation.constraints.Size(max = 1000) String reason) {
 	}
 
 	private final Projects projects;
@@ -64,8 +65,9 @@ class ProjectApi {
 	}
 
 	@PatchMapping("/{id}")
+	@Operation(summary = "Start, hold, resume, cancel or reopen a project (COMPLETED only by graduating: 422)")
 	ProjectView changeStatus(@PathVariable UUID id, @Valid @RequestBody StatusChange body) {
-		return view(projects.changeStatus(id, body.status()), projects.today());
+		return view(projects.changeStatus(id, body.status(), body.reason()), projects.today());
 	}
 
 	@PatchMapping("/{id}/items/{itemId}")

@@ -92,9 +92,10 @@ class ProjectController {
 	}
 
 	@PostMapping("/projects/{id}/status")
-	String changeStatus(@PathVariable UUID id, @RequestParam ProjectStatus status) {
-		projects.changeStatus(id, status);
-		return "redirect:/projects/" + id;
+	String changeStatus(@PathVariable UUID id, @RequestParam ProjectStatus status,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return com.onward.shared.FormChanges.attempt(redirect, "planError", "/projects/" + id,
+				() -> projects.changeStatus(id, status, reason));
 	}
 
 	@PostMapping("/projects/{id}/scope-changes")
@@ -124,7 +125,7 @@ class ProjectController {
 		model.addAttribute("value", projects.valueDates(project));
 		model.addAttribute("today", today);
 		model.addAttribute("statuses", ItemStatus.values());
-		model.addAttribute("projectStatuses", ProjectStatus.values());
+		model.addAttribute("projectStatuses", project.status().next());
 		model.addAttribute("ownerRoles", OwnerRole.values());
 		model.addAttribute("overdue", project.overdueItems(today));
 		model.addAttribute("slipped", project.slippedMilestones());

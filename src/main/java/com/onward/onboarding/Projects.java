@@ -162,18 +162,58 @@ public class Projects {
 		return project;
 	}
 
+	/**
+	 * A person's (or an automation rule's) status change, along {@link ProjectStatus#next()}: holding,
+	 * cancelling and reopening need a CS manager or admin and a reason; COMPLETED is refused (422),
+	 * projects complete through graduation. Audited with the reason; {@link ProjectClosed} when it closes.
+	 */
 	@Transactional
-	public Project changeStatus(UUID projectId, ProjectStatus status) {
+	public Project changeStatus(UUID projectId, ProjectStatus status, String reason) {
 		Project project = lock(projectId);
 		ProjectStatus from = project.status();
-		project.changeStatus(status);
+		String why = com.onward.shared.Texts.blankToNull(reason);
+		if (from.needsManager(status) && status != from && from.next().contains(status)) {
+			if (!actingAsManager()) {
+				throw new org.springframework.security.access.AccessDeniedException(
+						"only a CS manager or admin may put on hold, cancel or reopen a project");
+			}
+			if (why == null) {
+				throw com.onward.shared.InvalidInputException.of("reason", "say why the project is "
+						+ (status == ProjectStatus.ON_HOLD ? "put on hold" : status == ProjectStatus.CANCELLED ? "cancelled" : "reopened"));
+			}
+		}
+		if (why != null && why.length() > 1000) throw com.onward.shared.InvalidInputException.of("reason", "size must be between 0 and 1000");
+		project.moveTo(status);
+		return stored(project, from, why);
+	}
+
+	/** Graduation's completion of a project (the only way to COMPLETED). */
+	@Transactional
+	public Project complete(UUID projectId) {
+		Project project = lock(projectId);
+		ProjectStatus from = project.status();
+		project.complete();
+		return stored(project, from, "graduated");
+	}
+
+	private Project stored(Project project, ProjectStatus from, String reason) {
+		ProjectStatus status = project.status();
 		save(project);
 		jdbc.sql("update project set completed_at = :at where id = :id")
 			.param("at", status == ProjectStatus.COMPLETED ? Timestamp.from(clock.instant()) : null)
-			.param("id", projectId).update();
-		audit.record("project.status", "project", projectId, from + " → " + status);
-		if (!status.active()) events.publishEvent(new ProjectClosed(projectId, status));
+			.param("id", project.id()).update();
+		audit.record("project.status", "project", project.id(), from + " → " + status + (reason == null ? "" : ": " + reason));
+		// Once per closing: a closed project only reopens (to IN_PROGRESS) before it can close again.
+		if (from.active() && !status.active()) events.publishEvent(new ProjectClosed(project.id(), status));
 		return project;
+	}
+
+	/** A signed-in manager or admin, or the system itself (automation rules a manager configured). */
+	private static boolean actingAsManager() {
+		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !auth.isAuthenticated()) return true;
+		return auth.getAuthorities().stream().map(a -> a.getAuthority())
+			.anyMatch(a -> a.equals("ROLE_ADMIN") || a.equals("ROLE_CS_MANAGER"));
 	}
 
 	/** The effect a scope change would have, computed on a copy: nothing is stored. */

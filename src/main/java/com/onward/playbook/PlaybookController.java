@@ -112,7 +112,8 @@ class PlaybookController {
 			if (removed.contains(key) || (key.isEmpty() && nameEn.isBlank())) continue;
 			if (key.isEmpty()) key = nameEn.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
 			List<String> deps = at(form, "dependsOn", i).isBlank() ? List.of()
-					: List.of(at(form, "dependsOn", i).split("\\s*,\\s*"));
+					: java.util.Arrays.stream(at(form, "dependsOn", i).split(",")).map(String::strip)
+						.filter(s -> !s.isEmpty()).toList();
 			var item = new PlaybookDefinition.Item(key, ItemKind.valueOf(at(form, "kind", i)),
 					new LocalizedText(nameEn, blank(at(form, "itemNameId", i)), blank(at(form, "itemNameMs", i))),
 					number(at(form, "dayOffset", i), "dayOffset", key), number(at(form, "durationDays", i), "durationDays", key),

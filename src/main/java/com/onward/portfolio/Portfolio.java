@@ -123,8 +123,8 @@ public class Portfolio {
 			params.put("segment", f.segment().name());
 		}
 		if (f.q() != null && !f.q().isBlank()) {
-			where.append(" and lower(a.name) like :q");
-			params.put("q", "%" + f.q().strip().toLowerCase() + "%");
+			where.append(" and lower(a.name) like :q escape '\\'");
+			params.put("q", "%" + com.onward.shared.Texts.likeLiteral(f.q().strip().toLowerCase()) + "%");
 		}
 		if (f.status() != null && !f.status().isBlank()) {
 			where.append(" and p.status = :status");

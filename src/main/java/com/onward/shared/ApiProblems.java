@@ -72,6 +72,61 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), List.of());
 	}
 
+	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> accessDenied(org.springframework.security.access.AccessDeniedException e) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN)
+			.body(problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this", List.of()));
+	}
+
+	/** An upload endpoint called without a multipart body (e.g. JSON): the client's mistake. */
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ResponseEntity<ProblemDetail> notMultipart(org.springframework.web.multipart.MultipartException e) {
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+				"file: send the file as multipart/form-data", List.of(new FieldProblem("file",
+						"send the file as multipart/form-data"))));
+	}
+
+	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> conflict(org.springframework.dao.DataIntegrityViolationException e) {
+		log.warn("Refused a change that conflicts with stored data: {}", e.getMostSpecificCause().getMessage());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Conflict",
+				"The change conflicts with data stored meanwhile (a duplicate or a removed reference); reload and try again",
+				List.of()));
+	}
+
+	/**
+	 * Anything else is our fault: a 500 problem detail that names a reference but no internals
+	 * (class names, SQL, stack); the details go to the log under the same reference.
+	 */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request)
+			throws Exception {
+		var status = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(e.getClass(),
+				org.springframework.web.bind.annotation.ResponseStatus.class);
+		if (status != null) {
+			HttpStatus code = status.code();
+			return ResponseEntity.status(code).body(problem(code, code.getReasonPhrase(), e.getMessage(), List.of()));
+		}
+		if (e instanceof org.springframework.security.core.AuthenticationException) throw e;
+		if (tooLarge(e) != null) {
+			return ResponseEntity.status(413).body(problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large",
+					tooLarge(e).getMessage(), List.of()));
+		}
+		String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+		log.error("Unexpected error {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Internal error", "Something went wrong on our side; it was logged with reference " + reference, List.of()));
+	}
+
+	private static RequestSizeLimits.TooLarge tooLarge(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof RequestSizeLimits.TooLarge tooLarge) return tooLarge;
+		}
+		return null;
+	}
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
+
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -99,18 +154,51 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var tooLarge = tooLarge(ex);
+		if (tooLarge != null) {
+			return ResponseEntity.status(413).body(problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large",
+					tooLarge.getMessage(), List.of()));
+		}
 		String field = "body";
 		String message = "malformed JSON";
 		if (ex.getCause() instanceof JacksonException jackson) {
 			field = path(jackson);
-			message = jackson.getOriginalMessage();
-			if (message != null && message.length() > 200) {
-				message = message.substring(0, 200);
-			}
+			message = describe(jackson);
 		}
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message,
 					List.of(new FieldProblem(field, message))));
+	}
+
+	/** What was wrong, in words a person understands (never the parser's type names). */
+	static String describe(JacksonException e) {
+		if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) return "is not a known field";
+		if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			return "must be " + expected(mismatch.getTargetType());
+		}
+		if (e instanceof tools.jackson.core.exc.StreamReadException) return "is not well-formed JSON";
+		return "has an invalid value";
+	}
+
+	private static String expected(Class<?> type) {
+		if (type.isEnum()) {
+			return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+				.reduce((a, b) -> a + ", " + b).orElse("");
+		}
+		if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class || type == java.time.ZonedDateTime.class) {
+			return "a date and time like 2026-03-01T09:00:00Z";
+		}
+		if (type == java.time.LocalDate.class) return "a date like 2026-03-01";
+		if (type == java.time.Duration.class) return "a duration like PT1H";
+		if (type == java.util.UUID.class) return "an id (UUID)";
+		if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class) {
+			return "a whole number";
+		}
+		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) return "a number";
+		if (type == boolean.class || type == Boolean.class) return "true or false";
+		if (type == String.class || type == char.class) return "text";
+		if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "a list";
+		return "an object";
 	}
 
 	private static String path(JacksonException e) {

@@ -3,6 +3,10 @@ package com.onward.shared;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -34,11 +38,20 @@ class EmbeddedDatabaseConfiguration {
 
 	@ConfigurationProperties("onward.embedded-db")
 	record EmbeddedDbProperties(String dataDir, boolean cleanOnStart, int port, int maxPoolSize,
-			java.time.Duration connectionTimeout) {
+			java.time.Duration connectionTimeout, String password) {
 		EmbeddedDbProperties {
 			if (dataDir == null || dataDir.isBlank()) dataDir = "data/postgres";
 			if (maxPoolSize <= 0) maxPoolSize = 20;
 			if (connectionTimeout == null) connectionTimeout = java.time.Duration.ofSeconds(5);
+			if (password != null && password.isBlank()) password = null;
+		}
+	}
+
+	/** The superuser's password: configured, or generated once and kept beside the data directory. */
+	record Credentials(String password) {
+		@Override
+		public String toString() {
+			return "Credentials[password=***]";
 		}
 	}
 
@@ -50,11 +63,36 @@ class EmbeddedDatabaseConfiguration {
 		}
 	}
 
+	@Bean
+	Credentials embeddedDbCredentials(EmbeddedDbProperties props) throws IOException {
+		if (props.password() != null) return new Credentials(props.password());
+		Path file = passwordFile(props);
+		if (Files.exists(file)) return new Credentials(Files.readString(file).strip());
+		byte[] random = new byte[24];
+		new SecureRandom().nextBytes(random);
+		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		Files.createDirectories(file.getParent());
+		writeOwnerOnly(file, password);
+		return new Credentials(password);
+	}
+
+	static Path passwordFile(EmbeddedDbProperties props) {
+		Path dir = Path.of(props.dataDir()).toAbsolutePath();
+		return dir.resolveSibling(dir.getFileName() + ".password");
+	}
+
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedDbProperties props) throws IOException {
+	EmbeddedPostgres embeddedPostgres(EmbeddedDbProperties props, Credentials credentials) throws IOException {
 		Path dir = Path.of(props.dataDir()).toAbsolutePath();
 		Files.createDirectories(dir.getParent());
+		// A new cluster is created with password authentication (scram-sha-256) for every connection,
+		// local or TCP, instead of zonky's "trust": no other local user or process gets in as superuser.
+		Path pwfile = Files.createTempFile(dir.getParent(), ".initdb", ".pw");
+		writeOwnerOnly(pwfile, credentials.password());
 		var builder = EmbeddedPostgres.builder()
+			.setLocaleConfig("auth", "scram-sha-256")
+			.setLocaleConfig("pwfile", pwfile.toString())
+			.setConnectConfig("password", credentials.password())
 			// Stopped by this bean's close(), after everything that uses the database: zonky's own JVM
 			// shutdown hook would stop it concurrently with Spring's, and beans that still need the
 			// database on close (the event publication registry) would wait 30 s for a connection.
@@ -66,17 +104,60 @@ class EmbeddedDatabaseConfiguration {
 		if (props.port() > 0) {
 			builder.setPort(props.port());
 		}
-		EmbeddedPostgres pg = builder.start();
-		log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
+		EmbeddedPostgres pg;
+		try {
+			pg = builder.start();
+		}
+		finally {
+			Files.deleteIfExists(pwfile);
+		}
+		requirePasswords(pg, dir, credentials);
+		log.info("Embedded PostgreSQL started on port {} with data in {} (password in {})", pg.getPort(), dir,
+				props.password() == null ? passwordFile(props) : "onward.embedded-db.password");
 		return pg;
 	}
 
+	/**
+	 * A cluster created before passwords were required still trusts every local connection: give the
+	 * superuser the password and switch every rule to scram-sha-256 (reloaded at once).
+	 */
+	private static void requirePasswords(EmbeddedPostgres pg, Path dir, Credentials credentials) throws IOException {
+		Path hba = dir.resolve("pg_hba.conf");
+		List<String> rules = Files.readAllLines(hba);
+		java.util.function.Predicate<String> trusting = line -> !line.strip().startsWith("#")
+				&& line.matches(".*\\btrust\\b.*");
+		if (rules.stream().noneMatch(trusting)) return;
+		try (var connection = pg.getPostgresDatabase().getConnection();
+				var statement = connection.createStatement()) {
+			statement.execute("set password_encryption = 'scram-sha-256'");
+			statement.execute("alter user postgres password '" + credentials.password().replace("'", "''") + "'");
+			Files.write(hba, rules.stream()
+				.map(line -> trusting.test(line) ? line.replaceAll("\\btrust\\b", "scram-sha-256") : line)
+				.toList());
+			statement.execute("select pg_reload_conf()");
+			log.warn("The embedded PostgreSQL trusted local connections; it now requires the password");
+		}
+		catch (java.sql.SQLException e) {
+			throw new IOException("Could not require passwords on the embedded PostgreSQL", e);
+		}
+	}
+
+	private static void writeOwnerOnly(Path file, String text) throws IOException {
+		Files.writeString(file, text);
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException e) {
+			// Not a POSIX file system: the directory's permissions apply.
+		}
+	}
+
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(EmbeddedPostgres pg, EmbeddedDbProperties props) {
+	HikariDataSource dataSource(EmbeddedPostgres pg, EmbeddedDbProperties props, Credentials credentials) {
 		var config = new HikariConfig();
 		config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
 		config.setUsername("postgres");
-		config.setPassword("postgres");
+		config.setPassword(credentials.password());
 		config.setMaximumPoolSize(props.maxPoolSize());
 		// While the database is away a request fails after this long (503) instead of hanging 30 s.
 		config.setConnectionTimeout(props.connectionTimeout().toMillis());

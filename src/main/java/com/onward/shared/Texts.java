@@ -10,4 +10,9 @@ public final class Texts {
 	public static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
+
+	/** {@code text} as a literal inside a LIKE pattern with {@code escape '\\'}: %, _ and \\ match themselves. */
+	public static String likeLiteral(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
 }

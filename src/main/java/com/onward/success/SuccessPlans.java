@@ -48,7 +48,7 @@ public class SuccessPlans {
 			LocalDate confirmedOn, List<@Valid EvidenceLink> evidence) {
 	}
 
-	public record EvidenceLink(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 2000) String url) {
+	public record EvidenceLink(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 2000) @com.onward.shared.WebLinks.WebLink String url) {
 	}
 
 	public record QuickWinUpdate(@Size(max = 300) String title, @Size(max = 200) String owner, LocalDate targetDate,
@@ -137,6 +137,7 @@ public class SuccessPlans {
 	@Transactional
 	public Criterion confirm(UUID criterionId, NewConfirmation v) {
 		Criterion c = criterion(criterionId);
+		if (v.evidence() != null) v.evidence().forEach(e -> com.onward.shared.WebLinks.require("evidence.url", e.url()));
 		if (c.kind() == Criterion.Kind.QUANTITATIVE && c.latest() == null) {
 			// VAL-3: a criterion with no data is never achieved, even when someone says so.
 			throw new BusinessRuleException("criterionId", "record a measurement before the customer confirms the value");

@@ -40,7 +40,7 @@ public class Library {
 	}
 
 	public record NewContent(@NotNull Level level, @NotBlank @Size(max = 300) String title,
-			@NotBlank @Size(max = 2000) String url, List<@NotBlank @Size(max = 50) String> tags, List<Segment> segments,
+			@NotBlank @Size(max = 2000) @com.onward.shared.WebLinks.WebLink String url, List<@NotBlank @Size(max = 50) String> tags, List<Segment> segments,
 			List<Session.Audience> roles, List<@NotBlank @Size(max = 100) String> useCases, @Positive Integer durationMinutes) {
 	}
 
@@ -64,6 +64,7 @@ public class Library {
 
 	@Transactional
 	public Content add(NewContent c) {
+		com.onward.shared.WebLinks.require("url", c.url());
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into content_item (id, level, title, url, tags, segments, roles, use_cases, duration_minutes, created_at)

@@ -98,12 +98,12 @@ class TrainingController {
 	@PostMapping("/content")
 	String add(@RequestParam Library.Level level, @RequestParam String title, @RequestParam String url,
 			@RequestParam(required = false) String tags, @RequestParam(required = false) String useCases,
-			@RequestParam(required = false) Integer durationMinutes) {
-		if (!title.isBlank() && !url.isBlank()) {
-			library.add(new Library.NewContent(level, title, url, split(tags), List.of(), List.of(), split(useCases),
-					durationMinutes != null && durationMinutes > 0 ? durationMinutes : null));
-		}
-		return "redirect:/content";
+			@RequestParam(required = false) Integer durationMinutes,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		if (title.isBlank() || url.isBlank()) return "redirect:/content";
+		return com.onward.shared.FormChanges.attempt(redirect, "contentError", "/content",
+				() -> library.add(new Library.NewContent(level, title, url, split(tags), List.of(), List.of(),
+						split(useCases), durationMinutes != null && durationMinutes > 0 ? durationMinutes : null)));
 	}
 
 	private static List<String> split(String csv) {

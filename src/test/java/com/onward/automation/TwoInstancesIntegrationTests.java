@@ -61,7 +61,7 @@ class TwoInstancesIntegrationTests extends UsageTestSupport {
 		String jdbcUrl = ((HikariDataSource) dataSource).getJdbcUrl();
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(OnwardApplication.class).profiles("test")
 			.run("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=postgres", "--server.port=0", "--spring.mail.host=localhost",
+					"--spring.datasource.password=" + ((HikariDataSource) dataSource).getPassword(), "--server.port=0", "--spring.mail.host=localhost",
 					"--spring.mail.port=3025", "--onward.messaging.first-retry=0s", "--spring.jmx.enabled=false")) {
 			Automation automation2 = second.getBean(Automation.class);
 			Delivery delivery2 = second.getBean(Delivery.class);

@@ -279,6 +279,83 @@ class BrowserTests extends IntegrationTest {
 		assertThat(driver.getCurrentUrl()).contains("/projects/");
 	}
 
+	/**
+	 * Stored XSS attempts stay text: a playbook milestone named like an HTML tag (shown in the timeline's
+	 * tooltip when hovered) and a {@code javascript:} evidence link (refused). Nothing runs.
+	 */
+	@Test
+	void markupInPlaybookNamesAndScriptLinksNeverRun() throws IOException {
+		String payload = "<img src=x onerror=\"window.__xss=(window.__xss||0)+1\">";
+		tools.jackson.databind.JsonNode enterprise = null;
+		for (tools.jackson.databind.JsonNode p : get("/api/v1/playbooks").body()) {
+			if (p.get("family").asString().equals("enterprise")) enterprise = p;
+		}
+		var original = get("/api/v1/playbooks/" + enterprise.get("id").asString()).body().get("definition");
+		var changed = (tools.jackson.databind.node.ObjectNode) original.deepCopy();
+		var phase = (tools.jackson.databind.node.ObjectNode) changed.get("phases").get(0);
+		for (String lang : java.util.List.of("en", "id", "ms")) {
+			((tools.jackson.databind.node.ObjectNode) phase.get("name")).put(lang, payload + " phase");
+		}
+		for (var item : phase.get("items")) {
+			if (item.get("kind").asString().equals("MILESTONE")) {
+				for (String lang : java.util.List.of("en", "id", "ms")) {
+					((tools.jackson.databind.node.ObjectNode) item.get("name")).put(lang, payload + " milestone");
+				}
+			}
+		}
+		Response v2 = call("PUT", "/api/v1/playbooks/" + enterprise.get("id").asString(), java.util.Map.of("definition", changed));
+		assertThat(v2.status()).as(v2.raw()).isEqualTo(200);
+		String projectId;
+		try {
+			projectId = post("/api/v1/contracts", contract(unique("opp"), "2026-11-20T09:00:00Z", 2000, 90_000, "en")).body()
+				.get("projectId").asString();
+		}
+		finally {
+			// Later contracts (other tests) get the shipped names again.
+			call("PUT", "/api/v1/playbooks/" + v2.body().get("id").asString(), java.util.Map.of("definition", original));
+		}
+		String criterion = post("/api/v1/projects/" + projectId + "/success-criteria", java.util.Map.of("useCase", "Ops",
+				"kpi", "Happier team", "kind", "QUALITATIVE")).body().get("id").asString();
+		Response script = post("/api/v1/success-criteria/" + criterion + "/confirmations", java.util.Map.of("confirmedBy",
+				"Siti", "quote", "Great", "evidence", java.util.List.of(java.util.Map.of("name", "Report", "url",
+						"javascript:window.__xss=1"))));
+		assertThat(script.status()).as(script.raw()).isEqualTo(400);
+		assertThat(script.raw()).contains("http");
+
+		signInInEnglish();
+		driver.get(url("/projects/" + projectId));
+		wait.until(d -> !d.findElements(By.cssSelector("#timeline-chart canvas")).isEmpty());
+		assertThat(driver.findElement(By.id("items")).getText()).contains(payload + " milestone");
+		// Hover along the timeline like a person, then ask ECharts for the milestone's own tooltip.
+		WebElement chart = driver.findElement(By.id("timeline-chart"));
+		var actions = new org.openqa.selenium.interactions.Actions(driver);
+		int w = chart.getSize().getWidth(), h = chart.getSize().getHeight();
+		for (int y = -h / 2 + 40; y < h / 2 - 20; y += 12) {
+			for (int x = -w / 2 + 60; x < w / 2 - 20; x += Math.max(40, w / 12)) {
+				actions.moveToElement(chart, x, y).perform();
+			}
+		}
+		var js = (org.openqa.selenium.JavascriptExecutor) driver;
+		Object shown = js.executeScript("""
+				var chart = echarts.getInstanceByDom(document.getElementById('timeline-chart'));
+				var data = chart.getOption().series[1].data;
+				var i = data.findIndex(function (d) { return d.label.indexOf('milestone') >= 0; });
+				chart.dispatchAction({ type: 'showTip', seriesIndex: 1, dataIndex: i });
+				return i;""");
+		assertThat(((Number) shown).intValue()).isGreaterThanOrEqualTo(0);
+		wait.until(d -> js.executeScript("""
+				return Array.prototype.some.call(document.querySelectorAll('#timeline-chart div'), function (el) {
+				  return el.textContent.indexOf('<img src=x') >= 0; });""").equals(Boolean.TRUE));
+		screenshot("xss-tooltip");
+		assertThat(js.executeScript("return document.querySelectorAll('#timeline-chart img').length")).isEqualTo(0L);
+		assertThat(js.executeScript("return window.__xss === undefined")).isEqualTo(Boolean.TRUE);
+
+		driver.get(url("/projects/" + projectId + "/success"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+		assertThat(driver.findElements(By.cssSelector("a[href^='javascript']"))).isEmpty();
+		assertThat(js.executeScript("return window.__xss === undefined")).isEqualTo(Boolean.TRUE);
+	}
+
 	/** Signs in as the test admin unless the browser already is (tests share the session), in English. */
 	private void signInInEnglish() {
 		driver.get(url("/login?lang=en"));

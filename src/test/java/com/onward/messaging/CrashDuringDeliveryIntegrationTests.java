@@ -64,7 +64,7 @@ class CrashDuringDeliveryIntegrationTests extends IntegrationTest {
 		File log = new File("target/crash-delivery-child.log");
 		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "com.onward.OnwardApplication",
 				"--spring.profiles.active=test", "--spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres", "--server.port=0",
+				"--spring.datasource.username=postgres", "--spring.datasource.password=" + ((HikariDataSource) dataSource).getPassword(), "--server.port=0",
 				"--spring.mail.host=localhost", "--spring.mail.port=3025", "--onward.scheduling.enabled=true",
 				"--onward.messaging.delivery-interval=100ms", "--onward.messaging.delivery-initial-delay=0s",
 				"--onward.health.refresh-interval=1h", "--spring.jmx.enabled=false")

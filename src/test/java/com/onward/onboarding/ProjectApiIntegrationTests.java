@@ -126,7 +126,7 @@ class ProjectApiIntegrationTests extends IntegrationTest {
 	void closedProjectsRejectChanges() {
 		JsonNode p = newProject();
 		String id = p.get("id").asString();
-		assertThat(call("PATCH", "/api/v1/projects/" + id, Map.of("status", "CANCELLED")).status()).isEqualTo(200);
+		assertThat(call("PATCH", "/api/v1/projects/" + id, Map.of("status", "CANCELLED", "reason", "The customer churned")).status()).isEqualTo(200);
 		assertProblem(call("PATCH", "/api/v1/projects/" + id + "/items/" + item(p, "kickoff").get("id").asString(),
 				Map.of("status", "DONE")), 422, "status");
 	}

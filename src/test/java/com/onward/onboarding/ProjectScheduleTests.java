@@ -154,7 +154,7 @@ class ProjectScheduleTests {
 	@Test
 	void closedProjectsCannotChange() {
 		Project p = plan(Map.of());
-		p.changeStatus(ProjectStatus.CANCELLED);
+		p.moveTo(ProjectStatus.CANCELLED);
 		assertThatThrownBy(() -> p.changeStatus(byKey(p, "kickoff").id(), ItemStatus.DONE, START))
 			.isInstanceOf(BusinessRuleException.class);
 	}

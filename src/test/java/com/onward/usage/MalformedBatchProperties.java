@@ -165,7 +165,7 @@ class MalformedBatchProperties {
 
 	private static HttpResponse<String> post(String body, String path) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create(base + path))
-			.header("Authorization", "Bearer test-admin-token").header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + com.onward.IntegrationTest.ADMIN_TOKEN).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 }
