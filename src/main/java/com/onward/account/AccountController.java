@@ -48,7 +48,21 @@ class AccountController {
 		model.addAttribute("history", accounts.segmentHistory(id));
 		model.addAttribute("contracts", contracts.forAccount(id));
 		model.addAttribute("segments", Segment.values());
+		model.addAttribute("vendorZone", clock.getZone().getId());
+		model.addAttribute("timeZones", new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds()).stream()
+			.filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).toList());
 		return "account/account";
+	}
+
+	@PostMapping("/accounts/{id}/time-zone")
+	String changeTimeZone(@PathVariable UUID id, @RequestParam String timeZone, RedirectAttributes redirect) {
+		try {
+			accounts.changeTimeZone(id, null, timeZone);
+		}
+		catch (com.onward.shared.InvalidInputException e) {
+			redirect.addFlashAttribute("timeZoneError", true);
+		}
+		return "redirect:/accounts/" + id;
 	}
 
 	@PostMapping("/accounts/{id}/segment-override")
