@@ -17,8 +17,8 @@ class MessagingController {
 
 	@GetMapping("/messages")
 	String messages(@RequestParam(required = false) Message.Status status, @RequestParam(defaultValue = "0") int page,
-			Model model) {
-		model.addAttribute("messages", outbox.page(null, status, Math.max(0, page), 50));
+			@RequestParam(required = false) java.util.UUID accountId, Model model) {
+		model.addAttribute("messages", outbox.page(accountId, status, Math.max(0, page), 50));
 		model.addAttribute("statuses", Message.Status.values());
 		model.addAttribute("status", status);
 		return "messaging/messages";
