@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,6 +44,9 @@ class AccountApi {
 	}
 
 	record ContractResponse(UUID contractId, UUID accountId, UUID projectId) {
+	}
+
+	record TimeZoneChange(@Size(max = 2) String country, @Size(max = 64) String timeZone) {
 	}
 
 	private final Accounts accounts;
@@ -80,6 +84,12 @@ class AccountApi {
 		return accounts.overrideSegment(id, body.segment(), body.reason());
 	}
 
+	@PutMapping("/accounts/{id}/time-zone")
+	@Operation(summary = "Set an account's time zone (its customers' sending hours) by hand, or from a country")
+	Account changeTimeZone(@PathVariable UUID id, @Valid @RequestBody TimeZoneChange body) {
+		return accounts.changeTimeZone(id, body.country(), body.timeZone());
+	}
+
 	@GetMapping("/accounts/{id}/segment-history")
 	List<Accounts.SegmentHistoryEntry> segmentHistory(@PathVariable UUID id) {
 		accounts.get(id);
@@ -112,6 +122,19 @@ class AccountApi {
 	@Operation(summary = "Import accounts and signed contracts from CSV; a file with any bad row imports nothing")
 	ResponseEntity<AccountImport.Report> importCsv(@RequestBody String csv) {
 		return report(imports.importCsv(new StringReader(csv)));
+	}
+
+	@PostMapping(path = "/imports/accounts/preview", consumes = "text/csv")
+	@Operation(summary = "Check a CSV import without storing anything: errors, historical rows, and how many customer emails it would send")
+	ResponseEntity<AccountImport.Report> previewCsv(@RequestBody String csv) {
+		var report = imports.importCsv(new StringReader(csv), true);
+		return report.errors().isEmpty() ? ResponseEntity.ok(report) : ResponseEntity.badRequest().body(report);
+	}
+
+	@PostMapping(path = "/imports/accounts/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<AccountImport.Report> previewFile(@RequestPart("file") MultipartFile file) throws IOException {
+		var report = imports.importCsv(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), true);
+		return report.errors().isEmpty() ? ResponseEntity.ok(report) : ResponseEntity.badRequest().body(report);
 	}
 
 	@PostMapping(path = "/imports/accounts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

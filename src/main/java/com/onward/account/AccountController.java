@@ -35,7 +35,11 @@ class AccountController {
 	private final AccountImport imports;
 	private final Clock clock;
 
-	AccountController(Accounts accounts, Contracts contracts, AccountImport imports, Clock clock) {
+	private final AccountsProperties props;
+
+	AccountController(Accounts accounts, Contracts contracts, AccountImport imports, Clock clock,
+			AccountsProperties props) {
+		this.props = props;
 		this.accounts = accounts;
 		this.contracts = contracts;
 		this.imports = imports;
@@ -48,7 +52,21 @@ class AccountController {
 		model.addAttribute("history", accounts.segmentHistory(id));
 		model.addAttribute("contracts", contracts.forAccount(id));
 		model.addAttribute("segments", Segment.values());
+		model.addAttribute("vendorZone", clock.getZone().getId());
+		model.addAttribute("timeZones", new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds()).stream()
+			.filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).toList());
 		return "account/account";
+	}
+
+	@PostMapping("/accounts/{id}/time-zone")
+	String changeTimeZone(@PathVariable UUID id, @RequestParam String timeZone, RedirectAttributes redirect) {
+		try {
+			accounts.changeTimeZone(id, null, timeZone);
+		}
+		catch (com.onward.shared.InvalidInputException e) {
+			redirect.addFlashAttribute("timeZoneError", true);
+		}
+		return "redirect:/accounts/" + id;
 	}
 
 	@PostMapping("/accounts/{id}/segment-override")
@@ -98,13 +116,17 @@ class AccountController {
 	@GetMapping("/imports")
 	String importPage(Model model) {
 		model.addAttribute("columns", AccountImport.COLUMNS);
+		model.addAttribute("historicalDays", props.historicalImportAfterDays());
 		return "account/import";
 	}
 
 	@PostMapping("/imports")
-	String importFile(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+	String importFile(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean preview,
+			Model model) throws IOException {
 		model.addAttribute("columns", AccountImport.COLUMNS);
-		model.addAttribute("report", imports.importCsv(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)));
+		model.addAttribute("historicalDays", props.historicalImportAfterDays());
+		model.addAttribute("report",
+				imports.importCsv(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), preview));
 		return "account/import";
 	}
 }

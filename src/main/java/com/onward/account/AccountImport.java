@@ -3,6 +3,7 @@ package com.onward.account;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,9 +18,11 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.onward.shared.ContactRole;
 import com.onward.shared.Currency;
 import com.onward.shared.Texts;
 
@@ -37,7 +40,7 @@ public class AccountImport {
 	public static final List<String> COLUMNS = List.of("externalId", "name", "industry", "employees", "acvAmount",
 			"acvCurrency", "licensedSeats", "productType", "technical", "useCase", "language", "renewalDate",
 			"contractExternalId", "signedAt", "complexity", "integrations", "dataVolume", "limitedCustomerResources",
-			"busySeason");
+			"busySeason", "country", "timeZone", "contactName", "contactEmail", "contactRole", "historical", "completed");
 
 	private static final Set<String> REQUIRED = Set.of("name", "employees", "acvAmount", "acvCurrency", "productType");
 
@@ -48,8 +51,19 @@ public class AccountImport {
 	public record RowError(int row, String column, String message) {
 	}
 
+	/**
+	 * What an import did — or, for a preview, would do: {@code historicalContracts} are imported
+	 * without any customer email; {@code customerEmails} is how many emails the signings send to
+	 * customers (welcome, kickoff invitation, the fitting sequence step).
+	 */
 	public record Report(boolean imported, int rows, int accountsCreated, int contractsCreated,
-			int contractsAlreadyKnown, List<RowError> errors) {
+			int contractsAlreadyKnown, List<RowError> errors, boolean preview, int historicalContracts,
+			int customerEmails) {
+
+		Report(boolean imported, int rows, int accountsCreated, int contractsCreated, int contractsAlreadyKnown,
+				List<RowError> errors) {
+			this(imported, rows, accountsCreated, contractsCreated, contractsAlreadyKnown, errors, false, 0, 0);
+		}
 	}
 
 	private record Row(int line, NewAccount account, SignContract contract) {
@@ -58,15 +72,34 @@ public class AccountImport {
 	private final Accounts accounts;
 	private final Contracts contracts;
 	private final Validator validator;
+	private final Segmentation segmentation;
+	private final AccountsProperties props;
+	private final ObjectProvider<CustomerEmailEstimate> estimate;
+	private final Clock clock;
 
-	AccountImport(Accounts accounts, Contracts contracts, Validator validator) {
+	AccountImport(Accounts accounts, Contracts contracts, Validator validator, Segmentation segmentation,
+			AccountsProperties props, ObjectProvider<CustomerEmailEstimate> estimate, Clock clock) {
 		this.accounts = accounts;
 		this.contracts = contracts;
 		this.validator = validator;
+		this.segmentation = segmentation;
+		this.props = props;
+		this.estimate = estimate;
+		this.clock = clock;
 	}
 
 	@Transactional
 	public Report importCsv(Reader reader) {
+		return importCsv(reader, false);
+	}
+
+	/**
+	 * Checks every row, then (unless a preview) imports them. A row with a contract signed more than
+	 * {@code onward.accounts.historical-import-after-days} ago, or {@code completed}, is historical
+	 * unless its {@code historical} column says otherwise.
+	 */
+	@Transactional
+	public Report importCsv(Reader reader, boolean preview) {
 		List<RowError> errors = new ArrayList<>();
 		List<Row> rows = new ArrayList<>();
 		try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
@@ -117,7 +150,27 @@ public class AccountImport {
 			errors.add(new RowError(0, "file", "not a readable CSV file: " + e.getMessage()));
 		}
 		if (!errors.isEmpty()) {
-			return new Report(false, rows.size(), 0, 0, 0, errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+			return new Report(false, rows.size(), 0, 0, 0, errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors,
+					preview, 0, 0);
+		}
+		LocalDate today = LocalDate.now(clock);
+		var planned = new ArrayList<CustomerEmailEstimate.PlannedContract>();
+		int historical = 0;
+		for (Row row : rows) {
+			if (row.contract() == null) continue;
+			boolean known = contracts.findByExternalId(row.contract().externalId()).isPresent();
+			if (known) continue;
+			if (row.contract().isHistorical()) historical++;
+			NewAccount a = row.account();
+			planned.add(new CustomerEmailEstimate.PlannedContract(
+					segmentation.segmentFor(a.employees(), a.acv().toMoney()), a.languageOrDefault(),
+					row.contract().signedAt().atZone(clock.getZone()).toLocalDate(), row.contract().isHistorical(),
+					a.contactsOrEmpty().stream().anyMatch(c -> c.email() != null && !c.email().isBlank())));
+		}
+		CustomerEmailEstimate estimator = estimate.getIfAvailable();
+		int emails = estimator == null ? 0 : estimator.onSigning(planned);
+		if (preview) {
+			return new Report(false, rows.size(), 0, 0, 0, List.of(), true, historical, emails);
 		}
 		int accountsCreated = 0, contractsCreated = 0, known = 0;
 		for (Row row : rows) {
@@ -137,7 +190,8 @@ public class AccountImport {
 				known++;
 			}
 		}
-		return new Report(true, rows.size(), accountsCreated, contractsCreated, known, List.of());
+		return new Report(true, rows.size(), accountsCreated, contractsCreated, known, List.of(), false, historical,
+				emails);
 	}
 
 	private Row parse(CSVRecord r, int line, List<RowError> errors) {
@@ -175,15 +229,38 @@ public class AccountImport {
 		var dataVolume = ctx.parse("dataVolume", v -> OnboardingFactors.Level.valueOf(v.toUpperCase(Locale.ROOT)), "LOW, MEDIUM or HIGH");
 		Boolean limited = ctx.parse("limitedCustomerResources", AccountImport::bool, "true or false");
 		Boolean busy = ctx.parse("busySeason", AccountImport::bool, "true or false");
+		Boolean historicalColumn = ctx.parse("historical", AccountImport::bool, "true or false");
+		Boolean completed = ctx.parse("completed", AccountImport::bool, "true or false");
+		var contactRole = ctx.parse("contactRole", v -> ContactRole.valueOf(v.toUpperCase(Locale.ROOT)),
+				"a contact role like PROJECT_LEAD");
+		String timeZone = ctx.get("timeZone");
+		if (timeZone != null) {
+			try {
+				java.time.ZoneId.of(timeZone);
+			}
+			catch (java.time.DateTimeException e) {
+				errors.add(new RowError(line, "timeZone", "'" + timeZone + "' is not a time zone like Asia/Jakarta"));
+			}
+		}
+		String country = ctx.get("country");
+		List<NewAccount.NewContact> contacts = ctx.get("contactName") == null ? null
+				: List.of(new NewAccount.NewContact(ctx.get("contactName"), ctx.get("contactEmail"), null, null,
+						contactRole == null ? ContactRole.PROJECT_LEAD : contactRole));
+		if (contacts == null && ctx.get("contactEmail") != null) {
+			errors.add(new RowError(line, "contactName", "required when contactEmail is given"));
+		}
 
 		var account = new NewAccount(ctx.get("externalId"), ctx.get("name"), ctx.get("industry"), employees,
 				acvAmount == null && currency == null ? null : new NewAccount.MoneyInput(acvAmount, currency), seats,
-				productType, technical, ctx.get("useCase"), ctx.get("language"), renewal, null);
+				productType, technical, ctx.get("useCase"), ctx.get("language"), renewal, contacts,
+				country == null ? null : country.toUpperCase(Locale.ROOT), timeZone);
 		for (var violation : validator.validate(account)) {
 			String path = violation.getPropertyPath().toString();
 			String column = switch (path) {
 				case "acv", "acv.amount" -> "acvAmount";
 				case "acv.currency" -> "acvCurrency";
+				case "contacts[0].email" -> "contactEmail";
+				case "contacts[0].name" -> "contactName";
 				default -> path;
 			};
 			// A column that failed to parse is already reported; don't add "must not be null" to it.
@@ -197,8 +274,11 @@ public class AccountImport {
 		if (contractExt != null || signedAt != null) {
 			if (contractExt == null) errors.add(new RowError(line, "contractExternalId", "required when signedAt is given"));
 			if (signedAt == null && ctx.get("signedAt") == null) errors.add(new RowError(line, "signedAt", "required when contractExternalId is given"));
+			boolean old = signedAt != null
+					&& signedAt.isBefore(clock.instant().minus(java.time.Duration.ofDays(props.historicalImportAfterDays())));
+			boolean historical = historicalColumn != null ? historicalColumn : old || Boolean.TRUE.equals(completed);
 			contract = new SignContract(contractExt, signedAt, account, null, null,
-					new OnboardingFactors(complexity, integrations, dataVolume, limited, busy));
+					new OnboardingFactors(complexity, integrations, dataVolume, limited, busy), historical);
 		}
 		if (integrations != null && (integrations < 0 || integrations > 100)) {
 			errors.add(new RowError(line, "integrations", "must be between 0 and 100"));

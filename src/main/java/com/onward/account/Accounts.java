@@ -34,15 +34,18 @@ public class Accounts {
 	static final String COLUMNS = """
 			id, external_id, name, industry, employees, acv_amount, acv_currency, technical, use_case, product_type,
 			licensed_seats, language, contract_signed_date, renewal_date, owner_csm_id, status, segment, touch_model,
-			segment_overridden, created_at""";
+			segment_overridden, created_at, country, time_zone""";
 
 	private final JdbcClient jdbc;
 	private final Segmentation segmentation;
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final AccountsProperties props;
 
-	Accounts(JdbcClient jdbc, Segmentation segmentation, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+	Accounts(JdbcClient jdbc, Segmentation segmentation, ApplicationEventPublisher events, AuditLog audit, Clock clock,
+			AccountsProperties props) {
+		this.props = props;
 		this.jdbc = jdbc;
 		this.segmentation = segmentation;
 		this.events = events;
@@ -55,15 +58,17 @@ public class Accounts {
 		if (a.externalId() != null && !a.externalId().isBlank() && findByExternalId(a.externalId()).isPresent()) {
 			throw new BusinessRuleException("externalId", "an account with external id '" + a.externalId() + "' exists");
 		}
+		String timeZone = timeZone(a.timeZone(), a.country());
 		UUID id = UUID.randomUUID();
 		Money acv = a.acv().toMoney();
 		Segment segment = segmentation.segmentFor(a.employees(), acv);
 		Instant now = clock.instant();
 		jdbc.sql("""
 				insert into account (id, external_id, name, industry, employees, acv_amount, acv_currency, technical,
-				  use_case, product_type, licensed_seats, language, renewal_date, status, segment, touch_model, created_at)
+				  use_case, product_type, licensed_seats, language, renewal_date, status, segment, touch_model, created_at,
+				  country, time_zone)
 				values (:id, :ext, :name, :industry, :employees, :acv, :currency, :technical, :useCase, :productType,
-				  :seats, :language, :renewal, 'ONBOARDING', :segment, :touch, :at)""")
+				  :seats, :language, :renewal, 'ONBOARDING', :segment, :touch, :at, :country, :timeZone)""")
 			.param("id", id)
 			.param("ext", a.externalId() == null || a.externalId().isBlank() ? null : a.externalId())
 			.param("name", a.name().strip())
@@ -80,6 +85,7 @@ public class Accounts {
 			.param("segment", segment.name())
 			.param("touch", segment.touchModel().name())
 			.param("at", Timestamp.from(now))
+			.param("country", a.country()).param("timeZone", timeZone)
 			.update();
 		jdbc.sql("""
 				insert into segment_change (account_id, at, actor, from_segment, to_segment, reason)
@@ -88,6 +94,40 @@ public class Accounts {
 			.param("to", segment.name()).update();
 		audit.record("account.created", "account", id, a.name() + " → " + segment);
 		events.publishEvent(new AccountCreated(id, a.contactsOrEmpty()));
+		return get(id);
+	}
+
+	/**
+	 * The time zone to store: the one given (checked), else the configured zone of the country, else
+	 * none (the vendor's zone then applies).
+	 */
+	String timeZone(String given, String country) {
+		if (given != null && !given.isBlank()) {
+			try {
+				return java.time.ZoneId.of(given.strip()).getId();
+			}
+			catch (java.time.DateTimeException e) {
+				throw com.onward.shared.InvalidInputException.of("timeZone",
+						"unknown time zone '" + given + "'; use a region like Asia/Jakarta");
+			}
+		}
+		return country == null ? null : props.countryTimeZones().get(country);
+	}
+
+	/** Sets the account's country and/or time zone by hand (a country alone sets its zone). */
+	@Transactional
+	public Account changeTimeZone(UUID id, String country, String timeZone) {
+		Account account = get(id);
+		if (country != null && !country.matches("[A-Z]{2}")) {
+			throw com.onward.shared.InvalidInputException.of("country", "must be an ISO 3166 country code like ID or MY");
+		}
+		if ((timeZone == null || timeZone.isBlank()) && country == null) {
+			throw com.onward.shared.InvalidInputException.of("timeZone", "give a time zone or a country");
+		}
+		String zone = timeZone(timeZone, country);
+		jdbc.sql("update account set country = coalesce(:country, country), time_zone = :zone where id = :id")
+			.param("country", country).param("zone", zone).param("id", id).update();
+		audit.record("account.time-zone", "account", id, account.timeZone() + " → " + zone);
 		return get(id);
 	}
 
@@ -202,6 +242,6 @@ public class Accounts {
 				rs.getObject("renewal_date", LocalDate.class), rs.getObject("owner_csm_id", UUID.class),
 				AccountStatus.valueOf(rs.getString("status")), Segment.valueOf(rs.getString("segment")),
 				TouchModel.valueOf(rs.getString("touch_model")), rs.getBoolean("segment_overridden"),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getString("country"), rs.getString("time_zone"));
 	}
 }

@@ -81,18 +81,18 @@ public class Contracts {
 		UUID projectId = UUID.randomUUID();
 		jdbc.sql("""
 				insert into contract (id, external_id, account_id, signed_at, acv_amount, acv_currency, project_id,
-				  factors, source, created_at)
-				values (:id, :ext, :account, :signed, :acv, :currency, :project, :factors::jsonb, :source, :at)""")
+				  factors, source, created_at, historical)
+				values (:id, :ext, :account, :signed, :acv, :currency, :project, :factors::jsonb, :source, :at, :historical)""")
 			.param("id", contractId).param("ext", command.externalId()).param("account", account.id())
 			.param("signed", Timestamp.from(command.signedAt())).param("acv", acv.amount())
 			.param("currency", acv.currency().name()).param("project", projectId)
 			.param("factors", json.writeValueAsString(factors)).param("source", source)
-			.param("at", Timestamp.from(clock.instant()))
+			.param("at", Timestamp.from(clock.instant())).param("historical", command.isHistorical())
 			.update();
 		accounts.markSigned(account.id(), command.signedAt().atZone(clock.getZone()).toLocalDate());
 		audit.record("contract.signed", "contract", contractId, command.externalId() + " for " + account.name());
 		events.publishEvent(new ContractSigned(contractId, account.id(), projectId, command.signedAt(), account.segment(),
-				account.language(), factors));
+				account.language(), factors, command.isHistorical()));
 		return new Signed(contractId, account.id(), projectId, true);
 	}
 

@@ -28,7 +28,17 @@ public record NewAccount(
 		@Size(max = 500) String useCase,
 		@Pattern(regexp = "en|id|ms", message = "must be en, id or ms") String language,
 		LocalDate renewalDate,
-		@Valid List<@Valid NewContact> contacts) {
+		@Valid List<@Valid NewContact> contacts,
+		@Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code like ID or MY") String country,
+		@Size(max = 64) String timeZone) {
+
+	/** Without the country and time zone (then the vendor's time zone applies). */
+	public NewAccount(String externalId, String name, String industry, Integer employees, MoneyInput acv,
+			Integer licensedSeats, ProductType productType, Boolean technical, String useCase, String language,
+			LocalDate renewalDate, List<NewContact> contacts) {
+		this(externalId, name, industry, employees, acv, licensedSeats, productType, technical, useCase, language,
+				renewalDate, contacts, null, null);
+	}
 
 	public record MoneyInput(@NotNull @Min(0) java.math.BigDecimal amount, @NotNull com.onward.shared.Currency currency) {
 		public Money toMoney() {

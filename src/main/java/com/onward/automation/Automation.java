@@ -73,6 +73,15 @@ public class Automation {
 			healthBands = healthBands == null ? List.of() : List.copyOf(healthBands);
 			languages = languages == null ? List.of() : List.copyOf(languages);
 		}
+
+		/** Whether a new account (no health score yet) of this segment and language on this onboarding day is admitted. */
+		boolean admitsNew(Segment segment, String language, long day) {
+			return (segments.isEmpty() || segments.contains(segment.name()))
+					&& (touchModels.isEmpty() || touchModels.contains(segment.touchModel().name()))
+					&& (healthBands.isEmpty() || healthBands.contains("NO_DATA"))
+					&& (languages.isEmpty() || languages.contains(language)) && (minDay == null || day >= minDay)
+					&& (maxDay == null || day <= maxDay);
+		}
 	}
 
 	public record SweepResult(int rulesEvaluated, int actionsFired) {
@@ -269,9 +278,17 @@ public class Automation {
 		return fired;
 	}
 
-	/** One occurrence of an event: the account, what names it, values for templates, args for texts, webhook data. */
+	/**
+	 * One occurrence of an event: the account, what names it, values for templates, args for texts, webhook
+	 * data; {@code customer}: whether it may email the customer at all (not for a historical contract);
+	 * {@code recent}: whether its messages (the welcome) are still timely.
+	 */
 	record Occurrence(UUID accountId, String occurrence, Map<String, String> values, List<Object> args,
-			Map<String, Object> data) {
+			Map<String, Object> data, boolean customer, boolean recent) {
+		Occurrence(UUID accountId, String occurrence, Map<String, String> values, List<Object> args,
+				Map<String, Object> data) {
+			this(accountId, occurrence, values, args, data, true, true);
+		}
 	}
 
 	record EventContext(List<Occurrence> occurrences) {
@@ -290,19 +307,23 @@ public class Automation {
 		jdbc.sql("""
 				create temporary table if not exists sweep_hit (account_id uuid, project_id uuid, occurrence text, args jsonb,
 				  vals jsonb, contact_id uuid, key text, account_name text, language text, owner_csm_id uuid, csm_user_id uuid,
-				  csm_email text, csm_name text, email text, contact_name text) on commit delete rows""").update();
+				  csm_email text, csm_name text, email text, contact_name text, customer_ok boolean, recent boolean)
+				on commit delete rows""").update();
 		jdbc.sql("delete from sweep_hit").update();
 		String from;
 		String occurrence;
 		String args = "jsonb_build_array(a.name)";
 		String vals = "'{}'::jsonb";
 		String contact = "null::uuid";
+		// When the occasion arose: a customer is emailed only for occasions since Onward knew the account (less a grace).
+		String occurred = "null::date";
 		String where;
 		if (event != null) {
 			// The event's occurrences, bound as arrays: one row per (account, occurrence).
 			from = " " + """
 					join unnest(cast(:evAccounts as uuid[]), cast(:evOccurrences as text[]), cast(:evArgs as text[]),
-					  cast(:evVals as text[])) as ev(account_id, occurrence, args, vals) on ev.account_id = a.id""";
+					  cast(:evVals as text[]), cast(:evCustomer as boolean[]), cast(:evRecent as boolean[]))
+					  as ev(account_id, occurrence, args, vals, customer, recent) on ev.account_id = a.id""";
 			occurrence = "ev.occurrence";
 			args = "jsonb_build_array(a.name) || cast(ev.args as jsonb)";
 			vals = "cast(ev.vals as jsonb)";
@@ -313,6 +334,7 @@ public class Automation {
 			switch (rule.trigger()) {
 				case "NO_LOGIN_AFTER_ACCESS" -> {
 					occurrence = "'day-' || :days";
+					occurred = "p.start_date + :days";
 					args = "jsonb_build_array(a.name, :days)";
 					where = """
 							p.start_date <= :today - :days
@@ -320,6 +342,7 @@ public class Automation {
 				}
 				case "NO_RECENT_LOGIN" -> {
 					occurrence = "(select to_char(max(u.last_seen), 'YYYY-MM-DD') from usage_user u where u.account_id = a.id)";
+					occurred = "(select cast(max(u.last_seen) as date) from usage_user u where u.account_id = a.id) + :days";
 					args = "jsonb_build_array(a.name, :days)";
 					where = """
 							exists (select 1 from usage_user u where u.account_id = a.id)
@@ -334,6 +357,7 @@ public class Automation {
 							  select 1 from usage_feature uf where uf.account_id = a.id and uf.feature = f.key)
 							  order by f.key limit 1) f on true""";
 					occurrence = "'feature-' || f.key";
+					occurred = "p.start_date + :days";
 					args = "jsonb_build_array(a.name, coalesce(f.name, f.key), :days)";
 					vals = "jsonb_build_object('feature', coalesce(f.name, f.key))";
 					where = "p.start_date <= :today - :days";
@@ -343,6 +367,7 @@ public class Automation {
 							join lateral (select count(distinct d.user_id) as users, sum(d.events) as events from usage_user_day d
 							   where d.account_id = a.id and d.day > :today - :days and d.day <= :today) w on w.events > 0""";
 					occurrence = "'week-' || to_char(:today, 'IYYY-IW')";
+					occurred = ":today";
 					vals = "jsonb_build_object('activeUsers', w.users, 'events', w.events)";
 					// Sent on one day of the week (param weekday, ISO: 5 = Friday); on the other days the rule costs nothing.
 					where = "extract(isodow from cast(:today as date)) = cast(:weekday as int)";
@@ -353,6 +378,7 @@ public class Automation {
 							? " join project_item i on i.project_id = p.id and i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED') and i.due_date <= :today - :days"
 							: " join project_item i on i.project_id = p.id and i.status in ('IN_PROGRESS','BLOCKED') and i.start_date <= :today - :days and i.due_date < :today";
 					occurrence = "'item-' || i.id";
+					occurred = "i.due_date + :days";
 					args = "jsonb_build_array(a.name, coalesce(i.name ->> :staffLanguage, i.name ->> 'en', i.key), :today - i.due_date)";
 					where = "true";
 				}
@@ -391,6 +417,8 @@ public class Automation {
 		params.put("days", rule.days());
 		params.put("weekday", rule.params().get("weekday") instanceof Number n ? n.intValue() : 5);
 		params.put("staffLanguage", "en");
+		params.put("zone", clock.getZone().getId());
+		params.put("grace", props.catchUpGraceDays());
 		params.put("segments", rule.conditions().segments().toArray(String[]::new));
 		params.put("touchModels", rule.conditions().touchModels().toArray(String[]::new));
 		params.put("bands", rule.conditions().healthBands().toArray(String[]::new));
@@ -403,14 +431,21 @@ public class Automation {
 			params.put("evOccurrences", list.stream().map(Occurrence::occurrence).toArray(String[]::new));
 			params.put("evArgs", list.stream().map(o -> json.writeValueAsString(o.args())).toArray(String[]::new));
 			params.put("evVals", list.stream().map(o -> json.writeValueAsString(o.values())).toArray(String[]::new));
+			params.put("evCustomer", list.stream().map(Occurrence::customer).toArray(Boolean[]::new));
+			params.put("evRecent", list.stream().map(Occurrence::recent).toArray(Boolean[]::new));
 		}
 		jdbc.sql("""
 				insert into sweep_hit (account_id, project_id, occurrence, args, vals, contact_id, key, account_name, language,
-				  owner_csm_id, csm_user_id, csm_email, csm_name, email, contact_name)
-				select m.*, 'rule:' || cast(:code as text) || ':' || m.account_id || ':' || m.occurrence, a.name, a.language,
-				  a.owner_csm_id, csm.user_id, csm.email, csm.name, c.email, c.name
+				  owner_csm_id, csm_user_id, csm_email, csm_name, email, contact_name, customer_ok, recent)
+				select m.account_id, m.project_id, m.occurrence, m.args, m.vals, m.contact_id,
+				  'rule:' || cast(:code as text) || ':' || m.account_id || ':' || m.occurrence, a.name, a.language,
+				  a.owner_csm_id, csm.user_id, csm.email, csm.name, c.email, c.name,
+				  m.customer and (m.occurred_on is null
+				    or m.occurred_on >= cast(a.created_at at time zone cast(:zone as text) as date) - cast(:grace as int)),
+				  m.recent
 				from (
-				  select a.id as account_id, p.id as project_id, %s as occurrence, %s as args, %s as vals, %s as contact_id
+				  select a.id as account_id, p.id as project_id, %s as occurrence, %s as args, %s as vals, %s as contact_id,
+				    cast(%s as date) as occurred_on, %s as customer, %s as recent
 				  from account a
 				  join project p on p.id = a.current_project_id and p.status in ('NOT_STARTED','IN_PROGRESS')
 				  left join health_score hs on hs.account_id = a.id%s
@@ -424,7 +459,8 @@ public class Automation {
 				join account a on a.id = m.account_id
 				%s
 				%s"""
-			.formatted(occurrence, args, vals, contact, from, where, Outbox.CUSTOMER_CONTACT, ACCOUNT_CSM))
+			.formatted(occurrence, args, vals, contact, occurred, event == null ? "true" : "ev.customer",
+					event == null ? "true" : "ev.recent", from, where, Outbox.CUSTOMER_CONTACT, ACCOUNT_CSM))
 			.params(params).update();
 	}
 

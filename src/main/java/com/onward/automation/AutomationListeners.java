@@ -1,9 +1,12 @@
 package com.onward.automation;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -32,17 +35,37 @@ class AutomationListeners {
 	private final Automation automation;
 	private final Sequences sequences;
 	private final AutomationProperties props;
+	private final Clock clock;
 
-	AutomationListeners(Automation automation, Sequences sequences, AutomationProperties props) {
+	AutomationListeners(Automation automation, Sequences sequences, AutomationProperties props, Clock clock) {
+		this.clock = clock;
 		this.automation = automation;
 		this.sequences = sequences;
 		this.props = props;
 	}
 
+	/** In the contract's transaction: the sequences it starts (a historical contract starts none). */
+	@EventListener
+	void enrol(ContractSigned e) {
+		if (!e.historical()) {
+			sequences.enrolOnSigning(e.accountId(), e.segment(), e.language(), signedOn(e), automation.rules());
+		}
+	}
+
+	/**
+	 * After commit: the CONTRACT_SIGNED rules. A historical contract emails the customer nothing; the
+	 * welcome goes only while the signing is recent ({@code onward.automation.welcome-within-days}).
+	 */
 	@ApplicationModuleListener
 	void on(ContractSigned e) {
-		automation.onEvent("CONTRACT_SIGNED", e.accountId(), e.contractId().toString(), Map.of(), List.of(),
-				data("contractId", e.contractId(), "projectId", e.projectId(), "segment", e.segment()));
+		boolean recent = !signedOn(e).isBefore(LocalDate.now(clock).minusDays(props.welcomeWithinDays()));
+		automation.onEvents("CONTRACT_SIGNED", List.of(new Automation.Occurrence(e.accountId(), e.contractId().toString(),
+				Map.of(), List.of(), data("contractId", e.contractId(), "projectId", e.projectId(), "segment", e.segment(),
+						"historical", e.historical()), !e.historical(), recent)));
+	}
+
+	private LocalDate signedOn(ContractSigned e) {
+		return e.signedAt().atZone(clock.getZone()).toLocalDate();
 	}
 
 	@ApplicationModuleListener

@@ -6,13 +6,18 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code onward.automation}: the sequences (AUTO-3), the stakeholder cadences (PPL-3) and which
- * plan items count as the kickoff.
+ * {@code onward.automation}: the sequences (AUTO-3), the stakeholder cadences (PPL-3), which plan
+ * items count as the kickoff, and the no-catch-up limits: a time-based rule emails a customer only
+ * for an occasion at most {@code catchUpGraceDays} before Onward knew the account, and the welcome
+ * goes only for a contract signed within {@code welcomeWithinDays}.
  */
 @ConfigurationProperties("onward.automation")
-record AutomationProperties(Map<String, Sequence> sequences, List<Cadence> cadences, List<String> kickoffItems) {
+record AutomationProperties(Map<String, Sequence> sequences, List<Cadence> cadences, List<String> kickoffItems,
+		Integer catchUpGraceDays, Integer welcomeWithinDays) {
 
 	AutomationProperties {
+		if (catchUpGraceDays == null) catchUpGraceDays = 1;
+		if (welcomeWithinDays == null) welcomeWithinDays = 14;
 		if (sequences == null) sequences = Map.of();
 		if (cadences == null) cadences = List.of();
 		if (kickoffItems == null || kickoffItems.isEmpty()) kickoffItems = List.of("kickoff", "exec-kickoff");
@@ -32,6 +37,16 @@ record AutomationProperties(Map<String, Sequence> sequences, List<Cadence> caden
 			if (goal == null) goal = Goal.PROJECT_COMPLETED;
 			if (steps == null) steps = List.of();
 			if (maxRepeats <= 0) maxRepeats = 26;
+		}
+
+		/** The step that fits an enrolment {@code offset} days old: the latest one due (0 when none is). */
+		int fittingStep(long offset) {
+			List<Step> all = expanded();
+			int fit = 0;
+			for (int i = 0; i < all.size(); i++) {
+				if (all.get(i).day() <= offset) fit = i;
+			}
+			return fit;
 		}
 
 		/** The steps with repeats written out: what the sweep works through. */

@@ -77,7 +77,7 @@ class RuleActions {
 						select x.key as uniqueness_key, cast(:template as text) as template, x.account_id, x.email as recipient,
 						  x.language, jsonb_build_object('account', x.account_name, 'contact', coalesce(x.contact_name, ''),
 						    'csm', coalesce(x.csm_name, '')) || x.vals as params
-						from sweep_hit x""", Map.of("code", rule.code(), "template", rule.template()));
+						from sweep_hit x where x.customer_ok and x.recent""", Map.of("code", rule.code(), "template", rule.template()));
 				case CREATE_TASK -> jdbc.sql("""
 						insert into automation_task (id, uniqueness_key, rule_code, account_id, project_id, assignee_id, title_key,
 						  args, due_on, contact_id, created_at)
@@ -90,11 +90,12 @@ class RuleActions {
 						select x.key as uniqueness_key, x.csm_user_id as user_id, x.csm_email as email, x.account_id,
 						  'notice.' || cast(:code as text) as text_key, x.args
 						from sweep_hit x""", code);
-				case START_SEQUENCE -> jdbc.sql("""
+				// At signing the enrolment is made in the contract's own transaction (Sequences.enrolOnSigning).
+				case START_SEQUENCE -> "CONTRACT_SIGNED".equals(rule.trigger()) ? 0 : jdbc.sql("""
 						insert into sequence_enrolment (id, sequence_code, account_id, started_on, updated_at)
 						select gen_random_uuid(), :sequence, h.account_id,
 						  case when :from = 'PROJECT_START' then least(p.start_date, :today) else :today end, :now
-						from sweep_hit h join project p on p.id = h.project_id
+						from sweep_hit h join project p on p.id = h.project_id where h.customer_ok
 						on conflict (sequence_code, account_id) do nothing""")
 					.param("sequence", rule.param("sequence")).param("today", today)
 					.param("from", rule.param("from") == null ? "NOW" : rule.param("from"))
@@ -128,7 +129,16 @@ class RuleActions {
 	}
 
 	private List<Target> hits(Rule rule) {
-		return jdbc.sql("select account_id, project_id, occurrence, key, account_name, language, email, contact_name, csm_name from sweep_hit")
+		return hits("");
+	}
+
+	/** The hits whose customer may be emailed (no historical contract, no occasion from before Onward knew them). */
+	private List<Target> customerHits() {
+		return hits(" where customer_ok");
+	}
+
+	private List<Target> hits(String where) {
+		return jdbc.sql("select account_id, project_id, occurrence, key, account_name, language, email, contact_name, csm_name from sweep_hit" + where)
 			.query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
 			.list();
@@ -138,7 +148,7 @@ class RuleActions {
 	private int surveys(Rule rule) {
 		Surveys.Kind kind = Surveys.Kind.valueOf(rule.param("survey") == null ? "CSAT" : rule.param("survey"));
 		int sent = 0;
-		for (Target t : hits(rule)) {
+		for (Target t : customerHits()) {
 			if (t.email() != null && surveyService.send(t.key(), t.accountId(), kind, t.email(), t.contactName(), t.language())) {
 				sent++;
 			}
@@ -166,7 +176,7 @@ class RuleActions {
 		int sent = 0;
 		int hour = rule.params().get("hour") instanceof Number n ? n.intValue() : 10;
 		int minutes = rule.params().get("minutes") instanceof Number n ? n.intValue() : 60;
-		for (Target t : hits(rule)) {
+		for (Target t : customerHits()) {
 			if (t.email() == null) continue;
 			LocalDate day = jdbc.sql("""
 					select min(i.due_date) from project_item i where i.project_id = :p and i.key = any(:keys)

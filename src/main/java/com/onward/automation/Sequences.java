@@ -63,6 +63,35 @@ public class Sequences {
 		jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('onward-automation-sweep'))) l").query(Integer.class).single();
 	}
 
+	/**
+	 * Enrols a newly signed account in the sequences its CONTRACT_SIGNED rules start — in the
+	 * contract's own transaction, so no sweep ever sees the account without them. A back-dated
+	 * contract starts at the step that fits today (the latest one due), never at the steps it missed.
+	 */
+	int enrolOnSigning(UUID accountId, com.onward.shared.Segment segment, String language, LocalDate signedOn,
+			List<Automation.Rule> rules) {
+		LocalDate today = LocalDate.now(clock);
+		int enrolled = 0;
+		for (Automation.Rule rule : rules) {
+			if (!rule.enabled() || !"EVENT".equals(rule.kind()) || !"CONTRACT_SIGNED".equals(rule.trigger())
+					|| !rule.actions().contains(Automation.Action.START_SEQUENCE)) {
+				continue;
+			}
+			LocalDate startedOn = "PROJECT_START".equals(rule.param("from")) && signedOn.isBefore(today) ? signedOn : today;
+			long offset = java.time.temporal.ChronoUnit.DAYS.between(startedOn, today);
+			var sequence = props.sequences().get(rule.param("sequence"));
+			if (sequence == null || !rule.conditions().admitsNew(segment, language, offset)) continue;
+			enrolled += jdbc.sql("""
+					insert into sequence_enrolment (id, sequence_code, account_id, started_on, next_step, updated_at)
+					values (:id, :sequence, :account, :started, :next, :now)
+					on conflict (sequence_code, account_id) do nothing""")
+				.param("id", UUID.randomUUID()).param("sequence", rule.param("sequence")).param("account", accountId)
+				.param("started", startedOn).param("next", sequence.fittingStep(offset))
+				.param("now", Timestamp.from(clock.instant())).update();
+		}
+		return enrolled;
+	}
+
 	/** Stops sequences at their goal and sends the due steps; returns how many messages were queued. */
 	int advance(LocalDate today) {
 		int queued = 0;

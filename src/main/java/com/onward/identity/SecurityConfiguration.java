@@ -99,6 +99,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> {
 				auth.requestMatchers("/api/v1/admin/**", "/api/v1/health/recompute", "/api/v1/messages/delivery",
 						"/api/v1/automation/sweeps", "/api/v1/webhooks", "/api/v1/webhooks/**").hasRole("ADMIN");
+				auth.requestMatchers(HttpMethod.PUT, "/api/v1/delivery-policy").hasRole("ADMIN");
+				auth.requestMatchers(HttpMethod.DELETE, "/api/v1/delivery-policy").hasRole("ADMIN");
 				// Products post usage with an ingestion-scoped token; that token reaches nothing else.
 				auth.requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyAuthority(TokenScope.INGEST_AUTHORITY,
 						StaffRole.ADMIN.authority());

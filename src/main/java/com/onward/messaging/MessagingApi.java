@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,12 +30,48 @@ class MessagingApi {
 	record Preview(String template, String language, String subject, String body) {
 	}
 
+	record WeeklyDigest(@jakarta.validation.constraints.NotNull Boolean weeklyDigest) {
+	}
+
 	private final Outbox outbox;
 	private final Delivery delivery;
+	private final Discipline discipline;
 
-	MessagingApi(Outbox outbox, Delivery delivery) {
+	MessagingApi(Outbox outbox, Delivery delivery, Discipline discipline) {
 		this.outbox = outbox;
 		this.delivery = delivery;
+		this.discipline = discipline;
+	}
+
+	@GetMapping("/delivery-policy")
+	@Operation(summary = "How automated customer email is paced: daily cap per contact, sending hours, digest day")
+	DeliveryPolicy policy() {
+		return discipline.policy();
+	}
+
+	@PutMapping("/delivery-policy")
+	@Operation(summary = "Change the pacing of automated customer email (admin); parts left out keep the configured defaults")
+	DeliveryPolicy updatePolicy(@RequestBody DeliveryPolicy body) {
+		return discipline.update(body);
+	}
+
+	@DeleteMapping("/delivery-policy")
+	@Operation(summary = "Back to the configured pacing (admin)")
+	DeliveryPolicy resetPolicy() {
+		return discipline.reset();
+	}
+
+	@GetMapping("/accounts/{accountId}/contacts/{contactId}/email-preference")
+	@Operation(summary = "A contact's email preference: one weekly digest instead of single nudges and summaries")
+	Discipline.EmailPreference preference(@PathVariable UUID accountId, @PathVariable UUID contactId) {
+		return discipline.preference(accountId, contactId);
+	}
+
+	@PutMapping("/accounts/{accountId}/contacts/{contactId}/email-preference")
+	@Operation(summary = "Set whether a contact gets one weekly digest instead of single nudges and summaries")
+	Discipline.EmailPreference setPreference(@PathVariable UUID accountId, @PathVariable UUID contactId,
+			@jakarta.validation.Valid @RequestBody WeeklyDigest body) {
+		return discipline.setWeeklyDigest(accountId, contactId, body.weeklyDigest());
 	}
 
 	@GetMapping("/messages")

@@ -17,8 +17,9 @@ class MessagingController {
 
 	@GetMapping("/messages")
 	String messages(@RequestParam(required = false) Message.Status status, @RequestParam(defaultValue = "0") int page,
-			Model model, org.springframework.security.core.Authentication auth) {
-		var messages = outbox.page(null, status, Math.max(0, page), 50);
+			@RequestParam(required = false) java.util.UUID accountId, Model model,
+			org.springframework.security.core.Authentication auth) {
+		var messages = outbox.page(accountId, status, Math.max(0, page), 50);
 		model.addAttribute("messages", MessagingApi.isAdmin(auth) ? messages
 				: messages.map(Message::masked));
 		model.addAttribute("statuses", Message.Status.values());

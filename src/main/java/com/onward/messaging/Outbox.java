@@ -33,7 +33,7 @@ public class Outbox {
 	public static final List<String> TEMPLATES = List.of("welcome", "kickoff-confirmation", "weekly-check-in",
 			"milestone-celebration", "re-engagement", "feature-how-to", "weekly-usage-summary", "training-congratulations",
 			"onboarding-complete", "extension-notice", "kickoff-summary", "smb-day-1", "smb-day-3", "smb-day-7",
-			"survey-csat", "survey-nps", "csm-notice");
+			"survey-csat", "survey-nps", "csm-notice", "weekly-digest");
 
 	/**
 	 * Who at an account (alias {@code a}) receives its customer email: the project lead, else a
@@ -54,9 +54,11 @@ public class Outbox {
 	private final Clock clock;
 	private final Unsubscribes unsubscribes;
 	private final ObjectMapper json;
+	private final Discipline discipline;
 
 	Outbox(JdbcClient jdbc, MessageSource messages, MessagingProperties props, Clock clock, Unsubscribes unsubscribes,
-			ObjectMapper json) {
+			ObjectMapper json, Discipline discipline) {
+		this.discipline = discipline;
 		this.unsubscribes = unsubscribes;
 		this.jdbc = jdbc;
 		this.messages = messages;
@@ -159,14 +161,16 @@ public class Outbox {
 	public int enqueueAll(String source, Map<String, ?> params) {
 		return jdbc.sql("""
 				insert into outbox_message (id, uniqueness_key, template, account_id, channel, audience, recipient, language,
-				  params, status, next_attempt_at, message_id, created_at)
-				select id, uniqueness_key, template, account_id, 'EMAIL', 'CUSTOMER', recipient, language, params, 'PENDING',
-				  :now, '<' || id || '@onward>', :now
+				  params, status, next_attempt_at, message_id, created_at, priority, topic)
+				select id, uniqueness_key, q.template, account_id, 'EMAIL', 'CUSTOMER', recipient, language, params, 'PENDING',
+				  :now, '<' || id || '@onward>', :now, coalesce(t.priority, 'NUDGE'), t.topic
 				from (select gen_random_uuid() as id, s.* from (%s) s
 				      where s.recipient is not null
 				        and not exists (select 1 from unsubscribe u where u.email = lower(trim(s.recipient)))) q
+				left join unnest(cast(:pt as text[]), cast(:pp as text[]), cast(:pc as text[])) as t(template, priority, topic)
+				  on t.template = q.template
 				on conflict (uniqueness_key) do nothing""".formatted(source))
-			.params(params).param("now", Timestamp.from(clock.instant())).update();
+			.params(params).params(discipline.templateTable()).param("now", Timestamp.from(clock.instant())).update();
 	}
 
 	private boolean insert(String key, String template, UUID accountId, String channel, String audience, String recipient,
@@ -177,15 +181,17 @@ public class Outbox {
 		UUID id = UUID.randomUUID();
 		return jdbc.sql("""
 				insert into outbox_message (id, uniqueness_key, template, account_id, channel, audience, recipient, webhook_id,
-				  language, params, subject, body, calendar, status, next_attempt_at, message_id, created_at)
+				  language, params, subject, body, calendar, status, next_attempt_at, message_id, created_at, priority, topic)
 				values (:id, :key, :template, :account, :channel, :audience, :recipient, :webhook, :language,
-				  cast(:params as jsonb), :subject, :body, :calendar, 'PENDING', :at, :messageId, :at)
+				  cast(:params as jsonb), :subject, :body, :calendar, 'PENDING', :at, :messageId, :at, :priority, :topic)
 				on conflict (uniqueness_key) do nothing""")
 			.param("id", id).param("key", key).param("template", template).param("account", accountId)
 			.param("channel", channel).param("audience", audience).param("recipient", recipient).param("webhook", webhookId)
 			.param("language", language == null ? "en" : language).param("params", json.writeValueAsString(values))
 			.param("subject", subject).param("body", body).param("calendar", calendar)
-			.param("at", Timestamp.from(clock.instant())).param("messageId", "<" + id + "@onward>").update() == 1;
+			.param("at", Timestamp.from(clock.instant())).param("messageId", "<" + id + "@onward>")
+			.param("priority", discipline.priority(template, key, audience).name())
+			.param("topic", "CUSTOMER".equals(audience) ? discipline.topic(template) : null).update() == 1;
 	}
 
 	/** Subject and body of a stored message, rendering one queued in bulk (its body then gets the footer). */
@@ -211,6 +217,11 @@ public class Outbox {
 		return values;
 	}
 
+	/** A customer email's body with the unsubscribe footer. */
+	String footer(String body, String recipient, String language) {
+		return withFooter(body, "CUSTOMER", recipient, language);
+	}
+
 	private String withFooter(String body, String audience, String recipient, String language) {
 		if (!"CUSTOMER".equals(audience)) {
 			return body;
@@ -229,7 +240,8 @@ public class Outbox {
 		long total = jdbc.sql("select count(*) from outbox_message" + where).params(params).query(Long.class).single();
 		List<Message> items = jdbc.sql("""
 				select id, template, account_id, recipient, language, subject, body, status, attempts, last_error,
-				  created_at, sent_at, channel, params, audience from outbox_message""" + where
+				  created_at, sent_at, channel, params, audience, priority, held_reason, next_attempt_at
+				from outbox_message""" + where
 				+ " order by created_at desc, id limit :size offset :offset")
 			.params(params).param("size", size).param("offset", (long) page * size)
 			.query((rs, n) -> {
@@ -238,7 +250,9 @@ public class Outbox {
 				return new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
 						rs.getString(4), rs.getString(5), content[0], content[1], Message.Status.valueOf(rs.getString(8)),
 						rs.getInt(9), rs.getString(10), rs.getTimestamp(11).toInstant(),
-						rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(), rs.getString(13));
+						rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(), rs.getString(13),
+						Priority.valueOf(rs.getString(16)), rs.getString(17),
+						rs.getString(17) == null ? null : rs.getTimestamp(18).toInstant());
 			})
 			.list();
 		return new PageResult<>(items, page, size, total);

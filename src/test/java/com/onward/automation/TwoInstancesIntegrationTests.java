@@ -34,7 +34,8 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * PLT-5 / AUTO-5: a second Onward instance on the same database; both run sweeps and deliver at
- * the same time, and every message reaches the SMTP server exactly once.
+ * the same time, every message reaches the SMTP server exactly once, and the daily cap and the
+ * sending hours hold across both.
  */
 @TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
 		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
@@ -56,6 +57,9 @@ class TwoInstancesIntegrationTests extends UsageTestSupport {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	com.onward.messaging.Outbox outbox;
+
 	@Test
 	void twoInstancesSweepingAndDeliveringAtOnceSendEveryMessageExactlyOnce() throws Exception {
 		String jdbcUrl = ((HikariDataSource) dataSource).getJdbcUrl();
@@ -66,16 +70,40 @@ class TwoInstancesIntegrationTests extends UsageTestSupport {
 			Automation automation2 = second.getBean(Automation.class);
 			Delivery delivery2 = second.getBean(Delivery.class);
 
-			// Thirty SMB accounts ten days in, nobody logged in: welcome, invite, series step, re-engagement…
+			// Thirty SMB accounts seven days in, nobody logged in: welcome, invite, the series' day-7 step, the
+			// day-7 re-engagement (about the same missing login) and a celebration — under a cap of one.
 			String domain = unique("twin").toLowerCase() + ".example";
 			var accounts = new ArrayList<UUID>();
 			for (int i = 0; i < 30; i++) {
-				accounts.add(account(5, "DAILY", LocalDate.now().minusDays(10), 12, 3000,
+				accounts.add(account(5, "DAILY", LocalDate.now().minusDays(7), 12, 3000,
 						List.of(Map.of("name", "Twin " + i, "email", "lead" + i + "@" + domain, "role", "PROJECT_LEAD"))));
 			}
 			UUID[] ids = accounts.toArray(UUID[]::new);
 			await(() -> jdbc.sql("select count(*) from outbox_message where account_id = any(:ids) and template = 'welcome'")
 				.param("ids", ids).query(Long.class).single() == accounts.size());
+			for (int i = 0; i < accounts.size(); i++) {
+				outbox.enqueue("twin-celebration:" + accounts.get(i), "milestone-celebration", accounts.get(i),
+						"lead" + i + "@" + domain, "en", Map.of("account", "Twin", "contact", "Twin " + i));
+			}
+
+			// Sending hours that exclude today: neither instance sends any of it.
+			java.time.DayOfWeek today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getDayOfWeek();
+			var otherDays = java.util.Arrays.stream(java.time.DayOfWeek.values()).filter(d -> d != today).map(Enum::name).toList();
+			assertThat(call("PUT", "/api/v1/delivery-policy", Map.of("dailyCap", 1, "quietHours", true, "sendingDays", otherDays,
+					"digestDay", otherDays.get(0))).status()).isEqualTo(200);
+			for (int i = 0; i < 3; i++) {
+				delivery.deliverDue();
+				delivery2.deliverDue();
+			}
+			assertThat(smtp.getReceivedMessagesForDomain(domain)).as("nothing outside sending hours").isEmpty();
+			assertThat(jdbc.sql("""
+					select count(*) from outbox_message where account_id = any(:ids) and status = 'PENDING'
+					  and held_reason = 'QUIET_HOURS'""").param("ids", ids).query(Long.class).single())
+				.isGreaterThanOrEqualTo(3L * accounts.size());
+
+			// Every day a sending day again (held messages are looked at anew), with a cap of one a day.
+			assertThat(call("PUT", "/api/v1/delivery-policy", Map.of("dailyCap", 1, "quietHours", false)).status())
+				.isEqualTo(200);
 
 			var pool = Executors.newFixedThreadPool(4);
 			try {
@@ -98,11 +126,19 @@ class TwoInstancesIntegrationTests extends UsageTestSupport {
 					select message_id from outbox_message
 					where account_id = any(:ids) and channel = 'EMAIL' and audience = 'CUSTOMER' and status = 'SENT'""")
 				.param("ids", ids).query(String.class).list();
+			// Per contact today: the invitation (past the cap) and one capped email — the welcome, highest in rank;
+			// the day-7 nudge and the celebration wait for tomorrow, whichever instance looked at them.
+			for (UUID account : accounts) {
+				assertThat(jdbc.sql("""
+						select template from outbox_message where account_id = :a and audience = 'CUSTOMER' and status = 'SENT'
+						order by template""").param("a", account).query(String.class).list())
+					.containsExactly("kickoff-confirmation", "welcome");
+			}
 			assertThat(jdbc.sql("""
-					select count(*) from outbox_message where account_id = any(:ids) and channel = 'EMAIL' and status <> 'SENT'""")
-				.param("ids", ids).query(Long.class).single()).as("nothing left unsent").isZero();
-			// welcome + invite + series step + re-engagement at least, for every account
-			assertThat(outboxIds).hasSizeGreaterThanOrEqualTo(4 * accounts.size());
+					select count(*) from outbox_message where account_id = any(:ids) and channel = 'EMAIL' and status = 'PENDING'
+					  and held_reason is distinct from 'DAILY_CAP'""")
+				.param("ids", ids).query(Long.class).single()).as("all that waits, waits for the cap").isZero();
+			assertThat(outboxIds).hasSize(2 * accounts.size());
 
 			MimeMessage[] received = smtp.getReceivedMessagesForDomain(domain);
 			List<String> receivedIds = new ArrayList<>();
@@ -116,6 +152,9 @@ class TwoInstancesIntegrationTests extends UsageTestSupport {
 			assertThat(jdbc.sql("""
 					select count(*) from outbox_message where account_id = any(:ids) and template = 're-engagement'""")
 				.param("ids", ids).query(Long.class).single()).isEqualTo(accounts.size());
+		}
+		finally {
+			call("DELETE", "/api/v1/delivery-policy", null);
 		}
 	}
 
