@@ -35,7 +35,7 @@ public record Message(UUID id, String template, UUID accountId, String recipient
 	public Message masked() {
 		return new Message(id, template, accountId, URL_CHANNELS.contains(channel) ? maskUrls(recipient) : recipient,
 				language, subject, maskLinks(maskUrlsIf(body)), status, attempts, maskUrls(lastError), createdAt, sentAt,
-				channel);
+				channel, priority, heldReason, heldUntil);
 	}
 
 	private String maskUrlsIf(String text) {

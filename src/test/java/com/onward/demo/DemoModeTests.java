@@ -21,7 +21,7 @@ class DemoModeTests {
 
 	@Test
 	void noPasswordIsShipped() {
-		assertThat(new DemoData.DemoProperties(null, 60, null).password()).isNull();
-		assertThat(new DemoData.DemoProperties(null, 60, " ").password()).isNull();
+		assertThat(new DemoData.DemoProperties(null, 60, null, 0).password()).isNull();
+		assertThat(new DemoData.DemoProperties(null, 60, " ", 0).password()).isNull();
 	}
 }
