@@ -106,13 +106,18 @@ public class Privacy {
 		Set<String> emails = new LinkedHashSet<>();
 		Set<String> userIds = new LinkedHashSet<>();
 		if (erasure.email() != null) {
-			emails.add(erasure.email().strip());
-			// Products often use the address as their user id.
-			userIds.add(erasure.email().strip());
+			String email = erasure.email().strip().toLowerCase(Locale.ROOT);
+			emails.add(email);
+			// Products often use the address as their user id (matched in any case, as addresses are).
+			userIds.add(email);
 		}
 		if (erasure.userId() != null) {
-			userIds.add(erasure.userId().strip());
-			if (erasure.userId().contains("@")) emails.add(erasure.userId().strip());
+			String userId = erasure.userId().strip();
+			if (userId.contains("@")) {
+				userId = userId.toLowerCase(Locale.ROOT);
+				emails.add(userId);
+			}
+			userIds.add(userId);
 		}
 		var pseudonyms = new LinkedHashMap<String, String>();
 		userIds.forEach(u -> pseudonyms.put(u, keys.pseudonym(u)));

@@ -19,6 +19,9 @@ class UsagePersonalData extends PersonalDataTables {
 
 	private static final String[] TABLES = { "usage_user_day", "usage_user", "early_win" };
 
+	/** A user id that is an email address matches in any case, as addresses do. */
+	private static final String MATCH = "(user_id = :u or (strpos(:u, '@') > 0 and lower(user_id) = :u))";
+
 	UsagePersonalData(JdbcClient jdbc) {
 		super(jdbc, "usage");
 		table("usage_event", "events", BY_ACCOUNT, "occurred_at");
@@ -34,13 +37,12 @@ class UsagePersonalData extends PersonalDataTables {
 		for (var entry : person.pseudonyms().entrySet()) {
 			String user = entry.getKey();
 			String pseudonym = entry.getValue();
-			counts.merge("usage_event", (long) jdbc.sql("""
-					update usage_event set user_id = :p, properties = null
-					where user_id = :u and (cast(:a as uuid) is null or account_id = :a)""")
+			counts.merge("usage_event", (long) jdbc.sql("update usage_event set user_id = :p, properties = null where "
+					+ MATCH + " and (cast(:a as uuid) is null or account_id = :a)")
 				.param("p", pseudonym).param("u", user).param("a", person.accountId()).update(), Long::sum);
 			for (String table : TABLES) {
 				counts.merge(table, (long) jdbc.sql("update " + table
-						+ " set user_id = :p where user_id = :u and (cast(:a as uuid) is null or account_id = :a)")
+						+ " set user_id = :p where " + MATCH + " and (cast(:a as uuid) is null or account_id = :a)")
 					.param("p", pseudonym).param("u", user).param("a", person.accountId()).update(), Long::sum);
 			}
 		}
