@@ -27,6 +27,7 @@ class MessagingPersonalData extends PersonalDataTables {
 		table("notification", "notifications", "account_id = :a", "created_at, id");
 		redacted("outbox_message", "recipient", "subject", "body", "calendar", "params", "last_error", "uniqueness_key");
 		redacted("notification", "email", "args");
+		erasedOnly("unsubscribe");
 	}
 
 	@Override

@@ -32,6 +32,11 @@ class EventPublicationsPersonalData implements PersonalDataHandler {
 	}
 
 	@Override
+	public java.util.Set<String> tables() {
+		return java.util.Set.of("event_publication");
+	}
+
+	@Override
 	public Map<String, Long> erase(Person person) {
 		var needles = new java.util.LinkedHashSet<>(person.emails());
 		needles.addAll(person.userIds());

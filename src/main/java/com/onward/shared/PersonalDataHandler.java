@@ -39,6 +39,13 @@ public interface PersonalDataHandler {
 	/** Writes everything this module holds about the account, one named list of rows per table. */
 	void export(AccountScope account, Export export);
 
+	/**
+	 * The tables this handler takes care of. Every table of the database must be named by a handler
+	 * or listed (with its reason) among those holding no customer personal data in
+	 * {@code PrivacyCoverageTests}, so a new table cannot be forgotten.
+	 */
+	Set<String> tables();
+
 	/** Applies the retention periods to this module's tables; counts of rows removed or emptied. */
 	default Map<String, Long> applyRetention(Retention retention) {
 		return Map.of();

@@ -42,6 +42,7 @@ public abstract class PersonalDataTables implements PersonalDataHandler {
 	private final String module;
 	private final List<Table> tables = new ArrayList<>();
 	private final Map<String, String[]> redacted = new LinkedHashMap<>();
+	private final List<String> extraTables = new ArrayList<>();
 
 	protected PersonalDataTables(JdbcClient jdbc, String module) {
 		this.jdbc = jdbc;
@@ -56,6 +57,19 @@ public abstract class PersonalDataTables implements PersonalDataHandler {
 	/** Free-text columns of a table where a person's address or user id is replaced by {@code [erased]}. */
 	protected final void redacted(String table, String... columns) {
 		redacted.put(table, columns);
+	}
+
+	/** A table the module erases from by hand (in its own {@link #erase}) without it belonging to an account. */
+	protected final void erasedOnly(String table) {
+		extraTables.add(table);
+	}
+
+	@Override
+	public java.util.Set<String> tables() {
+		var all = new java.util.TreeSet<String>(extraTables);
+		tables.forEach(t -> all.add(t.name()));
+		all.addAll(redacted.keySet());
+		return all;
 	}
 
 	@Override
