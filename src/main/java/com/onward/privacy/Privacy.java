@@ -84,7 +84,10 @@ public class Privacy {
 
 	Privacy(List<PersonalDataHandler> handlers, JdbcClient jdbc, PrivacyKeys keys, AuditLog audit, Accounts accounts,
 			Projects projects, Stakeholders stakeholders, PrivacyProperties props, ObjectMapper json, Clock clock) {
-		this.handlers = handlers;
+		// Unordered handlers first (order 0), the account module's (@Order lowest precedence) last.
+		this.handlers = handlers.stream()
+			.sorted(java.util.Comparator.comparingInt(h -> org.springframework.core.annotation.OrderUtils.getOrder(h.getClass(), 0)))
+			.toList();
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.audit = audit;
