@@ -69,7 +69,12 @@ abstract class PrivacyTestSupport extends UsageTestSupport {
 	}
 
 	static List<Map<String, Object>> contacts(String email) {
-		return List.of(Map.of("name", "Siti Rahma", "email", email, "phone", "+62 812 5550 1234", "role", "PROJECT_LEAD"));
+		return List.of(Map.of("name", "Siti Rahma", "email", email, "phone", phoneOf(email), "role", "PROJECT_LEAD"));
+	}
+
+	/** A phone number of the contact's own (so a scan for it finds no other test's contact). */
+	static String phoneOf(String email) {
+		return "+62 812 " + String.format("%08d", Math.floorMod(email.hashCode(), 100_000_000));
 	}
 
 	UUID projectOf(UUID account) {
