@@ -98,9 +98,11 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens, json, bootstrapToken), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> {
 				auth.requestMatchers("/api/v1/admin/**", "/api/v1/health/recompute", "/api/v1/messages/delivery",
-						"/api/v1/automation/sweeps", "/api/v1/webhooks", "/api/v1/webhooks/**").hasRole("ADMIN");
+						"/api/v1/automation/sweeps", "/api/v1/webhooks", "/api/v1/webhooks/**", "/api/v1/privacy/**").hasRole("ADMIN");
 				auth.requestMatchers(HttpMethod.PUT, "/api/v1/delivery-policy").hasRole("ADMIN");
 				auth.requestMatchers(HttpMethod.DELETE, "/api/v1/delivery-policy").hasRole("ADMIN");
+				// Personal data of a whole account leaves or goes only by a manager's hand.
+				auth.requestMatchers("/api/v1/accounts/*/export", "/api/v1/accounts/*/deletion").hasAnyRole(MANAGERS);
 				// Products post usage with an ingestion-scoped token; that token reaches nothing else.
 				auth.requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyAuthority(TokenScope.INGEST_AUTHORITY,
 						StaffRole.ADMIN.authority());

@@ -58,6 +58,13 @@ public class Stakeholders {
 			.query(Stakeholders::map).list();
 	}
 
+	/** The ids of the contacts with one of these addresses (any case), in one account or (null) in all. */
+	public List<UUID> contactIdsByEmail(java.util.Collection<String> emails, UUID accountId) {
+		return jdbc.sql("select id from contact where lower(email) = any(:emails) and (cast(:a as uuid) is null or account_id = :a)")
+			.param("emails", emails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new))
+			.param("a", accountId).query(UUID.class).list();
+	}
+
 	@Transactional
 	public Contact add(UUID accountId, ContactForm f) {
 		UUID id = UUID.randomUUID();

@@ -6,14 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * A clock tests can set and move: the system clock until a test sets it; then time stands still at
- * what was set (moved only by {@link #moveBy}) until {@link #reset}. Every bean that takes a
- * {@link Clock} gets this one in the test suite ({@link TestClockConfiguration}).
+ * A clock tests can set and move: the system clock until a test changes it. {@link #setTo} stops time
+ * at an instant (then only {@link #moveBy} or {@link #advance} move it); {@link #advance} alone keeps
+ * the clock running, shifted ahead. {@link #reset} goes back to the system clock. Every bean that takes
+ * a {@link Clock} gets this one in the test suite ({@link TestClockConfiguration}).
  */
 public class TestClock extends Clock {
 
 	private final ZoneId zone;
 	private volatile Instant fixed;
+	private volatile Duration offset = Duration.ZERO;
 
 	public TestClock(ZoneId zone) {
 		this.zone = zone;
@@ -32,7 +34,7 @@ public class TestClock extends Clock {
 	@Override
 	public Instant instant() {
 		Instant at = fixed;
-		return at == null ? Instant.now() : at;
+		return at == null ? Instant.now().plus(offset) : at;
 	}
 
 	public void setTo(Instant instant) {
@@ -43,8 +45,19 @@ public class TestClock extends Clock {
 		this.fixed = instant().plus(duration);
 	}
 
+	/** Moves time ahead: a stopped clock jumps, a running one keeps running from further on. */
+	public void advance(Duration duration) {
+		if (fixed != null) {
+			moveBy(duration);
+		}
+		else {
+			offset = offset.plus(duration);
+		}
+	}
+
 	/** Back to the system clock. */
 	public void reset() {
 		this.fixed = null;
+		this.offset = Duration.ZERO;
 	}
 }
