@@ -15,6 +15,7 @@ class AccountPersonalData extends PersonalDataTables {
 	AccountPersonalData(JdbcClient jdbc) {
 		super(jdbc, "account");
 		table("segment_change", "segmentChanges", BY_ACCOUNT, "at, id");
+		table("account_renewal", "renewals", BY_ACCOUNT, "renewal_date, id");
 		table("contract", "contracts", BY_ACCOUNT, "signed_at, id");
 		table("account", "account", "id = :a", "id");
 		redacted("segment_change", "reason");

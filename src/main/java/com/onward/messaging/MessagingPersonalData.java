@@ -28,6 +28,7 @@ class MessagingPersonalData extends PersonalDataTables {
 		redacted("outbox_message", "recipient", "subject", "body", "calendar", "params", "last_error", "uniqueness_key");
 		redacted("notification", "email", "args");
 		erasedOnly("unsubscribe");
+		erasedOnly("email_preference");
 	}
 
 	@Override
@@ -41,6 +42,8 @@ class MessagingPersonalData extends PersonalDataTables {
 					where lower(recipient) = any(:emails) and (cast(:a as uuid) is null or account_id = :a)""")
 				.param("erased", ERASED).param("emails", person.lowerEmails()).param("a", person.accountId()).update());
 			counts.put("unsubscribe", (long) jdbc.sql("delete from unsubscribe where lower(email) = any(:emails)")
+				.param("emails", person.lowerEmails()).update());
+			counts.put("email_preference", (long) jdbc.sql("delete from email_preference where lower(email) = any(:emails)")
 				.param("emails", person.lowerEmails()).update());
 		}
 		super.erase(person).forEach((k, v) -> counts.merge(k, v, Long::sum));

@@ -17,7 +17,7 @@ import com.onward.shared.PersonalDataTables;
 @Component
 class UsagePersonalData extends PersonalDataTables {
 
-	private static final String[] TABLES = { "usage_user_day", "usage_user", "early_win" };
+	private static final String[] TABLES = { "usage_user_day", "usage_user", "early_win", "segment_user_account" };
 
 	/** A user id that is an email address matches in any case, as addresses do. */
 	private static final String MATCH = "(user_id = :u or (strpos(:u, '@') > 0 and lower(user_id) = :u))";
@@ -29,6 +29,7 @@ class UsagePersonalData extends PersonalDataTables {
 		table("usage_user", "users", BY_ACCOUNT, "user_id");
 		table("usage_feature", "features", BY_ACCOUNT, "feature");
 		table("early_win", "earlyWins", BY_ACCOUNT, "occurred_at");
+		table("segment_user_account", "segmentUsers", BY_ACCOUNT, "user_id");
 	}
 
 	@Override
