@@ -153,7 +153,7 @@ public class Privacy {
 		return request;
 	}
 
-	/** Deletes every row of the account in every module; only after the account was exported. */
+	/** Deletes every row of the account in every module; only a churned account, and only after it was exported. */
 	@Transactional
 	public Request deleteAccount(UUID accountId, String reason) {
 		AccountScope scope = scope(accountId);
@@ -162,6 +162,12 @@ public class Privacy {
 			.param("s", subject).query(Long.class).single() > 0;
 		if (!exported) {
 			throw new BusinessRuleException("accountId", "Export the account before deleting it");
+		}
+		// A customer that still renews is never deleted by mistake: its churn is recorded first (a CHURNED renewal).
+		String status = jdbc.sql("select status from account_v where account_id = :a").param("a", accountId)
+			.query(String.class).optional().orElse(null);
+		if (!"CHURNED".equals(status)) {
+			throw new BusinessRuleException("accountId", "Only a churned account can be deleted: record its CHURNED renewal first");
 		}
 		List<ModuleReport> reports = run(h -> h.deleteAccount(scope));
 		String safeReason = redact(reason, List.of(accountId.toString()));

@@ -124,6 +124,12 @@ class AccountExportAndDeletionIntegrationTests extends PrivacyTestSupport {
 		assertThat(CatalogueScan.find(jdbc, account.toString())).extracting(CatalogueScan.Hit::table)
 			.contains("account", "contract", "project", "contact", "usage_event", "outbox_message", "survey_request", "audit_log");
 
+		// A customer still renewing is not deleted; once its churn is recorded, it is.
+		var notChurned = call("POST", "/api/v1/accounts/" + account + "/deletion", Map.of("reason", "Churned; contract ended"),
+				token(StaffRole.CS_MANAGER));
+		assertProblem(notChurned, 422, "accountId");
+		assertThat(post("/api/v1/accounts/" + account + "/renewals",
+				Map.of("date", LocalDate.now().minusDays(1).toString(), "outcome", "CHURNED")).status()).isEqualTo(201);
 		var deleted = call("POST", "/api/v1/accounts/" + account + "/deletion", Map.of("reason", "Churned; contract ended"),
 				token(StaffRole.CS_MANAGER));
 		assertThat(deleted.status()).as(deleted.raw()).isEqualTo(200);
