@@ -96,7 +96,7 @@ JAR=$(mktemp)
 CSRF=$(curl -s -c "$JAR" $BASE/login | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
 curl -s -b "$JAR" -c "$JAR" -o /dev/null -X POST $BASE/login \
   --data-urlencode username=bench --data-urlencode password=bench-password --data-urlencode "_csrf=$CSRF"
-COOKIE="JSESSIONID=$(awk '/JSESSIONID/ {print $7}' "$JAR")"
+COOKIE="SESSION=$(awk '/\tSESSION\t/ {print $7}' "$JAR")"
 case "$(curl -s -b "$JAR" $BASE/analytics)" in *'id="retention-table"'*) ;; *) echo "analytics page not served" >&2; exit 1 ;; esac
 measure "page /analytics" -H "Cookie: $COOKIE" "$BASE/analytics"
 measure "page /analytics?groupBy=cohort" -H "Cookie: $COOKIE" "$BASE/analytics?groupBy=cohort"

@@ -72,7 +72,7 @@ JAR=$(mktemp)
 CSRF=$(curl -s -c "$JAR" $BASE/login | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
 curl -s -b "$JAR" -c "$JAR" -o /dev/null -X POST $BASE/login \
   --data-urlencode username=bench --data-urlencode password=bench-password --data-urlencode "_csrf=$CSRF"
-COOKIE="JSESSIONID=$(awk '/JSESSIONID/ {print $7}' "$JAR")"
+COOKIE="SESSION=$(awk '/\tSESSION\t/ {print $7}' "$JAR")"
 PAGES=$((TOTAL / 25))
 
 echo "== warm-up"

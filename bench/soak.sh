@@ -54,7 +54,7 @@ JAR=$(mktemp)
 CSRF=$(curl -s -c "$JAR" $BASE/login | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
 curl -s -b "$JAR" -c "$JAR" -o /dev/null -X POST $BASE/login \
   --data-urlencode username=soak --data-urlencode password=soak-password --data-urlencode "_csrf=$CSRF"
-COOKIE="JSESSIONID=$(awk '/JSESSIONID/ {print $7}' "$JAR")"
+COOKIE="SESSION=$(awk '/\tSESSION\t/ {print $7}' "$JAR")"
 curl -sf -H "Cookie: $COOKIE" -o /dev/null $BASE/ || { echo "sign-in failed" >&2; exit 1; }
 LOG_FROM=$(wc -l < $LOG)
 

@@ -108,6 +108,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 			return ResponseEntity.status(code).body(problem(code, code.getReasonPhrase(), e.getMessage(), List.of()));
 		}
 		if (e instanceof org.springframework.security.core.AuthenticationException) throw e;
+		// The database being away is not a bug: DatabaseUnavailableFilter answers 503 with Retry-After.
+		if (DatabaseUnavailableFilter.databaseUnavailable(e)) throw e;
 		if (tooLarge(e) != null) {
 			return ResponseEntity.status(413).body(problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large",
 					tooLarge(e).getMessage(), List.of()));

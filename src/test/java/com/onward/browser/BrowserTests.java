@@ -328,6 +328,8 @@ class BrowserTests extends IntegrationTest {
 		assertThat(driver.findElement(By.id("items")).getText()).contains(payload + " milestone");
 		// Hover along the timeline like a person, then ask ECharts for the milestone's own tooltip.
 		WebElement chart = driver.findElement(By.id("timeline-chart"));
+		// The pointer can only move within the viewport: bring the chart into it first.
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", chart);
 		var actions = new org.openqa.selenium.interactions.Actions(driver);
 		int w = chart.getSize().getWidth(), h = chart.getSize().getHeight();
 		for (int y = -h / 2 + 40; y < h / 2 - 20; y += 12) {

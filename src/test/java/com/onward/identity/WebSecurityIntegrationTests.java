@@ -39,7 +39,7 @@ class WebSecurityIntegrationTests extends IntegrationTest {
 		assertThat(headers.firstValue("Referrer-Policy")).contains("same-origin");
 		assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
 		assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
-		String cookie = headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst()
+		String cookie = headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
 			.orElseThrow();
 		assertThat(cookie).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly");
 		assertThat(cookie).doesNotContainIgnoringCase("Secure;").doesNotEndWithIgnoringCase("Secure");
@@ -56,7 +56,7 @@ class WebSecurityIntegrationTests extends IntegrationTest {
 			.header("X-Forwarded-For", "203.0.113.7").build()).headers();
 		assertThat(headers.firstValue("Strict-Transport-Security").orElse("")).contains("max-age=31536000")
 			.contains("includeSubDomains");
-		String cookie = headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst()
+		String cookie = headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
 			.orElseThrow();
 		assertThat(cookie).containsIgnoringCase("Secure");
 	}

@@ -68,6 +68,8 @@ class PortalBrowserTests extends PortalTestSupport {
 		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
 		driver = new ChromeDriver(service, options);
 		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+		// htmx swaps the item a step is waiting on: a lookup that meets the old element simply tries again.
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 		Files.createDirectories(SCREENSHOTS);
 	}
 

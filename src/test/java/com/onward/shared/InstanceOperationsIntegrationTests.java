@@ -68,12 +68,12 @@ class InstanceOperationsIntegrationTests extends IntegrationTest {
 		jdbc.sql("create database onward_replica_copy").update();
 		String replicaUrl = primaryUrl.replaceFirst("/postgres(\\?|$)", "/onward_replica_copy$1");
 		assertThat(replicaUrl).contains("/onward_replica_copy");
-		Flyway.configure().dataSource(replicaUrl, "postgres", "postgres").locations("classpath:db/migration").load()
+		Flyway.configure().dataSource(replicaUrl, "postgres", password()).locations("classpath:db/migration").load()
 			.migrate();
 		var replica = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(replicaUrl,
-				"postgres", "postgres"));
+				"postgres", password()));
 		try (ConfigurableApplicationContext instance = start(List.of("--onward.datasource.replica.url=" + replicaUrl,
-				"--onward.datasource.replica.username=postgres", "--onward.datasource.replica.password=postgres"),
+				"--onward.datasource.replica.username=postgres", "--onward.datasource.replica.password=" + password()),
 				null)) {
 			assertThat(instance.getBean(DataSource.class)).isInstanceOf(LazyConnectionDataSourceProxy.class);
 			JdbcClient db = instance.getBean(JdbcClient.class);
@@ -185,7 +185,7 @@ class InstanceOperationsIntegrationTests extends IntegrationTest {
 			ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
 		String url = ((HikariDataSource) dataSource).getJdbcUrl();
 		var args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-				"--spring.datasource.password=postgres", "--server.port=0", "--spring.jmx.enabled=false"));
+				"--spring.datasource.password=" + password(), "--server.port=0", "--spring.jmx.enabled=false"));
 		args.addAll(extra);
 		var builder = new SpringApplicationBuilder(OnwardApplication.class).profiles("test");
 		if (initializer != null) {
@@ -200,6 +200,11 @@ class InstanceOperationsIntegrationTests extends IntegrationTest {
 
 	private static String database(JdbcClient db) {
 		return db.sql("select current_database()").query(String.class).single();
+	}
+
+	/** The embedded database's generated superuser password. */
+	private String password() {
+		return ((HikariDataSource) dataSource).getPassword();
 	}
 
 	private void createUser(String username, String password) {
