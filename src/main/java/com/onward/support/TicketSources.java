@@ -84,17 +84,33 @@ public class TicketSources {
 	}
 
 	/**
+	 * How far a signed Zendesk delivery's timestamp may be from now: a captured delivery cannot be
+	 * replayed later, and Zendesk sends (and retries) within minutes.
+	 */
+	static final java.time.Duration MAX_SIGNATURE_SKEW = java.time.Duration.ofMinutes(5);
+
+	/**
 	 * Zendesk signs {@code timestamp + body} with HMAC-SHA256 and sends it base64-encoded in
-	 * {@code X-Zendesk-Webhook-Signature}; compared in constant time.
+	 * {@code X-Zendesk-Webhook-Signature}; compared in constant time, and only for a fresh timestamp.
 	 */
 	boolean zendeskSignatureValid(String signature, String timestamp, byte[] body) {
 		Optional<String> secret = jdbc.sql("select secret from support_source where kind = 'ZENDESK' and secret is not null")
 			.query(String.class).optional();
-		if (secret.isEmpty() || signature == null || timestamp == null) {
+		if (secret.isEmpty() || signature == null || timestamp == null || !fresh(timestamp)) {
 			return false;
 		}
 		byte[] expected = Base64.getEncoder().encode(hmac(secret.get(), timestamp, body));
 		return MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private boolean fresh(String timestamp) {
+		try {
+			java.time.Instant at = java.time.Instant.parse(timestamp.strip());
+			return java.time.Duration.between(at, clock.instant()).abs().compareTo(MAX_SIGNATURE_SKEW) <= 0;
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return false;
+		}
 	}
 
 	boolean freshdeskSecretValid(String secret) {

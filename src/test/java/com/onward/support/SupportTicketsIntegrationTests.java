@@ -157,6 +157,9 @@ class SupportTicketsIntegrationTests extends UsageTestSupport {
 		Response forged = raw("/api/v1/integrations/zendesk/tickets", token, other, signed("wrong", timestamp, other));
 		assertThat(forged.status()).isEqualTo(401);
 		Response tampered = raw("/api/v1/integrations/zendesk/tickets", token, other, signed(secret, timestamp, created));
+		// A correctly signed delivery captured an hour ago cannot be replayed.
+		String old = now.minus(1, ChronoUnit.HOURS).toString();
+		assertThat(raw("/api/v1/integrations/zendesk/tickets", token, other, signed(secret, old, other)).status()).isEqualTo(401);
 		assertThat(tampered.status()).isEqualTo(401);
 		assertThat(raw("/api/v1/integrations/zendesk/tickets", token, other, Map.of()).status()).isEqualTo(401);
 		assertThat(stored(account)).isEqualTo(1);
@@ -166,7 +169,7 @@ class SupportTicketsIntegrationTests extends UsageTestSupport {
 		assertProblem(bad, 400, "ticket.organization_external_id");
 		JsonNode deliveries = get("/api/v1/admin/integrations/zendesk/deliveries").body();
 		assertThat(deliveries.get(0).get("status").asInt()).isEqualTo(400);
-		assertThat(deliveries.findValuesAsString("status").subList(0, 5)).containsExactly("400", "401", "401", "401", "202");
+		assertThat(deliveries.findValuesAsString("status").subList(0, 6)).containsExactly("400", "401", "401", "401", "401", "202");
 	}
 
 	@Test
