@@ -1,14 +1,8 @@
 package com.onward.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +42,6 @@ class AdminSetup implements ApplicationRunner {
 	private final BootstrapProperties props;
 	private final Clock clock;
 	private final String publicUrl;
-	private final SecureRandom random = new SecureRandom();
 
 	AdminSetup(JdbcClient jdbc, Users users, BootstrapProperties props, Clock clock,
 			@Value("${onward.messaging.public-url:http://localhost:8080}") String publicUrl) {
@@ -85,9 +78,7 @@ class AdminSetup implements ApplicationRunner {
 	/** A new one-time set-up token; only its hash is stored. */
 	@Transactional
 	String issue() {
-		byte[] bytes = new byte[32];
-		random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = com.onward.shared.SecureTokens.random(32);
 		jdbc.sql("delete from admin_setup_token where expires_at <= :now").param("now", Timestamp.from(clock.instant()))
 			.update();
 		jdbc.sql("insert into admin_setup_token (token_hash, expires_at) values (:h, :exp)").param("h", hash(token))
@@ -120,12 +111,6 @@ class AdminSetup implements ApplicationRunner {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(
-					MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return com.onward.shared.SecureTokens.sha256(token);
 	}
 }

@@ -1,13 +1,7 @@
 package com.onward.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,7 +44,6 @@ public class ApiTokens {
 		}
 	}
 
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
@@ -82,9 +75,7 @@ public class ApiTokens {
 		if (scope == TokenScope.INGEST) {
 			role = StaffRole.VIEWER;
 		}
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String token = "onw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = "onw_" + com.onward.shared.SecureTokens.random(32);
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		String creator = AuditLog.currentActor();
@@ -146,11 +137,6 @@ public class ApiTokens {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return com.onward.shared.SecureTokens.sha256(token);
 	}
 }

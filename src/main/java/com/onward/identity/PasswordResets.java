@@ -1,11 +1,9 @@
 package com.onward.identity;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,7 +31,6 @@ class PasswordResets {
 	private final Clock clock;
 	private final String publicUrl;
 	private final Duration validity;
-	private final SecureRandom random = new SecureRandom();
 
 	PasswordResets(JdbcClient jdbc, Users users, AuditLog audit, Clock clock,
 			@Value("${onward.messaging.public-url:http://localhost:8080}") String publicUrl,
@@ -49,9 +46,7 @@ class PasswordResets {
 	@Transactional
 	Link issue(UUID userId) {
 		var user = users.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
-		byte[] bytes = new byte[32];
-		random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = com.onward.shared.SecureTokens.random(32);
 		Instant expires = clock.instant().plus(validity);
 		jdbc.sql("delete from password_reset_token where user_id = :u or expires_at <= :now").param("u", userId)
 			.param("now", Timestamp.from(clock.instant())).update();

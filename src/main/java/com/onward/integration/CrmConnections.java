@@ -4,12 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +68,6 @@ public class CrmConnections {
 	}
 
 	static final int KEEP_DELIVERIES = 50;
-	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final TypeReference<LinkedHashMap<String, String>> MAPPING = new TypeReference<>() {
 	};
 
@@ -106,9 +103,7 @@ public class CrmConnections {
 		if (jdbc.sql("select count(*) from crm_connection where name = :n").param("n", n).query(Integer.class).single() > 0) {
 			throw InvalidInputException.of("name", "a connection named '" + n + "' exists");
 		}
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String secret = "crm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String secret = "crm_" + com.onward.shared.SecureTokens.random(32);
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		jdbc.sql("""

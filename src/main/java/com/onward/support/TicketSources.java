@@ -4,12 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +36,6 @@ public class TicketSources {
 	}
 
 	static final int KEEP_DELIVERIES = 50;
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
@@ -62,9 +59,7 @@ public class TicketSources {
 	/** A new Freshdesk shared secret; returned once, never shown again. */
 	@Transactional
 	public String newFreshdeskSecret() {
-		byte[] bytes = new byte[24];
-		RANDOM.nextBytes(bytes);
-		String secret = "fds_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String secret = "fds_" + com.onward.shared.SecureTokens.random(24);
 		jdbc.sql("""
 				insert into support_source (kind, secret_hash, updated_at) values ('FRESHDESK', :h, :at)
 				on conflict (kind) do update set secret_hash = excluded.secret_hash, updated_at = excluded.updated_at""")
@@ -134,12 +129,7 @@ public class TicketSources {
 	}
 
 	private static String sha256(String s) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return com.onward.shared.SecureTokens.sha256(s);
 	}
 
 	/** Logged in its own transaction, so a rejected delivery is on record although nothing else was stored. */

@@ -1,10 +1,8 @@
 package com.onward.survey;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +55,6 @@ public class Surveys {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final String publicUrl;
-	private final SecureRandom random = new SecureRandom();
 
 	Surveys(JdbcClient jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock,
 			@Value("${onward.messaging.public-url:http://localhost:8080}") String publicUrl) {
@@ -72,9 +69,7 @@ public class Surveys {
 	@Transactional
 	public boolean send(String uniquenessKey, UUID accountId, Kind kind, String recipient, String contactName,
 			String language) {
-		byte[] bytes = new byte[24];
-		random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = com.onward.shared.SecureTokens.random(24);
 		String lang = language == null ? "en" : language;
 		boolean created = jdbc.sql("""
 				insert into survey_request (id, uniqueness_key, token, account_id, kind, recipient, language, created_at)
