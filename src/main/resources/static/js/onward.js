@@ -34,3 +34,10 @@ document.addEventListener('change', function (e) {
   var el = e.target;
   if (el && el.hasAttribute && el.hasAttribute('data-autosubmit') && el.form) el.form.submit();
 });
+// Forms marked data-confirm do something that cannot be undone: they ask first, in the page's language.
+document.addEventListener('submit', function (e) {
+  var form = e.target;
+  if (form && form.hasAttribute && form.hasAttribute('data-confirm') && !window.confirm(form.getAttribute('data-confirm'))) {
+    e.preventDefault();
+  }
+});

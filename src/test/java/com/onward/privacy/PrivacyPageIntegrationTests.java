@@ -54,6 +54,8 @@ class PrivacyPageIntegrationTests extends PrivacyTestSupport {
 		HttpClient admin = signIn("ADMIN");
 		var page = admin.send(request("/admin/privacy?lang=en").build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
+		// Applying retention deletes for good: the form asks first.
+		assertThat(page.body()).contains("data-confirm=\"Remove now everything older than its retention period? This cannot be undone.\"");
 		assertThat(page.body()).contains("Erasure of a person", "nothing found", "Apply retention now", "90 days")
 			.contains(reason.replace("<b>", "&lt;b&gt;")).doesNotContain("??");
 		var run = admin.send(request("/admin/privacy/retention-runs").header("Content-Type", "application/x-www-form-urlencoded")
@@ -66,6 +68,8 @@ class PrivacyPageIntegrationTests extends PrivacyTestSupport {
 			assertThat(localized.statusCode()).isEqualTo(200);
 			assertThat(localized.body()).contains(lang.getValue()).doesNotContain("??");
 		}
+		assertThat(admin.send(request("/admin/privacy?lang=id").build(), HttpResponse.BodyHandlers.ofString()).body())
+			.contains("Tindakan ini tidak dapat dibatalkan");
 		assertThat(admin.send(request("/admin?lang=en").build(), HttpResponse.BodyHandlers.ofString()).body()).contains("/admin/privacy");
 		HttpClient manager = signIn("CS_MANAGER");
 		assertThat(manager.send(request("/admin/privacy").build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
