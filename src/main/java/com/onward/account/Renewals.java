@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +34,14 @@ public class Renewals {
 	private final Accounts accounts;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	Renewals(JdbcClient jdbc, Accounts accounts, AuditLog audit, Clock clock) {
+	Renewals(JdbcClient jdbc, Accounts accounts, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional
@@ -75,6 +78,7 @@ public class Renewals {
 			.param("amount", r.outcome() == RenewalOutcome.CHURNED || acv == null ? null : acv.amount())
 			.param("a", accountId).param("date", r.date()).update();
 		audit.record("account.renewal", "account", accountId, r.outcome() + " on " + r.date());
+		events.publishEvent(new RenewalRecorded(accountId, id, r.date(), r.outcome()));
 		return list(accountId).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
 	}
 

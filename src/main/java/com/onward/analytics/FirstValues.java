@@ -55,22 +55,26 @@ public class FirstValues {
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final AnalyticsCache cache;
 
-	FirstValues(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	FirstValues(JdbcClient jdbc, AuditLog audit, Clock clock, AnalyticsCache cache) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	@Transactional
 	public void recompute(UUID projectId) {
-		jdbc.sql(RECOMPUTE).param("all", false).param("id", projectId).param("at", Timestamp.from(clock.instant()))
-			.update();
+		int changed = jdbc.sql(RECOMPUTE).param("all", false).param("id", projectId)
+			.param("at", Timestamp.from(clock.instant())).update();
+		if (changed > 0) cache.changed();
 	}
 
 	/** Recomputes every project's first value and go-live in one statement; returns the rows changed. */
 	@Transactional
 	public int recomputeAll() {
+		cache.changed();
 		return jdbc.sql(RECOMPUTE).param("all", true).param("id", new UUID(0, 0))
 			.param("at", Timestamp.from(clock.instant())).update();
 	}
@@ -112,6 +116,7 @@ public class FirstValues {
 				  override_at = :at, updated_at = :at where project_id = :p""")
 			.param("d", o.date()).param("note", note).param("by", AuditLog.currentActor())
 			.param("at", Timestamp.from(clock.instant())).param("p", projectId).update();
+		cache.changed();
 		audit.record("first-value.overridden", "project", projectId,
 				o.date() + (note == null ? "" : ": " + note) + " (was " + current.firstValueDate() + ")");
 		return get(projectId);
@@ -124,6 +129,7 @@ public class FirstValues {
 				update onboarding_outcome set override_first_value = null, override_note = null, override_by = null,
 				  override_at = null, updated_at = :at where project_id = :p""")
 			.param("at", Timestamp.from(clock.instant())).param("p", projectId).update();
+		cache.changed();
 		audit.record("first-value.override-removed", "project", projectId, "was " + current.firstValueDate());
 		return get(projectId);
 	}

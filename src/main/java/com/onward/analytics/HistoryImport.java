@@ -66,9 +66,11 @@ public class HistoryImport {
 	private final Validator validator;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final AnalyticsCache cache;
 
 	HistoryImport(Accounts accounts, Renewals renewals, JdbcClient jdbc, Validator validator, AuditLog audit,
-			Clock clock) {
+			Clock clock, AnalyticsCache cache) {
+		this.cache = cache;
 		this.accounts = accounts;
 		this.renewals = renewals;
 		this.jdbc = jdbc;
@@ -120,6 +122,7 @@ public class HistoryImport {
 	/** Stores one past customer: the account, its onboarding's dates and its renewals in date order. */
 	@Transactional
 	public UUID store(PastCustomer c, String source) {
+		cache.changed();
 		Account account = accounts.create(c.account());
 		accounts.markPastCustomer(account.id(), c.signedDate());
 		if (c.csmId() != null) accounts.assignOwnerCsm(account.id(), c.csmId());

@@ -30,12 +30,20 @@ public class OnboardingMetrics {
 	}
 
 	private final JdbcClient jdbc;
+	private final AnalyticsCache cache;
 
-	OnboardingMetrics(JdbcClient jdbc) {
+	OnboardingMetrics(JdbcClient jdbc, AnalyticsCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
+	/** The metrics, from the answers cache when it holds current ones (see {@link AnalyticsCache}). */
 	public Report report(LocalDate from, LocalDate to) {
+		return cache.get("onboarding", () -> compute(from, to), from, to);
+	}
+
+	/** The metrics computed from the data now. */
+	public Report compute(LocalDate from, LocalDate to) {
 		String p = """
 				with p as (select o.project_id, o.account_id, o.signed_on from onboarding_outcome o
 				  where o.project_id is not null

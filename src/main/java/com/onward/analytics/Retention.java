@@ -38,15 +38,23 @@ public class Retention {
 	private final JdbcClient jdbc;
 	private final AnalyticsProperties props;
 	private final Clock clock;
+	private final AnalyticsCache cache;
 
-	Retention(JdbcClient jdbc, AnalyticsProperties props, Clock clock) {
+	Retention(JdbcClient jdbc, AnalyticsProperties props, Clock clock, AnalyticsCache cache) {
 		this.jdbc = jdbc;
 		this.props = props;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
+	/** The report, from the answers cache when it holds a current one (see {@link AnalyticsCache}). */
 	public Report report(By by, LocalDate from, LocalDate to) {
 		LocalDate today = LocalDate.now(clock);
+		return cache.get("retention", () -> compute(by, from, to, today), by, from, to, today);
+	}
+
+	/** The report computed from the data now, as of {@code today}. */
+	public Report compute(By by, LocalDate from, LocalDate to, LocalDate today) {
 		String key = switch (by) {
 			case TTV -> """
 					case when f.first_value_date is not null and f.first_value_date - f.signed_on <= 30 then 'LE_30'

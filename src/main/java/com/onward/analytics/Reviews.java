@@ -38,14 +38,20 @@ public class Reviews {
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final AnalyticsCache cache;
 
-	Reviews(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	Reviews(JdbcClient jdbc, AuditLog audit, Clock clock, AnalyticsCache cache) {
+		this.cache = cache;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
 	public Month month(YearMonth m) {
+		return cache.get("review-month", () -> computeMonth(m), m);
+	}
+
+	Month computeMonth(YearMonth m) {
 		LocalDate from = m.atDay(1), to = m.atEndOfMonth();
 		record Ttv(Double median, long n) {
 		}
@@ -72,6 +78,10 @@ public class Reviews {
 	/** The fastest and the slowest quarter (by days to first value) of onboardings signed in the last year. */
 	public List<Quartile> fastVsSlow() {
 		LocalDate today = LocalDate.now(clock);
+		return cache.get("fast-vs-slow", () -> computeFastVsSlow(today), today);
+	}
+
+	List<Quartile> computeFastVsSlow(LocalDate today) {
 		var out = new ArrayList<Quartile>();
 		jdbc.sql("""
 				with o as (

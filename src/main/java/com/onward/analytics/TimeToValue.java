@@ -49,13 +49,21 @@ public class TimeToValue {
 
 	private final JdbcClient jdbc;
 	private final AnalyticsProperties props;
+	private final AnalyticsCache cache;
 
-	TimeToValue(JdbcClient jdbc, AnalyticsProperties props) {
+	TimeToValue(JdbcClient jdbc, AnalyticsProperties props, AnalyticsCache cache) {
 		this.jdbc = jdbc;
 		this.props = props;
+		this.cache = cache;
 	}
 
+	/** The report, from the answers cache when it holds a current one (see {@link AnalyticsCache}). */
 	public Report report(Metric metric, GroupBy groupBy, LocalDate from, LocalDate to) {
+		return cache.get("time-to-value", () -> compute(metric, groupBy, from, to), metric, groupBy, from, to);
+	}
+
+	/** The report computed from the data now (what {@link #report} serves while nothing changed). */
+	public Report compute(Metric metric, GroupBy groupBy, LocalDate from, LocalDate to) {
 		String days = metric == Metric.FIRST_VALUE ? "o.first_value_date - o.signed_on" : "o.go_live_date - o.signed_on";
 		String key = switch (groupBy) {
 			case SEGMENT -> "a.segment";
