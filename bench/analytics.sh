@@ -28,7 +28,9 @@ command -v hey >/dev/null || { echo "hey is missing: apt-get install -y hey" >&2
 sql() { PGPASSWORD=postgres psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PGPORT -U postgres -d postgres "$@"; }
 api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 APP=""
+WRITER=""
 stop() {
+  [ -n "$WRITER" ] && kill "$WRITER" 2>/dev/null || true
   [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
   local pid; pid=$(head -1 $DATA/postmaster.pid 2>/dev/null) || return 0
   kill "$pid" 2>/dev/null || true
@@ -67,15 +69,29 @@ summarise() { awk '/95% in/ {p95=$3*1000} /50% in/ {p50=$3*1000} /Requests\/sec/
 RESULTS=""
 measure() { # label, then hey arguments
   local label=$1; shift
-  hey -n 40 -c $CLIENTS "$@" >/dev/null # warm-up
+  hey -n 40 -c $CLIENTS "$@" >/dev/null # warm-up (the first request computes, the others share its answer)
   local line; line=$(hey -n $REQUESTS -c $CLIENTS "$@" | summarise)
   printf '   %-58s %s\n' "$label" "$line"
   printf '%-60s %s\n' "$label" "$line" >> $OUT
   RESULTS="$RESULTS
 $(printf '%-60s %s' "$label" "$line")"
 }
-echo "== analytics and planning endpoints ($CLIENTS clients, $REQUESTS requests each)"
 AUTH="Authorization: Bearer $TOKEN"
+# A cold answer: the first question after a change computes from every row (one client, nothing cached).
+cold() {
+  local path=$1 ms
+  sql -c "select 1" >/dev/null
+  api -X POST $BASE/api/v1/analytics/first-value/recompute >/dev/null # a change: retires every cached answer
+  ms=$(curl -s -o /dev/null -w '%{time_total}' -H "$AUTH" "$BASE$path" | awk '{printf "%.0f", $1*1000}')
+  printf '   %-58s %s ms\n' "cold GET $path" "$ms"
+  printf '%-60s %s ms\n' "cold (first after a change) GET $path" "$ms" >> $OUT
+}
+echo "== cold answers (computed from all rows, one client)"
+for path in "/api/v1/analytics/time-to-value?groupBy=segment" "/api/v1/analytics/time-to-value?groupBy=cohort" \
+    "/api/v1/analytics/retention?by=ttv" "/api/v1/analytics/onboarding"; do
+  cold "$path"
+done
+echo "== analytics and planning endpoints ($CLIENTS clients, $REQUESTS requests each)"
 for path in "/api/v1/analytics/time-to-value?groupBy=segment" "/api/v1/analytics/time-to-value?groupBy=csm" \
     "/api/v1/analytics/time-to-value?groupBy=cohort" "/api/v1/analytics/time-to-go-live?groupBy=segment" \
     "/api/v1/analytics/retention?by=ttv" "/api/v1/analytics/retention?by=cohort" \
@@ -89,6 +105,15 @@ measure "POST /api/v1/planning/what-if (segment, 52 weeks)" -m POST -H "$AUTH" -
 measure "POST /api/v1/planning/ltv (own retention)" -m POST -H "$AUTH" -T application/json \
   -d '{"acv":{"amount":30000,"currency":"USD"},"customers":100,"fast":{"ttvDays":30},"slow":{"ttvDays":90}}' \
   "$BASE/api/v1/planning/ltv"
+
+echo "== while the data changes (a renewal recorded every ${BENCH_CHANGE_SECONDS:=5} s retires the cached answers)"
+ACCOUNT=$(sql -tA -c "select id from account where status <> 'CHURNED' limit 1")
+( d=0; while :; do d=$((d+1)); api -X POST $BASE/api/v1/accounts/$ACCOUNT/renewals \
+    -d "{\"date\":\"$(date -u -d "-$d days" +%F)\",\"outcome\":\"RENEWED\"}" >/dev/null || true; sleep $BENCH_CHANGE_SECONDS; done ) &
+WRITER=$!
+measure "GET /api/v1/analytics/time-to-value?groupBy=segment (changing, 20 s)" -z 20s -H "$AUTH" "$BASE/api/v1/analytics/time-to-value?groupBy=segment"
+measure "GET /api/v1/analytics/retention?by=ttv (changing, 20 s)" -z 20s -H "$AUTH" "$BASE/api/v1/analytics/retention?by=ttv"
+kill $WRITER 2>/dev/null; wait $WRITER 2>/dev/null || true
 
 echo "== pages ($CLIENTS clients, signed in)"
 api -X POST $BASE/api/v1/admin/users -d '{"username":"bench","displayName":"Bench","role":"ADMIN","password":"bench-password"}' >/dev/null

@@ -36,10 +36,12 @@ class AccountController {
 	private final Clock clock;
 
 	private final AccountsProperties props;
+	private final Renewals renewals;
 
 	AccountController(Accounts accounts, Contracts contracts, AccountImport imports, Clock clock,
-			AccountsProperties props) {
+			AccountsProperties props, Renewals renewals) {
 		this.props = props;
+		this.renewals = renewals;
 		this.accounts = accounts;
 		this.contracts = contracts;
 		this.imports = imports;
@@ -51,11 +53,75 @@ class AccountController {
 		model.addAttribute("account", accounts.get(id));
 		model.addAttribute("history", accounts.segmentHistory(id));
 		model.addAttribute("contracts", contracts.forAccount(id));
+		model.addAttribute("renewals", renewals.list(id));
+		model.addAttribute("outcomes", RenewalOutcome.values());
+		if (!model.containsAttribute("renewalForm")) {
+			model.addAttribute("renewalForm", java.util.Map.of("date", LocalDate.now(clock).toString()));
+		}
 		model.addAttribute("segments", Segment.values());
 		model.addAttribute("vendorZone", clock.getZone().getId());
 		model.addAttribute("timeZones", new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds()).stream()
 			.filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).toList());
 		return "account/account";
+	}
+
+	/**
+	 * The renewal form: each field is checked and named in the user's language (message codes
+	 * {@code renewal.error.*}); nothing is stored while any field is wrong.
+	 */
+	@PostMapping("/accounts/{id}/renewals")
+	String recordRenewal(@PathVariable UUID id, @RequestParam(required = false) String date,
+			@RequestParam(required = false) String outcome, @RequestParam(required = false) String acvAfter,
+			RedirectAttributes redirect) {
+		Account account = accounts.get(id);
+		var errors = new java.util.LinkedHashMap<String, String>();
+		LocalDate on = null;
+		if (date == null || date.isBlank()) errors.put("date", "renewal.error.date.required");
+		else {
+			try {
+				on = LocalDate.parse(date.strip());
+				if (on.isAfter(LocalDate.now(clock).plusYears(1))) errors.put("date", "renewal.error.date.tooLate");
+			}
+			catch (java.time.format.DateTimeParseException e) {
+				errors.put("date", "renewal.error.date.invalid");
+			}
+		}
+		RenewalOutcome result = null;
+		if (outcome == null || outcome.isBlank()) errors.put("outcome", "renewal.error.outcome.required");
+		else {
+			try {
+				result = RenewalOutcome.valueOf(outcome.strip());
+			}
+			catch (IllegalArgumentException e) {
+				errors.put("outcome", "renewal.error.outcome.invalid");
+			}
+		}
+		java.math.BigDecimal amount = null;
+		if (acvAfter != null && !acvAfter.isBlank()) {
+			try {
+				amount = new java.math.BigDecimal(acvAfter.strip().replace(",", ""));
+				if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 12) {
+					errors.put("acvAfter", "renewal.error.acvAfter.invalid");
+				}
+			}
+			catch (NumberFormatException e) {
+				errors.put("acvAfter", "renewal.error.acvAfter.invalid");
+			}
+		}
+		if (!errors.isEmpty()) {
+			redirect.addFlashAttribute("renewalErrors", errors);
+			var form = new java.util.HashMap<String, String>();
+			form.put("date", date == null ? "" : date);
+			form.put("outcome", outcome == null ? "" : outcome);
+			form.put("acvAfter", acvAfter == null ? "" : acvAfter);
+			redirect.addFlashAttribute("renewalForm", form);
+			return "redirect:/accounts/" + id + "#renewals";
+		}
+		Currency currency = account.acv() == null ? Currency.USD : account.acv().currency();
+		renewals.record(id, new Renewals.NewRenewal(on, result,
+				amount == null ? null : new NewAccount.MoneyInput(amount, currency)), "UI");
+		redirect.addFlashAttribute("renewalRecorded", true);
+		return "redirect:/accounts/" + id + "#renewals";
 	}
 
 	@PostMapping("/accounts/{id}/time-zone")

@@ -41,9 +41,11 @@ class AnalyticsApi {
 	private final Retention retention;
 	private final OnboardingMetrics metrics;
 	private final HistoryImport history;
+	private final Drilldowns drilldowns;
 
 	AnalyticsApi(FirstValues firstValues, TimeToValue ttv, Retention retention, OnboardingMetrics metrics,
-			HistoryImport history) {
+			HistoryImport history, Drilldowns drilldowns) {
+		this.drilldowns = drilldowns;
 		this.firstValues = firstValues;
 		this.ttv = ttv;
 		this.retention = retention;
@@ -127,6 +129,20 @@ class AnalyticsApi {
 		return Csv.retention(retention(by, from, to));
 	}
 
+	@GetMapping(path = "/analytics/retention/cohorts", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Cohort heat map: renewal rate by quarter of signing (rows) and time-to-value bucket (columns), with n and Wilson intervals")
+	Retention.Matrix cohortMatrix(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		return retention.cohortMatrix(from, to);
+	}
+
+	@GetMapping(path = "/analytics/retention/cohorts", produces = CSV)
+	String cohortMatrixCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		return Csv.cohortMatrix(retention.cohortMatrix(from, to));
+	}
+
 	// --- onboarding metrics --------------------------------------------------------------------
 
 	@GetMapping(path = "/analytics/onboarding", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -141,6 +157,28 @@ class AnalyticsApi {
 	String onboardingCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		return OnboardingMetrics.csv(onboarding(from, to));
+	}
+
+	// --- the rows behind a figure --------------------------------------------------------------
+
+	@GetMapping(path = "/analytics/members", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The accounts and onboardings behind a figure: table=time-to-value|time-to-go-live (groupBy, key), "
+			+ "retention (by, key) or onboarding (metric); no key = every group")
+	Drilldown.Members members(@RequestParam(required = false) String table,
+			@RequestParam(defaultValue = "segment") String groupBy, @RequestParam(defaultValue = "ttv") String by,
+			@RequestParam(required = false) String key, @RequestParam(required = false) String metric,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		return drilldowns.members(table, groupBy, by, key, metric, from, to);
+	}
+
+	@GetMapping(path = "/analytics/members", produces = CSV)
+	String membersCsv(@RequestParam(required = false) String table,
+			@RequestParam(defaultValue = "segment") String groupBy, @RequestParam(defaultValue = "ttv") String by,
+			@RequestParam(required = false) String key, @RequestParam(required = false) String metric,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		return Drilldown.csv(members(table, groupBy, by, key, metric, from, to));
 	}
 
 	// --- history import ------------------------------------------------------------------------

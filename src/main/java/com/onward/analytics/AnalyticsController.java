@@ -31,9 +31,13 @@ class AnalyticsController {
 	private final OnboardingMetrics metrics;
 	private final MessageSource messages;
 	private final ObjectMapper json;
+	private final HistoryImport history;
+	private final Drilldowns drilldowns;
 
 	AnalyticsController(FirstValues firstValues, TimeToValue ttv, Retention retention, OnboardingMetrics metrics, MessageSource messages,
-			ObjectMapper json) {
+			ObjectMapper json, HistoryImport history, Drilldowns drilldowns) {
+		this.history = history;
+		this.drilldowns = drilldowns;
 		this.ttv = ttv;
 		this.firstValues = firstValues;
 		this.retention = retention;
@@ -62,7 +66,88 @@ class AnalyticsController {
 		model.addAttribute("metrics", metrics.report(from, to));
 		model.addAttribute("ttvChart", json.writeValueAsString(histogram(value, by, locale)));
 		model.addAttribute("retentionChart", json.writeValueAsString(retentionChart(byTtv, locale)));
+		Retention.Matrix matrix = retention.cohortMatrix(from, to);
+		model.addAttribute("matrix", matrix);
+		model.addAttribute("matrixRows", matrixRows(matrix, from, to));
+		model.addAttribute("heatmapChart", json.writeValueAsString(heatmap(matrix, locale)));
 		return "analytics/analytics";
+	}
+
+	/** A localized problem of the history file, for the page. */
+	record ShownError(int row, String column, String problem) {
+	}
+
+	/** The accounts and onboardings behind a figure, linked to their pages. */
+	@GetMapping("/analytics/members")
+	String members(@RequestParam(required = false) String table, @RequestParam(defaultValue = "segment") String groupBy,
+			@RequestParam(defaultValue = "ttv") String by, @RequestParam(required = false) String key,
+			@RequestParam(required = false) String metric,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale,
+			Model model) {
+		Drilldown.Members members = drilldowns.members(table, groupBy, by, key, metric, from, to);
+		String title = switch (members.table()) {
+			case "time-to-value" -> messages.getMessage("analytics.ttv.title", null, locale);
+			case "time-to-go-live" -> messages.getMessage("analytics.goLive.title", null, locale);
+			case "retention" -> messages.getMessage("analytics.retention.title", null, locale);
+			default -> messages.getMessage("analytics.metric." + members.key(), null, locale);
+		};
+		String group = members.key() == null || members.table().equals("onboarding") ? null
+				: switch (members.table()) {
+					case "retention" -> messages.getMessage("analytics.bucket." + members.key(), null, members.key(), locale);
+					default -> "segment".equals(groupBy) ? messages.getMessage("segment." + members.key(), null, members.key(), locale)
+							: (members.key().isEmpty() ? messages.getMessage("analytics.unassigned", null, locale) : members.key());
+				};
+		int shown = Math.min(members.count(), MAX_SHOWN);
+		model.addAttribute("members", members.members().subList(0, shown));
+		model.addAttribute("count", members.count());
+		model.addAttribute("shown", shown);
+		model.addAttribute("table", members.table());
+		model.addAttribute("title", title);
+		model.addAttribute("group", group);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("groupBy", groupBy);
+		model.addAttribute("by", by);
+		model.addAttribute("key", key);
+		model.addAttribute("metric", metric);
+		return "analytics/members";
+	}
+
+	@GetMapping("/analytics/members.csv")
+	ResponseEntity<String> membersCsv(@RequestParam(required = false) String table,
+			@RequestParam(defaultValue = "segment") String groupBy, @RequestParam(defaultValue = "ttv") String by,
+			@RequestParam(required = false) String key, @RequestParam(required = false) String metric,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"members.csv\"")
+			.body(Drilldown.csv(drilldowns.members(table, groupBy, by, key, metric, from, to)));
+	}
+
+	/** Rows listed on the page; the CSV has them all. */
+	static final int MAX_SHOWN = 500;
+
+	@GetMapping("/analytics/history")
+	String historyPage(Model model) {
+		model.addAttribute("columns", HistoryImport.COLUMNS);
+		return "analytics/history";
+	}
+
+	@org.springframework.web.bind.annotation.PostMapping("/analytics/history")
+	String importHistory(@RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+			Locale locale, Model model) throws java.io.IOException {
+		model.addAttribute("columns", HistoryImport.COLUMNS);
+		HistoryImport.Report report = file == null || file.isEmpty()
+				? new HistoryImport.Report(false, 0, 0, 0, List.of(new HistoryImport.RowError(0, "file", "has no rows",
+						"history.error.noRows", List.of())))
+				: history.importCsv(new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+		model.addAttribute("report", report);
+		model.addAttribute("errors", report.errors().stream()
+			.map(e -> new ShownError(e.row(), e.column(), e.code() == null ? e.message()
+					: messages.getMessage(e.code(), e.args().toArray(), e.message(), locale)))
+			.toList());
+		return "analytics/history";
 	}
 
 	@GetMapping("/analytics/export/{table}.csv")
@@ -75,6 +160,7 @@ class AnalyticsController {
 			case "time-to-go-live" -> Csv.ttv(ttv.report(TimeToValue.Metric.GO_LIVE, AnalyticsApi.groupBy(groupBy), from, to));
 			case "retention" -> Csv.retention(retention.report(AnalyticsApi.by(by), from, to));
 			case "onboarding" -> OnboardingMetrics.csv(metrics.report(from, to));
+			case "cohort-heatmap" -> Csv.cohortMatrix(retention.cohortMatrix(from, to));
 			default -> null;
 		};
 		if (body == null) return ResponseEntity.notFound().build();
@@ -163,6 +249,48 @@ class AnalyticsController {
 						"barMaxWidth", 48, "itemStyle", Map.of("color", "#2a7fc9")),
 				Map.of("type", "boxplot", "name", messages.getMessage("analytics.interval", null, locale), "data", whiskers,
 						"boxWidth", List.of(2, 2), "itemStyle", Map.of("color", "#1d2733", "borderColor", "#1d2733"))));
+		return option;
+	}
+
+	/** A heat map cell with the signing dates of its quarter (within the page's filter), for its link. */
+	record CellView(Retention.Cell cell, LocalDate from, LocalDate to) {
+	}
+
+	/** The heat map's cells per cohort, in bucket order, for the table beside the chart. */
+	private static List<Map.Entry<String, List<CellView>>> matrixRows(Retention.Matrix m, LocalDate from, LocalDate to) {
+		var rows = new LinkedHashMap<String, List<CellView>>();
+		for (Retention.Cell c : m.cells()) {
+			int year = Integer.parseInt(c.cohort().substring(0, 4)), quarter = c.cohort().charAt(6) - '0';
+			LocalDate start = LocalDate.of(year, quarter * 3 - 2, 1), end = start.plusMonths(3).minusDays(1);
+			if (from != null && from.isAfter(start)) start = from;
+			if (to != null && to.isBefore(end)) end = to;
+			rows.computeIfAbsent(c.cohort(), k -> new ArrayList<>()).add(new CellView(c, start, end));
+		}
+		return new ArrayList<>(rows.entrySet());
+	}
+
+	/** Renewal rate per quarter of signing (rows) × time to first value (columns); empty cells stay blank. */
+	private Map<String, Object> heatmap(Retention.Matrix m, Locale locale) {
+		List<String> buckets = m.buckets().stream()
+			.map(b -> messages.getMessage("analytics.bucket." + b, null, b, locale)).toList();
+		var data = new ArrayList<List<Object>>();
+		for (Retention.Cell c : m.cells()) {
+			if (c.retentionRate() == null) continue;
+			data.add(List.of(m.buckets().indexOf(c.bucket()), m.cohorts().indexOf(c.cohort()), pct(c.retentionRate()),
+					c.renewed() + c.churned()));
+		}
+		var option = new LinkedHashMap<String, Object>();
+		option.put("animation", false);
+		option.put("grid", Map.of("left", 8, "right", 16, "top", 8, "bottom", 56, "containLabel", true));
+		option.put("tooltip", Map.of("position", "top"));
+		option.put("xAxis", Map.of("type", "category", "data", buckets, "splitArea", Map.of("show", true)));
+		option.put("yAxis", Map.of("type", "category", "data", m.cohorts(), "splitArea", Map.of("show", true)));
+		option.put("visualMap", Map.of("min", 0, "max", 100, "calculable", false, "orient", "horizontal", "left", "center",
+				"bottom", 0, "dimension", 2, "text", List.of("100 %", "0 %"),
+				"inRange", Map.of("color", List.of("#d9534f", "#f3e3a1", "#23a06f"))));
+		option.put("series", List.of(Map.of("type", "heatmap", "name",
+				messages.getMessage("analytics.retentionRate", null, locale), "data", data, "encode",
+				Map.of("x", 0, "y", 1, "value", 2), "label", Map.of("show", true, "color", "#1d2733"))));
 		return option;
 	}
 

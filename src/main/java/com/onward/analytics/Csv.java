@@ -43,6 +43,12 @@ public final class Csv {
 				g.achieved(), g.medianDays(), g.p25Days(), g.p75Days(), g.rating())).toList());
 	}
 
+	public static String cohortMatrix(Retention.Matrix m) {
+		return of(List.of("cohort", "bucket", "accounts", "renewed", "churned", "retentionRate", "low95", "high95"),
+				m.cells().stream().<List<?>>map(c -> java.util.Arrays.asList(c.cohort(), c.bucket(), c.accounts(),
+						c.renewed(), c.churned(), c.retentionRate(), c.low95(), c.high95())).toList());
+	}
+
 	public static String retention(Retention.Report r) {
 		return of(List.of("key", "accounts", "renewalsDue", "renewed", "churned", "unknown", "retentionRate", "low95",
 				"high95", "expansionRate", "benchmark", "eligible90Days", "retained90Days", "retention90Rate"),

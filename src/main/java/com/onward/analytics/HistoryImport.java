@@ -49,8 +49,21 @@ public class HistoryImport {
 
 	private static final Set<String> REQUIRED = Set.of("externalId", "signedDate");
 
-	public record RowError(int row, String column, String message) {
+	/**
+	 * A problem in the file: its row (1 = the header, 0 = the whole file), column, an English
+	 * message, and {@code code} with {@code args} to say it in the reader's language.
+	 */
+	public record RowError(int row, String column, String message, String code, List<String> args) {
+
+		RowError(int row, String column, String code, String message, String... args) {
+			this(row, column, message, "history.error." + code, List.of(args));
+		}
 	}
+
+	/** What a cell should have been, in English (the codes {@code history.error.expected.*} say it in other languages). */
+	private static final Map<String, String> EXPECTED = Map.of("date", "a date like 2025-03-01", "outcome",
+			"one of RENEWED, EXPANDED, CONTRACTED, CHURNED", "number", "a number", "wholeNumber", "a whole number",
+			"currency", "one of USD, IDR, MYR, EUR", "productType", "one of DAILY, WEEKLY, PERIODIC");
 
 	public record Report(boolean imported, int rows, int customers, int renewals, List<RowError> errors) {
 	}
@@ -92,11 +105,11 @@ public class HistoryImport {
 			.setIgnoreEmptyLines(true).get().parse(reader)) {
 			List<String> header = parser.getHeaderNames();
 			for (String required : REQUIRED) {
-				if (!header.contains(required)) errors.add(new RowError(1, required, "missing column"));
+				if (!header.contains(required)) errors.add(new RowError(1, required, "missingColumn", "missing column"));
 			}
 			for (String column : header) {
 				if (!COLUMNS.contains(column)) {
-					errors.add(new RowError(1, column, "unknown column; expected one of " + String.join(", ", COLUMNS)));
+					errors.add(new RowError(1, column, "unknownColumn", "unknown column; expected one of " + String.join(", ", COLUMNS), String.join(", ", COLUMNS)));
 				}
 			}
 			if (!errors.isEmpty()) return new Report(false, 0, 0, 0, errors);
@@ -106,9 +119,9 @@ public class HistoryImport {
 			}
 		}
 		catch (IOException | IllegalArgumentException | IllegalStateException e) {
-			errors.add(new RowError(0, "file", "not a readable CSV file: " + e.getMessage()));
+			errors.add(new RowError(0, "file", "unreadable", "not a readable CSV file: " + e.getMessage(), String.valueOf(e.getMessage())));
 		}
-		if (rows == 0 && errors.isEmpty()) errors.add(new RowError(0, "file", "has no rows"));
+		if (rows == 0 && errors.isEmpty()) errors.add(new RowError(0, "file", "noRows", "has no rows"));
 		if (!errors.isEmpty()) return new Report(false, rows, 0, 0, errors);
 		int renewalCount = 0;
 		for (Builder b : customers.values()) {
@@ -156,52 +169,52 @@ public class HistoryImport {
 				return v == null || v.isBlank() ? null : v.strip();
 			}
 
-			<T> T parse(String column, Function<String, T> parser, String expected) {
+			<T> T parse(String column, Function<String, T> parser, String kind) {
 				String v = get(column);
 				if (v == null) return null;
 				try {
 					return parser.apply(v);
 				}
 				catch (RuntimeException e) {
-					errors.add(new RowError(line, column, "'" + v + "' is not " + expected));
+					errors.add(new RowError(line, column, "expected." + kind, "'" + v + "' is not " + EXPECTED.get(kind), v));
 					return null;
 				}
 			}
 		};
 		String ext = ctx.get("externalId");
-		if (ext == null) errors.add(new RowError(line, "externalId", "is required"));
-		LocalDate signed = ctx.parse("signedDate", LocalDate::parse, "a date like 2025-03-01");
-		if (signed == null && ctx.get("signedDate") == null) errors.add(new RowError(line, "signedDate", "is required"));
-		LocalDate goLive = ctx.parse("goLiveDate", LocalDate::parse, "a date like 2025-03-01");
-		LocalDate firstValue = ctx.parse("firstValueDate", LocalDate::parse, "a date like 2025-03-01");
-		LocalDate renewalDate = ctx.parse("renewalDate", LocalDate::parse, "a date like 2026-03-01");
+		if (ext == null) errors.add(new RowError(line, "externalId", "required", "is required"));
+		LocalDate signed = ctx.parse("signedDate", LocalDate::parse, "date");
+		if (signed == null && ctx.get("signedDate") == null) errors.add(new RowError(line, "signedDate", "required", "is required"));
+		LocalDate goLive = ctx.parse("goLiveDate", LocalDate::parse, "date");
+		LocalDate firstValue = ctx.parse("firstValueDate", LocalDate::parse, "date");
+		LocalDate renewalDate = ctx.parse("renewalDate", LocalDate::parse, "date");
 		RenewalOutcome outcome = ctx.parse("renewalOutcome", v -> RenewalOutcome.valueOf(v.toUpperCase(Locale.ROOT)),
-				"one of RENEWED, EXPANDED, CONTRACTED, CHURNED");
-		BigDecimal acvAfter = ctx.parse("acvAfter", BigDecimal::new, "a number");
-		if (acvAfter != null && acvAfter.signum() < 0) errors.add(new RowError(line, "acvAfter", "must not be negative"));
+				"outcome");
+		BigDecimal acvAfter = ctx.parse("acvAfter", BigDecimal::new, "number");
+		if (acvAfter != null && acvAfter.signum() < 0) errors.add(new RowError(line, "acvAfter", "negative", "must not be negative"));
 		if (signed != null) {
-			if (signed.isAfter(today)) errors.add(new RowError(line, "signedDate", "must not be in the future"));
-			if (goLive != null && goLive.isBefore(signed)) errors.add(new RowError(line, "goLiveDate", "is before signedDate"));
-			if (firstValue != null && firstValue.isBefore(signed)) errors.add(new RowError(line, "firstValueDate", "is before signedDate"));
-			if (renewalDate != null && !renewalDate.isAfter(signed)) errors.add(new RowError(line, "renewalDate", "must be after signedDate"));
+			if (signed.isAfter(today)) errors.add(new RowError(line, "signedDate", "future", "must not be in the future"));
+			if (goLive != null && goLive.isBefore(signed)) errors.add(new RowError(line, "goLiveDate", "beforeSigned", "is before signedDate"));
+			if (firstValue != null && firstValue.isBefore(signed)) errors.add(new RowError(line, "firstValueDate", "beforeSigned", "is before signedDate"));
+			if (renewalDate != null && !renewalDate.isAfter(signed)) errors.add(new RowError(line, "renewalDate", "afterSigned", "must be after signedDate"));
 		}
-		if (goLive != null && goLive.isAfter(today)) errors.add(new RowError(line, "goLiveDate", "must not be in the future"));
-		if (firstValue != null && firstValue.isAfter(today)) errors.add(new RowError(line, "firstValueDate", "must not be in the future"));
-		if (renewalDate != null && renewalDate.isAfter(today)) errors.add(new RowError(line, "renewalDate", "must not be in the future"));
+		if (goLive != null && goLive.isAfter(today)) errors.add(new RowError(line, "goLiveDate", "future", "must not be in the future"));
+		if (firstValue != null && firstValue.isAfter(today)) errors.add(new RowError(line, "firstValueDate", "future", "must not be in the future"));
+		if (renewalDate != null && renewalDate.isAfter(today)) errors.add(new RowError(line, "renewalDate", "future", "must not be in the future"));
 		if ((ctx.get("renewalDate") == null) != (ctx.get("renewalOutcome") == null)) {
 			errors.add(new RowError(line, ctx.get("renewalDate") == null ? "renewalDate" : "renewalOutcome",
-					"is required when the other renewal column is given"));
+					"pair", "is required when the other renewal column is given"));
 		}
 		if (ext == null) return;
 		Builder b = customers.get(ext);
 		if (b == null) {
 			b = new Builder();
 			b.line = line;
-			Integer employees = ctx.parse("employees", Integer::valueOf, "a whole number");
-			BigDecimal amount = ctx.parse("acvAmount", BigDecimal::new, "a number");
-			Currency currency = ctx.parse("acvCurrency", v -> Currency.valueOf(v.toUpperCase(Locale.ROOT)), "one of USD, IDR, MYR, EUR");
+			Integer employees = ctx.parse("employees", Integer::valueOf, "wholeNumber");
+			BigDecimal amount = ctx.parse("acvAmount", BigDecimal::new, "number");
+			Currency currency = ctx.parse("acvCurrency", v -> Currency.valueOf(v.toUpperCase(Locale.ROOT)), "currency");
 			ProductType type = ctx.parse("productType", v -> ProductType.valueOf(v.toUpperCase(Locale.ROOT)),
-					"one of DAILY, WEEKLY, PERIODIC");
+					"productType");
 			var account = new NewAccount(ext, ctx.get("name"), ctx.get("industry"), employees,
 					amount == null && currency == null ? null : new NewAccount.MoneyInput(amount, currency), null, type,
 					false, null, ctx.get("language"), null, null);
@@ -213,16 +226,16 @@ public class HistoryImport {
 					default -> path;
 				};
 				if (errors.subList(before, errors.size()).stream().noneMatch(e -> e.column().equals(column))) {
-					errors.add(new RowError(line, column, v.getMessage() + " (on a customer's first row)"));
+					errors.add(new RowError(line, column, "invalid", v.getMessage() + " (on a customer's first row)", v.getMessage()));
 				}
 			}
 			if (accounts.findByExternalId(ext).isPresent()) {
-				errors.add(new RowError(line, "externalId", "an account with this external id exists"));
+				errors.add(new RowError(line, "externalId", "exists", "an account with this external id exists"));
 			}
 			String csm = ctx.get("csm");
 			if (csm != null) {
 				b.csm = members.get(csm.toLowerCase(Locale.ROOT));
-				if (b.csm == null) errors.add(new RowError(line, "csm", "'" + csm + "' is not an active team member"));
+				if (b.csm == null) errors.add(new RowError(line, "csm", "csm", "'" + csm + "' is not an active team member", csm));
 			}
 			b.account = account;
 			b.signed = signed;
@@ -232,14 +245,14 @@ public class HistoryImport {
 		}
 		else {
 			if (signed != null && !signed.equals(b.signed)) {
-				errors.add(new RowError(line, "signedDate", "differs from the customer's first row (line " + b.line + ")"));
+				errors.add(new RowError(line, "signedDate", "differs", "differs from the customer's first row (line " + b.line + ")", String.valueOf(b.line)));
 			}
 			if (goLive != null && b.goLive == null) b.goLive = goLive;
 			if (firstValue != null && b.firstValue == null) b.firstValue = firstValue;
 		}
 		if (renewalDate != null && outcome != null && errors.size() == before) {
 			if (b.renewals.stream().anyMatch(x -> x.date().equals(renewalDate))) {
-				errors.add(new RowError(line, "renewalDate", "appears twice for this customer"));
+				errors.add(new RowError(line, "renewalDate", "twice", "appears twice for this customer"));
 			}
 			Currency currency = b.account.acv() == null ? Currency.USD : b.account.acv().currency();
 			b.renewals.add(new Renewals.NewRenewal(renewalDate, outcome,

@@ -93,6 +93,55 @@ public class OnboardingMetrics {
 		return new Report(from, to, m);
 	}
 
+	/**
+	 * The accounts or onboardings behind a metric, each with its share: summed over the rows, the
+	 * numerators and denominators are the metric's own.
+	 */
+	public List<Drilldown.Member> members(Name name, LocalDate from, LocalDate to) {
+		String p = """
+				with p as (select o.project_id, o.account_id, o.signed_on from onboarding_outcome o
+				  where o.project_id is not null
+				    and o.signed_on >= coalesce(cast(:from as date), '-infinity') and o.signed_on <= coalesce(cast(:to as date), 'infinity')),
+				pa as (select account_id, min(signed_on) as signed_on from p group by account_id)
+				""";
+		// Each query: account, project (or null), signed, days (or null), numerator, denominator.
+		String sql = switch (name) {
+			case COMPLETION_RATE -> """
+					select p.account_id, p.project_id, p.signed_on, null::int, (v.status = 'COMPLETED')::int, 1
+					from p join onboarding_project_v v on v.project_id = p.project_id where v.status <> 'CANCELLED'""";
+			case ACTIVATION_RATE -> """
+					select pa.account_id, null::uuid, pa.signed_on, null::int,
+					  (exists (select 1 from early_win_v w where w.account_id = pa.account_id and w.kind = 'FIRST_LOGIN'))::int, 1
+					from pa""";
+			case TRAINING_COMPLETION_RATE -> """
+					select p.account_id, p.project_id, p.signed_on, null::int, count(*) filter (where t.completed), count(*)
+					from p join training_attendance_v t on t.project_id = p.project_id group by 1, 2, 3""";
+			case CSAT -> """
+					select pa.account_id, null::uuid, pa.signed_on, null::int, count(*) filter (where s.score >= 4), count(*)
+					from pa join survey_answer_v s on s.account_id = pa.account_id and s.kind = 'CSAT' group by 1, 2, 3""";
+			case NPS -> """
+					select pa.account_id, null::uuid, pa.signed_on, null::int,
+					  count(*) filter (where s.score >= 9) - count(*) filter (where s.score <= 6), count(*)
+					from pa join survey_answer_v s on s.account_id = pa.account_id and s.kind = 'NPS' group by 1, 2, 3""";
+			case DAYS_SALE_TO_KICKOFF -> """
+					select p.account_id, p.project_id, p.signed_on, v.kickoff_date - p.signed_on, (v.kickoff_date is not null)::int, 1
+					from p join onboarding_project_v v on v.project_id = p.project_id""";
+			case HOMEWORK_COMPLETION_RATE -> """
+					select p.account_id, p.project_id, p.signed_on, null::int, h.done, h.total
+					from p join project_homework_v h on h.project_id = p.project_id""";
+			case STAKEHOLDER_PARTICIPATION -> """
+					select pa.account_id, null::uuid, pa.signed_on, null::int, count(*) filter (where c.participating), count(*)
+					from pa join contact_v c on c.account_id = pa.account_id group by 1, 2, 3""";
+		};
+		return jdbc.sql(p + "select m.*, a.name from (" + sql + ") m(account_id, project_id, signed_on, days, num, den) join account_v a on a.account_id = m.account_id"
+				+ " order by m.signed_on, m.account_id, m.project_id")
+			.param("from", from).param("to", to)
+			.query((rs, n) -> new Drilldown.Member(rs.getObject(1, java.util.UUID.class), rs.getString(7),
+					rs.getObject(2, java.util.UUID.class), rs.getObject(3, LocalDate.class), (Integer) rs.getObject(4), null,
+					rs.getLong(5), rs.getLong(6)))
+			.list();
+	}
+
 	private long[] longs(String sql, LocalDate from, LocalDate to) {
 		return jdbc.sql(sql).param("from", from).param("to", to)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();

@@ -53,8 +53,12 @@ public class Retention {
 		return cache.get("retention", () -> compute(by, from, to, today), by, from, to, today);
 	}
 
-	/** The report computed from the data now, as of {@code today}. */
-	public Report compute(By by, LocalDate from, LocalDate to, LocalDate today) {
+	/**
+	 * One account per row ({@code x}): its bucket {@code key}, signing date, whether its first
+	 * renewal is due, that renewal's outcome and whether it churned within 90 days. The report and
+	 * the list of accounts behind a figure are both read from this one definition.
+	 */
+	private static String rows(By by) {
 		String key = switch (by) {
 			case TTV -> """
 					case when f.first_value_date is not null and f.first_value_date - f.signed_on <= 30 then 'LE_30'
@@ -69,7 +73,7 @@ public class Retention {
 		};
 		String workflowJoin = by == By.FIRST_WORKFLOW
 				? " left join early_win_v w on w.account_id = f.account_id and w.kind = 'FIRST_WORKFLOW_CREATED'" : "";
-		String sql = """
+		return """
 				with f as (
 				  select distinct on (o.account_id) o.account_id, o.signed_on, o.first_value_date
 				  from onboarding_outcome o
@@ -80,12 +84,71 @@ public class Retention {
 				  order by account_id, renewal_date),
 				c90 as (select distinct account_id, renewal_date from account_renewal_v where churned),
 				x as (
-				  select %s as key, f.signed_on,
+				  select %s as key, f.signed_on, f.account_id, a.name, f.first_value_date - f.signed_on as days,
 				    coalesce(r.renewal_date, a.renewal_date, (f.signed_on + interval '12 months')::date) <= :today as due,
 				    r.outcome,
 				    exists (select 1 from c90 where c90.account_id = f.account_id and c90.renewal_date <= f.signed_on + 90) as churned90
 				  from f join account_v a on a.account_id = f.account_id
 				  left join r on r.account_id = f.account_id%s)
+				""".formatted(key, workflowJoin);
+	}
+
+	/** The accounts behind a bucket ({@code key} null = every bucket), with the outcome of their first renewal (null = not due or unknown). */
+	public List<Drilldown.Member> members(By by, String key, LocalDate from, LocalDate to, LocalDate today) {
+		return jdbc.sql(rows(by) + """
+				select account_id, name, signed_on, days, case when due then coalesce(outcome, 'UNKNOWN') end
+				from x where key is not null and (cast(:key as text) is null or key = :key) order by signed_on, account_id""")
+			.param("from", from).param("to", to).param("today", today).param("never", props.neverAfterDays())
+			.param("key", key)
+			.query((rs, n) -> new Drilldown.Member(rs.getObject(1, java.util.UUID.class), rs.getString(2), null,
+					rs.getObject(3, LocalDate.class), (Integer) rs.getObject(4), rs.getString(5), null, null))
+			.list();
+	}
+
+	/** One cell of the cohort heat map: accounts of a quarter of signing in a time-to-value bucket. */
+	public record Cell(String cohort, String bucket, long accounts, long renewed, long churned, Double retentionRate,
+			Double low95, Double high95) {
+	}
+
+	/** Retention by quarter of signing (rows) and time to first value (columns). */
+	public record Matrix(LocalDate asOf, List<String> cohorts, List<String> buckets, List<Cell> cells) {
+	}
+
+	/** The cohort heat map, from the answers cache when it holds a current one. */
+	public Matrix cohortMatrix(LocalDate from, LocalDate to) {
+		LocalDate today = LocalDate.now(clock);
+		return cache.get("cohort-matrix", () -> computeCohortMatrix(from, to, today), from, to, today);
+	}
+
+	/** The cohort heat map computed from the data now: the same accounts, dues and outcomes as the report by TTV. */
+	public Matrix computeCohortMatrix(LocalDate from, LocalDate to, LocalDate today) {
+		var found = new java.util.TreeMap<String, java.util.Map<String, long[]>>();
+		jdbc.sql(rows(By.TTV) + """
+				select to_char(signed_on, 'YYYY') || '-Q' || to_char(signed_on, 'Q'), key, count(*),
+				  count(*) filter (where due and outcome in ('RENEWED','EXPANDED','CONTRACTED')),
+				  count(*) filter (where due and outcome = 'CHURNED')
+				from x where key is not null group by 1, 2""")
+			.param("from", from).param("to", to).param("today", today).param("never", props.neverAfterDays())
+			.query(rs -> {
+				found.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>()).put(rs.getString(2),
+						new long[] { rs.getLong(3), rs.getLong(4), rs.getLong(5) });
+			});
+		var cells = new ArrayList<Cell>();
+		for (var cohort : found.entrySet()) {
+			for (String bucket : TTV_BUCKETS) {
+				long[] v = cohort.getValue().getOrDefault(bucket, new long[3]);
+				long known = v[1] + v[2];
+				double[] ci = Stats.wilson(v[1], known);
+				cells.add(new Cell(cohort.getKey(), bucket, v[0], v[1], v[2], Stats.ratio(v[1], known, 4),
+						ci == null ? null : Stats.round(ci[0], 2), ci == null ? null : Stats.round(ci[1], 2)));
+			}
+		}
+		return new Matrix(today, List.copyOf(found.keySet()), TTV_BUCKETS, cells);
+	}
+
+	/** The report computed from the data now, as of {@code today}. */
+	public Report compute(By by, LocalDate from, LocalDate to, LocalDate today) {
+		String sql = rows(by) + """
 				select key, count(*),
 				  count(*) filter (where due),
 				  count(*) filter (where due and outcome in ('RENEWED','EXPANDED','CONTRACTED')),
@@ -94,7 +157,7 @@ public class Retention {
 				  count(*) filter (where due and outcome = 'EXPANDED'),
 				  count(*) filter (where signed_on <= cast(:today as date) - 90),
 				  count(*) filter (where signed_on <= cast(:today as date) - 90 and not churned90)
-				from x where key is not null group by key""".formatted(key, workflowJoin);
+				from x where key is not null group by key""";
 		var found = new java.util.HashMap<String, long[]>();
 		jdbc.sql(sql).param("from", from).param("to", to).param("today", today).param("never", props.neverAfterDays())
 			.query(rs -> {

@@ -17,7 +17,8 @@ import com.onward.shared.InvalidInputException;
 @Controller
 class ReviewController {
 
-	record Review(Reviews.Month month, Reviews.Month previous, List<Reviews.Quartile> fastVsSlow, List<Reviews.Note> notes) {
+	record Review(Reviews.Month month, Reviews.Month previous, List<Reviews.Quartile> fastVsSlow, List<Reviews.Note> notes,
+			List<Reviews.Factor> fastVsSlowFactors) {
 	}
 
 	private final Reviews reviews;
@@ -45,7 +46,8 @@ class ReviewController {
 	}
 
 	static Review review(Reviews reviews, YearMonth m) {
-		return new Review(reviews.month(m), reviews.month(m.minusMonths(1)), reviews.fastVsSlow(), reviews.notes(m));
+		return new Review(reviews.month(m), reviews.month(m.minusMonths(1)), reviews.fastVsSlow(), reviews.notes(m),
+				reviews.fastVsSlowFactors());
 	}
 
 	@GetMapping("/analytics/review")

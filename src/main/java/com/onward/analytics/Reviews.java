@@ -35,6 +35,16 @@ public class Reviews {
 	public record Note(UUID id, YearMonth month, String note, String author, Instant createdAt) {
 	}
 
+	/**
+	 * How often a playbook or a customisation factor appears among the fastest and the slowest
+	 * quarter: {@code dimension} PLAYBOOK (value = its name; '' = imported history without a
+	 * project) or FACTOR (COMPLEXITY, INTEGRATIONS, DATA_VOLUME, LIMITED_CUSTOMER_RESOURCES,
+	 * BUSY_SEASON, or NONE = no factor lengthened the plan); shares of each quarter's onboardings.
+	 */
+	public record Factor(String dimension, String value, long fastest, long slowest, Double fastestShare,
+			Double slowestShare) {
+	}
+
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final Clock clock;
@@ -81,14 +91,48 @@ public class Reviews {
 		return cache.get("fast-vs-slow", () -> computeFastVsSlow(today), today);
 	}
 
+	/** Playbooks and customisation factors of the fastest vs the slowest quarter (same quarters as {@link #fastVsSlow}). */
+	public List<Factor> fastVsSlowFactors() {
+		LocalDate today = LocalDate.now(clock);
+		return cache.get("fast-vs-slow-factors", () -> computeFastVsSlowFactors(today), today);
+	}
+
+	List<Factor> computeFastVsSlowFactors(LocalDate today) {
+		var out = new ArrayList<Factor>();
+		jdbc.sql(QUARTILES + """
+				, q as (select * from o where q in (1, 4)),
+				n as (select count(*) filter (where q = 1) as n1, count(*) filter (where q = 4) as n4 from q),
+				f as (
+				  select 'PLAYBOOK' as dimension, coalesce(v.playbook, '') as value, q.q from q
+				    left join onboarding_project_v v on v.project_id = q.project_id
+				  union all
+				  select 'FACTOR', f.factor, q.q from q join onboarding_project_factor_v f on f.project_id = q.project_id
+				  union all
+				  select 'FACTOR', 'NONE', q.q from q where q.project_id is not null
+				    and not exists (select 1 from onboarding_project_factor_v f where f.project_id = q.project_id))
+				select dimension, value, count(*) filter (where f.q = 1), count(*) filter (where f.q = 4), n.n1, n.n4
+				from f cross join n group by dimension, value, n.n1, n.n4
+				order by dimension desc, count(*) filter (where f.q = 1) - count(*) filter (where f.q = 4) desc, value""")
+			.param("today", today)
+			.query(rs -> {
+				out.add(new Factor(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+						Stats.ratio(rs.getLong(3), rs.getLong(5), 4), Stats.ratio(rs.getLong(4), rs.getLong(6), 4)));
+			});
+		return out;
+	}
+
+	/** The onboardings of the last year that reached first value, in quarters by days to first value (1 = fastest). */
+	private static final String QUARTILES = """
+			with o as (
+			  select o.account_id, o.project_id, o.first_value_date - o.signed_on as days, o.signed_on, a.segment,
+			    ntile(4) over (order by o.first_value_date - o.signed_on, o.id) as q
+			  from onboarding_outcome o join account_v a on a.account_id = o.account_id
+			  where o.first_value_date is not null and o.signed_on > cast(:today as date) - 365)
+			""";
+
 	List<Quartile> computeFastVsSlow(LocalDate today) {
 		var out = new ArrayList<Quartile>();
-		jdbc.sql("""
-				with o as (
-				  select o.account_id, o.project_id, o.first_value_date - o.signed_on as days, o.signed_on, a.segment,
-				    ntile(4) over (order by o.first_value_date - o.signed_on, o.id) as q
-				  from onboarding_outcome o join account_v a on a.account_id = o.account_id
-				  where o.first_value_date is not null and o.signed_on > cast(:today as date) - 365)
+		jdbc.sql(QUARTILES + """
 				select case q when 1 then 'FASTEST' else 'SLOWEST' end, count(*),
 				  percentile_cont(0.5) within group (order by days),
 				  avg((segment = 'ENTERPRISE')::int), avg((segment = 'MID_MARKET')::int), avg((segment = 'SMB')::int),

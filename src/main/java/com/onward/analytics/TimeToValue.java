@@ -63,7 +63,12 @@ public class TimeToValue {
 	}
 
 	/** The report computed from the data now (what {@link #report} serves while nothing changed). */
-	public Report compute(Metric metric, GroupBy groupBy, LocalDate from, LocalDate to) {
+	/**
+	 * One onboarding per row: {@code key} (the group; '' = no CSM), {@code segment}, {@code days}
+	 * (null = not reached), the account, its name, the project and the signing date. The report
+	 * and the list of members behind a figure are both read from this one definition.
+	 */
+	private static String rows(Metric metric, GroupBy groupBy) {
 		String days = metric == Metric.FIRST_VALUE ? "o.first_value_date - o.signed_on" : "o.go_live_date - o.signed_on";
 		String key = switch (groupBy) {
 			case SEGMENT -> "a.segment";
@@ -71,12 +76,26 @@ public class TimeToValue {
 			case COHORT -> "to_char(o.signed_on, 'YYYY-MM')";
 		};
 		String join = groupBy == GroupBy.CSM ? " left join team_member_v m on m.member_id = a.owner_csm_id" : "";
+		return "select " + key + " as key, a.segment, " + days + " as days, o.account_id, a.name, o.project_id, o.signed_on"
+				+ " from onboarding_outcome o join account_v a on a.account_id = o.account_id" + join
+				+ " where o.signed_on >= coalesce(cast(:from as date), '-infinity') and o.signed_on <= coalesce(cast(:to as date), 'infinity')";
+	}
+
+	/** The onboardings behind a group ({@code key} null = every group), slowest last, not reached at the end. */
+	public List<Drilldown.Member> members(Metric metric, GroupBy groupBy, String key, LocalDate from, LocalDate to) {
+		return jdbc.sql("select account_id, name, project_id, signed_on, days from (" + rows(metric, groupBy) + ") r"
+				+ " where cast(:key as text) is null or r.key = :key order by days nulls last, signed_on, account_id")
+			.param("from", from).param("to", to).param("key", key)
+			.query((rs, n) -> new Drilldown.Member(rs.getObject(1, java.util.UUID.class), rs.getString(2),
+					rs.getObject(3, java.util.UUID.class), rs.getObject(4, LocalDate.class), (Integer) rs.getObject(5), null,
+					null, null))
+			.list();
+	}
+
+	public Report compute(Metric metric, GroupBy groupBy, LocalDate from, LocalDate to) {
 		record Row(String key, String segment, Integer days, long n) {
 		}
-		List<Row> rows = jdbc.sql("select " + key + ", a.segment, " + days + ", count(*) from onboarding_outcome o"
-				+ " join account_v a on a.account_id = o.account_id" + join
-				+ " where o.signed_on >= coalesce(cast(:from as date), '-infinity') and o.signed_on <= coalesce(cast(:to as date), 'infinity')"
-				+ " group by 1, 2, 3")
+		List<Row> rows = jdbc.sql("select key, segment, days, count(*) from (" + rows(metric, groupBy) + ") r group by 1, 2, 3")
 			.param("from", from).param("to", to)
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getLong(4)))
 			.list();

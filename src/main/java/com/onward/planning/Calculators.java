@@ -3,6 +3,7 @@ package com.onward.planning;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -50,8 +51,21 @@ public class Calculators {
 	}
 
 	public record RoiResult(BigDecimal additionalCustomersRetained, Money additionalRevenue, BigDecimal netBenefit,
-			BigDecimal roiPercent, BigDecimal grossRatio, String derivation) {
+			BigDecimal roiPercent, BigDecimal grossRatio, String derivation, List<RoiYear> years) {
 	}
+
+	/**
+	 * One year of the five-year view: a new cohort joins every year and the investment continues;
+	 * each cohort keeps its customers at the scenario's own retention, so in year y the extra
+	 * customers are the sum over the cohorts so far of N × (after^t − before^t), t = renewals
+	 * behind that cohort (year 1: N × (after − before), the first-year figure).
+	 */
+	public record RoiYear(int year, BigDecimal additionalCustomers, Money additionalRevenue, Money investment,
+			BigDecimal netBenefit, BigDecimal cumulativeNet, BigDecimal cumulativeRoiPercent) {
+	}
+
+	/** Years in the ROI's multi-year view. */
+	static final int ROI_YEARS = 5;
 
 	public record Lifetime(@Min(0) @Max(365 * 5) Integer ttvDays, @Positive @Max(100) Double lifetimeYears) {
 	}
@@ -95,6 +109,31 @@ public class Calculators {
 	}
 
 	/** First-year ROI: extra customers kept × ACV against the investment; net (170 %) and gross (2.7×). */
+	private static List<RoiYear> years(RoiInput in) {
+		var out = new java.util.ArrayList<RoiYear>();
+		Currency c = in.acv().currency();
+		java.math.MathContext mc = java.math.MathContext.DECIMAL64;
+		BigDecimal n = BigDecimal.valueOf(in.newCustomersPerYear());
+		BigDecimal investment = in.investment().amount();
+		BigDecimal cumulativeNet = BigDecimal.ZERO, cumulativeInvestment = BigDecimal.ZERO;
+		for (int year = 1; year <= ROI_YEARS; year++) {
+			BigDecimal extra = BigDecimal.ZERO;
+			for (int t = 1; t <= year; t++) {
+				extra = extra.add(n.multiply(in.retentionAfter().pow(t, mc).subtract(in.retentionBefore().pow(t, mc)), mc));
+			}
+			extra = extra.setScale(2, RoundingMode.HALF_UP);
+			BigDecimal revenue = extra.multiply(in.acv().amount()).setScale(2, RoundingMode.HALF_UP);
+			BigDecimal net = revenue.subtract(investment);
+			cumulativeNet = cumulativeNet.add(net);
+			cumulativeInvestment = cumulativeInvestment.add(investment);
+			BigDecimal roi = cumulativeInvestment.signum() == 0 ? null
+					: cumulativeNet.multiply(BigDecimal.valueOf(100)).divide(cumulativeInvestment, 1, RoundingMode.HALF_UP);
+			out.add(new RoiYear(year, clean(extra), new Money(clean(revenue), c), new Money(clean(investment), c),
+					clean(net), clean(cumulativeNet), roi == null ? null : clean(roi)));
+		}
+		return out;
+	}
+
 	public RoiResult roi(RoiInput in, Locale locale) {
 		if (in.acv().currency() != in.investment().currency()) {
 			throw new BusinessRuleException("investment.currency", "must be the ACV's currency");
@@ -119,7 +158,7 @@ public class Calculators {
 						roi == null ? "—" : plain(roi), gross == null ? "—" : plain(gross) },
 				locale);
 		return new RoiResult(clean(customers), new Money(clean(revenue), c), clean(net),
-				roi == null ? null : clean(roi), gross == null ? null : clean(gross), derivation);
+				roi == null ? null : clean(roi), gross == null ? null : clean(gross), derivation, years(in));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.onward.analytics.AnalyticsCache;
 import com.onward.shared.Segment;
 
 /**
@@ -30,8 +31,10 @@ public class CapacityPlans {
 	private final PlanningProperties props;
 	private final Calculators calculators;
 	private final Clock clock;
+	private final AnalyticsCache cache;
 
-	CapacityPlans(JdbcClient jdbc, PlanningProperties props, Calculators calculators, Clock clock) {
+	CapacityPlans(JdbcClient jdbc, PlanningProperties props, Calculators calculators, Clock clock, AnalyticsCache cache) {
+		this.cache = cache;
 		this.jdbc = jdbc;
 		this.props = props;
 		this.calculators = calculators;
@@ -51,19 +54,9 @@ public class CapacityPlans {
 	public SegmentPlan segment(Segment segment, Locale locale) {
 		LocalDate today = LocalDate.now(clock);
 		int weeks = props.historyWeeks();
-		record Load(int started, int active, Double completedDays, Double plannedDays) {
-		}
-		Load load = jdbc.sql("""
-				select count(*) filter (where p.start_date > cast(:today as date) - :days and p.start_date <= :today),
-				  count(*) filter (where p.active),
-				  avg(p.completed_on - p.start_date) filter (where p.completed_on > cast(:today as date) - 365 and p.status = 'COMPLETED'),
-				  avg(p.target_graduation_date - p.start_date) filter (where p.active)
-				from onboarding_project_v p join account_v a on a.account_id = p.account_id
-				where a.segment = :segment""")
-			.param("today", today).param("days", weeks * 7).param("segment", segment.name())
-			.query((rs, n) -> new Load(rs.getInt(1), rs.getInt(2), (Double) toDouble(rs.getObject(3)),
-					(Double) toDouble(rs.getObject(4))))
-			.single();
+		// The load aggregates every project of the segment: held in the analytics answers cache (retired by
+		// project events); the team is read fresh each time (a handful of rows).
+		Load load = cache.get("capacity-load", () -> load(segment, today, weeks), segment, today, weeks);
 		record Staff(int count, Double capacity) {
 		}
 		Staff staff = jdbc.sql("""
@@ -85,6 +78,22 @@ public class CapacityPlans {
 		return new SegmentPlan(segment, Calculators.round(perWeek, 2), load.started(), weeks, duration,
 				load.completedDays() != null, load.active(), result.concurrentOnboardings(), buffer, result.withBuffer(),
 				perSpecialist, result.specialistsNeeded(), staff.count(), result.derivation());
+	}
+
+	private record Load(int started, int active, Double completedDays, Double plannedDays) {
+	}
+
+	private Load load(Segment segment, LocalDate today, int weeks) {
+		return jdbc.sql("""
+				select count(*) filter (where p.start_date > cast(:today as date) - :days and p.start_date <= :today),
+				  count(*) filter (where p.active),
+				  avg(p.completed_on - p.start_date) filter (where p.completed_on > cast(:today as date) - 365 and p.status = 'COMPLETED'),
+				  avg(p.target_graduation_date - p.start_date) filter (where p.active)
+				from onboarding_project_v p join account_v a on a.account_id = p.account_id
+				where a.segment = :segment""")
+			.param("today", today).param("days", weeks * 7).param("segment", segment.name())
+			.query((rs, n) -> new Load(rs.getInt(1), rs.getInt(2), toDouble(rs.getObject(3)), toDouble(rs.getObject(4))))
+			.single();
 	}
 
 	private static Double toDouble(Object o) {

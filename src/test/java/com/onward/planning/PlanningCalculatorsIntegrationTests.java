@@ -77,6 +77,21 @@ class PlanningCalculatorsIntegrationTests extends IntegrationTest {
 		assertThat(r.body().get("roiPercent").asString()).isEqualTo("170");
 		assertThat(r.body().get("grossRatio").asString()).isEqualTo("2.7");
 		assertThat(r.body().get("derivation").asString()).contains("(540000 − 200000) ÷ 200000 = 170 %");
+		// Years 1–5: a new cohort a year, each kept at the scenario's own retention, the investment every year.
+		JsonNode years = r.body().get("years");
+		assertThat(years).hasSize(5);
+		assertThat(years.get(0).get("additionalCustomers").asString()).isEqualTo("18");
+		assertThat(years.get(0).get("netBenefit").asString()).isEqualTo("340000");
+		assertThat(years.get(0).get("cumulativeRoiPercent").asString()).isEqualTo("170");
+		// Year 2: 200 × (0.91 − 0.82) + 200 × (0.91² − 0.82²) = 18 + 31.14 = 49.14 more customers.
+		assertThat(years.get(1).get("additionalCustomers").asString()).isEqualTo("49.14");
+		assertThat(years.get(1).get("additionalRevenue").get("amount").asString()).isEqualTo("1474200");
+		assertThat(years.get(1).get("netBenefit").asString()).isEqualTo("1274200");
+		assertThat(years.get(1).get("cumulativeNet").asString()).isEqualTo("1614200");
+		assertThat(years.get(1).get("cumulativeRoiPercent").asString()).isEqualTo("403.6");
+		assertThat(years.get(4).get("year").asInt()).isEqualTo(5);
+		assertThat(years.get(4).get("additionalCustomers").asString()).isEqualTo("186.96");
+		assertThat(years.get(4).get("cumulativeRoiPercent").asString()).isEqualTo("1340");
 	}
 
 	@Test
@@ -87,6 +102,8 @@ class PlanningCalculatorsIntegrationTests extends IntegrationTest {
 				Map.of("amount", 200000, "currency", "USD"))).body();
 		assertThat(flat.get("additionalCustomersRetained").asInt()).isZero();
 		assertThat(flat.get("roiPercent").asInt()).isEqualTo(-100);
+		assertThat(flat.get("years").get(4).get("cumulativeNet").asString()).isEqualTo("-1000000");
+		assertThat(flat.get("years").get(4).get("cumulativeRoiPercent").asString()).isEqualTo("-100");
 		assertProblem(post("/api/v1/planning/roi", Map.of("newCustomersPerYear", 200, "acv",
 				Map.of("amount", 30000, "currency", "USD"), "retentionBefore", 0.91, "retentionAfter", 0.82, "investment",
 				Map.of("amount", 200000, "currency", "USD"))), 400, "retentionAfter");
