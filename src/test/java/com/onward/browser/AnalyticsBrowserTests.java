@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -25,6 +26,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 import com.onward.IntegrationTest;
 import com.onward.analytics.AnalyticsIntegrationTests;
@@ -66,6 +70,9 @@ class AnalyticsBrowserTests extends IntegrationTest {
 		if (users.find("analyst").isEmpty()) {
 			users.create("analyst", "Analyst", null, StaffRole.VIEWER, "analyst-pass-1");
 		}
+		if (users.find("analyst-editor").isEmpty()) {
+			users.create("analyst-editor", "Analyst Editor", null, StaffRole.ADMIN, "analyst-pass-2");
+		}
 	}
 
 	@AfterAll
@@ -94,6 +101,7 @@ class AnalyticsBrowserTests extends IntegrationTest {
 		assertThat(retention.findElements(By.tagName("tr"))).hasSize(5);
 		wait.until(d -> !d.findElements(By.cssSelector("#retention-chart canvas")).isEmpty());
 		screenshot("analytics-id");
+		accessible("analytics");
 
 		driver.findElement(By.linkText("Perencanaan")).click();
 		wait.until(d -> !d.findElements(By.cssSelector("#what-if-chart canvas")).isEmpty());
@@ -112,6 +120,73 @@ class AnalyticsBrowserTests extends IntegrationTest {
 		assertThat(driver.findElement(By.id("what-if-summary")).getText()).contains("Antrean terbanyak: 0");
 		assertThat(driver.getCurrentUrl()).as("redrawn in place by htmx").endsWith("/planning");
 		screenshot("what-if-id");
+		accessible("planning after a what-if");
+	}
+
+	@Test
+	void renewalsHistoryAndTheRowsBehindAFigureInTheBrowserAreAccessible() throws IOException {
+		String p = unique("ax");
+		assertThat(callCsv("/api/v1/imports/history", AnalyticsIntegrationTests.knownHistoryIn(p, "2013")).status())
+			.isEqualTo(200);
+		String account = post("/api/v1/contracts", contract(unique("axr"), "2025-06-01T09:00:00Z", 40, 8000, "id")).body()
+			.get("accountId").asString();
+		driver.manage().deleteAllCookies();
+		driver.get(url("/login?lang=id"));
+		driver.findElement(By.id("username")).sendKeys("analyst-editor");
+		driver.findElement(By.id("password")).sendKeys("analyst-pass-2");
+		driver.findElement(By.id("sign-in")).click();
+		wait.until(d -> !d.getCurrentUrl().contains("/login"));
+
+		// The renewal form: wrong fields are named beside each field, in Bahasa Indonesia.
+		driver.get(url("/accounts/" + account));
+		WebElement date = driver.findElement(By.id("renewal-date"));
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = ''", date);
+		driver.findElement(By.id("renewal-acv")).sendKeys("-1");
+		driver.findElement(By.cssSelector("#renewal-form button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("renewal-date-error")));
+		assertThat(driver.findElement(By.id("renewal-date-error")).getText()).isEqualTo("Isi tanggal perpanjangan.");
+		assertThat(driver.findElement(By.id("renewal-outcome-error")).getText()).isEqualTo("Pilih hasil.");
+		assertThat(driver.findElement(By.id("renewal-acv-error")).getText()).startsWith("Isi jumlah nol atau lebih");
+		accessible("the renewal card with errors", "#renewals");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("renewal-outcome"))).selectByValue("RENEWED");
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = '2026-06-01'",
+				driver.findElement(By.id("renewal-date")));
+		driver.findElement(By.id("renewal-acv")).clear();
+		driver.findElement(By.cssSelector("#renewal-form button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("renewal-recorded")));
+		assertThat(driver.findElement(By.id("renewal-table")).getText()).contains("Diperpanjang");
+
+		// From a figure to the accounts behind it.
+		driver.get(url("/analytics?from=2013-01-01&to=2013-12-31"));
+		wait.until(d -> !d.findElements(By.cssSelector("#heatmap-chart canvas")).isEmpty());
+		assertThat(driver.findElement(By.id("heatmap-table")).getText()).contains("2013-Q1", "66,67 % (n=3)");
+		driver.findElement(By.cssSelector("#retention-table a[href*='key=LE_30']")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("members-table")));
+		assertThat(driver.findElement(By.id("members-table")).getText()).contains("Small One", "Small Two", "Small Three");
+		accessible("members");
+		driver.findElement(By.linkText("Small One")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("renewal-table")));
+
+		driver.get(url("/analytics/review"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("factor-table")));
+		accessible("review");
+		driver.get(url("/analytics/history"));
+		accessible("history");
+		driver.get(url("/planning"));
+		wait.until(d -> !d.findElements(By.cssSelector("#what-if-chart canvas")).isEmpty());
+		assertThat(driver.findElement(By.id("roi-years")).getText()).contains("403,6 %");
+		accessible("planning");
+	}
+
+	/** axe-core on the page as it stands (or only on {@code within}): no critical or serious violation. */
+	private void accessible(String page, String... within) {
+		AxeBuilder axe = new AxeBuilder();
+		for (String selector : within) axe.include(selector);
+		List<Rule> violations = axe.analyze(driver).getViolations().stream()
+			.filter(v -> "critical".equals(v.getImpact()) || "serious".equals(v.getImpact())).toList();
+		assertThat(violations).as(page + ": " + violations.stream()
+			.map(v -> v.getId() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).toList())
+			.toList()).isEmpty();
 	}
 
 	private String url(String path) {
