@@ -63,9 +63,9 @@ echo "   $RECOMPUTE in ${RECOMPUTE_MS} ms (wall clock)"
 echo "full first-value recompute: ${RECOMPUTE_MS} ms ($RECOMPUTE)" >> $OUT
 sql -c "vacuum analyze onboarding_outcome"
 
-summarise() { awk '/95% in/ {p95=$3*1000} /50% in/ {p50=$3*1000} /Requests\/sec/ {r=$2}
+summarise() { awk '/95% in/ {p95=$3*1000} /50% in/ {p50=$3*1000} /99% in/ {p99=$3*1000} /Slowest:/ {mx=$2*1000} /Requests\/sec/ {r=$2}
   /^  \[[0-9]+\]/ {gsub(/[\[\]]/, "", $1); codes=codes $1 "x" $2 " "}
-  END {printf "p50_ms=%.1f p95_ms=%.1f rps=%.1f statuses=%s", p50, p95, r, codes}'; }
+  END {printf "p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f rps=%.1f statuses=%s", p50, p95, p99, mx, r, codes}'; }
 RESULTS=""
 measure() { # label, then hey arguments
   local label=$1; shift
