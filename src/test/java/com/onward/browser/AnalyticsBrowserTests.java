@@ -160,6 +160,9 @@ class AnalyticsBrowserTests extends IntegrationTest {
 		driver.get(url("/analytics?from=1996-01-01&to=1996-12-31"));
 		wait.until(d -> !d.findElements(By.cssSelector("#heatmap-chart canvas")).isEmpty());
 		assertThat(driver.findElement(By.id("heatmap-table")).getText()).contains("1996-Q1", "66,67 % (n=3)");
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()",
+				driver.findElement(By.id("cohort-heatmap")));
+		screenshot("analytics-heatmap-id");
 		driver.findElement(By.cssSelector("#retention-table a[href*='key=LE_30']")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("members-table")));
 		assertThat(driver.findElement(By.id("members-table")).getText()).contains("Small One", "Small Two", "Small Three");
