@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("onward.portal")
 record PortalProperties(Duration linkTtl, Duration sessionTtl, int maxRequestsPerAddress, int maxRequestsPerIp,
 		Duration requestWindow, long maxUploadBytes, List<String> uploadTypes,
-		boolean secureCookie, int linkWorkers) {
+		boolean secureCookie, int linkWorkers, Duration homeSnapshotTtl, int homeSnapshotAccounts) {
 
 	PortalProperties {
 		if (linkTtl == null) linkTtl = Duration.ofMinutes(10);
@@ -26,5 +26,7 @@ record PortalProperties(Duration linkTtl, Duration sessionTtl, int maxRequestsPe
 				"text/csv", "text/plain", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 				"application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 		if (linkWorkers <= 0) linkWorkers = 2;
+		if (homeSnapshotTtl == null) homeSnapshotTtl = Duration.ofSeconds(15);
+		if (homeSnapshotAccounts <= 0) homeSnapshotAccounts = 20_000;
 	}
 }
