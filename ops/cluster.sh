@@ -365,9 +365,14 @@ NGINX_BY_KIND=$(awk -v from="$RESTART_FROM" -v to="$RESTART_TO" '{ t = $1 * 1000
 	k = $2 " " $3; gsub(/[0-9a-f]+-[0-9a-f]+-[0-9a-f]+-[0-9a-f]+-[0-9a-f]+/, "{id}", k); total[k]++; if ($4 >= 500 || $4 == 499 || $4 == 444) bad[k]++ }
 	END { for (k in total) printf "| `%s` | %d | %d |\n", k, total[k], bad[k] + 0 }' "$RUN/logs/nginx-access.log" | sort)
 RETRIED=$(awk -v from="$RESTART_FROM" -v to="$RESTART_TO" '{ t = $1 * 1000 } t >= from && t <= to && $5 ~ /,/ { n++ } END { print n + 0 }' "$RUN/logs/nginx-access.log")
-# How: a draining instance's 503 to a read, or a refused connection (upstream status 502 in nginx's log).
-RETRIED_503=$(awk -v from="$RESTART_FROM" -v to="$RESTART_TO" '{ t = $1 * 1000 } t >= from && t <= to && $5 ~ /,/ && $6 ~ /503/ { n++ } END { print n + 0 }' "$RUN/logs/nginx-access.log")
-RETRIED_POST=$(awk -v from="$RESTART_FROM" -v to="$RESTART_TO" '{ t = $1 * 1000 } t >= from && t <= to && $5 ~ /,/ && $2 == "POST" { n++ } END { print n + 0 }' "$RUN/logs/nginx-access.log")
+# Why (nginx logs "a, b" addresses and "502, 200" statuses): a draining instance's 503 to a read, or
+# a refused connection (502: nothing was sent), and how many of the latter were POSTs.
+retried() { awk -v from="$RESTART_FROM" -v to="$RESTART_TO" -v want="$1" -v method="$2" '{ t = $1 * 1000 }
+	t >= from && t <= to && $5 ~ /,/ && index($0, " " want ",") > 0 && (method == "" || $2 == method) { n++ } END { print n + 0 }' \
+	"$RUN/logs/nginx-access.log"; }
+RETRIED_503=$(retried 503 "")
+RETRIED_REFUSED=$(retried 502 "")
+RETRIED_POST=$(retried 502 POST)
 
 # ---------------------------------------------------------------- replica lag figures
 LAG_SAMPLES=$(grep -cv timeout "$RUN/logs/lag-probe.log" 2>/dev/null || true)
@@ -490,7 +495,7 @@ $(sed 's/^/- /' "$RUN/logs/rolling.txt")
 | client keeping its connections alive (wrk, 2 connections): requests | ${KA_REQ:-0} |
 | — non-2xx/3xx answers / socket errors | **${KA_HTTP_FAILED:-0}** / **${KA_SOCKET:-0}** (${KA_SOCKET_DETAIL:-none}) |
 | nginx: requests in the window / answered 5xx or 499 | ${NGINX_WINDOW} / **${NGINX_FAILED}** |
-| nginx: requests passed to a second instance (after a draining 503 / of them POSTs, after a refused connection) | ${RETRIED} (${RETRIED_503} / ${RETRIED_POST}) |
+| nginx: requests passed to a second instance: all / after a draining instance's 503 / after a refused connection (of them POSTs) | ${RETRIED} / ${RETRIED_503} / ${RETRIED_REFUSED} (${RETRIED_POST}) |
 | nginx reloads during the run | ${RELOADS} |
 | instances that did not stop within 60 s and were killed | ${FORCED} |
 
