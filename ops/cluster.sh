@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Onward run like production, on one machine, with Debian packages only:
 #   PostgreSQL primary + streaming replica (pg_basebackup), three Onward instances (read-only
-#   transactions on the replica), nginx in front, taking instances in and out on their readiness.
+#   transactions on the replica), nginx in front with all three always configured (never reloaded):
+#   a draining instance answers reads 503 and refuses connections once it stops, nginx retries those.
 # It measures throughput with 1 vs 3 instances, replica lag as seen by reads, failed requests
 # during a rolling restart under mixed load, that every scheduled job ran once per tick (ShedLock),
 # and a backup taken under load (pg_dump) restored into a fresh database that Onward starts on.
@@ -31,7 +32,6 @@ DB_PASSWORD=onward-$RANDOM$RANDOM
 REPL_PASSWORD=replicator-$RANDOM$RANDOM
 REPORT=$ROOT/target/cluster-report.md
 OUT=$ROOT/target/cluster
-WATCHER_PID=""
 WRK_PID=""
 RESTORE_PID=""
 NGINX_STARTED=""
@@ -79,7 +79,6 @@ cleanup() {
 	log "stopping everything this script started"
 	[ -n "$WRK_PID" ] && kill "$WRK_PID" 2>/dev/null
 	[ -n "${WRK2_PID:-}" ] && kill "$WRK2_PID" 2>/dev/null
-	[ -n "$WATCHER_PID" ] && kill "$WATCHER_PID" 2>/dev/null
 	[ -n "${LAGPROBE_PID:-}" ] && kill "$LAGPROBE_PID" 2>/dev/null
 	[ -n "${LAGSAMPLER_PID:-}" ] && kill "$LAGSAMPLER_PID" 2>/dev/null
 	for i in "${!PID[@]}"; do stop_pid "${PID[$i]}"; done
@@ -140,7 +139,7 @@ start_instance() {
 		--spring.datasource.hikari.maximum-pool-size=12 --onward.datasource.replica.max-pool-size=8 \
 		--onward.automation.sweep-cron="*/20 * * * * *" --onward.health.recompute-cron="10/30 * * * * *" \
 		--onward.usage.maintenance-cron="15/30 * * * * *" --logging.level.net.javacrumbs.shedlock.core=DEBUG \
-		--onward.lifecycle.drain-delay=3s --spring.main.banner-mode=off --onward.demo.enabled=true --onward.demo.password=onward-demo-cluster >>"$RUN/logs/onward-$i.log" 2>&1 &
+		--onward.lifecycle.drain-delay=3s --onward.lifecycle.retry-reads-while-draining=true --spring.main.banner-mode=off --onward.demo.enabled=true --onward.demo.password=onward-demo-cluster >>"$RUN/logs/onward-$i.log" 2>&1 &
 	PID[$i]=$!
 }
 
@@ -167,17 +166,25 @@ wait_ready() {
 	done
 }
 
-# ---------------------------------------------------------------- nginx with readiness checks
-# Open-source nginx has no active health checks: a watcher polls each instance's readiness every
-# 0.5 s and reloads nginx (gracefully) with the instances that are not ready marked `down`.
+# ---------------------------------------------------------------- nginx, never reloaded
+# The three instances stay in nginx's upstream for the whole run; nginx is never reloaded (a reload
+# makes the old workers close their idle client connections, and a client sending on one of them at
+# that moment sees a closed connection). An instance leaves and rejoins by itself:
+# - draining (SIGTERM, readiness DOWN, onward.lifecycle.drain-delay): it answers new GET/HEAD requests
+#   503 + Connection: close before running anything (onward.lifecycle.retry-reads-while-draining);
+#   nginx passes them to another instance (proxy_next_upstream http_503) and, after that failure
+#   (max_fails=1), sends this one nothing for fail_timeout; POSTs still sent to it are served;
+# - stopped or starting: the connection is refused, nothing was sent, so nginx passes any request,
+#   POSTs included, to another instance and again leaves this one alone for fail_timeout;
+# - ready again: the next attempt after fail_timeout succeeds and it is back.
+# No keep-alive between nginx and the instances (a connection per request, cheap on the same host):
+# nginx then never sends a request on a connection the instance is closing, which for a POST
+# (already sent, so never retried) would be a failed request. The upstream state is shared by the
+# workers (zone).
 write_upstream() {
-	local states=$1 i=1 conf=""
+	local i conf=""
 	for i in 1 2 3; do
-		if [ "${states:$((i - 1)):1}" = "1" ]; then
-			conf+="server 127.0.0.1:${APP_PORT[$i]} max_fails=0;"$'\n'
-		else
-			conf+="server 127.0.0.1:${APP_PORT[$i]} down;"$'\n'
-		fi
+		conf+="server 127.0.0.1:${APP_PORT[$i]} max_fails=1 fail_timeout=10s;"$'\n'
 	done
 	printf '%s' "$conf" >"$RUN/upstream.conf"
 }
@@ -185,7 +192,7 @@ write_upstream() {
 cat >"$RUN/nginx.conf" <<EOF
 worker_processes 2;
 pid $RUN/nginx.pid;
-error_log $RUN/logs/nginx-error.log warn;
+error_log $RUN/logs/nginx-error.log notice;
 events { worker_connections 1024; }
 http {
   log_format onward '\$msec \$request_method \$uri \$status \$upstream_addr \$upstream_status \$request_time';
@@ -194,15 +201,16 @@ http {
   fastcgi_temp_path $RUN/nginx-tmp/fastcgi;
   uwsgi_temp_path $RUN/nginx-tmp/uwsgi;
   scgi_temp_path $RUN/nginx-tmp/scgi;
-  upstream onward { include $RUN/upstream.conf; keepalive 32; }
-  upstream onward_single { server 127.0.0.1:${APP_PORT[1]}; keepalive 32; }
+  upstream onward { zone onward 64k; include $RUN/upstream.conf; }
+  upstream onward_single { server 127.0.0.1:${APP_PORT[1]}; }
   proxy_http_version 1.1;
-  proxy_set_header Connection "";
+  proxy_set_header Connection "close";
   proxy_set_header Host \$http_host;
   proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
   proxy_set_header X-Forwarded-Proto \$scheme;
-  # A refused connection (nothing sent yet) is retried on the next instance, for any method.
-  proxy_next_upstream error timeout http_502 http_504;
+  # A refused connection (nothing sent yet) is retried on the next instance, for any method; a 503
+  # (a draining instance refusing a read) and other errors only for GET/HEAD (no non_idempotent).
+  proxy_next_upstream error timeout http_502 http_503 http_504;
   proxy_next_upstream_tries 3;
   proxy_connect_timeout 2s;
   proxy_read_timeout 60s;
@@ -219,28 +227,6 @@ http {
 }
 EOF
 
-watch_readiness() {
-	local prev="" states i
-	while :; do
-		states=""
-		for i in 1 2 3; do
-			if ready "${APP_PORT[$i]}"; then states+=1; else states+=0; fi
-		done
-		[ "$states" = "000" ] && states=111 # nginx needs one server not down; all fail alike then
-		if [ "$states" != "$prev" ]; then
-			write_upstream "$states"
-			nginx -p "$RUN" -c "$RUN/nginx.conf" -s reload 2>>"$RUN/logs/nginx-error.log"
-			echo "$(now_ms) $states" >>"$RUN/logs/upstream-changes.log"
-			prev=$states
-		fi
-		sleep 0.5
-	done
-}
-
-in_rotation() { # instance i is in nginx's upstream (not down)
-	grep -q "127.0.0.1:${APP_PORT[$1]} max_fails" "$RUN/upstream.conf" 2>/dev/null
-}
-
 log "Onward instance 1 (loads the demo vendor into the empty database)"
 T0=$(now_ms)
 start_instance 1
@@ -253,11 +239,10 @@ start_instance 3
 wait_ready "${APP_PORT[2]}"
 wait_ready "${APP_PORT[3]}"
 PAIR_START_S=$(( ($(now_ms) - T0) / 1000 ))
-write_upstream 111
+write_upstream
 nginx -p "$RUN" -c "$RUN/nginx.conf"
 NGINX_STARTED=1
-watch_readiness &
-WATCHER_PID=$!
+NGINX_MASTER=$(cat "$RUN/nginx.pid")
 sleep 2
 
 # ---------------------------------------------------------------- load inputs
@@ -333,10 +318,8 @@ log "rolling restart of the three instances under mixed load"
 : >"$RUN/logs/rolling.txt"
 RESTART_FROM=$(now_ms)
 # Load at a lower concurrency, so the restarting JVMs get some CPU on a small machine; two clients:
-# one opens a connection per request, the other keeps its connections to nginx alive. An nginx
-# reload (an instance leaving or joining) closes idle kept-alive client connections; a request sent
-# on one at that moment gets a closed connection, which browsers retry by themselves but wrk
-# counts as a read error.
+# one opens a connection per request, the other keeps its connections to nginx alive (nginx is
+# never reloaded, so it never closes them).
 ONWARD_CONNECTION_CLOSE=1 wrk -t1 -c2 -d600s --timeout 30s -s "$LUA" "$LB" >"$RUN/logs/wrk-rolling.txt" 2>&1 &
 WRK_PID=$!
 wrk -t1 -c2 -d600s --timeout 30s -s "$LUA" "$LB" >"$RUN/logs/wrk-rolling-keepalive.txt" 2>&1 &
@@ -348,10 +331,9 @@ for i in 1 2 3; do
 	stopped=$(($(now_ms) - t0))
 	start_instance "$i"
 	wait_ready "${APP_PORT[$i]}"
-	until in_rotation "$i"; do sleep 0.2; done
 	back=$(($(now_ms) - t0))
-	echo "instance $i: stopped in ${stopped} ms (drain + in-flight), back in rotation after ${back} ms" | tee -a "$RUN/logs/rolling.txt" >&2
-	sleep 3
+	echo "instance $i: stopped in ${stopped} ms (drain + in-flight), ready again after ${back} ms" | tee -a "$RUN/logs/rolling.txt" >&2
+	sleep 12 # nginx tries it again after fail_timeout (10 s): back in rotation before the next one leaves
 done
 sleep 3
 RESTART_TO=$(now_ms)
@@ -373,7 +355,9 @@ KA_REQ=$(result_field "$RUN/logs/wrk-rolling-keepalive.txt" requests)
 KA_HTTP_FAILED=$(result_field "$RUN/logs/wrk-rolling-keepalive.txt" http_failed)
 KA_SOCKET=$(result_field "$RUN/logs/wrk-rolling-keepalive.txt" socket_errors)
 KA_SOCKET_DETAIL=$(grep -h "Socket errors" "$RUN/logs/wrk-rolling-keepalive.txt" | sed 's/^ *//' || true)
-RELOADS=$(awk -v from="$RESTART_FROM" -v to="$RESTART_TO" '$1 >= from && $1 <= to { n++ } END { print n + 0 }' "$RUN/logs/upstream-changes.log")
+# nginx was started once: the same master and no reload signal in its log.
+RELOADS=$(grep -c "reconfiguring\|signal 1 (SIGHUP)" "$RUN/logs/nginx-error.log" || true)
+[ "$(cat "$RUN/nginx.pid")" = "$NGINX_MASTER" ] || RELOADS="restarted"
 # nginx's view of the same window: answers of 5xx (or 499/444) by request kind.
 NGINX_FAILED=$(awk -v from="$RESTART_FROM" -v to="$RESTART_TO" '{ t = $1 * 1000 } t >= from && t <= to && ($4 >= 500 || $4 == 499 || $4 == 444) { n++ } END { print n + 0 }' "$RUN/logs/nginx-access.log")
 NGINX_WINDOW=$(awk -v from="$RESTART_FROM" -v to="$RESTART_TO" '{ t = $1 * 1000 } t >= from && t <= to { n++ } END { print n + 0 }' "$RUN/logs/nginx-access.log")
@@ -381,6 +365,14 @@ NGINX_BY_KIND=$(awk -v from="$RESTART_FROM" -v to="$RESTART_TO" '{ t = $1 * 1000
 	k = $2 " " $3; gsub(/[0-9a-f]+-[0-9a-f]+-[0-9a-f]+-[0-9a-f]+-[0-9a-f]+/, "{id}", k); total[k]++; if ($4 >= 500 || $4 == 499 || $4 == 444) bad[k]++ }
 	END { for (k in total) printf "| `%s` | %d | %d |\n", k, total[k], bad[k] + 0 }' "$RUN/logs/nginx-access.log" | sort)
 RETRIED=$(awk -v from="$RESTART_FROM" -v to="$RESTART_TO" '{ t = $1 * 1000 } t >= from && t <= to && $5 ~ /,/ { n++ } END { print n + 0 }' "$RUN/logs/nginx-access.log")
+# Why (nginx logs "a, b" addresses and "502, 200" statuses): a draining instance's 503 to a read, or
+# a refused connection (502: nothing was sent), and how many of the latter were POSTs.
+retried() { awk -v from="$RESTART_FROM" -v to="$RESTART_TO" -v want="$1" -v method="$2" '{ t = $1 * 1000 }
+	t >= from && t <= to && $5 ~ /,/ && index($0, " " want ",") > 0 && (method == "" || $2 == method) { n++ } END { print n + 0 }' \
+	"$RUN/logs/nginx-access.log"; }
+RETRIED_503=$(retried 503 "")
+RETRIED_REFUSED=$(retried 502 "")
+RETRIED_POST=$(retried 502 POST)
 
 # ---------------------------------------------------------------- replica lag figures
 LAG_SAMPLES=$(grep -cv timeout "$RUN/logs/lag-probe.log" 2>/dev/null || true)
@@ -466,7 +458,7 @@ RESTORE_PID=""
 
 # ---------------------------------------------------------------- report
 ROLL_FAILED=$((${ROLL_HTTP_FAILED:-0} + ${ROLL_SOCKET:-0}))
-VERDICT_ROLL=$([ "$FORCED" -eq 0 ] && [ "$ROLL_FAILED" -eq 0 ] && [ "$NGINX_FAILED" -eq 0 ] && [ "${KA_HTTP_FAILED:-0}" -eq 0 ] && echo "met" || echo "NOT met")
+VERDICT_ROLL=$([ "$FORCED" -eq 0 ] && [ "$ROLL_FAILED" -eq 0 ] && [ "$NGINX_FAILED" -eq 0 ] && [ "${KA_HTTP_FAILED:-0}" -eq 0 ] && [ "${KA_SOCKET:-0}" -eq 0 ] && echo "met" || echo "NOT met")
 VERDICT_LAG=$([ "${LAG_MAX:-99999}" != "n/a" ] && [ "${LAG_MAX:-99999}" -lt 1000 ] && echo "met" || echo "NOT met")
 VERDICT_JOBS=$(awk -F'|' '{ if ($6 + 0 > 0 || $7 + 0 > 0) bad = 1 } END { print bad ? "NOT met" : "met" }' <<<"$SHEDLOCK")
 CORES=$(nproc)
@@ -477,8 +469,9 @@ cat >"$REPORT" <<EOF
 One machine ($CORES cores, $(free -g | awk '/Mem:/ { print $2 }') GiB): PostgreSQL $("$PGBIN/postgres" --version | awk '{ print $3 }') primary
 (127.0.0.1:$PG_PRIMARY) with a streaming replica from \`pg_basebackup\` (127.0.0.1:$PG_REPLICA), three Onward
 instances (127.0.0.1:${APP_PORT[1]}..${APP_PORT[3]}, the extracted jar, \`${JAVA_OPTS[*]}\`, read-only
-transactions on the replica, staff sessions in PostgreSQL), nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') on 127.0.0.1:$LB_PORT taking instances in and out on
-\`/actuator/health/readiness\` (polled every 0.5 s). Mixed load from \`wrk\` (ops/cluster-load.lua): per 20
+transactions on the replica, staff sessions in PostgreSQL), nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') on 127.0.0.1:$LB_PORT with the three
+instances always in its upstream, never reloaded, no keep-alive to the instances, retrying refused
+connections and draining instances' 503s (passive checks: \`max_fails=1 fail_timeout=10s\`). Mixed load from \`wrk\` (ops/cluster-load.lua): per 20
 requests 2 contract signings (\`POST /api/v1/contracts\`), 4 usage-event batches of 5 (\`POST /api/v1/events\`),
 7 staff page views with a session (\`/\`, \`/accounts/{id}\`) and 7 API reads.
 
@@ -488,8 +481,10 @@ requests 2 contract signings (\`POST /api/v1/contracts\`), 4 usage-event batches
 | instances 2 and 3 together | ${PAIR_START_S} s |
 
 ## Rolling restart under load — goal: 0 failed requests — **${VERDICT_ROLL}**
-Each instance in turn: SIGTERM → readiness DOWN at once → nginx takes it out → 3 s drain → Tomcat's graceful
-shutdown (requests in flight finish) → restart → back in rotation when ready.
+Each instance in turn: SIGTERM → readiness DOWN at once → 3 s drain, in which new reads are answered 503 before
+anything runs (nginx passes them to another instance and leaves this one alone for 10 s) and writes are still
+served → Tomcat's graceful shutdown (requests in flight finish, the port closes: refused connections are passed
+on by nginx for any method) → restart → back in rotation on nginx's next attempt once ready.
 
 $(sed 's/^/- /' "$RUN/logs/rolling.txt")
 
@@ -498,18 +493,15 @@ $(sed 's/^/- /' "$RUN/logs/rolling.txt")
 | client opening a connection per request (wrk, 2 connections): requests | ${ROLL_REQ:-0} |
 | — failed (non-2xx/3xx answers + socket errors) | **${ROLL_FAILED}** (${ROLL_HTTP_FAILED:-0} + ${ROLL_SOCKET:-0}) |
 | client keeping its connections alive (wrk, 2 connections): requests | ${KA_REQ:-0} |
-| — non-2xx/3xx answers / socket errors | **${KA_HTTP_FAILED:-0}** / ${KA_SOCKET:-0} (${KA_SOCKET_DETAIL:-none}) |
+| — non-2xx/3xx answers / socket errors | **${KA_HTTP_FAILED:-0}** / **${KA_SOCKET:-0}** (${KA_SOCKET_DETAIL:-none}) |
 | nginx: requests in the window / answered 5xx or 499 | ${NGINX_WINDOW} / **${NGINX_FAILED}** |
-| nginx: requests passed to a second instance after an error | ${RETRIED} |
-| nginx reloads (an instance leaving or joining rotation) | ${RELOADS} |
+| nginx: requests passed to a second instance: all / after a draining instance's 503 / after a refused connection (of them POSTs) | ${RETRIED} / ${RETRIED_503} / ${RETRIED_REFUSED} (${RETRIED_POST}) |
+| nginx reloads during the run | ${RELOADS} |
 | instances that did not stop within 60 s and were killed | ${FORCED} |
 
-Socket errors of the keep-alive client are connections to nginx closed by a reload while a request was
-being sent on them (an old nginx worker closes its idle client connections when it exits); no instance
-answered an error and nginx logged no failure for them. Browsers and most HTTP clients resend such a
-request on a new connection; wrk does not. Clients that must never see one, behind nginx open source, can
-open a connection per request or retry on a closed connection; a load balancer with active health checks
-(HAProxy, nginx Plus, a cloud load balancer) needs no reload at all.
+nginx is never reloaded, so it never closes a client's kept-alive connection; it opens a new connection to an
+instance per request, so it never sends on a connection an instance is closing. A POST is passed to another
+instance only when its connection was refused (nothing sent); a draining instance still serves the POSTs it gets.
 
 | request (nginx, restart window) | count | failed |
 |---|---|---|

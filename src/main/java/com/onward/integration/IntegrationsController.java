@@ -17,6 +17,7 @@ import com.onward.identity.StaffRole;
 import com.onward.identity.TokenScope;
 import com.onward.shared.InvalidInputException;
 import com.onward.support.TicketSources;
+import com.onward.usage.SegmentDeliveries;
 import com.onward.usage.SegmentMappings;
 
 import tools.jackson.core.JacksonException;
@@ -25,7 +26,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The admins' Integrations page: write keys for Segment and the help desks, the Zendesk and
- * Freshdesk receivers with their last deliveries, Segment's event-name mapping, and the CRM
+ * Freshdesk receivers with their last deliveries, Segment's event-name mapping and last deliveries, and the CRM
  * connections with their mapping, a preview of a pasted payload and their last deliveries.
  * Secrets are shown once, right after they are made.
  */
@@ -36,14 +37,16 @@ class IntegrationsController {
 
 	private final TicketSources sources;
 	private final SegmentMappings mappings;
+	private final SegmentDeliveries segmentDeliveries;
 	private final CrmConnections crm;
 	private final ApiTokens tokens;
 	private final ObjectMapper json;
 
-	IntegrationsController(TicketSources sources, SegmentMappings mappings, CrmConnections crm, ApiTokens tokens,
-			ObjectMapper json) {
+	IntegrationsController(TicketSources sources, SegmentMappings mappings, SegmentDeliveries segmentDeliveries,
+			CrmConnections crm, ApiTokens tokens, ObjectMapper json) {
 		this.sources = sources;
 		this.mappings = mappings;
+		this.segmentDeliveries = segmentDeliveries;
 		this.crm = crm;
 		this.tokens = tokens;
 		this.json = json;
@@ -55,6 +58,7 @@ class IntegrationsController {
 		model.addAttribute("zendeskDeliveries", sources.deliveries("zendesk"));
 		model.addAttribute("freshdeskDeliveries", sources.deliveries("freshdesk"));
 		model.addAttribute("mappings", mappings.all());
+		model.addAttribute("segmentDeliveries", segmentDeliveries.recent());
 		var connections = crm.all();
 		model.addAttribute("connections", connections);
 		var mappingText = new LinkedHashMap<UUID, String>();

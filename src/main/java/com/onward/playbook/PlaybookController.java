@@ -105,6 +105,7 @@ class PlaybookController {
 		List<String> keys = form.getOrDefault("key", List.of());
 		List<String> removed = form.getOrDefault("remove", List.of());
 		List<String> homework = form.getOrDefault("homework", List.of());
+		List<String> csat = form.getOrDefault("csat", List.of());
 		String goLive = form.getFirst("goLive");
 		for (int i = 0; i < keys.size(); i++) {
 			String key = keys.get(i).strip();
@@ -118,7 +119,9 @@ class PlaybookController {
 					new LocalizedText(nameEn, blank(at(form, "itemNameId", i)), blank(at(form, "itemNameMs", i))),
 					number(at(form, "dayOffset", i), "dayOffset", key), number(at(form, "durationDays", i), "durationDays", key),
 					OwnerRole.valueOf(at(form, "ownerRole", i)), homework.contains(keys.get(i).isBlank() ? key : keys.get(i)),
-					deps, key.equals(goLive));
+					deps, key.equals(goLive),
+					// An existing row always has its CSAT box (unticked = no); a new row takes the default.
+					keys.get(i).isBlank() ? null : csat.contains(keys.get(i)));
 			itemsByPhase.computeIfAbsent(at(form, "itemPhase", i), k -> new ArrayList<>()).add(item);
 		}
 		List<PlaybookDefinition.Phase> phases = new ArrayList<>();

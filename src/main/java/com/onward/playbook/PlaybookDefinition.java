@@ -20,11 +20,30 @@ public record PlaybookDefinition(List<Phase> phases) {
 	public record Phase(String key, LocalizedText name, List<Item> items) {
 	}
 
+	/**
+	 * {@code csat}: whether the customer is asked for a CSAT in the portal when this milestone is
+	 * completed; null (not set) means the default: the kickoff, the go-live and the graduation
+	 * milestones ask, others do not.
+	 */
 	public record Item(String key, ItemKind kind, LocalizedText name, int dayOffset, int durationDays,
-			OwnerRole ownerRole, boolean customerHomework, List<String> dependsOn, boolean goLive) {
+			OwnerRole ownerRole, boolean customerHomework, List<String> dependsOn, boolean goLive, Boolean csat) {
 
+		@com.fasterxml.jackson.annotation.JsonCreator
 		public Item {
 			dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+		}
+
+		/** An item without the CSAT flag set (the default applies). */
+		public Item(String key, ItemKind kind, LocalizedText name, int dayOffset, int durationDays, OwnerRole ownerRole,
+				boolean customerHomework, List<String> dependsOn, boolean goLive) {
+			this(key, kind, name, dayOffset, durationDays, ownerRole, customerHomework, dependsOn, goLive, null);
+		}
+
+		/** Whether completing this item asks the customer for a CSAT: only milestones, flagged or by default. */
+		public boolean asksForCsat() {
+			if (kind != ItemKind.MILESTONE) return false;
+			if (csat != null) return csat;
+			return goLive || (key != null && DEFAULT_CSAT_KEYS.contains(key));
 		}
 
 		public int endDay() {
@@ -40,6 +59,9 @@ public record PlaybookDefinition(List<Phase> phases) {
 	public int durationDays() {
 		return items().stream().mapToInt(Item::endDay).max().orElse(0);
 	}
+
+	/** Milestones that ask for a CSAT unless their flag says otherwise (the go-live milestone too). */
+	public static final java.util.Set<String> DEFAULT_CSAT_KEYS = java.util.Set.of("kickoff", "exec-kickoff", "graduation");
 
 	static final int MAX_PHASES = 50;
 	static final int MAX_ITEMS = 500;
@@ -99,6 +121,9 @@ public record PlaybookDefinition(List<Phase> phases) {
 				if (item.ownerRole() == null) errors.add(err(at + ".ownerRole", "is required"));
 				if (item.dayOffset() < 0 || item.dayOffset() > 730) errors.add(err(at + ".dayOffset", "must be between 0 and 730"));
 				if (item.durationDays() < 1 || item.durationDays() > 365) errors.add(err(at + ".durationDays", "must be between 1 and 365"));
+				if (Boolean.TRUE.equals(item.csat()) && item.kind() != null && item.kind() != ItemKind.MILESTONE) {
+					errors.add(err(at + ".csat", "only a milestone can ask the customer for a CSAT"));
+				}
 				if (item.goLive()) goLives++;
 				if (item.key() != null) {
 					deps.put(item.key(), item.dependsOn() == null ? List.of()

@@ -32,6 +32,11 @@ public class Branding {
 		this.product = product;
 	}
 
+	/** A brand from its stored columns (null where unset), with the defaults filled in. */
+	Brand of(String vendorName, String logoUrl, String accentColour) {
+		return new Brand(vendorName == null ? product : vendorName, logoUrl, accentColour == null ? DEFAULT_ACCENT : accentColour);
+	}
+
 	public Brand current() {
 		return jdbc.sql("select vendor_name, logo_url, accent_colour from portal_branding where id = 1")
 			.query((rs, n) -> new Brand(rs.getString(1) == null ? product : rs.getString(1), rs.getString(2),

@@ -12,7 +12,10 @@ import com.onward.account.Account;
 import com.onward.account.Accounts;
 import com.onward.graduation.ProjectGraduated;
 import com.onward.onboarding.ItemCompleted;
+import com.onward.onboarding.Projects;
 import com.onward.playbook.ItemKind;
+import com.onward.playbook.PlaybookDefinition;
+import com.onward.playbook.Playbooks;
 import com.onward.shared.ContactRole;
 import com.onward.shared.LocalizedText;
 import com.onward.stakeholder.Contact;
@@ -24,9 +27,9 @@ import com.onward.survey.Surveys;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Milestone CSAT: after each completed milestone marked for it (go-live items and the keys in
- * {@code onward.portal.csat-milestones}, and graduation; the kickoff CSAT is the shipped
- * KICKOFF_SURVEY rule's) the account's customer contact gets a one-question CSAT through the
+ * Milestone CSAT: after each completed milestone flagged for it in the project's playbook version
+ * ({@link com.onward.playbook.PlaybookDefinition.Item#asksForCsat()}: kickoff, go-live and
+ * graduation by default), and after a project's graduation, the account's customer contact gets a one-question CSAT through the
  * survey module, answerable from the email or in the portal, once. A CSAT answer becomes the
  * contact's sentiment, which the health score's sentiment component reads; a low score is a
  * detractor, for which the shipped SURVEY_DETRACTOR rule makes the CSM a task.
@@ -38,27 +41,40 @@ class Feedback {
 	private final Stakeholders stakeholders;
 	private final Accounts accounts;
 	private final JdbcClient jdbc;
-	private final PortalProperties props;
+	private final Projects projects;
+	private final Playbooks playbooks;
 	private final ObjectMapper json;
 
-	Feedback(Surveys surveys, Stakeholders stakeholders, Accounts accounts, JdbcClient jdbc, PortalProperties props,
-			ObjectMapper json) {
+	Feedback(Surveys surveys, Stakeholders stakeholders, Accounts accounts, JdbcClient jdbc, Projects projects,
+			Playbooks playbooks, ObjectMapper json) {
 		this.surveys = surveys;
 		this.stakeholders = stakeholders;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
-		this.props = props;
+		this.projects = projects;
+		this.playbooks = playbooks;
 		this.json = json;
 	}
 
 	@ApplicationModuleListener
 	void on(ItemCompleted e) {
-		if (e.kind() != ItemKind.MILESTONE || !(e.goLive() || props.csatMilestones().contains(e.itemKey()))) return;
+		if (e.kind() != ItemKind.MILESTONE || !asksForCsat(e)) return;
 		LocalizedText name = jdbc.sql("select name from onboarding_customer_item_v where id = :id and account_id = :a")
 			.param("id", e.itemId()).param("a", e.accountId())
 			.query((rs, n) -> json.readValue(rs.getString(1), LocalizedText.class)).optional()
 			.orElse(LocalizedText.of(e.itemKey()));
 		send("csat:milestone:" + e.itemId(), e.accountId(), e.projectId(), e.itemId(), name);
+	}
+
+	/**
+	 * The flag of the item in the playbook version the project started from (versions never
+	 * change); an item added to the project by hand asks only when it is the go-live milestone.
+	 */
+	private boolean asksForCsat(ItemCompleted e) {
+		UUID playbookId = projects.find(e.projectId()).map(p -> p.playbookId()).orElse(null);
+		if (playbookId == null) return e.goLive();
+		return playbooks.get(playbookId).definition().items().stream().filter(i -> i.key().equals(e.itemKey())).findFirst()
+			.map(PlaybookDefinition.Item::asksForCsat).orElse(e.goLive());
 	}
 
 	@ApplicationModuleListener

@@ -120,11 +120,11 @@ class PortalController {
 	@GetMapping("/portal")
 	String home(Model model) {
 		PortalUser user = PortalScope.user();
-		model.addAttribute("brand", branding.current());
+		PortalHome.View v = home.view(user);
+		model.addAttribute("brand", v.brand());
 		model.addAttribute("user", user);
-		model.addAttribute("v", home.view(user));
-		model.addAttribute("digest", jdbc.sql("select digest from portal_contact where contact_id = :c")
-			.param("c", user.contactId()).query(Boolean.class).optional().orElse(true));
+		model.addAttribute("v", v);
+		model.addAttribute("digest", v.digest());
 		return "portal/home";
 	}
 

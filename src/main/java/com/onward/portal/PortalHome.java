@@ -8,30 +8,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import com.onward.account.Account;
 import com.onward.account.Accounts;
+import com.onward.graduation.ProjectGraduated;
+import com.onward.onboarding.ItemCompleted;
 import com.onward.onboarding.Projects;
 import com.onward.shared.ContactRole;
 import com.onward.shared.LocalizedText;
 import com.onward.success.Criterion;
 import com.onward.success.QuickWin;
+import com.onward.success.SuccessCriterionMet;
 import com.onward.success.SuccessPlans;
 import com.onward.team.Team;
 import com.onward.team.TeamMember;
 import com.onward.training.Library;
 import com.onward.training.Session;
 import com.onward.training.Training;
+import com.onward.training.TrainingModuleCompleted;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * What a signed-in contact sees (PRT-1), always for {@link PortalUser#accountId()} only: the plan's
  * customer-visible items (never internal tasks, notes, health or flags), progress counted on them,
  * what is late on whose side, their homework with comments and files, success criteria, training,
- * celebrated wins, their CSM and open surveys.
+ * celebrated wins, their CSM and open surveys. What the customer's own actions change is read in one
+ * query per request; what only staff change is a per-account snapshot kept for
+ * {@code onward.portal.home-snapshot-ttl} (dropped at once on this instance's events), so a page
+ * costs one query besides the session's.
  */
 @Service
 class PortalHome {
@@ -76,7 +88,21 @@ class PortalHome {
 			int doneItems, List<Item> upcomingMilestones, List<Item> homework, List<Item> lateOurs, List<Item> lateYours,
 			Map<UUID, List<Comment>> comments, Map<UUID, List<FileRef>> files, List<Criterion> criteria,
 			List<Session> training, List<Library.Content> content, List<Item> milestonesDone, List<Criterion> criteriaMet,
-			List<QuickWin> quickWins, Csm csm, List<OpenSurvey> surveys, LocalDate today) {
+			List<QuickWin> quickWins, Csm csm, List<OpenSurvey> surveys, LocalDate today, Branding.Brand brand,
+			boolean digest) {
+	}
+
+	/** What only staff change, kept per account for {@code onward.portal.home-snapshot-ttl} in each instance. */
+	private record Snapshot(Account account, Projects.ProjectSummary project, List<Criterion> criteria,
+			List<Session> training, List<QuickWin> wins, Csm csm) {
+	}
+
+	/** What the customer changes (or sees change right after their own action), read fresh in one query. */
+	private record Fresh(List<Item> items, Map<UUID, List<Comment>> comments, Map<UUID, List<FileRef>> files,
+			List<OpenSurvey> surveys, String role, boolean digest, Branding.Brand brand) {
+	}
+
+	private record ContentKey(UUID accountId, Session.Audience audience) {
 	}
 
 	private final JdbcClient jdbc;
@@ -86,10 +112,13 @@ class PortalHome {
 	private final Training training;
 	private final Library library;
 	private final Team team;
+	private final Branding branding;
 	private final ObjectMapper json;
+	private final Cache<UUID, Snapshot> snapshots;
+	private final Cache<ContentKey, List<Library.Content>> content;
 
 	PortalHome(JdbcClient jdbc, Accounts accounts, Projects projects, SuccessPlans success, Training training,
-			Library library, Team team, ObjectMapper json) {
+			Library library, Team team, Branding branding, ObjectMapper json, PortalProperties props) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.projects = projects;
@@ -97,15 +126,21 @@ class PortalHome {
 		this.training = training;
 		this.library = library;
 		this.team = team;
+		this.branding = branding;
 		this.json = json;
+		this.snapshots = Caffeine.newBuilder().expireAfterWrite(props.homeSnapshotTtl())
+			.maximumSize(props.homeSnapshotAccounts()).build();
+		this.content = Caffeine.newBuilder().expireAfterWrite(props.homeSnapshotTtl())
+			.maximumSize(props.homeSnapshotAccounts()).build();
 	}
 
 	View view(PortalUser user) {
 		UUID accountId = user.accountId();
-		Account account = accounts.get(accountId);
+		Snapshot snapshot = snapshots.get(accountId, this::snapshot);
 		LocalDate today = projects.today();
-		var project = projects.forAccount(accountId).stream().findFirst().orElse(null);
-		List<Item> items = project == null ? List.of() : items(accountId, project.id());
+		var project = snapshot.project();
+		Fresh fresh = fresh(user, project == null ? null : project.id());
+		List<Item> items = fresh.items();
 		var byPhase = new LinkedHashMap<Integer, List<Item>>();
 		items.forEach(i -> byPhase.computeIfAbsent(i.phasePos(), k -> new ArrayList<>()).add(i));
 		List<Phase> phases = byPhase.values().stream().map(list -> new Phase(list.get(0).phasePos(), list.get(0).phaseName(),
@@ -119,61 +154,151 @@ class PortalHome {
 		var homework = items.stream().filter(Item::homework).toList();
 		var lateYours = items.stream().filter(i -> i.late(today) && i.customerSide()).toList();
 		var lateOurs = items.stream().filter(i -> i.late(today) && !i.customerSide()).toList();
+		Session.Audience audience = audience(fresh.role());
+		List<Library.Content> recommended = content.get(new ContentKey(accountId, audience),
+				k -> library.recommended(accountId, audience));
+		return new View(snapshot.account(), project, phases, progress, counted.size(), done, upcoming, homework, lateOurs,
+				lateYours, fresh.comments(), fresh.files(), snapshot.criteria(), snapshot.training(), recommended,
+				items.stream().filter(i -> "MILESTONE".equals(i.kind()) && i.done()).toList(),
+				snapshot.criteria().stream().filter(c -> c.metOn() != null).toList(), snapshot.wins(), snapshot.csm(),
+				fresh.surveys(), today, fresh.brand(), fresh.digest());
+	}
+
+	private Snapshot snapshot(UUID accountId) {
+		Account account = accounts.get(accountId);
+		var project = projects.forAccount(accountId).stream().findFirst().orElse(null);
 		List<Criterion> criteria = project == null ? List.of() : success.criteria(project.id());
 		List<Session> sessions = project == null ? List.of()
 				: training.sessions(project.id()).stream().filter(s -> s.status() != Session.Status.CANCELLED).toList();
 		List<QuickWin> wins = project == null ? List.of()
 				: success.quickWins(project.id()).stream().filter(w -> w.status() == QuickWin.Status.ACHIEVED).toList();
-		return new View(account, project, phases, progress, counted.size(), done, upcoming, homework, lateOurs, lateYours,
-				comments(accountId), files(accountId), criteria, sessions, library.recommended(accountId, audience(user)),
-				items.stream().filter(i -> "MILESTONE".equals(i.kind()) && i.done()).toList(),
-				criteria.stream().filter(c -> c.metOn() != null).toList(), wins, csm(account), surveys(accountId), today);
+		return new Snapshot(account, project, criteria, sessions, wins, csm(account));
 	}
 
-	private List<Item> items(UUID accountId, UUID projectId) {
+	/** Staff changes seen by this instance's events show at once; others within the snapshot's lifetime. */
+	void forget(UUID accountId) {
+		snapshots.invalidate(accountId);
+		content.asMap().keySet().removeIf(k -> k.accountId().equals(accountId));
+	}
+
+	@EventListener
+	void on(ItemCompleted e) {
+		forget(e.accountId());
+	}
+
+	@EventListener
+	void on(SuccessCriterionMet e) {
+		forget(e.accountId());
+	}
+
+	@EventListener
+	void on(TrainingModuleCompleted e) {
+		forget(e.accountId());
+	}
+
+	@EventListener
+	void on(ProjectGraduated e) {
+		forget(e.accountId());
+	}
+
+	/**
+	 * One round trip for everything the customer's own actions change: the plan's customer-visible
+	 * items, comments, files, open surveys, the contact's role, their digest choice and the brand.
+	 * Each part is scoped by the signed-in contact's account.
+	 */
+	private Fresh fresh(PortalUser user, UUID projectId) {
 		return jdbc.sql("""
-				select id, project_id, phase_pos, phase_name, key, kind, name, owner_role, customer_homework, go_live,
-				  planned_due, due_date, status, completed_on, customer_side
-				from onboarding_customer_item_v where account_id = :a and project_id = :p order by phase_pos, position""")
-			.param("a", accountId).param("p", projectId)
-			.query((rs, n) -> new Item(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
-					json.readValue(rs.getString(4), LocalizedText.class), rs.getString(5), rs.getString(6),
-					json.readValue(rs.getString(7), LocalizedText.class), rs.getString(8), rs.getBoolean(9),
-					rs.getBoolean(10), rs.getObject(11, LocalDate.class), rs.getObject(12, LocalDate.class),
-					rs.getString(13), rs.getObject(14, LocalDate.class), rs.getBoolean(15)))
-			.list();
+				select
+				  (select coalesce(json_agg(json_build_object('id', i.id, 'projectId', i.project_id, 'phasePos', i.phase_pos,
+				       'phaseName', i.phase_name, 'key', i.key, 'kind', i.kind, 'name', i.name, 'ownerRole', i.owner_role,
+				       'homework', i.customer_homework, 'goLive', i.go_live, 'plannedDue', i.planned_due, 'due', i.due_date,
+				       'status', i.status, 'completedOn', i.completed_on, 'customerSide', i.customer_side)
+				       order by i.phase_pos, i.position), '[]'::json)
+				   from onboarding_customer_item_v i where i.account_id = :a and i.project_id = cast(:p as uuid)),
+				  (select coalesce(json_agg(json_build_object('id', c.id, 'itemId', c.item_id, 'author', c.author, 'body', c.body,
+				       'at', c.created_at) order by c.created_at), '[]'::json)
+				   from portal_comment c where c.account_id = :a),
+				  (select coalesce(json_agg(json_build_object('id', f.id, 'itemId', f.item_id, 'filename', f.filename, 'size', f.size,
+				       'at', f.created_at) order by f.created_at), '[]'::json)
+				   from portal_file f where f.account_id = :a),
+				  (select coalesce(json_agg(json_build_object('id', s.id, 'kind', s.kind, 'topic', t.topic, 'at', s.created_at)
+				       order by s.created_at), '[]'::json)
+				   from survey_request_v s left join portal_csat t on t.survey_key = s.uniqueness_key
+				   where s.account_id = :a and s.answered_at is null),
+				  (select role from stakeholder_contact_v where id = :c and account_id = :a),
+				  coalesce((select digest from portal_contact where contact_id = :c and account_id = :a), true),
+				  b.vendor_name, b.logo_url, b.accent_colour
+				from (select 1) one left join portal_branding b on b.id = 1""")
+			.param("a", user.accountId()).param("p", projectId).param("c", user.contactId())
+			.query((rs, n) -> new Fresh(items(rs.getString(1)), comments(rs.getString(2)), files(rs.getString(3)),
+					surveys(rs.getString(4)), rs.getString(5), rs.getBoolean(6),
+					branding.of(rs.getString(7), rs.getString(8), rs.getString(9))))
+			.single();
 	}
 
-	Map<UUID, List<Comment>> comments(UUID accountId) {
+	private List<Item> items(String array) {
+		var list = new ArrayList<Item>();
+		for (JsonNode i : json.readTree(array)) {
+			list.add(new Item(uuid(i, "id"), uuid(i, "projectId"), i.get("phasePos").asInt(), text(i.get("phaseName")),
+					i.get("key").asString(), i.get("kind").asString(), text(i.get("name")), i.get("ownerRole").asString(),
+					i.get("homework").asBoolean(), i.get("goLive").asBoolean(), date(i, "plannedDue"), date(i, "due"),
+					i.get("status").asString(), date(i, "completedOn"), i.get("customerSide").asBoolean()));
+		}
+		return list;
+	}
+
+	private Map<UUID, List<Comment>> comments(String array) {
 		var map = new LinkedHashMap<UUID, List<Comment>>();
-		jdbc.sql("select id, item_id, author, body, created_at from portal_comment where account_id = :a order by created_at")
-			.param("a", accountId)
-			.query((rs, n) -> new Comment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-					rs.getString(4), rs.getTimestamp(5).toInstant()))
-			.list().forEach(c -> map.computeIfAbsent(c.itemId(), k -> new ArrayList<>()).add(c));
+		for (JsonNode c : json.readTree(array)) {
+			var comment = new Comment(uuid(c, "id"), uuid(c, "itemId"), str(c, "author"), str(c, "body"),
+					instant(c, "at"));
+			map.computeIfAbsent(comment.itemId(), k -> new ArrayList<>()).add(comment);
+		}
 		return map;
 	}
 
-	Map<UUID, List<FileRef>> files(UUID accountId) {
+	private Map<UUID, List<FileRef>> files(String array) {
 		var map = new LinkedHashMap<UUID, List<FileRef>>();
-		jdbc.sql("select id, item_id, filename, size, created_at from portal_file where account_id = :a order by created_at")
-			.param("a", accountId)
-			.query((rs, n) -> new FileRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-					rs.getInt(4), rs.getTimestamp(5).toInstant()))
-			.list().forEach(f -> map.computeIfAbsent(f.itemId(), k -> new ArrayList<>()).add(f));
+		for (JsonNode f : json.readTree(array)) {
+			var file = new FileRef(uuid(f, "id"), uuid(f, "itemId"), str(f, "filename"), f.get("size").asInt(),
+					instant(f, "at"));
+			map.computeIfAbsent(file.itemId(), k -> new ArrayList<>()).add(file);
+		}
 		return map;
 	}
 
-	private List<OpenSurvey> surveys(UUID accountId) {
-		return jdbc.sql("""
-				select s.id, s.kind, c.topic, s.created_at from survey_request_v s
-				left join portal_csat c on c.survey_key = s.uniqueness_key
-				where s.account_id = :a and s.answered_at is null order by s.created_at""")
-			.param("a", accountId)
-			.query((rs, n) -> new OpenSurvey(rs.getObject(1, UUID.class), rs.getString(2),
-					rs.getString(3) == null ? null : json.readValue(rs.getString(3), LocalizedText.class),
-					rs.getTimestamp(4).toInstant()))
-			.list();
+	private List<OpenSurvey> surveys(String array) {
+		var list = new ArrayList<OpenSurvey>();
+		for (JsonNode s : json.readTree(array)) {
+			JsonNode topic = s.get("topic");
+			list.add(new OpenSurvey(uuid(s, "id"), s.get("kind").asString(), topic == null || topic.isNull() ? null
+					: text(topic), instant(s, "at")));
+		}
+		return list;
+	}
+
+	private LocalizedText text(JsonNode node) {
+		return json.treeToValue(node, LocalizedText.class);
+	}
+
+	private static String str(JsonNode node, String field) {
+		JsonNode v = node.get(field);
+		return v == null || v.isNull() ? null : v.asString();
+	}
+
+	private static UUID uuid(JsonNode node, String field) {
+		JsonNode v = node.get(field);
+		return v == null || v.isNull() ? null : UUID.fromString(v.asString());
+	}
+
+	private static LocalDate date(JsonNode node, String field) {
+		JsonNode v = node.get(field);
+		return v == null || v.isNull() ? null : LocalDate.parse(v.asString());
+	}
+
+	private static Instant instant(JsonNode node, String field) {
+		JsonNode v = node.get(field);
+		return v == null || v.isNull() ? null : java.time.OffsetDateTime.parse(v.asString()).toInstant();
 	}
 
 	private Csm csm(Account account) {
@@ -191,9 +316,7 @@ class PortalHome {
 	}
 
 	/** The training audience closest to a contact's role (their recommended content). */
-	private Session.Audience audience(PortalUser user) {
-		String role = jdbc.sql("select role from stakeholder_contact_v where id = :c and account_id = :a")
-			.param("c", user.contactId()).param("a", user.accountId()).query(String.class).optional().orElse(null);
+	private static Session.Audience audience(String role) {
 		if (role == null) return null;
 		return switch (ContactRole.valueOf(role)) {
 			case EXECUTIVE_SPONSOR -> Session.Audience.EXECUTIVE;

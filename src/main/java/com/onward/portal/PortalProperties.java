@@ -7,12 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Portal settings ({@code onward.portal}): magic-link lifetime and rate limits, session length,
- * upload limits, the milestones followed by a CSAT and the notification limits.
+ * upload limits and the notification limits. Which milestones ask for a CSAT is each playbook
+ * milestone's flag (playbook editor).
  */
 @ConfigurationProperties("onward.portal")
 record PortalProperties(Duration linkTtl, Duration sessionTtl, int maxRequestsPerAddress, int maxRequestsPerIp,
-		Duration requestWindow, long maxUploadBytes, List<String> uploadTypes, List<String> csatMilestones,
-		boolean secureCookie, int linkWorkers) {
+		Duration requestWindow, long maxUploadBytes, List<String> uploadTypes,
+		boolean secureCookie, int linkWorkers, Duration homeSnapshotTtl, int homeSnapshotAccounts) {
 
 	PortalProperties {
 		if (linkTtl == null) linkTtl = Duration.ofMinutes(10);
@@ -24,7 +25,8 @@ record PortalProperties(Duration linkTtl, Duration sessionTtl, int maxRequestsPe
 		if (uploadTypes == null || uploadTypes.isEmpty()) uploadTypes = List.of("application/pdf", "image/png", "image/jpeg",
 				"text/csv", "text/plain", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 				"application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-		if (csatMilestones == null) csatMilestones = List.of("golive", "go-live", "graduation");
 		if (linkWorkers <= 0) linkWorkers = 2;
+		if (homeSnapshotTtl == null) homeSnapshotTtl = Duration.ofSeconds(15);
+		if (homeSnapshotAccounts <= 0) homeSnapshotAccounts = 20_000;
 	}
 }

@@ -38,28 +38,56 @@ class SegmentApi {
 
 	private final SegmentIngestion segment;
 	private final SegmentMappings mappings;
+	private final SegmentDeliveries deliveries;
 
-	SegmentApi(SegmentIngestion segment, SegmentMappings mappings) {
+	SegmentApi(SegmentIngestion segment, SegmentMappings mappings, SegmentDeliveries deliveries) {
 		this.segment = segment;
 		this.mappings = mappings;
+		this.deliveries = deliveries;
 	}
 
 	@PostMapping("/integrations/segment/v1/batch")
 	@Operation(summary = "Segment batch call: all or nothing, idempotent on messageId, 202 after commit")
 	ResponseEntity<SegmentIngestion.Result> batch(@RequestBody(required = false) JsonNode body) {
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(segment.ingest(null, body));
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(logged("batch", body));
 	}
 
 	@PostMapping("/integrations/segment/v1/{type:track|identify|group|page|screen}")
 	@Operation(summary = "A single Segment call (track, identify, group, page)")
 	ResponseEntity<SegmentIngestion.Result> call(@PathVariable String type, @RequestBody(required = false) JsonNode body) {
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(segment.ingest(type, body));
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(logged(type, body));
+	}
+
+	/** Ingests and puts the delivery on record for the admins, whatever its outcome (all or nothing: a rejected batch rejects every call). */
+	private SegmentIngestion.Result logged(String call, JsonNode body) {
+		int calls = "batch".equals(call) ? (body != null && body.get("batch") != null && body.get("batch").isArray()
+				? body.get("batch").size() : 0) : 1;
+		try {
+			SegmentIngestion.Result r = segment.ingest("batch".equals(call) ? null : call, body);
+			deliveries.log(call, HttpStatus.ACCEPTED.value(), r.accepted(), r.duplicates(), r.ignored(), 0, null);
+			return r;
+		}
+		catch (InvalidInputException e) {
+			deliveries.log(call, HttpStatus.BAD_REQUEST.value(), 0, 0, 0, calls, e.errors().stream()
+				.map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse(e.getMessage()));
+			throw e;
+		}
+		catch (BatchTooLargeException e) {
+			deliveries.log(call, HttpStatus.CONTENT_TOO_LARGE.value(), 0, 0, 0, calls, e.getMessage());
+			throw e;
+		}
 	}
 
 	@GetMapping("/admin/segment/mappings")
 	@Operation(summary = "How Segment event names become Onward event types ('*' is any other event)")
 	List<SegmentMappings.Mapping> mappings() {
 		return mappings.all();
+	}
+
+	@GetMapping("/admin/segment/deliveries")
+	@Operation(summary = "The last 50 calls to the Segment endpoint: status, accepted/duplicate/ignored/rejected counts, problems")
+	List<SegmentDeliveries.Delivery> deliveries() {
+		return deliveries.recent();
 	}
 
 	@PutMapping("/admin/segment/mappings")

@@ -30,6 +30,7 @@ class UsagePersonalData extends PersonalDataTables {
 		table("usage_feature", "features", BY_ACCOUNT, "feature");
 		table("early_win", "earlyWins", BY_ACCOUNT, "occurred_at");
 		table("segment_user_account", "segmentUsers", BY_ACCOUNT, "user_id");
+		redacted("segment_delivery", "problem");
 	}
 
 	@Override

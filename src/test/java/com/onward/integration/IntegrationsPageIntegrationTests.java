@@ -27,6 +27,8 @@ class IntegrationsPageIntegrationTests extends IntegrationTest {
 	@Autowired
 	Users users;
 
+	private final HttpClient http = HttpClient.newHttpClient();
+
 	private HttpClient signIn(String user, String password) throws Exception {
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		String login = client.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -95,11 +97,29 @@ class IntegrationsPageIntegrationTests extends IntegrationTest {
 			.statusCode()).isEqualTo(302);
 		assertThat(get("/api/v1/admin/segment/mappings").body().findValuesAsString("event")).contains(event);
 
+		// A rejected Segment call is listed with its problem, escaped.
+		String writeKey = post("/api/v1/admin/tokens", Map.of("name", unique("segment"), "scope", "INGEST")).body().get("token")
+			.asString();
+		String stranger = unique("<i>stranger</i>");
+		HttpResponse<String> rejected = http.send(request("/api/v1/integrations/segment/v1/track")
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((writeKey + ":")
+				.getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("userId", stranger, "event", "Signed In"))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(rejected.statusCode()).isEqualTo(400);
+
 		for (String lang : List.of("en", "id", "ms")) {
 			HttpResponse<String> r = admin.send(request("/admin/integrations?lang=" + lang).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(r.statusCode()).isEqualTo(200);
 			assertThat(r.body()).as(lang).contains("id=\"crm\"", event).doesNotContain("??");
+			String deliveries = r.body().substring(r.body().indexOf("id=\"segment-deliveries\""));
+			deliveries = deliveries.substring(0, deliveries.indexOf("</table>"));
+			assertThat(deliveries).as(lang).contains(">track<", ">400<", "userId",
+					stranger.replace("<", "&lt;").replace(">", "&gt;")).doesNotContain(stranger);
 		}
+		assertThat(admin.send(request("/admin/integrations?lang=ms").build(), HttpResponse.BodyHandlers.ofString()).body())
+			.contains("Ditolak", "Panggilan");
 		assertThat(admin.send(request("/admin/integrations?lang=id").build(), HttpResponse.BodyHandlers.ofString()).body())
 			.contains("Pemetaan nama event", "Webhook CRM");
 

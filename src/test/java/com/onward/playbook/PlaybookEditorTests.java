@@ -79,4 +79,43 @@ class PlaybookEditorTests {
 		assertThatThrownBy(() -> PlaybookController.definition(BASE, form)).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("item kickoff.durationDays");
 	}
+
+	@Test
+	void theCsatBoxesBecomeFlagsAndANewRowTakesTheDefault() {
+		var form = form();
+		form.put("kind", List.of("MILESTONE", "MILESTONE", "MILESTONE", "MILESTONE")); // every row a milestone
+		form.add("csat", "configure");
+		PlaybookDefinition def = PlaybookController.definition(BASE, form);
+		def.validate();
+		assertThat(def.items()).extracting(PlaybookDefinition.Item::csat).containsExactly(false, true, null);
+		assertThat(def.items()).extracting(PlaybookDefinition.Item::asksForCsat).containsExactly(false, true, false);
+	}
+
+	@Test
+	void byDefaultKickoffGoLiveAndGraduationMilestonesAsk() {
+		assertThat(milestone("kickoff", false, null).asksForCsat()).isTrue();
+		assertThat(milestone("exec-kickoff", false, null).asksForCsat()).isTrue();
+		assertThat(milestone("graduation", false, null).asksForCsat()).isTrue();
+		assertThat(milestone("launch", true, null).asksForCsat()).as("the go-live milestone").isTrue();
+		assertThat(milestone("tech-ready", false, null).asksForCsat()).isFalse();
+		assertThat(milestone("kickoff", false, false).asksForCsat()).isFalse();
+		assertThat(milestone("tech-ready", false, true).asksForCsat()).isTrue();
+		var task = new PlaybookDefinition.Item("kickoff", ItemKind.TASK, LocalizedText.of("k"), 0, 1,
+				com.onward.shared.OwnerRole.CSM, false, List.of(), false, null);
+		assertThat(task.asksForCsat()).as("only milestones ask").isFalse();
+	}
+
+	@Test
+	void onlyAMilestoneMayBeFlagged() {
+		var form = form();
+		form.add("csat", "configure"); // a task
+		PlaybookDefinition def = PlaybookController.definition(BASE, form);
+		assertThatThrownBy(def::validate).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("phases[0].items[1].csat");
+	}
+
+	private static PlaybookDefinition.Item milestone(String key, boolean goLive, Boolean csat) {
+		return new PlaybookDefinition.Item(key, ItemKind.MILESTONE, LocalizedText.of(key), 0, 1,
+				com.onward.shared.OwnerRole.CSM, false, List.of(), goLive, csat);
+	}
 }

@@ -126,7 +126,7 @@ class PortalBrowserTests extends PortalTestSupport {
 		wait.until(d -> d.findElement(By.id("item-" + questionnaire)).getText().contains("Selesai"));
 		assertThat(itemStatus(c, questionnaire)).isEqualTo("DONE");
 
-		// The kickoff is held; its CSAT (the KICKOFF_SURVEY rule) shows in the portal.
+		// The kickoff is held; its CSAT (kickoff milestones ask by default) shows in the portal.
 		call("PATCH", "/api/v1/projects/" + c.projectId() + "/items/" + item(c, "kickoff"), Map.of("status", "DONE"));
 		await(() -> jdbc.sql("select count(*) from survey_request where account_id = :a and answered_at is null")
 			.param("a", c.accountId()).query(Long.class).single() >= 1);

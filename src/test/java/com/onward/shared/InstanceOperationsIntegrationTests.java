@@ -149,6 +149,8 @@ class InstanceOperationsIntegrationTests extends IntegrationTest {
 		assertThat(readiness).contains(503);
 		assertThat(lifecycle.stopping()).as("background work told to stop").isTrue();
 		assertThat(inFlight).as("the request is still in flight").isNotDone();
+		// Not asked to: other requests are still served while draining.
+		assertThat(http(port, "GET", "/login", null).status()).isEqualTo(200);
 
 		// ...and the request in flight completes.
 		release.countDown();
@@ -157,6 +159,42 @@ class InstanceOperationsIntegrationTests extends IntegrationTest {
 		assertThat(response.body()).isEqualTo("finished");
 		closer.join(TimeUnit.SECONDS.toMillis(40));
 		assertThat(closer.isAlive()).isFalse();
+		assertThat(instance.isActive()).isFalse();
+	}
+
+	@Test
+	void whileDrainingReadsAreRefusedForTheBalancerToRetryAndWritesStillServed() throws Exception {
+		var entered = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		ApplicationContextInitializer<ConfigurableApplicationContext> slowEndpoint = ctx -> ((GenericApplicationContext) ctx)
+			.registerBean("slowServlet", ServletRegistrationBean.class,
+					() -> new ServletRegistrationBean<>(new SlowServlet(entered, release), "/api/v1/test-slow"));
+		ConfigurableApplicationContext instance = start(List.of("--server.shutdown=graceful",
+				"--onward.lifecycle.drain-delay=2s", "--onward.lifecycle.retry-reads-while-draining=true"), slowEndpoint);
+		int port = port(instance);
+		assertThat(http(port, "GET", "/login", null).status()).isEqualTo(200);
+		HttpClient client = HttpClient.newHttpClient();
+		CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(request(port, "/api/v1/test-slow")
+			.header("Authorization", "Bearer " + ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+		Thread closer = new Thread(instance::close, "closer");
+		closer.start();
+		GracefulShutdown lifecycle = instance.getBean(GracefulShutdown.class);
+		for (int i = 0; i < 100 && !lifecycle.stopping(); i++) Thread.sleep(20);
+		assertThat(lifecycle.stopping()).isTrue();
+		HttpResponse<String> read = HttpClient.newHttpClient().send(request(port, "/login").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(read.statusCode()).as("a new read: refused before anything ran").isEqualTo(503);
+		assertThat(read.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(http(port, "GET", "/actuator/health/readiness", null).status()).as("the probe is answered").isEqualTo(503);
+		// A write is still served: nginx would not resend it to another instance.
+		var write = http(port, "POST", "/api/v1/tickets", "{\"tickets\": []}");
+		assertThat(write.status()).as("validated, not refused").isEqualTo(400);
+
+		release.countDown();
+		assertThat(inFlight.get(20, TimeUnit.SECONDS).statusCode()).as("the request in flight completes").isEqualTo(200);
+		closer.join(TimeUnit.SECONDS.toMillis(40));
 		assertThat(instance.isActive()).isFalse();
 	}
 

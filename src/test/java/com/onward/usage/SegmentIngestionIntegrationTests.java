@@ -28,6 +28,9 @@ class SegmentIngestionIntegrationTests extends UsageTestSupport {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SegmentDeliveries deliveries;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 	private final Instant recently = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
@@ -171,5 +174,44 @@ class SegmentIngestionIntegrationTests extends UsageTestSupport {
 		assertThat(call("DELETE", "/api/v1/admin/segment/mappings?event=" + java.net.URLEncoder.encode(event, StandardCharsets.UTF_8), null)
 			.status()).isEqualTo(204);
 		assertProblem(call("DELETE", "/api/v1/admin/segment/mappings?event=*", null), 400, "event");
+	}
+
+	@Test
+	void everyDeliveryIsOnRecordWithItsCountsAndProblems() throws Exception {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(5));
+		String group = externalIdOf(account);
+		String user = unique("u");
+		String key = writeKey();
+		var batch = List.of(seg("group", user, recently, "groupId", group), seg("track", user, recently, "event", "Signed In"),
+				seg("track", user, recently, "event", "Report Exported"));
+		assertThat(segment("batch", key, Map.of("batch", batch)).status()).isEqualTo(202);
+		SegmentDeliveries.Delivery ok = deliveries.recent().getFirst();
+		assertThat(ok).extracting(d -> d.call(), d -> d.status(), d -> d.accepted(), d -> d.duplicates(), d -> d.ignored(),
+				d -> d.rejected(), d -> d.problem()).containsExactly("batch", 202, 2, 0, 1, 0, null);
+
+		assertThat(segment("batch", key, Map.of("batch", batch)).status()).isEqualTo(202);
+		assertThat(deliveries.recent().getFirst()).extracting(d -> d.accepted(), d -> d.duplicates()).containsExactly(0, 2);
+
+		String stranger = unique("stranger");
+		assertProblem(segment("batch", key, Map.of("batch", List.of(seg("track", user, recently, "event", "Signed In"),
+				seg("track", stranger, recently, "event", "Signed In"), seg("track", user, recently)))), 400, "batch[1].userId");
+		SegmentDeliveries.Delivery bad = deliveries.recent().getFirst();
+		assertThat(bad).extracting(d -> d.status(), d -> d.accepted(), d -> d.rejected()).containsExactly(400, 0, 3);
+		assertThat(bad.problem()).contains("batch[1].userId", stranger, "batch[2].event");
+
+		assertProblem(segment("track", key, seg("track", user, recently)), 400, "event");
+		assertThat(deliveries.recent().getFirst()).extracting(d -> d.call(), d -> d.status(), d -> d.rejected())
+			.containsExactly("track", 400, 1);
+		assertThat(rawEvents(account)).isEqualTo(2);
+		JsonNode listed = get("/api/v1/admin/segment/deliveries").body();
+		assertThat(listed.get(0).get("status").asInt()).isEqualTo(400);
+		assertThat(listed.get(1).get("problem").asString()).contains(stranger);
+
+		// Only the newest are kept.
+		for (int i = 0; i < SegmentDeliveries.KEEP + 3; i++) {
+			segment("batch", key, Map.of("calls", List.of()));
+		}
+		assertThat(jdbc.sql("select count(*) from segment_delivery").query(Integer.class).single())
+			.isEqualTo(SegmentDeliveries.KEEP);
 	}
 }
