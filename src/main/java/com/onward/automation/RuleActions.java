@@ -95,7 +95,7 @@ class RuleActions {
 						insert into sequence_enrolment (id, sequence_code, account_id, started_on, updated_at)
 						select gen_random_uuid(), :sequence, h.account_id,
 						  case when :from = 'PROJECT_START' then least(p.start_date, :today) else :today end, :now
-						from sweep_hit h join project p on p.id = h.project_id where h.customer_ok
+						from sweep_hit h join onboarding_project_v p on p.project_id = h.project_id where h.customer_ok
 						on conflict (sequence_code, account_id) do nothing""")
 					.param("sequence", rule.param("sequence")).param("today", today)
 					.param("from", rule.param("from") == null ? "NOW" : rule.param("from"))
@@ -160,7 +160,7 @@ class RuleActions {
 	private int changeStatus(ProjectStatus status) {
 		int changed = 0;
 		for (UUID project : jdbc.sql("""
-				select h.project_id from sweep_hit h join project p on p.id = h.project_id
+				select h.project_id from sweep_hit h join onboarding_project_v p on p.project_id = h.project_id
 				where p.status = 'NOT_STARTED' and p.status <> :status""").param("status", status.name()).query(UUID.class).list()) {
 			projects.changeStatus(project, status, "automation rule");
 			changed++;
@@ -179,7 +179,7 @@ class RuleActions {
 		for (Target t : customerHits()) {
 			if (t.email() == null) continue;
 			LocalDate day = jdbc.sql("""
-					select min(i.due_date) from project_item i where i.project_id = :p and i.key = any(:keys)
+					select min(i.due_date) from onboarding_item_progress_v i where i.project_id = :p and i.key = any(:keys)
 					  and i.status not in ('DONE','SKIPPED')""")
 				.param("p", t.projectId()).param("keys", kickoffItems).query(LocalDate.class).optional().orElse(null);
 			if (day == null || day.isBefore(today)) day = today.plusDays(rule.days());

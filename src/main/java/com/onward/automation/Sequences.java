@@ -111,7 +111,7 @@ public class Sequences {
 
 	private void stopAtGoal(String code, AutomationProperties.Goal goal) {
 		String reached = switch (goal) {
-			case LOGGED_IN -> "exists (select 1 from usage_user u where u.account_id = e.account_id and u.first_login is not null)";
+			case LOGGED_IN -> "exists (select 1 from usage_user_v u where u.account_id = e.account_id and u.first_login is not null)";
 			case PROJECT_COMPLETED -> "false";
 		};
 		jdbc.sql("""
@@ -122,8 +122,8 @@ public class Sequences {
 		jdbc.sql("""
 				update sequence_enrolment e set status = 'STOPPED', stop_reason = :reason, updated_at = :now
 				where e.status = 'ACTIVE' and e.sequence_code = :code and not exists (
-				  select 1 from account a join project p on p.id = a.current_project_id
-				  where a.id = e.account_id and p.status in ('NOT_STARTED','IN_PROGRESS','ON_HOLD'))""")
+				  select 1 from account_v a join onboarding_project_v p on p.project_id = a.current_project_id
+				  where a.account_id = e.account_id and p.active)""")
 			.param("reason", goal == AutomationProperties.Goal.PROJECT_COMPLETED ? "GOAL_MET" : "PROJECT_CLOSED")
 			.param("now", Timestamp.from(clock.instant())).param("code", code).update();
 	}
@@ -144,7 +144,7 @@ public class Sequences {
 				  jsonb_build_object('account', a.name, 'contact', coalesce(c.name, ''), 'csm', coalesce(csm.name, '')) as params
 				from (%s) d
 				join (values %s) as st(idx, day, template) on st.idx = d.idx
-				join account a on a.id = d.account_id
+				join account_v a on a.account_id = d.account_id
 				%s
 				%s""".formatted(due, String.join(", ", values), Outbox.CUSTOMER_CONTACT, Automation.ACCOUNT_CSM),
 				Map.of("code", code, "today", today));
@@ -160,7 +160,7 @@ public class Sequences {
 	public List<Enrolment> enrolments(UUID accountId, String status, int limit) {
 		return jdbc.sql("""
 				select e.id, e.sequence_code, e.account_id, a.name, e.started_on, e.next_step, e.status, e.stop_reason, e.updated_at
-				from sequence_enrolment e join account a on a.id = e.account_id
+				from sequence_enrolment e join account_v a on a.account_id = e.account_id
 				where (cast(:account as uuid) is null or e.account_id = :account) and (cast(:status as text) is null or e.status = :status)
 				order by e.updated_at desc limit :limit""")
 			.param("account", accountId).param("status", status).param("limit", limit)
@@ -196,8 +196,8 @@ public class Sequences {
 	public int stopForAddress(String email) {
 		return jdbc.sql("""
 				update sequence_enrolment e set status = 'STOPPED', stop_reason = 'UNSUBSCRIBED', updated_at = :now
-				where e.status = 'ACTIVE' and exists (select 1 from contact c where c.account_id = e.account_id
-				                                      and lower(trim(c.email)) = :email)""")
+				where e.status = 'ACTIVE' and exists (select 1 from stakeholder_contact_v c where c.account_id = e.account_id
+				                                      and c.email = :email)""")
 			.param("now", Timestamp.from(clock.instant())).param("email", email).update();
 	}
 }

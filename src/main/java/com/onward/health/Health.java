@@ -111,7 +111,7 @@ public class Health {
 		boolean telemetry = adoption.telemetryConnected();
 		UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's (unsigned) order
 		while (true) {
-			List<UUID> ids = jdbc.sql("select id from account where id > :after order by id limit :n")
+			List<UUID> ids = jdbc.sql("select account_id from account_v where account_id > :after order by account_id limit :n")
 				.param("after", after).param("n", props.batchSize()).query(UUID.class).list();
 			if (ids.isEmpty()) {
 				break;
@@ -187,7 +187,7 @@ public class Health {
 	 */
 	public void backfillHistory(LocalDate from, LocalDate to, int stepDays) {
 		boolean telemetry = adoption.telemetryConnected();
-		List<UUID> all = jdbc.sql("select id from account order by id").query(UUID.class).list();
+		List<UUID> all = jdbc.sql("select account_id from account_v order by account_id").query(UUID.class).list();
 		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(Math.max(1, stepDays))) {
 			LocalDate asOf = day;
 			for (int i = 0; i < all.size(); i += props.batchSize()) {
@@ -418,7 +418,7 @@ public class Health {
 				select f.id, f.account_id, f.project_id, f.category, f.code, f.evidence_args, f.raised_at, f.cleared_at,
 				  a.name, a.segment, h.score, h.band, count(*) over () as total, f.source
 				from red_flag f
-				join account a on a.id = f.account_id
+				join account_v a on a.account_id = f.account_id
 				left join health_score h on h.account_id = f.account_id
 				where f.cleared_at is null
 				  and (cast(:cat as text) is null or f.category = :cat)
@@ -434,7 +434,7 @@ public class Health {
 		});
 		if (items.isEmpty() && page > 0) {
 			total[0] = named.queryForObject("""
-					select count(*) from red_flag f join account a on a.id = f.account_id where f.cleared_at is null
+					select count(*) from red_flag f join account_v a on a.account_id = f.account_id where f.cleared_at is null
 					  and (cast(:cat as text) is null or f.category = :cat) and (cast(:seg as text) is null or a.segment = :seg)""",
 					params, Long.class);
 		}

@@ -72,7 +72,7 @@ public class Notifications {
 				  %2$s as recipient, 'STAFF' as audience, '%1$s' as channel,
 				  jsonb_build_object('noticeKey', n.text_key, 'noticeArgs', n.args, 'account', coalesce(a.name, ''),
 				    'link', :url || '/accounts/' || n.account_id) as params
-				from new_notice n left join account a on a.id = n.account_id %3$s""";
+				from new_notice n left join account_v a on a.account_id = n.account_id %3$s""";
 		insertNotices(notice.formatted("EMAIL", "n.email", "where n.email is not null"), now);
 		if (props.slackWebhookUrl() != null) {
 			insertNotices(notice.formatted("SLACK", "cast(:hook as text)", ""), now, props.slackWebhookUrl());
@@ -98,7 +98,7 @@ public class Notifications {
 	public List<Notification> inbox(UUID userId, boolean unreadOnly, int limit) {
 		return jdbc.sql("""
 				select n.id, n.account_id, a.name, n.text_key, n.args, n.created_at, n.read_at
-				from notification n left join account a on a.id = n.account_id
+				from notification n left join account_v a on a.account_id = n.account_id
 				where n.user_id = :user and (not :unread or n.read_at is null)
 				order by n.created_at desc limit :limit""")
 			.param("user", userId).param("unread", unreadOnly).param("limit", limit)

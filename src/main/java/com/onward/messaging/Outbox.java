@@ -36,12 +36,12 @@ public class Outbox {
 			"survey-csat", "survey-nps", "csm-notice", "weekly-digest");
 
 	/**
-	 * Who at an account (alias {@code a}) receives its customer email: the project lead, else a
+	 * Who at an account (alias {@code a}, a row of {@code account_v}) receives its customer email: the project lead, else a
 	 * champion, else the first contact with an address — as {@code c.email}, {@code c.name}; for the
 	 * set-based queries of rules and sequences.
 	 */
 	public static final String CUSTOMER_CONTACT = """
-			left join lateral (select email, name from contact where account_id = a.id and email is not null
+			left join lateral (select email, name from contact_v where account_id = a.account_id and email is not null
 			                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true""";
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
@@ -91,10 +91,10 @@ public class Outbox {
 		String[] lang = { language };
 		if (accountId != null) {
 			jdbc.sql("""
-					select a.name, c.name, m.name, a.language from account a
-					left join lateral (select name from contact where account_id = a.id
+					select a.name, c.name, m.name, a.language from account_v a
+					left join lateral (select name from contact_v where account_id = a.account_id
 					                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true
-					left join team_member m on m.id = a.owner_csm_id where a.id = :id""")
+					left join team_member_v m on m.member_id = a.owner_csm_id where a.account_id = :id""")
 				.param("id", accountId).query((rs, n) -> {
 					values.put("account", rs.getString(1));
 					if (rs.getString(2) != null) values.put("contact", rs.getString(2));
@@ -111,7 +111,7 @@ public class Outbox {
 	/** Accounts to preview a template for (id → name), by name. */
 	public java.util.LinkedHashMap<String, String> previewAccounts() {
 		var accounts = new java.util.LinkedHashMap<String, String>();
-		jdbc.sql("select cast(id as text), name from account order by name limit 500")
+		jdbc.sql("select cast(account_id as text), name from account_v order by name limit 500")
 			.query((rs, n) -> accounts.put(rs.getString(1), rs.getString(2))).list();
 		return accounts;
 	}

@@ -6,4 +6,7 @@
  * Scope changes are tagged Phase 1 / Phase 2, previewed for their effect on go-live and
  * kept as history. Stage deliverables are items of kind DELIVERABLE.
  */
+// Reads, besides the APIs: analytics_first_value_v (published views; DataBoundaryTests).
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+		"account", "analytics", "identity", "playbook", "shared" })
 package com.onward.onboarding;
