@@ -428,6 +428,7 @@ public class Automation {
 		params.put("languages", rule.conditions().languages().toArray(String[]::new));
 		params.put("minDay", rule.conditions().minDay());
 		params.put("maxDay", rule.conditions().maxDay());
+		params.putAll(cadenceParams());
 		if (event != null) {
 			var list = event.occurrences();
 			params.put("evAccounts", list.stream().map(Occurrence::accountId).toArray(UUID[]::new));
@@ -463,37 +464,49 @@ public class Automation {
 				%s
 				%s"""
 			.formatted(occurrence, args, vals, contact, occurred, event == null ? "true" : "ev.customer",
-					event == null ? "true" : "ev.recent", from, where, Outbox.CUSTOMER_CONTACT, ACCOUNT_CSM))
+					event == null ? "true" : "ev.recent", from, where, CUSTOMER_CONTACT, ACCOUNT_CSM))
 			.params(params).update();
 	}
 
 	/**
-	 * The account's CSM (alias {@code a}; the owner is a team member) as {@code csm.name}, {@code csm.email}
-	 * and {@code csm.user_id}: the Onward user who signs in as that member (linked, else by email address).
+	 * Who at an account (alias {@code a}, a row of {@code account_v}) receives its customer email: the project
+	 * lead, else a champion, else the first contact with an address, as {@code c.email}, {@code c.name}.
+	 */
+	static final String CUSTOMER_CONTACT = """
+			left join lateral (select email, name from contact_v where account_id = a.account_id and email is not null
+			                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true""";
+
+	/**
+	 * The account's CSM (alias {@code a}, a row of {@code account_v}; the owner is a team member) as
+	 * {@code csm.name}, {@code csm.email} and {@code csm.user_id}: the Onward user who signs in as that member
+	 * (linked, else by email address).
 	 */
 	static final String ACCOUNT_CSM = """
 			left join lateral (select tm.name, tm.email, coalesce(tm.user_id, (select u.user_id from identity_user_v u
 			                     where lower(u.email) = lower(tm.email) order by u.created_at limit 1)) as user_id
 			                   from team_member_v tm where tm.member_id = a.owner_csm_id) csm on true""";
 
-	/** The due date of each stakeholder cadence (PPL-3): last contact (or the project start) plus the interval. */
+	/**
+	 * The due date of each stakeholder cadence (PPL-3): last contact (or the project start) plus the interval. The
+	 * configured cadences are bound as arrays ({@link #cadenceParams()}), never written into the SQL.
+	 */
 	private String cadences() {
-		var rows = new ArrayList<String>();
-		for (var c : props.cadences()) {
-			rows.add("('" + c.role().replace("'", "") + "', " + c.days() + ", " + c.untilGoLive() + ")");
-		}
-		if (rows.isEmpty()) {
-			return "select null::uuid as account_id, null::uuid as contact_id, null as name, null as role, null::date as due_on where false";
-		}
 		return """
 				select c.account_id, c.contact_id, c.name, c.role,
 				  coalesce(c.last_contact_on, p2.start_date) + cad.days as due_on
 				from contact_v c
-				join (values %s) as cad(role, days, until_go_live) on cad.role = c.role
+				join unnest(cast(:cadRoles as text[]), cast(:cadDays as int[]), cast(:cadUntilGoLive as boolean[]))
+				  as cad(role, days, until_go_live) on cad.role = c.role
 				join account_v a2 on a2.account_id = c.account_id
 				join onboarding_project_v p2 on p2.project_id = a2.current_project_id and p2.running
 				where not (cad.until_go_live and exists (select 1 from onboarding_item_progress_v gi where gi.project_id = p2.project_id
-				                                         and gi.go_live and gi.status = 'DONE'))""".formatted(String.join(", ", rows));
+				                                         and gi.go_live and gi.status = 'DONE'))""";
+	}
+
+	private Map<String, Object> cadenceParams() {
+		return Map.of("cadRoles", props.cadences().stream().map(c -> c.role()).toArray(String[]::new),
+				"cadDays", props.cadences().stream().map(c -> c.days()).toArray(Integer[]::new),
+				"cadUntilGoLive", props.cadences().stream().map(c -> c.untilGoLive()).toArray(Boolean[]::new));
 	}
 
 	/** Cadences past due plus the grace days of CADENCE_MISSED are recorded; kept ones are cleared. */
@@ -501,12 +514,13 @@ public class Automation {
 		jdbc.sql("""
 				delete from missed_cadence m where not exists (
 				  select 1 from (%s) cd where cd.contact_id = m.contact_id and cd.due_on = m.due_on and cd.due_on < :today - :grace)"""
-			.formatted(cadences())).param("today", today).param("grace", grace).update();
+			.formatted(cadences())).params(cadenceParams()).param("today", today).param("grace", grace).update();
 		jdbc.sql("""
 				insert into missed_cadence (contact_id, due_on, account_id, role, name, detected_on)
 				select cd.contact_id, cd.due_on, cd.account_id, cd.role, cd.name, :today from (%s) cd
 				where cd.due_on < :today - :grace
-				on conflict do nothing""".formatted(cadences())).param("today", today).param("grace", grace).update();
+				on conflict do nothing""".formatted(cadences())).params(cadenceParams()).param("today", today)
+			.param("grace", grace).update();
 		// Health scores missed cadences from its own copy: the data flows automation -> health, never back.
 		healthFacts.missedCadencesAre(jdbc.sql("select account_id, contact_id, name, role, due_on from missed_cadence")
 			.query((rs, n) -> new CadenceMissed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,10 @@ import org.springframework.stereotype.Component;
 
 import com.onward.automation.Automation.Action;
 import com.onward.automation.Automation.Rule;
+import com.onward.health.FollowUpFlag;
+import com.onward.messaging.CustomerEmail;
 import com.onward.messaging.Notifications;
+import com.onward.messaging.StaffNotice;
 import com.onward.messaging.Outbox;
 import com.onward.messaging.Webhooks;
 import com.onward.health.FlagCategory;
@@ -31,6 +35,8 @@ import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.Method;
 import biweekly.util.Duration;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The actions of a rule, run over the hits in the transaction's {@code sweep_hit} table. The bulk
@@ -51,9 +57,16 @@ class RuleActions {
 	private final Clock clock;
 	private final ZoneId zone;
 	private final String[] kickoffItems;
+	private final ObjectMapper json;
+	private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {
+	};
+	private static final TypeReference<List<Object>> ARGS = new TypeReference<>() {
+	};
 
 	RuleActions(JdbcClient jdbc, Outbox outbox, Notifications notifications, Webhooks webhooks, Projects projects,
-			Health health, Team team, Surveys surveyService, Clock clock, @Value("${onward.time-zone:UTC}") String zone, AutomationProperties props) {
+			Health health, Team team, Surveys surveyService, Clock clock, @Value("${onward.time-zone:UTC}") String zone, AutomationProperties props,
+			ObjectMapper json) {
+		this.json = json;
 		this.kickoffItems = props.kickoffItems().toArray(String[]::new);
 		this.jdbc = jdbc;
 		this.outbox = outbox;
@@ -73,11 +86,18 @@ class RuleActions {
 		Map<String, Object> code = Map.of("code", rule.code());
 		for (Action action : rule.actions()) {
 			fired += switch (action) {
-				case SEND_MESSAGE -> outbox.enqueueAll("""
-						select x.key as uniqueness_key, cast(:template as text) as template, x.account_id, x.email as recipient,
-						  x.language, jsonb_build_object('account', x.account_name, 'contact', coalesce(x.contact_name, ''),
-						    'csm', coalesce(x.csm_name, '')) || x.vals as params
-						from sweep_hit x where x.customer_ok and x.recent""", Map.of("code", rule.code(), "template", rule.template()));
+				case SEND_MESSAGE -> outbox.enqueueAll(jdbc.sql("""
+						select x.key, x.account_id, x.email, x.language, x.account_name, x.contact_name, x.csm_name, x.vals
+						from sweep_hit x where x.customer_ok and x.recent""")
+					.query((rs, n) -> {
+						var values = new LinkedHashMap<String, Object>();
+						values.put("account", rs.getString(5));
+						values.put("contact", rs.getString(6) == null ? "" : rs.getString(6));
+						values.put("csm", rs.getString(7) == null ? "" : rs.getString(7));
+						if (rs.getString(8) != null) values.putAll(json.readValue(rs.getString(8), VALUES));
+						return new CustomerEmail(rs.getString(1), rule.template(), rs.getObject(2, UUID.class), rs.getString(3),
+								rs.getString(4), values);
+					}).list());
 				case CREATE_TASK -> jdbc.sql("""
 						insert into automation_task (id, uniqueness_key, rule_code, account_id, project_id, assignee_id, title_key,
 						  args, due_on, contact_id, created_at)
@@ -86,10 +106,12 @@ class RuleActions {
 						from sweep_hit x
 						on conflict (uniqueness_key) do nothing""")
 					.params(code).param("due", today.plusDays(2)).param("now", Timestamp.from(clock.instant())).update();
-				case NOTIFY_CSM -> notifications.notifyAll("""
-						select x.key as uniqueness_key, x.csm_user_id as user_id, x.csm_email as email, x.account_id,
-						  'notice.' || cast(:code as text) as text_key, x.args
-						from sweep_hit x""", code);
+				case NOTIFY_CSM -> notifications.notifyAll(jdbc.sql(
+						"select x.key, x.csm_user_id, x.csm_email, x.account_id, x.args from sweep_hit x")
+					.query((rs, n) -> new StaffNotice(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
+							rs.getObject(4, UUID.class), "notice." + rule.code(),
+							rs.getString(5) == null ? List.of() : json.readValue(rs.getString(5), ARGS)))
+					.list());
 				// At signing the enrolment is made in the contract's own transaction (Sequences.enrolOnSigning).
 				case START_SEQUENCE -> "CONTRACT_SIGNED".equals(rule.trigger()) ? 0 : jdbc.sql("""
 						insert into sequence_enrolment (id, sequence_code, account_id, started_on, updated_at)
@@ -106,8 +128,10 @@ class RuleActions {
 					.param("sequence", rule.param("sequence")).param("now", Timestamp.from(clock.instant())).update();
 				case RAISE_FLAG -> health.raiseFlags(
 						FlagCategory.valueOf(rule.param("flagCategory") == null ? "RELATIONSHIP" : rule.param("flagCategory")),
-						"HUMAN_FOLLOW_UP", "select h.account_id, h.project_id, jsonb_build_array(cast(:code as text)) as evidence from sweep_hit h",
-						code);
+						"HUMAN_FOLLOW_UP", jdbc.sql("select h.account_id, h.project_id from sweep_hit h")
+							.query((rs, n) -> new FollowUpFlag(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+									List.of(rule.code())))
+							.list());
 				case SEND_SURVEY -> surveys(rule);
 				// Not keyed: filling an empty role is itself idempotent, and a role nobody can take yet is tried again.
 				case ASSIGN_OWNER -> jdbc.sql("select account_id, project_id from sweep_hit")

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.onward.messaging.CustomerEmail;
 import com.onward.messaging.Outbox;
 import com.onward.shared.InvalidInputException;
 import com.onward.shared.NotFoundException;
@@ -129,30 +130,36 @@ public class Sequences {
 	}
 
 	private int sendDue(String code, List<AutomationProperties.Step> steps, LocalDate today) {
-		var values = new ArrayList<String>();
-		for (int i = 0; i < steps.size(); i++) {
-			values.add("(" + i + ", " + steps.get(i).day() + ", '" + steps.get(i).template().replace("'", "") + "')");
-		}
+		// The steps bound as arrays (idx, day, template): configuration never becomes SQL text.
+		var stepParams = Map.<String, Object>of("code", code, "today", today,
+				"stIdx", java.util.stream.IntStream.range(0, steps.size()).boxed().toArray(Integer[]::new),
+				"stDay", steps.stream().map(AutomationProperties.Step::day).toArray(Integer[]::new),
+				"stTemplate", steps.stream().map(AutomationProperties.Step::template).toArray(String[]::new));
+		String stepTable = "unnest(cast(:stIdx as int[]), cast(:stDay as int[]), cast(:stTemplate as text[])) as st(idx, day, template)";
 		String due = """
 				select e.id, e.account_id, max(st.idx) as idx from sequence_enrolment e
-				join (values %s) as st(idx, day, template) on st.idx >= e.next_step and st.day <= :today - e.started_on
+				join %s on st.idx >= e.next_step and st.day <= :today - e.started_on
 				where e.status = 'ACTIVE' and e.sequence_code = :code
-				group by e.id, e.account_id""".formatted(String.join(", ", values));
-		int queued = outbox.enqueueAll("""
+				group by e.id, e.account_id""".formatted(stepTable);
+		int queued = outbox.enqueueAll(jdbc.sql("""
 				select 'seq:' || cast(:code as text) || ':' || d.account_id || ':' || d.idx as uniqueness_key, st.template,
-				  d.account_id, c.email as recipient, a.language,
-				  jsonb_build_object('account', a.name, 'contact', coalesce(c.name, ''), 'csm', coalesce(csm.name, '')) as params
+				  d.account_id, c.email as recipient, a.language, a.name, c.name, csm.name
 				from (%s) d
-				join (values %s) as st(idx, day, template) on st.idx = d.idx
+				join %s on st.idx = d.idx
 				join account_v a on a.account_id = d.account_id
 				%s
-				%s""".formatted(due, String.join(", ", values), Outbox.CUSTOMER_CONTACT, Automation.ACCOUNT_CSM),
-				Map.of("code", code, "today", today));
+				%s""".formatted(due, stepTable, Automation.CUSTOMER_CONTACT, Automation.ACCOUNT_CSM))
+			.params(stepParams)
+			.query((rs, n) -> new CustomerEmail(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
+					rs.getString(4), rs.getString(5), Map.of("account", rs.getString(6),
+							"contact", rs.getString(7) == null ? "" : rs.getString(7),
+							"csm", rs.getString(8) == null ? "" : rs.getString(8))))
+			.list());
 		jdbc.sql("""
 				update sequence_enrolment e set next_step = d.idx + 1, updated_at = :now,
 				  status = case when d.idx + 1 >= :steps then 'COMPLETED' else 'ACTIVE' end
 				from (%s) d where d.id = e.id""".formatted(due))
-			.param("code", code).param("today", today).param("steps", steps.size())
+			.params(stepParams).param("steps", steps.size())
 			.param("now", Timestamp.from(clock.instant())).update();
 		return queued;
 	}

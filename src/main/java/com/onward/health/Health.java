@@ -347,19 +347,25 @@ public class Health {
 	}
 
 	/**
-	 * Raises follow-up flags from an automation rule, in bulk: {@code source} selects
-	 * {@code account_id, project_id, evidence} (a jsonb array). One open flag per account and code;
-	 * returns how many were new. They stay open until a person resolves them ({@link #resolve}).
+	 * Raises follow-up flags from an automation rule, in bulk, bound as column arrays. One open flag per account
+	 * and code; returns how many were new. They stay open until a person resolves them ({@link #resolve}).
 	 */
 	@Transactional
-	public int raiseFlags(FlagCategory category, String code, String source, Map<String, ?> params) {
-		var all = new MapSqlParameterSource(params).addValue("cat", category.name()).addValue("code", code)
-			.addValue("at", Timestamp.from(clock.instant()));
-		return named.update("""
+	public int raiseFlags(FlagCategory category, String code, List<FollowUpFlag> flags) {
+		if (flags.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
 				insert into red_flag (id, account_id, project_id, category, code, evidence_args, raised_at, source)
-				select gen_random_uuid(), s.account_id, s.project_id, :cat, :code, s.evidence, :at, 'AUTOMATION'
-				from (%s) s
-				on conflict (account_id, code) where cleared_at is null do nothing""".formatted(source), all);
+				select gen_random_uuid(), s.account_id, s.project_id, :cat, :code, cast(s.evidence as jsonb), :at, 'AUTOMATION'
+				from unnest(cast(:accounts as uuid[]), cast(:projects as uuid[]), cast(:evidence as text[]))
+				  as s(account_id, project_id, evidence)
+				on conflict (account_id, code) where cleared_at is null do nothing""")
+			.param("cat", category.name()).param("code", code).param("at", Timestamp.from(clock.instant()))
+			.param("accounts", flags.stream().map(FollowUpFlag::accountId).toArray(UUID[]::new))
+			.param("projects", flags.stream().map(FollowUpFlag::projectId).toArray(UUID[]::new))
+			.param("evidence", flags.stream().map(f -> json.writeValueAsString(f.evidence())).toArray(String[]::new))
+			.update();
 	}
 
 	/** A person resolves a follow-up flag; flags of the health rules clear themselves when the data changes. */
