@@ -186,7 +186,12 @@ class RuleActions {
 		for (UUID project : jdbc.sql("""
 				select h.project_id from sweep_hit h join onboarding_project_v p on p.project_id = h.project_id
 				where p.status = 'NOT_STARTED' and p.status <> :status""").param("status", status.name()).query(UUID.class).list()) {
-			projects.changeStatus(project, status, "automation rule");
+			if (status == ProjectStatus.IN_PROGRESS) {
+				projects.start(project, "automation rule");
+			}
+			else {
+				projects.changeStatus(project, status, "automation rule");
+			}
 			changed++;
 		}
 		return changed;
