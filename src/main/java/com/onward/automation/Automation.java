@@ -211,7 +211,7 @@ public class Automation {
 		});
 	}
 
-	@Scheduled(cron = "${onward.automation.sweep-cron:0 */15 * * * *}", zone = "${onward.time-zone:UTC}")
+	@Scheduled(cron = "${onward.automation.sweep-cron}", zone = "${onward.time-zone}")
 	@SchedulerLock(name = "automation-sweep")
 	void scheduled() {
 		sweep();

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +63,7 @@ class RuleActions {
 	};
 
 	RuleActions(JdbcClient jdbc, Outbox outbox, Notifications notifications, Webhooks webhooks, Projects projects,
-			Health health, Team team, Surveys surveyService, Clock clock, @Value("${onward.time-zone:UTC}") String zone, AutomationProperties props,
+			Health health, Team team, Surveys surveyService, Clock clock, AutomationProperties props,
 			ObjectMapper json) {
 		this.json = json;
 		this.kickoffItems = props.kickoffItems().toArray(String[]::new);
@@ -77,7 +76,7 @@ class RuleActions {
 		this.team = team;
 		this.surveyService = surveyService;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = clock.getZone(); // onward.time-zone, through the clock
 	}
 
 	/** Runs the rule's actions over the current hits; returns how many things were newly done. */

@@ -142,14 +142,14 @@ public class Health {
 		return new RecomputeResult(ids.size(), counts[0], counts[1], (System.nanoTime() - started) / 1_000_000);
 	}
 
-	@Scheduled(cron = "${onward.health.recompute-cron:0 30 2 * * *}", zone = "${onward.time-zone:UTC}")
+	@Scheduled(cron = "${onward.health.recompute-cron}", zone = "${onward.time-zone}")
 	@SchedulerLock(name = "health-recompute-all", lockAtMostFor = "PT2H")
 	void daily() {
 		recomputeAll();
 	}
 
 	// ShedLock can only lock methods that return nothing: the schedule calls the counting method.
-	@Scheduled(fixedDelayString = "${onward.health.refresh-interval:60s}", initialDelayString = "PT30S")
+	@Scheduled(fixedDelayString = "${onward.health.refresh-interval}", initialDelayString = "PT30S")
 	@SchedulerLock(name = "health-refresh-stale")
 	void scheduledRefresh() {
 		refreshStale();

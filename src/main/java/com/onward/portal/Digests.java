@@ -38,7 +38,7 @@ class Digests {
 	};
 
 	Digests(JdbcClient jdbc, Outbox outbox, Branding branding, Clock clock,
-			@Value("${onward.messaging.public-url:http://localhost:8080}") String publicUrl, ObjectMapper json) {
+			@Value("${onward.messaging.public-url}") String publicUrl, ObjectMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.outbox = outbox;
@@ -47,7 +47,7 @@ class Digests {
 		this.publicUrl = publicUrl;
 	}
 
-	@Scheduled(cron = "${onward.portal.digest-cron:0 0 7 * * MON}", zone = "${onward.time-zone:UTC}")
+	@Scheduled(cron = "${onward.portal.digest-cron}", zone = "${onward.time-zone}")
 	@SchedulerLock(name = "portal-digest")
 	void scheduled() {
 		send();

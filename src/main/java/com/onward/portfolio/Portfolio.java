@@ -72,7 +72,7 @@ public class Portfolio {
 	private final AtomicReference<Cached> cached = new AtomicReference<>();
 	private final AtomicBoolean refreshing = new AtomicBoolean();
 
-	Portfolio(JdbcClient jdbc, ObjectMapper json, Clock clock, @Value("${onward.portfolio.summary-ttl:10s}") Duration summaryTtl) {
+	Portfolio(JdbcClient jdbc, ObjectMapper json, Clock clock, @Value("${onward.portfolio.summary-ttl}") Duration summaryTtl) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
