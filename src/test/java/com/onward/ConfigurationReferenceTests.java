@@ -127,6 +127,10 @@ class ConfigurationReferenceTests {
 			var keys = new ArrayList<String>();
 			path.descendingIterator().forEachRemaining(o -> keys.add((String) o[1]));
 			String value = m.group(3).strip();
+			// A flow list or map continued on the next lines: joined into one value.
+			while ((value.startsWith("[") || value.startsWith("{")) && depth(value) > 0 && i + 1 < lines.length) {
+				value = value + " " + lines[++i].strip();
+			}
 			if (value.isEmpty() && i + 1 < lines.length && lines[i + 1].strip().startsWith("-")) {
 				value = "(a list, see application.yml)";
 			}
@@ -134,6 +138,15 @@ class ConfigurationReferenceTests {
 			comment.setLength(0);
 		}
 		return result;
+	}
+
+	private static int depth(String value) {
+		int depth = 0;
+		for (char c : value.toCharArray()) {
+			if (c == '[' || c == '{') depth++;
+			if (c == ']' || c == '}') depth--;
+		}
+		return depth;
 	}
 
 	private static String type(String javaType) {
