@@ -4,4 +4,5 @@
  * on the CRM's external id (ACC-4). Signing publishes {@link com.onward.account.ContractSigned},
  * from which the onboarding module builds the project.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "shared" })
 package com.onward.account;

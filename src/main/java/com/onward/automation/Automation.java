@@ -17,6 +17,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.onward.health.CadenceMissed;
+import com.onward.health.HealthFacts;
 import com.onward.identity.AuditLog;
 import com.onward.messaging.Outbox;
 import com.onward.messaging.Webhooks;
@@ -100,11 +102,13 @@ public class Automation {
 	private final ObjectMapper json;
 	private final Clock clock;
 	private final AutomationProperties props;
+	private final HealthFacts healthFacts;
 
 	Automation(JdbcClient jdbc, TransactionTemplate tx, Webhooks webhooks,
 			RuleActions actions, Sequences sequences, AuditLog audit, ObjectMapper json, Clock clock,
-			AutomationProperties props) {
+			AutomationProperties props, HealthFacts healthFacts) {
 		this.jdbc = jdbc;
+		this.healthFacts = healthFacts;
 		this.tx = tx;
 		this.webhooks = webhooks;
 		this.actions = actions;
@@ -195,11 +199,10 @@ public class Automation {
 		return tx.execute(s -> {
 			fillHits(rule, today, null);
 			String fresh = "SWEEP".equals(rule.kind())
-					? " where not exists (select 1 from outbox_message o where o.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
+					? " where not exists (select 1 from messaging_key_v o where o.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
 						+ " and not exists (select 1 from automation_task t where t.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
-						+ " and not exists (select 1 from notification n where n.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
 					: "";
-			List<Hit> hits = jdbc.sql("select h.account_id, a.name, h.occurrence from sweep_hit h join account a on a.id = h.account_id"
+			List<Hit> hits = jdbc.sql("select h.account_id, a.name, h.occurrence from sweep_hit h join account_v a on a.account_id = h.account_id"
 					+ fresh + " order by a.name limit :limit")
 				.param("code", code).param("limit", limit)
 				.query((rs, n) -> new Hit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
@@ -208,7 +211,7 @@ public class Automation {
 		});
 	}
 
-	@Scheduled(cron = "${onward.automation.sweep-cron:0 */15 * * * *}", zone = "${onward.time-zone:UTC}")
+	@Scheduled(cron = "${onward.automation.sweep-cron}", zone = "${onward.time-zone}")
 	@SchedulerLock(name = "automation-sweep")
 	void scheduled() {
 		sweep();
@@ -323,7 +326,7 @@ public class Automation {
 			from = " " + """
 					join unnest(cast(:evAccounts as uuid[]), cast(:evOccurrences as text[]), cast(:evArgs as text[]),
 					  cast(:evVals as text[]), cast(:evCustomer as boolean[]), cast(:evRecent as boolean[]))
-					  as ev(account_id, occurrence, args, vals, customer, recent) on ev.account_id = a.id""";
+					  as ev(account_id, occurrence, args, vals, customer, recent) on ev.account_id = a.account_id""";
 			occurrence = "ev.occurrence";
 			args = "jsonb_build_array(a.name) || cast(ev.args as jsonb)";
 			vals = "cast(ev.vals as jsonb)";
@@ -338,23 +341,23 @@ public class Automation {
 					args = "jsonb_build_array(a.name, :days)";
 					where = """
 							p.start_date <= :today - :days
-							  and not exists (select 1 from usage_user u where u.account_id = a.id and u.first_login is not null)""";
+							  and not exists (select 1 from usage_user_v u where u.account_id = a.account_id and u.first_login is not null)""";
 				}
 				case "NO_RECENT_LOGIN" -> {
-					occurrence = "(select to_char(max(u.last_seen), 'YYYY-MM-DD') from usage_user u where u.account_id = a.id)";
-					occurred = "(select cast(max(u.last_seen) as date) from usage_user u where u.account_id = a.id) + :days";
+					occurrence = "(select to_char(max(u.last_seen), 'YYYY-MM-DD') from usage_user_v u where u.account_id = a.account_id)";
+					occurred = "(select cast(max(u.last_seen) as date) from usage_user_v u where u.account_id = a.account_id) + :days";
 					args = "jsonb_build_array(a.name, :days)";
 					where = """
-							exists (select 1 from usage_user u where u.account_id = a.id)
-							  and not exists (select 1 from usage_user u where u.account_id = a.id
+							exists (select 1 from usage_user_v u where u.account_id = a.account_id)
+							  and not exists (select 1 from usage_user_v u where u.account_id = a.account_id
 							                  and u.last_seen >= cast(:today - :days as timestamp) at time zone 'UTC')""";
 				}
 				case "FEATURE_UNUSED" -> {
 					// Only features the vendor marked as core (a guess would teach the wrong thing), and one at a
 					// time: the first unused one, so an account gets the next how-to after it used the last.
 					from = " " + """
-							join lateral (select f.key, f.name from feature f where f.core and not exists (
-							  select 1 from usage_feature uf where uf.account_id = a.id and uf.feature = f.key)
+							join lateral (select f.key, f.name from usage_catalogue_feature_v f where f.core and not exists (
+							  select 1 from usage_feature_v uf where uf.account_id = a.account_id and uf.feature = f.key)
 							  order by f.key limit 1) f on true""";
 					occurrence = "'feature-' || f.key";
 					occurred = "p.start_date + :days";
@@ -364,8 +367,8 @@ public class Automation {
 				}
 				case "WEEKLY_USAGE" -> {
 					from = " " + """
-							join lateral (select count(distinct d.user_id) as users, sum(d.events) as events from usage_user_day d
-							   where d.account_id = a.id and d.day > :today - :days and d.day <= :today) w on w.events > 0""";
+							join lateral (select count(distinct d.user_id) as users, sum(d.events) as events from usage_user_day_v d
+							   where d.account_id = a.account_id and d.day > :today - :days and d.day <= :today) w on w.events > 0""";
 					occurrence = "'week-' || to_char(:today, 'IYYY-IW')";
 					occurred = ":today";
 					vals = "jsonb_build_object('activeUsers', w.users, 'events', w.events)";
@@ -375,21 +378,21 @@ public class Automation {
 				case "MILESTONE_OVERDUE", "STUCK_ON_STEP" -> {
 					boolean overdue = rule.trigger().equals("MILESTONE_OVERDUE");
 					from = overdue
-							? " join project_item i on i.project_id = p.id and i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED') and i.due_date <= :today - :days"
-							: " join project_item i on i.project_id = p.id and i.status in ('IN_PROGRESS','BLOCKED') and i.start_date <= :today - :days and i.due_date < :today";
-					occurrence = "'item-' || i.id";
+							? " join onboarding_item_progress_v i on i.project_id = p.project_id and i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED') and i.due_date <= :today - :days"
+							: " join onboarding_item_progress_v i on i.project_id = p.project_id and i.status in ('IN_PROGRESS','BLOCKED') and i.start_date <= :today - :days and i.due_date < :today";
+					occurrence = "'item-' || i.item_id";
 					occurred = "i.due_date + :days";
 					args = "jsonb_build_array(a.name, coalesce(i.name ->> :staffLanguage, i.name ->> 'en', i.key), :today - i.due_date)";
 					where = "true";
 				}
 				case "NO_STAKEHOLDER_CONTACT" -> {
-					from = " join lateral (select max(last_contact_on) as last from contact where account_id = a.id) lc on true";
+					from = " join lateral (select max(last_contact_on) as last from contact_v where account_id = a.account_id) lc on true";
 					occurrence = "'since-' || coalesce(lc.last, p.start_date)";
 					args = "jsonb_build_array(a.name, :today - coalesce(lc.last, p.start_date))";
 					where = "coalesce(lc.last, p.start_date) <= :today - :days";
 				}
 				case "CADENCE_DUE" -> {
-					from = " join (" + cadences() + ") cd on cd.account_id = a.id";
+					from = " join (" + cadences() + ") cd on cd.account_id = a.account_id";
 					occurrence = "'cadence-' || cd.contact_id || '-' || cd.due_on";
 					args = "jsonb_build_array(a.name, cd.name, cd.role, cd.due_on)";
 					contact = "cd.contact_id";
@@ -398,11 +401,11 @@ public class Automation {
 				case "UNASSIGNED_ROLE" -> {
 					occurrence = "'unassigned'";
 					where = """
-							exists (select 1 from project_assignment pa where pa.project_id = p.id and pa.active
+							exists (select 1 from project_assignment_v pa where pa.project_id = p.project_id and pa.active
 							        and pa.member_id is null)""";
 				}
 				case "CADENCE_MISSED" -> {
-					from = " join missed_cadence m on m.account_id = a.id";
+					from = " join missed_cadence m on m.account_id = a.account_id";
 					occurrence = "'missed-' || m.contact_id || '-' || m.due_on";
 					args = "jsonb_build_array(a.name, m.name, m.role, m.due_on)";
 					contact = "m.contact_id";
@@ -425,6 +428,7 @@ public class Automation {
 		params.put("languages", rule.conditions().languages().toArray(String[]::new));
 		params.put("minDay", rule.conditions().minDay());
 		params.put("maxDay", rule.conditions().maxDay());
+		params.putAll(cadenceParams());
 		if (event != null) {
 			var list = event.occurrences();
 			params.put("evAccounts", list.stream().map(Occurrence::accountId).toArray(UUID[]::new));
@@ -444,11 +448,11 @@ public class Automation {
 				    or m.occurred_on >= cast(a.created_at at time zone cast(:zone as text) as date) - cast(:grace as int)),
 				  m.recent
 				from (
-				  select a.id as account_id, p.id as project_id, %s as occurrence, %s as args, %s as vals, %s as contact_id,
+				  select a.account_id, p.project_id, %s as occurrence, %s as args, %s as vals, %s as contact_id,
 				    cast(%s as date) as occurred_on, %s as customer, %s as recent
-				  from account a
-				  join project p on p.id = a.current_project_id and p.status in ('NOT_STARTED','IN_PROGRESS')
-				  left join health_score hs on hs.account_id = a.id%s
+				  from account_v a
+				  join onboarding_project_v p on p.project_id = a.current_project_id and p.running
+				  left join health_score_v hs on hs.account_id = a.account_id%s
 				  where %s
 				  and (cardinality(cast(:segments as text[])) = 0 or a.segment = any(cast(:segments as text[])))
 				  and (cardinality(cast(:touchModels as text[])) = 0 or a.touch_model = any(cast(:touchModels as text[])))
@@ -456,41 +460,53 @@ public class Automation {
 				  and (cardinality(cast(:languages as text[])) = 0 or a.language = any(cast(:languages as text[])))
 				  and (cast(:minDay as int) is null or :today - p.start_date >= cast(:minDay as int))
 				  and (cast(:maxDay as int) is null or :today - p.start_date <= cast(:maxDay as int))) m
-				join account a on a.id = m.account_id
+				join account_v a on a.account_id = m.account_id
 				%s
 				%s"""
 			.formatted(occurrence, args, vals, contact, occurred, event == null ? "true" : "ev.customer",
-					event == null ? "true" : "ev.recent", from, where, Outbox.CUSTOMER_CONTACT, ACCOUNT_CSM))
+					event == null ? "true" : "ev.recent", from, where, CUSTOMER_CONTACT, ACCOUNT_CSM))
 			.params(params).update();
 	}
 
 	/**
-	 * The account's CSM (alias {@code a}; the owner is a team member) as {@code csm.name}, {@code csm.email}
-	 * and {@code csm.user_id}: the Onward user who signs in as that member (linked, else by email address).
+	 * Who at an account (alias {@code a}, a row of {@code account_v}) receives its customer email: the project
+	 * lead, else a champion, else the first contact with an address, as {@code c.email}, {@code c.name}.
+	 */
+	static final String CUSTOMER_CONTACT = """
+			left join lateral (select email, name from contact_v where account_id = a.account_id and email is not null
+			                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true""";
+
+	/**
+	 * The account's CSM (alias {@code a}, a row of {@code account_v}; the owner is a team member) as
+	 * {@code csm.name}, {@code csm.email} and {@code csm.user_id}: the Onward user who signs in as that member
+	 * (linked, else by email address).
 	 */
 	static final String ACCOUNT_CSM = """
-			left join lateral (select tm.name, tm.email, coalesce(tm.user_id, (select u.id from app_user u
+			left join lateral (select tm.name, tm.email, coalesce(tm.user_id, (select u.user_id from identity_user_v u
 			                     where lower(u.email) = lower(tm.email) order by u.created_at limit 1)) as user_id
-			                   from team_member tm where tm.id = a.owner_csm_id) csm on true""";
+			                   from team_member_v tm where tm.member_id = a.owner_csm_id) csm on true""";
 
-	/** The due date of each stakeholder cadence (PPL-3): last contact (or the project start) plus the interval. */
+	/**
+	 * The due date of each stakeholder cadence (PPL-3): last contact (or the project start) plus the interval. The
+	 * configured cadences are bound as arrays ({@link #cadenceParams()}), never written into the SQL.
+	 */
 	private String cadences() {
-		var rows = new ArrayList<String>();
-		for (var c : props.cadences()) {
-			rows.add("('" + c.role().replace("'", "") + "', " + c.days() + ", " + c.untilGoLive() + ")");
-		}
-		if (rows.isEmpty()) {
-			return "select null::uuid as account_id, null::uuid as contact_id, null as name, null as role, null::date as due_on where false";
-		}
 		return """
-				select c.account_id, c.id as contact_id, c.name, c.role,
+				select c.account_id, c.contact_id, c.name, c.role,
 				  coalesce(c.last_contact_on, p2.start_date) + cad.days as due_on
-				from contact c
-				join (values %s) as cad(role, days, until_go_live) on cad.role = c.role
-				join account a2 on a2.id = c.account_id
-				join project p2 on p2.id = a2.current_project_id and p2.status in ('NOT_STARTED','IN_PROGRESS')
-				where not (cad.until_go_live and exists (select 1 from project_item gi where gi.project_id = p2.id
-				                                         and gi.go_live and gi.status = 'DONE'))""".formatted(String.join(", ", rows));
+				from contact_v c
+				join unnest(cast(:cadRoles as text[]), cast(:cadDays as int[]), cast(:cadUntilGoLive as boolean[]))
+				  as cad(role, days, until_go_live) on cad.role = c.role
+				join account_v a2 on a2.account_id = c.account_id
+				join onboarding_project_v p2 on p2.project_id = a2.current_project_id and p2.running
+				where not (cad.until_go_live and exists (select 1 from onboarding_item_progress_v gi where gi.project_id = p2.project_id
+				                                         and gi.go_live and gi.status = 'DONE'))""";
+	}
+
+	private Map<String, Object> cadenceParams() {
+		return Map.of("cadRoles", props.cadences().stream().map(c -> c.role()).toArray(String[]::new),
+				"cadDays", props.cadences().stream().map(c -> c.days()).toArray(Integer[]::new),
+				"cadUntilGoLive", props.cadences().stream().map(c -> c.untilGoLive()).toArray(Boolean[]::new));
 	}
 
 	/** Cadences past due plus the grace days of CADENCE_MISSED are recorded; kept ones are cleared. */
@@ -498,11 +514,17 @@ public class Automation {
 		jdbc.sql("""
 				delete from missed_cadence m where not exists (
 				  select 1 from (%s) cd where cd.contact_id = m.contact_id and cd.due_on = m.due_on and cd.due_on < :today - :grace)"""
-			.formatted(cadences())).param("today", today).param("grace", grace).update();
+			.formatted(cadences())).params(cadenceParams()).param("today", today).param("grace", grace).update();
 		jdbc.sql("""
 				insert into missed_cadence (contact_id, due_on, account_id, role, name, detected_on)
 				select cd.contact_id, cd.due_on, cd.account_id, cd.role, cd.name, :today from (%s) cd
 				where cd.due_on < :today - :grace
-				on conflict do nothing""".formatted(cadences())).param("today", today).param("grace", grace).update();
+				on conflict do nothing""".formatted(cadences())).params(cadenceParams()).param("today", today)
+			.param("grace", grace).update();
+		// Health scores missed cadences from its own copy: the data flows automation -> health, never back.
+		healthFacts.missedCadencesAre(jdbc.sql("select account_id, contact_id, name, role, due_on from missed_cadence")
+			.query((rs, n) -> new CadenceMissed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getString(4), rs.getObject(5, LocalDate.class)))
+			.list());
 	}
 }

@@ -6,17 +6,20 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.onward.automation.Automation.Action;
 import com.onward.automation.Automation.Rule;
+import com.onward.health.FollowUpFlag;
+import com.onward.messaging.CustomerEmail;
 import com.onward.messaging.Notifications;
+import com.onward.messaging.StaffNotice;
 import com.onward.messaging.Outbox;
 import com.onward.messaging.Webhooks;
 import com.onward.health.FlagCategory;
@@ -31,6 +34,8 @@ import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.Method;
 import biweekly.util.Duration;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The actions of a rule, run over the hits in the transaction's {@code sweep_hit} table. The bulk
@@ -51,9 +56,16 @@ class RuleActions {
 	private final Clock clock;
 	private final ZoneId zone;
 	private final String[] kickoffItems;
+	private final ObjectMapper json;
+	private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {
+	};
+	private static final TypeReference<List<Object>> ARGS = new TypeReference<>() {
+	};
 
 	RuleActions(JdbcClient jdbc, Outbox outbox, Notifications notifications, Webhooks webhooks, Projects projects,
-			Health health, Team team, Surveys surveyService, Clock clock, @Value("${onward.time-zone:UTC}") String zone, AutomationProperties props) {
+			Health health, Team team, Surveys surveyService, Clock clock, AutomationProperties props,
+			ObjectMapper json) {
+		this.json = json;
 		this.kickoffItems = props.kickoffItems().toArray(String[]::new);
 		this.jdbc = jdbc;
 		this.outbox = outbox;
@@ -64,7 +76,7 @@ class RuleActions {
 		this.team = team;
 		this.surveyService = surveyService;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = clock.getZone(); // onward.time-zone, through the clock
 	}
 
 	/** Runs the rule's actions over the current hits; returns how many things were newly done. */
@@ -73,11 +85,18 @@ class RuleActions {
 		Map<String, Object> code = Map.of("code", rule.code());
 		for (Action action : rule.actions()) {
 			fired += switch (action) {
-				case SEND_MESSAGE -> outbox.enqueueAll("""
-						select x.key as uniqueness_key, cast(:template as text) as template, x.account_id, x.email as recipient,
-						  x.language, jsonb_build_object('account', x.account_name, 'contact', coalesce(x.contact_name, ''),
-						    'csm', coalesce(x.csm_name, '')) || x.vals as params
-						from sweep_hit x where x.customer_ok and x.recent""", Map.of("code", rule.code(), "template", rule.template()));
+				case SEND_MESSAGE -> outbox.enqueueAll(jdbc.sql("""
+						select x.key, x.account_id, x.email, x.language, x.account_name, x.contact_name, x.csm_name, x.vals
+						from sweep_hit x where x.customer_ok and x.recent""")
+					.query((rs, n) -> {
+						var values = new LinkedHashMap<String, Object>();
+						values.put("account", rs.getString(5));
+						values.put("contact", rs.getString(6) == null ? "" : rs.getString(6));
+						values.put("csm", rs.getString(7) == null ? "" : rs.getString(7));
+						if (rs.getString(8) != null) values.putAll(json.readValue(rs.getString(8), VALUES));
+						return new CustomerEmail(rs.getString(1), rule.template(), rs.getObject(2, UUID.class), rs.getString(3),
+								rs.getString(4), values);
+					}).list());
 				case CREATE_TASK -> jdbc.sql("""
 						insert into automation_task (id, uniqueness_key, rule_code, account_id, project_id, assignee_id, title_key,
 						  args, due_on, contact_id, created_at)
@@ -86,16 +105,18 @@ class RuleActions {
 						from sweep_hit x
 						on conflict (uniqueness_key) do nothing""")
 					.params(code).param("due", today.plusDays(2)).param("now", Timestamp.from(clock.instant())).update();
-				case NOTIFY_CSM -> notifications.notifyAll("""
-						select x.key as uniqueness_key, x.csm_user_id as user_id, x.csm_email as email, x.account_id,
-						  'notice.' || cast(:code as text) as text_key, x.args
-						from sweep_hit x""", code);
+				case NOTIFY_CSM -> notifications.notifyAll(jdbc.sql(
+						"select x.key, x.csm_user_id, x.csm_email, x.account_id, x.args from sweep_hit x")
+					.query((rs, n) -> new StaffNotice(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
+							rs.getObject(4, UUID.class), "notice." + rule.code(),
+							rs.getString(5) == null ? List.of() : json.readValue(rs.getString(5), ARGS)))
+					.list());
 				// At signing the enrolment is made in the contract's own transaction (Sequences.enrolOnSigning).
 				case START_SEQUENCE -> "CONTRACT_SIGNED".equals(rule.trigger()) ? 0 : jdbc.sql("""
 						insert into sequence_enrolment (id, sequence_code, account_id, started_on, updated_at)
 						select gen_random_uuid(), :sequence, h.account_id,
 						  case when :from = 'PROJECT_START' then least(p.start_date, :today) else :today end, :now
-						from sweep_hit h join project p on p.id = h.project_id where h.customer_ok
+						from sweep_hit h join onboarding_project_v p on p.project_id = h.project_id where h.customer_ok
 						on conflict (sequence_code, account_id) do nothing""")
 					.param("sequence", rule.param("sequence")).param("today", today)
 					.param("from", rule.param("from") == null ? "NOW" : rule.param("from"))
@@ -106,8 +127,10 @@ class RuleActions {
 					.param("sequence", rule.param("sequence")).param("now", Timestamp.from(clock.instant())).update();
 				case RAISE_FLAG -> health.raiseFlags(
 						FlagCategory.valueOf(rule.param("flagCategory") == null ? "RELATIONSHIP" : rule.param("flagCategory")),
-						"HUMAN_FOLLOW_UP", "select h.account_id, h.project_id, jsonb_build_array(cast(:code as text)) as evidence from sweep_hit h",
-						code);
+						"HUMAN_FOLLOW_UP", jdbc.sql("select h.account_id, h.project_id from sweep_hit h")
+							.query((rs, n) -> new FollowUpFlag(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+									List.of(rule.code())))
+							.list());
 				case SEND_SURVEY -> surveys(rule);
 				// Not keyed: filling an empty role is itself idempotent, and a role nobody can take yet is tried again.
 				case ASSIGN_OWNER -> jdbc.sql("select account_id, project_id from sweep_hit")
@@ -160,9 +183,14 @@ class RuleActions {
 	private int changeStatus(ProjectStatus status) {
 		int changed = 0;
 		for (UUID project : jdbc.sql("""
-				select h.project_id from sweep_hit h join project p on p.id = h.project_id
+				select h.project_id from sweep_hit h join onboarding_project_v p on p.project_id = h.project_id
 				where p.status = 'NOT_STARTED' and p.status <> :status""").param("status", status.name()).query(UUID.class).list()) {
-			projects.changeStatus(project, status, "automation rule");
+			if (status == ProjectStatus.IN_PROGRESS) {
+				projects.start(project, "automation rule");
+			}
+			else {
+				projects.changeStatus(project, status, "automation rule");
+			}
 			changed++;
 		}
 		return changed;
@@ -179,7 +207,7 @@ class RuleActions {
 		for (Target t : customerHits()) {
 			if (t.email() == null) continue;
 			LocalDate day = jdbc.sql("""
-					select min(i.due_date) from project_item i where i.project_id = :p and i.key = any(:keys)
+					select min(i.due_date) from onboarding_item_progress_v i where i.project_id = :p and i.key = any(:keys)
 					  and i.status not in ('DONE','SKIPPED')""")
 				.param("p", t.projectId()).param("keys", kickoffItems).query(LocalDate.class).optional().orElse(null);
 			if (day == null || day.isBefore(today)) day = today.plusDays(rule.days());

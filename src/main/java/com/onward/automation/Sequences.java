@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.onward.messaging.CustomerEmail;
 import com.onward.messaging.Outbox;
 import com.onward.shared.InvalidInputException;
 import com.onward.shared.NotFoundException;
@@ -111,7 +112,7 @@ public class Sequences {
 
 	private void stopAtGoal(String code, AutomationProperties.Goal goal) {
 		String reached = switch (goal) {
-			case LOGGED_IN -> "exists (select 1 from usage_user u where u.account_id = e.account_id and u.first_login is not null)";
+			case LOGGED_IN -> "exists (select 1 from usage_user_v u where u.account_id = e.account_id and u.first_login is not null)";
 			case PROJECT_COMPLETED -> "false";
 		};
 		jdbc.sql("""
@@ -122,37 +123,43 @@ public class Sequences {
 		jdbc.sql("""
 				update sequence_enrolment e set status = 'STOPPED', stop_reason = :reason, updated_at = :now
 				where e.status = 'ACTIVE' and e.sequence_code = :code and not exists (
-				  select 1 from account a join project p on p.id = a.current_project_id
-				  where a.id = e.account_id and p.status in ('NOT_STARTED','IN_PROGRESS','ON_HOLD'))""")
+				  select 1 from account_v a join onboarding_project_v p on p.project_id = a.current_project_id
+				  where a.account_id = e.account_id and p.active)""")
 			.param("reason", goal == AutomationProperties.Goal.PROJECT_COMPLETED ? "GOAL_MET" : "PROJECT_CLOSED")
 			.param("now", Timestamp.from(clock.instant())).param("code", code).update();
 	}
 
 	private int sendDue(String code, List<AutomationProperties.Step> steps, LocalDate today) {
-		var values = new ArrayList<String>();
-		for (int i = 0; i < steps.size(); i++) {
-			values.add("(" + i + ", " + steps.get(i).day() + ", '" + steps.get(i).template().replace("'", "") + "')");
-		}
+		// The steps bound as arrays (idx, day, template): configuration never becomes SQL text.
+		var stepParams = Map.<String, Object>of("code", code, "today", today,
+				"stIdx", java.util.stream.IntStream.range(0, steps.size()).boxed().toArray(Integer[]::new),
+				"stDay", steps.stream().map(AutomationProperties.Step::day).toArray(Integer[]::new),
+				"stTemplate", steps.stream().map(AutomationProperties.Step::template).toArray(String[]::new));
+		String stepTable = "unnest(cast(:stIdx as int[]), cast(:stDay as int[]), cast(:stTemplate as text[])) as st(idx, day, template)";
 		String due = """
 				select e.id, e.account_id, max(st.idx) as idx from sequence_enrolment e
-				join (values %s) as st(idx, day, template) on st.idx >= e.next_step and st.day <= :today - e.started_on
+				join %s on st.idx >= e.next_step and st.day <= :today - e.started_on
 				where e.status = 'ACTIVE' and e.sequence_code = :code
-				group by e.id, e.account_id""".formatted(String.join(", ", values));
-		int queued = outbox.enqueueAll("""
+				group by e.id, e.account_id""".formatted(stepTable);
+		int queued = outbox.enqueueAll(jdbc.sql("""
 				select 'seq:' || cast(:code as text) || ':' || d.account_id || ':' || d.idx as uniqueness_key, st.template,
-				  d.account_id, c.email as recipient, a.language,
-				  jsonb_build_object('account', a.name, 'contact', coalesce(c.name, ''), 'csm', coalesce(csm.name, '')) as params
+				  d.account_id, c.email as recipient, a.language, a.name, c.name, csm.name
 				from (%s) d
-				join (values %s) as st(idx, day, template) on st.idx = d.idx
-				join account a on a.id = d.account_id
+				join %s on st.idx = d.idx
+				join account_v a on a.account_id = d.account_id
 				%s
-				%s""".formatted(due, String.join(", ", values), Outbox.CUSTOMER_CONTACT, Automation.ACCOUNT_CSM),
-				Map.of("code", code, "today", today));
+				%s""".formatted(due, stepTable, Automation.CUSTOMER_CONTACT, Automation.ACCOUNT_CSM))
+			.params(stepParams)
+			.query((rs, n) -> new CustomerEmail(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
+					rs.getString(4), rs.getString(5), Map.of("account", rs.getString(6),
+							"contact", rs.getString(7) == null ? "" : rs.getString(7),
+							"csm", rs.getString(8) == null ? "" : rs.getString(8))))
+			.list());
 		jdbc.sql("""
 				update sequence_enrolment e set next_step = d.idx + 1, updated_at = :now,
 				  status = case when d.idx + 1 >= :steps then 'COMPLETED' else 'ACTIVE' end
 				from (%s) d where d.id = e.id""".formatted(due))
-			.param("code", code).param("today", today).param("steps", steps.size())
+			.params(stepParams).param("steps", steps.size())
 			.param("now", Timestamp.from(clock.instant())).update();
 		return queued;
 	}
@@ -160,7 +167,7 @@ public class Sequences {
 	public List<Enrolment> enrolments(UUID accountId, String status, int limit) {
 		return jdbc.sql("""
 				select e.id, e.sequence_code, e.account_id, a.name, e.started_on, e.next_step, e.status, e.stop_reason, e.updated_at
-				from sequence_enrolment e join account a on a.id = e.account_id
+				from sequence_enrolment e join account_v a on a.account_id = e.account_id
 				where (cast(:account as uuid) is null or e.account_id = :account) and (cast(:status as text) is null or e.status = :status)
 				order by e.updated_at desc limit :limit""")
 			.param("account", accountId).param("status", status).param("limit", limit)
@@ -196,8 +203,8 @@ public class Sequences {
 	public int stopForAddress(String email) {
 		return jdbc.sql("""
 				update sequence_enrolment e set status = 'STOPPED', stop_reason = 'UNSUBSCRIBED', updated_at = :now
-				where e.status = 'ACTIVE' and exists (select 1 from contact c where c.account_id = e.account_id
-				                                      and lower(trim(c.email)) = :email)""")
+				where e.status = 'ACTIVE' and exists (select 1 from stakeholder_contact_v c where c.account_id = e.account_id
+				                                      and c.email = :email)""")
 			.param("now", Timestamp.from(clock.instant())).param("email", email).update();
 	}
 }

@@ -80,7 +80,7 @@ public class Tasks {
 	private static final String SELECT = """
 			select t.id, t.rule_code, t.account_id, a.name, t.assignee_id, t.title_key, t.args, t.due_on, t.status,
 			  t.created_at, t.done_at, t.done_by
-			from automation_task t join account a on a.id = t.account_id""";
+			from automation_task t join account_v a on a.account_id = t.account_id""";
 	private static final String ORDER = " order by t.status, t.due_on, t.created_at limit :limit";
 
 	@Transactional

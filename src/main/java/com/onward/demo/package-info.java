@@ -5,4 +5,7 @@
  * a new user sees a living portfolio at once. Everything is created through the modules'
  * public APIs, exactly as a real contract would be.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+		"account", "analytics", "graduation", "health", "identity", "onboarding", "shared", "stakeholder",
+		"success", "team", "training", "usage" })
 package com.onward.demo;

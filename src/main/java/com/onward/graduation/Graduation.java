@@ -58,7 +58,7 @@ public class Graduation {
 	/** The open red flags that block graduation now. */
 	List<Scorecard.Blocker> blockers(Project project) {
 		return health.openFlagsOf(project.accountId()).stream()
-			.filter(f -> props.blockingFlags().contains(f.code()))
+			.filter(f -> props.blockingFlags().stream().anyMatch(code -> code.is(f.code())))
 			.map(f -> new Scorecard.Blocker(f.code(), f.category().name()))
 			.toList();
 	}

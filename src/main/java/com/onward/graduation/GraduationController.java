@@ -37,9 +37,12 @@ class GraduationController {
 	private final Extensions extensions;
 	private final Handoffs handoffs;
 	private final Graduations graduations;
+	private final java.time.Clock clock;
 
 	GraduationController(Graduation graduation, Suggestions suggestions, Checklist checklist, Projects projects,
-			Accounts accounts, MessageSource messages, Extensions extensions, Handoffs handoffs, Graduations graduations) {
+			Accounts accounts, MessageSource messages, Extensions extensions, Handoffs handoffs, Graduations graduations,
+			java.time.Clock clock) {
+		this.clock = clock;
 		this.extensions = extensions;
 		this.handoffs = handoffs;
 		this.graduations = graduations;
@@ -55,7 +58,7 @@ class GraduationController {
 	String page(@PathVariable UUID id, Model model) {
 		Project project = projects.get(id);
 		Locale locale = LocaleContextHolder.getLocale();
-		var suggested = suggestions.suggest(project, LocalDate.now());
+		var suggested = suggestions.suggest(project, projects.today());
 		var evidence = new EnumMap<Dimension, String>(Dimension.class);
 		suggested.forEach((d, s) -> evidence.put(d, messages.getMessage(s.evidenceKey(), s.evidence().toArray(),
 				s.evidenceKey(), locale)));
@@ -77,7 +80,7 @@ class GraduationController {
 		model.addAttribute("recoveryRequired", overview.recoveryRequired());
 		model.addAttribute("review", extensions.review(project));
 		model.addAttribute("handoffs", handoffs.forProject(id));
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", clock.instant());
 		model.addAttribute("graduated", graduations.find(id).orElse(null));
 		model.addAttribute("checkIns", Extensions.CheckIn.values());
 		model.addAttribute("rootCauses", Extensions.RootCause.values());
@@ -88,7 +91,7 @@ class GraduationController {
 	@PostMapping("/projects/{id}/scorecard")
 	String score(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		Project project = projects.get(id);
-		var suggested = suggestions.suggest(project, LocalDate.now());
+		var suggested = suggestions.suggest(project, projects.today());
 		var scores = new EnumMap<Dimension, BigDecimal>(Dimension.class);
 		boolean adjusted = false;
 		for (Dimension d : Dimension.values()) {

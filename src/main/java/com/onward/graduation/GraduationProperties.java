@@ -11,17 +11,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * and the red-flag codes that block graduation whatever the score.
  */
 @ConfigurationProperties("onward.graduation")
-record GraduationProperties(Map<Dimension, BigDecimal> weights, BigDecimal readyFrom, BigDecimal closeFrom,
-		List<String> blockingFlags, int extensionCapDays, int recoveryAfterDays, int onTimeFromPercent,
+@org.springframework.validation.annotation.Validated
+record GraduationProperties(@jakarta.validation.constraints.NotEmpty Map<Dimension, BigDecimal> weights,
+		@jakarta.validation.constraints.NotNull BigDecimal readyFrom, @jakarta.validation.constraints.NotNull BigDecimal closeFrom,
+		List<com.onward.health.FlagCode> blockingFlags, int extensionCapDays, int recoveryAfterDays, int onTimeFromPercent,
 		int onTimeUntilPercent, int salesHandoffHours, int implementationHandoffDays) {
 
-	GraduationProperties {
-		// The seeds' defaults when a setting is missing, rather than a silent zero.
-		if (extensionCapDays <= 0) extensionCapDays = 30;
-		if (recoveryAfterDays <= 0) recoveryAfterDays = 30;
-		if (onTimeFromPercent <= 0) onTimeFromPercent = 100;
-		if (onTimeUntilPercent <= 0) onTimeUntilPercent = 133;
-		if (salesHandoffHours <= 0) salesHandoffHours = 24;
-		if (implementationHandoffDays <= 0) implementationHandoffDays = 7;
+	// Defaults live in application.yml only.
+
+	/** The dimension weights share out the whole score. */
+	@jakarta.validation.constraints.AssertTrue(message = "the weights must sum to 1")
+	boolean isWeightsSumToOne() {
+		return weights == null
+				|| weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(BigDecimal.ONE) == 0;
+	}
+
+	/** Verdict thresholds are ordered: READY from above CLOSE from. */
+	@jakarta.validation.constraints.AssertTrue(message = "ready-from must be above close-from")
+	boolean isThresholdsOrdered() {
+		return readyFrom == null || closeFrom == null || readyFrom.compareTo(closeFrom) > 0;
 	}
 }

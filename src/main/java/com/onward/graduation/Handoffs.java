@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.account.ContractSigned;
+import com.onward.health.HandoffDue;
+import com.onward.health.HealthFacts;
 import com.onward.identity.AuditLog;
 import com.onward.onboarding.ItemCompleted;
 import com.onward.shared.BusinessRuleException;
@@ -50,9 +52,12 @@ public class Handoffs {
 	private final AuditLog audit;
 	private final ObjectMapper json;
 	private final Clock clock;
+	private final HealthFacts health;
 
-	Handoffs(JdbcClient jdbc, GraduationProperties props, AuditLog audit, ObjectMapper json, Clock clock) {
+	Handoffs(JdbcClient jdbc, GraduationProperties props, AuditLog audit, ObjectMapper json, Clock clock,
+			HealthFacts health) {
 		this.jdbc = jdbc;
+		this.health = health;
 		this.props = props;
 		this.audit = audit;
 		this.json = json;
@@ -76,12 +81,16 @@ public class Handoffs {
 
 	@Transactional
 	void open(UUID projectId, UUID accountId, Kind kind, Instant dueAt, String toOwner, Map<String, Object> context) {
-		jdbc.sql("""
+		UUID id = UUID.randomUUID();
+		int opened = jdbc.sql("""
 				insert into handoff (id, project_id, account_id, kind, due_at, to_owner, context, created_at)
 				values (:id, :p, :a, :kind, :due, :to, cast(:context as jsonb), :at) on conflict (project_id, kind) do nothing""")
-			.param("id", UUID.randomUUID()).param("p", projectId).param("a", accountId).param("kind", kind.name())
+			.param("id", id).param("p", projectId).param("a", accountId).param("kind", kind.name())
 			.param("due", Timestamp.from(dueAt)).param("to", toOwner).param("context", json.writeValueAsString(context))
 			.param("at", Timestamp.from(clock.instant())).update();
+		if (opened == 1) {
+			health.handoffDue(new HandoffDue(id, accountId, dueAt));
+		}
 	}
 
 	public List<Handoff> forProject(UUID projectId) {
@@ -93,10 +102,11 @@ public class Handoffs {
 
 	@Transactional
 	public Handoff complete(UUID projectId, Kind kind, String toOwner, String notes) {
+		Instant at = clock.instant();
 		int n = jdbc.sql("""
 				update handoff set completed_at = :at, completed_by = :by, to_owner = coalesce(:to, to_owner), notes = :notes
 				where project_id = :p and kind = :kind and completed_at is null""")
-			.param("at", Timestamp.from(clock.instant())).param("by", AuditLog.currentActor())
+			.param("at", Timestamp.from(at)).param("by", AuditLog.currentActor())
 			.param("to", Texts.blankToNull(toOwner))
 			.param("notes", Texts.blankToNull(notes)).param("p", projectId)
 			.param("kind", kind.name()).update();
@@ -105,6 +115,7 @@ public class Handoffs {
 		if (n == 0) {
 			throw new BusinessRuleException("kind", "the " + kind + " handoff is already complete");
 		}
+		health.handoffCompleted(h.id(), at);
 		audit.record("handoff.completed", "project", projectId, kind.name());
 		return h;
 	}

@@ -4,4 +4,7 @@
  * a verdict (READY ≥ 8.0, CLOSE 6.0–7.9, NOT_READY < 6.0) and the blocking red flags of GRD-3
  * that keep a high score from READY. Every scorecard is kept as history.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+		"account", "health", "identity", "onboarding", "shared", "stakeholder", "success", "training",
+		"usage" })
 package com.onward.graduation;

@@ -111,7 +111,7 @@ public class Health {
 		boolean telemetry = adoption.telemetryConnected();
 		UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's (unsigned) order
 		while (true) {
-			List<UUID> ids = jdbc.sql("select id from account where id > :after order by id limit :n")
+			List<UUID> ids = jdbc.sql("select account_id from account_v where account_id > :after order by account_id limit :n")
 				.param("after", after).param("n", props.batchSize()).query(UUID.class).list();
 			if (ids.isEmpty()) {
 				break;
@@ -142,14 +142,14 @@ public class Health {
 		return new RecomputeResult(ids.size(), counts[0], counts[1], (System.nanoTime() - started) / 1_000_000);
 	}
 
-	@Scheduled(cron = "${onward.health.recompute-cron:0 30 2 * * *}", zone = "${onward.time-zone:UTC}")
+	@Scheduled(cron = "${onward.health.recompute-cron}", zone = "${onward.time-zone}")
 	@SchedulerLock(name = "health-recompute-all", lockAtMostFor = "PT2H")
 	void daily() {
 		recomputeAll();
 	}
 
 	// ShedLock can only lock methods that return nothing: the schedule calls the counting method.
-	@Scheduled(fixedDelayString = "${onward.health.refresh-interval:60s}", initialDelayString = "PT30S")
+	@Scheduled(fixedDelayString = "${onward.health.refresh-interval}", initialDelayString = "PT30S")
 	@SchedulerLock(name = "health-refresh-stale")
 	void scheduledRefresh() {
 		refreshStale();
@@ -187,7 +187,7 @@ public class Health {
 	 */
 	public void backfillHistory(LocalDate from, LocalDate to, int stepDays) {
 		boolean telemetry = adoption.telemetryConnected();
-		List<UUID> all = jdbc.sql("select id from account order by id").query(UUID.class).list();
+		List<UUID> all = jdbc.sql("select account_id from account_v order by account_id").query(UUID.class).list();
 		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(Math.max(1, stepDays))) {
 			LocalDate asOf = day;
 			for (int i = 0; i < all.size(); i += props.batchSize()) {
@@ -347,19 +347,25 @@ public class Health {
 	}
 
 	/**
-	 * Raises follow-up flags from an automation rule, in bulk: {@code source} selects
-	 * {@code account_id, project_id, evidence} (a jsonb array). One open flag per account and code;
-	 * returns how many were new. They stay open until a person resolves them ({@link #resolve}).
+	 * Raises follow-up flags from an automation rule, in bulk, bound as column arrays. One open flag per account
+	 * and code; returns how many were new. They stay open until a person resolves them ({@link #resolve}).
 	 */
 	@Transactional
-	public int raiseFlags(FlagCategory category, String code, String source, Map<String, ?> params) {
-		var all = new MapSqlParameterSource(params).addValue("cat", category.name()).addValue("code", code)
-			.addValue("at", Timestamp.from(clock.instant()));
-		return named.update("""
+	public int raiseFlags(FlagCategory category, String code, List<FollowUpFlag> flags) {
+		if (flags.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
 				insert into red_flag (id, account_id, project_id, category, code, evidence_args, raised_at, source)
-				select gen_random_uuid(), s.account_id, s.project_id, :cat, :code, s.evidence, :at, 'AUTOMATION'
-				from (%s) s
-				on conflict (account_id, code) where cleared_at is null do nothing""".formatted(source), all);
+				select gen_random_uuid(), s.account_id, s.project_id, :cat, :code, cast(s.evidence as jsonb), :at, 'AUTOMATION'
+				from unnest(cast(:accounts as uuid[]), cast(:projects as uuid[]), cast(:evidence as text[]))
+				  as s(account_id, project_id, evidence)
+				on conflict (account_id, code) where cleared_at is null do nothing""")
+			.param("cat", category.name()).param("code", code).param("at", Timestamp.from(clock.instant()))
+			.param("accounts", flags.stream().map(FollowUpFlag::accountId).toArray(UUID[]::new))
+			.param("projects", flags.stream().map(FollowUpFlag::projectId).toArray(UUID[]::new))
+			.param("evidence", flags.stream().map(f -> json.writeValueAsString(f.evidence())).toArray(String[]::new))
+			.update();
 	}
 
 	/** A person resolves a follow-up flag; flags of the health rules clear themselves when the data changes. */
@@ -418,7 +424,7 @@ public class Health {
 				select f.id, f.account_id, f.project_id, f.category, f.code, f.evidence_args, f.raised_at, f.cleared_at,
 				  a.name, a.segment, h.score, h.band, count(*) over () as total, f.source
 				from red_flag f
-				join account a on a.id = f.account_id
+				join account_v a on a.account_id = f.account_id
 				left join health_score h on h.account_id = f.account_id
 				where f.cleared_at is null
 				  and (cast(:cat as text) is null or f.category = :cat)
@@ -434,7 +440,7 @@ public class Health {
 		});
 		if (items.isEmpty() && page > 0) {
 			total[0] = named.queryForObject("""
-					select count(*) from red_flag f join account a on a.id = f.account_id where f.cleared_at is null
+					select count(*) from red_flag f join account_v a on a.account_id = f.account_id where f.cleared_at is null
 					  and (cast(:cat as text) is null or f.category = :cat) and (cast(:seg as text) is null or a.segment = :seg)""",
 					params, Long.class);
 		}

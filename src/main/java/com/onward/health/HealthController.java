@@ -64,8 +64,8 @@ class HealthController {
 		model.addAttribute("health", v);
 		model.addAttribute("trend", json.writeValueAsString(trend(health.history(id, 90))));
 		model.addAttribute("actions", actions.forAccount(id));
-		model.addAttribute("today", LocalDate.now());
-		model.addAttribute("defaultDue", LocalDate.now().plusDays(7));
+		model.addAttribute("today", projects.today());
+		model.addAttribute("defaultDue", projects.today().plusDays(7));
 		Locale locale = LocaleContextHolder.getLocale();
 		model.addAttribute("clearedFlags", health.flagHistory(id).stream().filter(f -> f.clearedAt() != null).limit(10)
 			.map(f -> view.flag(f, locale)).toList());

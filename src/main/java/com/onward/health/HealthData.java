@@ -68,44 +68,44 @@ class HealthData {
 		}
 		var projects = new HashMap<UUID, ProjectRow>();
 		named.query("""
-				select p.account_id, p.id, p.status, p.start_date, p.target_graduation_date, p.forecast_graduation_date,
-				  count(*) filter (where i.kind = 'MILESTONE' and i.status <> 'SKIPPED' and i.planned_due < :today) as ms_due,
-				  count(*) filter (where i.kind = 'MILESTONE' and i.planned_due < :today and (i.status = 'DONE' and i.completed_on <= :today)
+				select p.account_id, p.project_id as id, p.status, p.start_date, p.target_graduation_date, p.forecast_graduation_date,
+				  count(*) filter (where i.kind = 'MILESTONE' and not i.skipped and i.planned_due < :today) as ms_due,
+				  count(*) filter (where i.kind = 'MILESTONE' and i.planned_due < :today and i.done_on <= :today
 				                   and i.completed_on <= i.planned_due) as ms_on_time,
-				  count(*) filter (where i.kind = 'MILESTONE' and (i.status = 'DONE' and i.completed_on <= :today) and i.completed_on > i.planned_due
+				  count(*) filter (where i.kind = 'MILESTONE' and i.done_on <= :today and i.completed_on > i.planned_due
 				                   and i.planned_due < :today) as ms_late,
-				  count(*) filter (where i.kind = 'MILESTONE' and not (i.status = 'SKIPPED' or ((i.status = 'DONE' and i.completed_on <= :today) and i.completed_on <= :today))
+				  count(*) filter (where i.kind = 'MILESTONE' and not (i.skipped or i.done_on <= :today)
 				                   and i.planned_due < :today) as ms_missed,
-				  min(i.due_date) filter (where i.kind = 'MILESTONE' and not (i.status = 'SKIPPED' or ((i.status = 'DONE' and i.completed_on <= :today) and i.completed_on <= :today))
+				  min(i.due_date) filter (where i.kind = 'MILESTONE' and not (i.skipped or i.done_on <= :today)
 				                   and i.due_date >= :today) as ms_next,
-				  count(*) filter (where i.customer_homework and i.status <> 'SKIPPED' and i.due_date < :today) as hw_due,
-				  count(*) filter (where i.customer_homework and (i.status = 'DONE' and i.completed_on <= :today) and i.completed_on <= i.due_date
+				  count(*) filter (where i.customer_homework and not i.skipped and i.due_date < :today) as hw_due,
+				  count(*) filter (where i.customer_homework and i.done_on <= :today and i.completed_on <= i.due_date
 				                   and i.due_date < :today) as hw_on_time,
-				  count(*) filter (where i.customer_homework and not (i.status = 'SKIPPED' or ((i.status = 'DONE' and i.completed_on <= :today) and i.completed_on <= :today))
+				  count(*) filter (where i.customer_homework and not (i.skipped or i.done_on <= :today)
 				                   and i.due_date < :today) as hw_overdue,
 				  bool_or(i.key = any(:kickoff)) as has_kickoff,
-				  bool_or(i.key = any(:kickoff) and (i.status = 'DONE' and i.completed_on <= :today)) as kickoff_done,
+				  bool_or(i.key = any(:kickoff) and i.done_on <= :today) as kickoff_done,
 				  bool_or(i.key = any(:access)) as has_access,
-				  bool_or(i.key = any(:access) and (i.status = 'DONE' and i.completed_on <= :today)) as access_done,
-				  count(*) filter (where ph.key = any(:technical)) as tech_items,
-				  count(*) filter (where ph.key = any(:technical) and (i.status = 'SKIPPED' or ((i.status = 'DONE' and i.completed_on <= :today) and i.completed_on <= :today))) as tech_done,
+				  bool_or(i.key = any(:access) and i.done_on <= :today) as access_done,
+				  count(*) filter (where i.phase_key = any(:technical)) as tech_items,
+				  count(*) filter (where i.phase_key = any(:technical) and (i.skipped or i.done_on <= :today)) as tech_done,
 				  bool_or(i.key = any(:training)) as has_training,
 				  bool_or(i.key = any(:training) and i.status in ('IN_PROGRESS','DONE')) as training_started,
-				  case when bool_and((i.status = 'SKIPPED' or ((i.status = 'DONE' and i.completed_on <= :today) and i.completed_on <= :today))) filter (where i.key = any(:training))
+				  case when bool_and((i.skipped or i.done_on <= :today)) filter (where i.key = any(:training))
 				       then max(i.completed_on) filter (where i.key = any(:training)) end as training_completed,
 				  bool_or(i.key = any(:uat)) as has_uat,
 				  bool_or(i.key = any(:uat) and i.status in ('IN_PROGRESS','DONE')) as uat_started,
 				  bool_or(i.go_live) as has_go_live,
-				  bool_or(i.go_live and (i.status = 'DONE' and i.completed_on <= :today)) as go_live_done,
+				  bool_or(i.go_live and i.done_on <= :today) as go_live_done,
 				  bool_or(i.key = any(:early)) as has_early,
-				  bool_or(i.key = any(:early) and (i.status = 'DONE' and i.completed_on <= :today)) as early_done,
-				  (select count(*) from scope_change s where s.project_id = p.id and s.requested_at >= :scopeSince) as scope
-				from account a
-				join project p on p.id = a.current_project_id
-				join project_item i on i.project_id = p.id
-				join project_phase ph on ph.id = i.phase_id
-				where a.id = any(:ids)
-				group by p.account_id, p.id""", params, rs -> {
+				  bool_or(i.key = any(:early) and i.done_on <= :today) as early_done,
+				  (select count(*) from onboarding_scope_change_v s where s.project_id = p.project_id and s.requested_at >= :scopeSince) as scope
+				from account_v a
+				join onboarding_project_v p on p.project_id = a.current_project_id
+				join onboarding_item_progress_v i on i.project_id = p.project_id
+				where a.account_id = any(:ids)
+				group by p.account_id, p.project_id, p.status, p.start_date, p.target_graduation_date,
+				  p.forecast_graduation_date""", params, rs -> {
 			var ms = new HealthInputs.Milestones(rs.getInt("ms_due"), rs.getInt("ms_on_time"), rs.getInt("ms_late"),
 					rs.getInt("ms_missed"), null, rs.getObject("ms_next", LocalDate.class));
 			var hw = new HealthInputs.Homework(rs.getInt("hw_due"), rs.getInt("hw_on_time"), rs.getInt("hw_overdue"));
@@ -122,7 +122,7 @@ class HealthData {
 		});
 		var contacts = new HashMap<UUID, List<HealthInputs.ContactInput>>();
 		named.query("""
-				select account_id, name, role, engagement, sentiment, last_contact_on from contact
+				select account_id, name, role, engagement, sentiment, last_contact_on from contact_v
 				where account_id = any(:ids) order by account_id, created_at""", params,
 				rs -> { contacts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 					.add(new HealthInputs.ContactInput(rs.getString(2), ContactRole.valueOf(rs.getString(3)),
@@ -130,21 +130,20 @@ class HealthData {
 		Map<UUID, HealthInputs.Value> values = values(params, today);
 		var attendance = new HashMap<UUID, HealthInputs.Attendance>();
 		named.query("""
-				select a.id, count(t.*), count(t.*) filter (where t.attended)
-				from account a
-				join training_session s on s.project_id = a.current_project_id and s.status = 'DONE'
-				join training_attendance t on t.session_id = s.id
-				where a.id = any(:ids) group by a.id""", params,
+				select a.account_id, count(*), count(*) filter (where t.attended)
+				from account_v a
+				join training_attendance_v t on t.project_id = a.current_project_id and t.session_done
+				where a.account_id = any(:ids) group by a.account_id""", params,
 				rs -> { attendance.put(rs.getObject(1, UUID.class), new HealthInputs.Attendance(rs.getInt(2), rs.getInt(3))); });
 		var overdueHandoffs = new HashMap<UUID, Integer>();
 		named.query("""
-				select account_id, count(*) from handoff
+				select account_id, count(*) from health_handoff
 				where account_id = any(:ids) and completed_at is null and due_at < :now group by account_id""",
 				new MapSqlParameterSource(params.getValues()).addValue("now", Timestamp.from(clock.instant())),
 				rs -> { overdueHandoffs.put(rs.getObject(1, UUID.class), rs.getInt(2)); });
-		// Missed stakeholder cadences, detected by the automation sweep (PPL-3).
+		// Missed stakeholder cadences, detected by the automation sweep (PPL-3) and handed to health.
 		var missedCadences = new HashMap<UUID, List<HealthInputs.MissedCadence>>();
-		named.query("select account_id, name, role, due_on from missed_cadence where account_id = any(:ids) order by due_on",
+		named.query("select account_id, name, role, due_on from health_missed_cadence where account_id = any(:ids) order by due_on",
 				params, rs -> {
 					missedCadences.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 						.add(new HealthInputs.MissedCadence(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)));
@@ -227,13 +226,13 @@ class HealthData {
 		}
 		var rows = new HashMap<UUID, List<Row>>();
 		named.query("""
-				select a.id, c.kpi, c.kind, c.baseline, c.target, c.deadline, m.value,
-				  exists (select 1 from value_confirmation v where v.criterion_id = c.id and v.confirmed_on <= :today) as confirmed
-				from account a
-				join success_criterion c on c.project_id = a.current_project_id
-				left join lateral (select value from measurement where criterion_id = c.id and measured_on <= :today
+				select a.account_id, c.kpi, c.kind, c.baseline, c.target, c.deadline, m.value,
+				  exists (select 1 from success_value_confirmation_v v where v.criterion_id = c.criterion_id and v.confirmed_on <= :today) as confirmed
+				from account_v a
+				join success_criterion_v c on c.project_id = a.current_project_id
+				left join lateral (select value from success_measurement_v where criterion_id = c.criterion_id and measured_on <= :today
 				  order by measured_on desc, created_at desc limit 1) m on true
-				where a.id = any(:ids)""", params, rs -> {
+				where a.account_id = any(:ids)""", params, rs -> {
 			boolean confirmed = rs.getBoolean("confirmed");
 			java.math.BigDecimal latest = rs.getBigDecimal("value");
 			Integer progress = null;

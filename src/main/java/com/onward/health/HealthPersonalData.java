@@ -19,10 +19,22 @@ class HealthPersonalData extends PersonalDataTables {
 		table("health_history", "healthHistory", BY_ACCOUNT, "day");
 		table("health_score", "healthScore", BY_ACCOUNT, "account_id");
 		table("health_stale", "healthStale", BY_ACCOUNT, "account_id");
+		table("health_missed_cadence", "missedCadences", BY_ACCOUNT, "due_on, contact_id");
+		table("health_handoff", "handoffs", BY_ACCOUNT, "due_at, handoff_id");
 		redacted("red_flag", "evidence_args", "cleared_by");
+		redacted("health_missed_cadence", "name");
 		redacted("corrective_action", "note", "owner");
 		redacted("risk", "title", "mitigation", "owner");
 		redacted("risk_review", "note", "owner", "mitigation");
 	}
 
+	@Override
+	public java.util.Map<String, Long> erase(Person person) {
+		var counts = new java.util.LinkedHashMap<String, Long>();
+		counts.put("health_missed_cadence", (long) jdbc.sql(
+				"delete from health_missed_cadence where contact_id = any(cast(:c as uuid[]))")
+			.param("c", person.contactIds().stream().map(Object::toString).toArray(String[]::new)).update());
+		super.erase(person).forEach((k, v) -> counts.merge(k, v, Long::sum));
+		return counts;
+	}
 }

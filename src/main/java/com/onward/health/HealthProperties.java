@@ -12,16 +12,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * risks' scores (HLT-6). Documented in README's configuration reference.
  */
 @ConfigurationProperties("onward.health")
-record HealthProperties(Map<String, Double> weights, int greenFrom, int yellowFrom, int adoptionGraceDays,
-		Duration refreshInterval, int batchSize, Flags flags, Indicators indicators, Map<String, RiskScore> defaultRisks,
-		int bulkEventsFrom, int bulkEventChunk) {
+@org.springframework.validation.annotation.Validated
+record HealthProperties(@jakarta.validation.constraints.NotEmpty Map<String, Double> weights,
+		@jakarta.validation.constraints.Max(100) int greenFrom, @jakarta.validation.constraints.Min(1) int yellowFrom,
+		@jakarta.validation.constraints.PositiveOrZero int adoptionGraceDays,
+		@jakarta.validation.constraints.NotNull Duration refreshInterval, @jakarta.validation.constraints.Positive int batchSize,
+		Flags flags, Indicators indicators, Map<String, RiskScore> defaultRisks,
+		@jakarta.validation.constraints.Positive int bulkEventsFrom, @jakarta.validation.constraints.Positive int bulkEventChunk) {
 
-	HealthProperties {
-		if (batchSize <= 0) batchSize = 1000;
-		// A batch raising this many flags (or band changes) publishes them in chunk events.
-		if (bulkEventsFrom <= 0) bulkEventsFrom = 50;
-		if (bulkEventChunk <= 0) bulkEventChunk = 2000;
-		if (refreshInterval == null) refreshInterval = Duration.ofMinutes(1);
+	/** The component weights share out the whole score. */
+	@jakarta.validation.constraints.AssertTrue(message = "the weights must sum to 1")
+	boolean isWeightsSumToOne() {
+		return weights == null || Math.abs(weights.values().stream().mapToDouble(Double::doubleValue).sum() - 1.0) < 0.0001;
+	}
+
+	/** Bands are ordered: green above yellow above red. */
+	@jakarta.validation.constraints.AssertTrue(message = "green-from must be above yellow-from")
+	boolean isBandsOrdered() {
+		return greenFrom > yellowFrom;
 	}
 
 	record Flags(int unresponsiveDays, int sponsorCheckInDays, int disengagedDays, int missedMilestones,

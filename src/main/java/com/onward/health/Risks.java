@@ -80,7 +80,7 @@ class Risks {
 
 	@Transactional
 	Risk add(UUID projectId, NewRisk r) {
-		int exists = jdbc.sql("select count(*) from project where id = :p").param("p", projectId).query(Integer.class).single();
+		int exists = jdbc.sql("select count(*) from onboarding_project_v where project_id = :p").param("p", projectId).query(Integer.class).single();
 		if (exists == 0) {
 			throw new NotFoundException("Project", projectId);
 		}

@@ -44,7 +44,7 @@ class AdminSetup implements ApplicationRunner {
 	private final String publicUrl;
 
 	AdminSetup(JdbcClient jdbc, Users users, BootstrapProperties props, Clock clock,
-			@Value("${onward.messaging.public-url:http://localhost:8080}") String publicUrl) {
+			@Value("${onward.messaging.public-url}") String publicUrl) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.props = props;

@@ -20,9 +20,12 @@ import com.onward.shared.NotFoundException;
 public class ApiTokens {
 
 	public record TokenInfo(UUID id, String name, String prefix, StaffRole role, TokenScope scope, String createdBy,
-			Instant createdAt, Instant revokedAt, Instant expiresAt) {
-		public boolean active() {
-			return revokedAt == null && (expiresAt == null || expiresAt.isAfter(Instant.now()));
+			Instant createdAt, Instant revokedAt, Instant expiresAt, boolean active) {
+		/** {@code active}: not revoked and not expired as of {@code now}. */
+		static TokenInfo of(UUID id, String name, String prefix, StaffRole role, TokenScope scope, String createdBy,
+				Instant createdAt, Instant revokedAt, Instant expiresAt, Instant now) {
+			return new TokenInfo(id, name, prefix, role, scope, createdBy, createdAt, revokedAt, expiresAt,
+					revokedAt == null && (expiresAt == null || expiresAt.isAfter(now)));
 		}
 	}
 
@@ -88,7 +91,7 @@ public class ApiTokens {
 			.param("exp", expiresAt == null ? null : java.sql.Timestamp.from(expiresAt)).param("user", currentUserId())
 			.update();
 		audit.record("token.created", "api_token", id, name + " (" + (scope == TokenScope.INGEST ? scope : role) + ")");
-		return new CreatedToken(new TokenInfo(id, name, token.substring(0, 8), role, scope, creator, now, null, expiresAt),
+		return new CreatedToken(TokenInfo.of(id, name, token.substring(0, 8), role, scope, creator, now, null, expiresAt, now),
 				token);
 	}
 
@@ -119,10 +122,10 @@ public class ApiTokens {
 		return jdbc.sql("""
 				select id, name, token_prefix, role, scope, created_by, created_at, revoked_at, expires_at
 				from api_token order by created_at desc""")
-			.query((rs, n) -> new TokenInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+			.query((rs, n) -> TokenInfo.of(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					StaffRole.valueOf(rs.getString(4)), TokenScope.valueOf(rs.getString(5)), rs.getString(6),
 					rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
-					rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
+					rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), clock.instant()))
 			.list();
 	}
 

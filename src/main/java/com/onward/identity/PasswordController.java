@@ -20,8 +20,10 @@ class PasswordController {
 
 	private final Users users;
 	private final PasswordResets resets;
+	private final java.time.Clock clock;
 
-	PasswordController(Users users, PasswordResets resets) {
+	PasswordController(Users users, PasswordResets resets, java.time.Clock clock) {
+		this.clock = clock;
 		this.users = users;
 		this.resets = resets;
 	}
@@ -39,7 +41,7 @@ class PasswordController {
 			if (!password.equals(confirm)) throw new BusinessRuleException("confirm", "does not match");
 			users.changePassword(principal.getName(), currentPassword, password);
 			// This session stays; every other session of the user ends.
-			session.setAttribute(SessionCheckFilter.SIGNED_IN_AT, Instant.now());
+			session.setAttribute(SessionCheckFilter.SIGNED_IN_AT, clock.instant());
 			redirect.addFlashAttribute("passwordChanged", true);
 		}
 		catch (BusinessRuleException e) {

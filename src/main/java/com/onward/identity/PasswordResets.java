@@ -33,8 +33,8 @@ class PasswordResets {
 	private final Duration validity;
 
 	PasswordResets(JdbcClient jdbc, Users users, AuditLog audit, Clock clock,
-			@Value("${onward.messaging.public-url:http://localhost:8080}") String publicUrl,
-			@Value("${onward.identity.reset-link-validity:24h}") Duration validity) {
+			@Value("${onward.messaging.public-url}") String publicUrl,
+			@Value("${onward.identity.reset-link-validity}") Duration validity) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.audit = audit;

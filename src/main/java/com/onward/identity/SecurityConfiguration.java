@@ -89,7 +89,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ObjectMapper json,
-			@Value("${onward.bootstrap.admin-token:}") String configuredBootstrapToken) throws Exception {
+			@Value("${onward.bootstrap.admin-token}") String configuredBootstrapToken) throws Exception {
 		String bootstrapToken = bootstrapToken(configuredBootstrapToken);
 		secureHeaders(http);
 		http.securityMatcher("/api/**")
@@ -125,7 +125,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain ui(HttpSecurity http, Users users, SignInThrottle throttle, AuditLog audit) throws Exception {
+	SecurityFilterChain ui(HttpSecurity http, Users users, SignInThrottle throttle, AuditLog audit, java.time.Clock clock)
+			throws Exception {
 		secureHeaders(http);
 		http.addFilterAfter(new SessionCheckFilter(users),
 				org.springframework.security.web.context.SecurityContextHolderFilter.class);
@@ -146,7 +147,7 @@ class SecurityConfiguration {
 				.successHandler((req, res, authentication) -> {
 					throttle.succeeded(authentication.getName());
 					audit.recordAs(authentication.getName(), "sign-in.succeeded", "user", null, "from " + req.getRemoteAddr());
-					req.getSession().setAttribute(SessionCheckFilter.SIGNED_IN_AT, java.time.Instant.now());
+					req.getSession().setAttribute(SessionCheckFilter.SIGNED_IN_AT, clock.instant());
 					res.sendRedirect(req.getContextPath() + "/");
 				})
 				.failureHandler((req, res, ex) -> {

@@ -3,4 +3,5 @@
  * API bearer tokens, the bootstrap admin token for scripts, and the audit log of who
  * changed what (PLT-4). Other modules record changes through {@link com.onward.identity.AuditLog}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
 package com.onward.identity;

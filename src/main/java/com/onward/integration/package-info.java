@@ -5,4 +5,6 @@
  * that also shows the help-desk receivers (support module) and Segment's event-name mapping
  * (usage module). Contracts are signed through {@link com.onward.account.Contracts}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+		"account", "identity", "shared", "support", "usage" })
 package com.onward.integration;

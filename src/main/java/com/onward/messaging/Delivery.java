@@ -108,7 +108,7 @@ public class Delivery {
 	}
 
 	// Not under ShedLock: every instance delivers, SKIP LOCKED shares the work.
-	@Scheduled(fixedDelayString = "${onward.messaging.delivery-interval:5s}", initialDelayString = "${onward.messaging.delivery-initial-delay:10s}")
+	@Scheduled(fixedDelayString = "${onward.messaging.delivery-interval}", initialDelayString = "${onward.messaging.delivery-initial-delay:10s}")
 	void scheduled() {
 		deliverDue();
 	}

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,12 +45,12 @@ public class Discipline {
 	private final com.onward.stakeholder.Stakeholders stakeholders;
 
 	Discipline(JdbcClient jdbc, DisciplineProperties props, ObjectMapper json, Clock clock,
-			@Value("${onward.time-zone:UTC}") String zone, AuditLog audit, com.onward.stakeholder.Stakeholders stakeholders) {
+			AuditLog audit, com.onward.stakeholder.Stakeholders stakeholders) {
 		this.jdbc = jdbc;
 		this.props = props;
 		this.json = json;
 		this.clock = clock;
-		this.vendorZone = ZoneId.of(zone);
+		this.vendorZone = clock.getZone(); // onward.time-zone, through the clock
 		this.audit = audit;
 		this.stakeholders = stakeholders;
 	}

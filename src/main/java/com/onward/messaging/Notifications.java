@@ -45,12 +45,15 @@ public class Notifications {
 	}
 
 	/**
-	 * Notifies in bulk: {@code source} selects {@code uniqueness_key, user_id, email, account_id, text_key,
-	 * args} (args a jsonb array; user for the in-app inbox, email for the notice by mail — either may be
-	 * null). Returns how many notices were new; email and chat follow for those only.
+	 * Notifies in bulk, bound as column arrays (a notice with neither user nor email is skipped; the user gets it
+	 * in the in-app inbox, the email by mail). Returns how many notices were new; email and chat follow for those
+	 * only.
 	 */
 	@Transactional
-	public int notifyAll(String source, Map<String, ?> params) {
+	public int notifyAll(List<StaffNotice> notices) {
+		if (notices.isEmpty()) {
+			return 0;
+		}
 		Timestamp now = Timestamp.from(clock.instant());
 		// Per connection, emptied in place at commit: no catalogue writes per call (see Automation.fillHits).
 		jdbc.sql("create temporary table if not exists new_notice (id uuid, uniqueness_key text, user_id uuid, email text, "
@@ -59,11 +62,20 @@ public class Notifications {
 		int created = jdbc.sql("""
 				with n as (
 				  insert into notification (id, uniqueness_key, user_id, email, account_id, text_key, args, created_at)
-				  select gen_random_uuid(), s.uniqueness_key, s.user_id, s.email, s.account_id, s.text_key, s.args, :now
-				  from (%s) s where s.user_id is not null or s.email is not null
+				  select gen_random_uuid(), s.uniqueness_key, s.user_id, s.email, s.account_id, s.text_key, cast(s.args as jsonb), :now
+				  from unnest(cast(:keys as text[]), cast(:users as uuid[]), cast(:emails as text[]), cast(:accounts as uuid[]),
+				    cast(:textKeys as text[]), cast(:args as text[])) as s(uniqueness_key, user_id, email, account_id, text_key, args)
+				  where s.user_id is not null or s.email is not null
 				  on conflict (uniqueness_key) do nothing
 				  returning id, uniqueness_key, user_id, email, account_id, text_key, args)
-				insert into new_notice select * from n""".formatted(source)).params(params).param("now", now).update();
+				insert into new_notice select * from n""")
+			.param("keys", notices.stream().map(StaffNotice::key).toArray(String[]::new))
+			.param("users", notices.stream().map(StaffNotice::userId).toArray(UUID[]::new))
+			.param("emails", notices.stream().map(StaffNotice::email).toArray(String[]::new))
+			.param("accounts", notices.stream().map(StaffNotice::accountId).toArray(UUID[]::new))
+			.param("textKeys", notices.stream().map(StaffNotice::textKey).toArray(String[]::new))
+			.param("args", notices.stream().map(n -> json.writeValueAsString(n.args())).toArray(String[]::new))
+			.param("now", now).update();
 		if (created == 0) {
 			return 0;
 		}
@@ -72,7 +84,7 @@ public class Notifications {
 				  %2$s as recipient, 'STAFF' as audience, '%1$s' as channel,
 				  jsonb_build_object('noticeKey', n.text_key, 'noticeArgs', n.args, 'account', coalesce(a.name, ''),
 				    'link', :url || '/accounts/' || n.account_id) as params
-				from new_notice n left join account a on a.id = n.account_id %3$s""";
+				from new_notice n left join account_v a on a.account_id = n.account_id %3$s""";
 		insertNotices(notice.formatted("EMAIL", "n.email", "where n.email is not null"), now);
 		if (props.slackWebhookUrl() != null) {
 			insertNotices(notice.formatted("SLACK", "cast(:hook as text)", ""), now, props.slackWebhookUrl());
@@ -98,7 +110,7 @@ public class Notifications {
 	public List<Notification> inbox(UUID userId, boolean unreadOnly, int limit) {
 		return jdbc.sql("""
 				select n.id, n.account_id, a.name, n.text_key, n.args, n.created_at, n.read_at
-				from notification n left join account a on a.id = n.account_id
+				from notification n left join account_v a on a.account_id = n.account_id
 				where n.user_id = :user and (not :unread or n.read_at is null)
 				order by n.created_at desc limit :limit""")
 			.param("user", userId).param("unread", unreadOnly).param("limit", limit)

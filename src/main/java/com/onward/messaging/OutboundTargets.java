@@ -34,7 +34,7 @@ class OutboundTargets {
 
 	private final Set<String> allowedHosts;
 
-	OutboundTargets(@Value("${onward.messaging.outbound-allowed-hosts:}") List<String> allowedHosts) {
+	OutboundTargets(@Value("${onward.messaging.outbound-allowed-hosts}") List<String> allowedHosts) {
 		this.allowedHosts = allowedHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
 			.map(h -> h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h)
 			.collect(Collectors.toUnmodifiableSet());

@@ -35,15 +35,6 @@ public class Outbox {
 			"onboarding-complete", "extension-notice", "kickoff-summary", "smb-day-1", "smb-day-3", "smb-day-7",
 			"survey-csat", "survey-nps", "csm-notice", "weekly-digest");
 
-	/**
-	 * Who at an account (alias {@code a}) receives its customer email: the project lead, else a
-	 * champion, else the first contact with an address — as {@code c.email}, {@code c.name}; for the
-	 * set-based queries of rules and sequences.
-	 */
-	public static final String CUSTOMER_CONTACT = """
-			left join lateral (select email, name from contact where account_id = a.id and email is not null
-			                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true""";
-
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 	private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {
 	};
@@ -91,10 +82,10 @@ public class Outbox {
 		String[] lang = { language };
 		if (accountId != null) {
 			jdbc.sql("""
-					select a.name, c.name, m.name, a.language from account a
-					left join lateral (select name from contact where account_id = a.id
+					select a.name, c.name, m.name, a.language from account_v a
+					left join lateral (select name from contact_v where account_id = a.account_id
 					                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true
-					left join team_member m on m.id = a.owner_csm_id where a.id = :id""")
+					left join team_member_v m on m.member_id = a.owner_csm_id where a.account_id = :id""")
 				.param("id", accountId).query((rs, n) -> {
 					values.put("account", rs.getString(1));
 					if (rs.getString(2) != null) values.put("contact", rs.getString(2));
@@ -111,7 +102,7 @@ public class Outbox {
 	/** Accounts to preview a template for (id → name), by name. */
 	public java.util.LinkedHashMap<String, String> previewAccounts() {
 		var accounts = new java.util.LinkedHashMap<String, String>();
-		jdbc.sql("select cast(id as text), name from account order by name limit 500")
+		jdbc.sql("select cast(account_id as text), name from account_v order by name limit 500")
 			.query((rs, n) -> accounts.put(rs.getString(1), rs.getString(2))).list();
 		return accounts;
 	}
@@ -152,25 +143,36 @@ public class Outbox {
 	}
 
 	/**
-	 * Queues customer emails in bulk from a query (a sweep's hits): {@code source} selects the columns
-	 * {@code uniqueness_key, template, account_id, recipient, language, params} (params as jsonb of the
-	 * template's values). They are rendered when first shown or sent. Keys that exist and unsubscribed
-	 * addresses are skipped; returns how many messages were queued.
+	 * Queues customer emails in bulk, bound as column arrays: one statement however many. Keys that exist,
+	 * emails without a recipient and unsubscribed addresses are skipped; returns how many messages were queued.
 	 */
 	@Transactional
-	public int enqueueAll(String source, Map<String, ?> params) {
+	public int enqueueAll(List<CustomerEmail> emails) {
+		if (emails.isEmpty()) {
+			return 0;
+		}
 		return jdbc.sql("""
 				insert into outbox_message (id, uniqueness_key, template, account_id, channel, audience, recipient, language,
 				  params, status, next_attempt_at, message_id, created_at, priority, topic)
 				select id, uniqueness_key, q.template, account_id, 'EMAIL', 'CUSTOMER', recipient, language, params, 'PENDING',
 				  :now, '<' || id || '@onward>', :now, coalesce(t.priority, 'NUDGE'), t.topic
-				from (select gen_random_uuid() as id, s.* from (%s) s
+				from (select gen_random_uuid() as id, s.uniqueness_key, s.template, s.account_id, s.recipient, s.language,
+				        cast(s.params as jsonb) as params
+				      from unnest(cast(:keys as text[]), cast(:templates as text[]), cast(:accounts as uuid[]),
+				        cast(:recipients as text[]), cast(:languages as text[]), cast(:params as text[]))
+				        as s(uniqueness_key, template, account_id, recipient, language, params)
 				      where s.recipient is not null
 				        and not exists (select 1 from unsubscribe u where u.email = lower(trim(s.recipient)))) q
 				left join unnest(cast(:pt as text[]), cast(:pp as text[]), cast(:pc as text[])) as t(template, priority, topic)
 				  on t.template = q.template
-				on conflict (uniqueness_key) do nothing""".formatted(source))
-			.params(params).params(discipline.templateTable()).param("now", Timestamp.from(clock.instant())).update();
+				on conflict (uniqueness_key) do nothing""")
+			.param("keys", emails.stream().map(CustomerEmail::key).toArray(String[]::new))
+			.param("templates", emails.stream().map(CustomerEmail::template).toArray(String[]::new))
+			.param("accounts", emails.stream().map(CustomerEmail::accountId).toArray(UUID[]::new))
+			.param("recipients", emails.stream().map(CustomerEmail::recipient).toArray(String[]::new))
+			.param("languages", emails.stream().map(CustomerEmail::language).toArray(String[]::new))
+			.param("params", emails.stream().map(e -> json.writeValueAsString(e.values())).toArray(String[]::new))
+			.params(discipline.templateTable()).param("now", Timestamp.from(clock.instant())).update();
 	}
 
 	private boolean insert(String key, String template, UUID accountId, String channel, String audience, String recipient,

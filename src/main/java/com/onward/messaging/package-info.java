@@ -6,4 +6,7 @@
  * transient failures with backoff and marks permanent ones. Without SMTP configured messages
  * stay PENDING — visibly not sent.
  */
+// Reads, besides the APIs: account_mail_v, account_v, contact_v, team_member_v (published views; DataBoundaryTests).
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+		"account", "graduation", "identity", "shared", "stakeholder", "team" })
 package com.onward.messaging;

@@ -165,17 +165,57 @@ public final class Project {
 	}
 
 	/**
-	 * A person's move to {@code to}, checked against {@link ProjectStatus#next()}: completing is
-	 * graduation's ({@link #complete()}), and a closed project only reopens from CANCELLED.
+	 * A person's move to {@code to}, as the named transition it is ({@link #start}, {@link #hold}, {@link #resume},
+	 * {@link #cancel}, {@link #reopen}); completing is graduation's ({@link #complete()}).
 	 */
 	void moveTo(ProjectStatus to) {
 		if (to == status) {
 			throw new BusinessRuleException("status", "the project is " + status.name().toLowerCase() + " already");
 		}
-		if (to == ProjectStatus.COMPLETED) {
-			throw new BusinessRuleException("status", "a project is completed by graduating it (its scorecard, handoff and review)");
+		switch (to) {
+			case IN_PROGRESS -> {
+				switch (status) {
+					case ON_HOLD -> resume();
+					case CANCELLED -> reopen();
+					default -> start();
+				}
+			}
+			case ON_HOLD -> hold();
+			case CANCELLED -> cancel();
+			case COMPLETED -> throw new BusinessRuleException("status",
+					"a project is completed by graduating it (its scorecard, handoff and review)");
+			case NOT_STARTED -> transition(ProjectStatus.NOT_STARTED, to);
 		}
-		if (!status.next().contains(to)) {
+	}
+
+	/** Work begins: NOT_STARTED → IN_PROGRESS. */
+	void start() {
+		transition(ProjectStatus.NOT_STARTED, ProjectStatus.IN_PROGRESS);
+	}
+
+	/** Paused (a manager's decision with a reason, checked by {@link Projects}): NOT_STARTED or IN_PROGRESS → ON_HOLD. */
+	void hold() {
+		transition(status == ProjectStatus.NOT_STARTED ? ProjectStatus.NOT_STARTED : ProjectStatus.IN_PROGRESS,
+				ProjectStatus.ON_HOLD);
+	}
+
+	/** Work goes on after a hold: ON_HOLD → IN_PROGRESS. */
+	void resume() {
+		transition(ProjectStatus.ON_HOLD, ProjectStatus.IN_PROGRESS);
+	}
+
+	/** Stopped for good unless reopened (a manager's decision with a reason): any active status → CANCELLED. */
+	void cancel() {
+		transition(status.active() ? status : ProjectStatus.NOT_STARTED, ProjectStatus.CANCELLED);
+	}
+
+	/** A cancelled project taken up again (a manager's decision with a reason): CANCELLED → IN_PROGRESS. */
+	void reopen() {
+		transition(ProjectStatus.CANCELLED, ProjectStatus.IN_PROGRESS);
+	}
+
+	private void transition(ProjectStatus from, ProjectStatus to) {
+		if (status != from || !status.canTransitionTo(to)) {
 			throw new BusinessRuleException("status", "a " + status.name().toLowerCase() + " project cannot become "
 					+ to.name().toLowerCase());
 		}

@@ -26,6 +26,11 @@ public enum ProjectStatus {
 		};
 	}
 
+	/** Whether a project in this status may move to {@code next} (never to COMPLETED: graduation's alone). */
+	public boolean canTransitionTo(ProjectStatus next) {
+		return next().contains(next);
+	}
+
 	/** Whether moving from this status to {@code to} is a manager's decision that needs a reason. */
 	public boolean needsManager(ProjectStatus to) {
 		return to == ON_HOLD || to == CANCELLED || this == CANCELLED;

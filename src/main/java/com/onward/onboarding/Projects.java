@@ -171,20 +171,64 @@ public class Projects {
 	public Project changeStatus(UUID projectId, ProjectStatus status, String reason) {
 		Project project = lock(projectId);
 		ProjectStatus from = project.status();
+		String why = checkedReason(from, status, reason);
+		project.moveTo(status);
+		return stored(project, from, why);
+	}
+
+	/** Starts a project that has not started (NOT_STARTED → IN_PROGRESS), e.g. after its kickoff. */
+	@Transactional
+	public Project start(UUID projectId, String reason) {
+		return transition(projectId, ProjectStatus.IN_PROGRESS, reason, Project::start);
+	}
+
+	/** Puts a project on hold: a CS manager's or admin's decision, with a reason. */
+	@Transactional
+	public Project hold(UUID projectId, String reason) {
+		return transition(projectId, ProjectStatus.ON_HOLD, reason, Project::hold);
+	}
+
+	/** Resumes a project on hold. */
+	@Transactional
+	public Project resume(UUID projectId, String reason) {
+		return transition(projectId, ProjectStatus.IN_PROGRESS, reason, Project::resume);
+	}
+
+	/** Cancels a project: a CS manager's or admin's decision, with a reason. */
+	@Transactional
+	public Project cancel(UUID projectId, String reason) {
+		return transition(projectId, ProjectStatus.CANCELLED, reason, Project::cancel);
+	}
+
+	/** Reopens a cancelled project: a CS manager's or admin's decision, with a reason. */
+	@Transactional
+	public Project reopen(UUID projectId, String reason) {
+		return transition(projectId, ProjectStatus.IN_PROGRESS, reason, Project::reopen);
+	}
+
+	private Project transition(UUID projectId, ProjectStatus to, String reason, java.util.function.Consumer<Project> move) {
+		Project project = lock(projectId);
+		ProjectStatus from = project.status();
+		move.accept(project); // refuses a move off the lifecycle (422) before anything else is asked
+		String why = checkedReason(from, to, reason);
+		return stored(project, from, why);
+	}
+
+	/** Holding, cancelling and reopening need a manager and a reason (only for a move the lifecycle allows). */
+	private static String checkedReason(ProjectStatus from, ProjectStatus to, String reason) {
 		String why = com.onward.shared.Texts.blankToNull(reason);
-		if (from.needsManager(status) && status != from && from.next().contains(status)) {
+		if (from.needsManager(to) && to != from && from.canTransitionTo(to)) {
 			if (!actingAsManager()) {
 				throw new org.springframework.security.access.AccessDeniedException(
 						"only a CS manager or admin may put on hold, cancel or reopen a project");
 			}
 			if (why == null) {
 				throw com.onward.shared.InvalidInputException.of("reason", "say why the project is "
-						+ (status == ProjectStatus.ON_HOLD ? "put on hold" : status == ProjectStatus.CANCELLED ? "cancelled" : "reopened"));
+						+ (to == ProjectStatus.ON_HOLD ? "put on hold" : to == ProjectStatus.CANCELLED ? "cancelled" : "reopened"));
 			}
 		}
 		if (why != null && why.length() > 1000) throw com.onward.shared.InvalidInputException.of("reason", "size must be between 0 and 1000");
-		project.moveTo(status);
-		return stored(project, from, why);
+		return why;
 	}
 
 	/** Graduation's completion of a project (the only way to COMPLETED). */

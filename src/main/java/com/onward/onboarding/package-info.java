@@ -6,4 +6,8 @@
  * Scope changes are tagged Phase 1 / Phase 2, previewed for their effect on go-live and
  * kept as history. Stage deliverables are items of kind DELIVERABLE.
  */
+// Reads, besides the APIs: analytics_first_value_v (published views; DataBoundaryTests): the project page's first
+// value date. A known data cycle (analytics listens to onboarding's events), left for now.
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+		"account", "analytics", "identity", "playbook", "shared" })
 package com.onward.onboarding;

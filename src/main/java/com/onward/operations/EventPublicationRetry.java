@@ -38,7 +38,7 @@ class EventPublicationRetry {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${onward.background.retry.interval:30s}", initialDelayString = "${onward.background.retry.interval:30s}")
+	@Scheduled(fixedDelayString = "${onward.background.retry.interval}", initialDelayString = "${onward.background.retry.interval}")
 	@SchedulerLock(name = "event-publication-retry", lockAtMostFor = "PT10M")
 	void run() {
 		publications.retry(false);

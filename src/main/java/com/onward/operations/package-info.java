@@ -4,4 +4,5 @@
  * listener failed (with back-off, once across instances), and what admins and Prometheus see of
  * them (count, oldest, last error).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
 package com.onward.operations;

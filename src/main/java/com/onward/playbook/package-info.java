@@ -5,4 +5,5 @@
  * project keeps the version it started from. The four default playbooks of the seeds are
  * loaded on start-up when missing.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "shared" })
 package com.onward.playbook;

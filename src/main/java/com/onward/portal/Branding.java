@@ -25,7 +25,7 @@ public class Branding {
 	private final Clock clock;
 	private final String product;
 
-	Branding(JdbcClient jdbc, AuditLog audit, Clock clock, @Value("${onward.messaging.product:Onward}") String product) {
+	Branding(JdbcClient jdbc, AuditLog audit, Clock clock, @Value("${onward.messaging.product}") String product) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;

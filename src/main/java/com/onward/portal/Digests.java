@@ -11,7 +11,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.onward.messaging.CustomerEmail;
 import com.onward.messaging.Outbox;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -29,17 +33,21 @@ class Digests {
 	private final Branding branding;
 	private final Clock clock;
 	private final String publicUrl;
+	private final ObjectMapper json;
+	private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {
+	};
 
 	Digests(JdbcClient jdbc, Outbox outbox, Branding branding, Clock clock,
-			@Value("${onward.messaging.public-url:http://localhost:8080}") String publicUrl) {
+			@Value("${onward.messaging.public-url}") String publicUrl, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 		this.outbox = outbox;
 		this.branding = branding;
 		this.clock = clock;
 		this.publicUrl = publicUrl;
 	}
 
-	@Scheduled(cron = "${onward.portal.digest-cron:0 0 7 * * MON}", zone = "${onward.time-zone:UTC}")
+	@Scheduled(cron = "${onward.portal.digest-cron}", zone = "${onward.time-zone}")
 	@SchedulerLock(name = "portal-digest")
 	void scheduled() {
 		send();
@@ -66,19 +74,23 @@ class Digests {
 		String list = """
 				coalesce((select string_agg('• ' || coalesce(i.name ->> a.language, i.name ->> 'en'), chr(10) order by i.due_date)
 				          from onboarding_customer_item_v i where i.project_id = a.current_project_id and %s), '—')""";
-		return outbox.enqueueAll("""
+		return outbox.enqueueAll(jdbc.sql("""
 				select 'portal-digest:' || t.contact_id || ':' || cast(:week as text) as uniqueness_key, 'portal-digest' as template,
 				  t.account_id, c.email as recipient, a.language,
 				  jsonb_build_object('contact', c.name, 'account', a.name, 'vendor', cast(:vendor as text),
 				    'link', cast(:link as text),
-				    'done', %s, 'due', %s, 'late', %s) as params
+				    'done', %s, 'due', %s, 'late', %s)::text as params
 				from portal_digest_claim t
 				join stakeholder_contact_v c on c.id = t.contact_id
 				join account_v a on a.account_id = t.account_id""".formatted(
 				list.formatted("i.status = 'DONE' and i.completed_on > cast(:today as date) - 7"),
 				list.formatted("i.status not in ('DONE','SKIPPED') and i.due_date between cast(:today as date) and cast(:today as date) + 7"),
-				list.formatted("i.status not in ('DONE','SKIPPED') and i.due_date < cast(:today as date)")),
+				list.formatted("i.status not in ('DONE','SKIPPED') and i.due_date < cast(:today as date)")))
+			.params(
 				Map.of("week", week, "vendor", branding.current().vendorName(), "link", publicUrl + "/portal/sign-in",
-						"today", today));
+						"today", today))
+			.query((rs, n) -> new CustomerEmail(rs.getString(1), rs.getString(2), rs.getObject(3, java.util.UUID.class),
+					rs.getString(4), rs.getString(5), json.readValue(rs.getString(6), VALUES)))
+			.list());
 	}
 }

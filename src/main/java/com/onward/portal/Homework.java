@@ -18,6 +18,7 @@ import com.onward.account.Accounts;
 import com.onward.identity.AuditLog;
 import com.onward.identity.Users;
 import com.onward.messaging.Notifications;
+import com.onward.messaging.StaffNotice;
 import com.onward.onboarding.ItemStatus;
 import com.onward.onboarding.ItemUpdate;
 import com.onward.onboarding.Projects;
@@ -162,13 +163,8 @@ class Homework {
 		UUID userId = csm.userId() != null ? csm.userId()
 				: csm.email() == null ? null : users.all().stream().filter(u -> csm.email().equalsIgnoreCase(u.email()))
 					.map(Users.StaffUser::id).findFirst().orElse(null);
-		notifications.notifyAll("""
-				select cast(:key as text) as uniqueness_key, cast(nullif(:user, '') as uuid) as user_id,
-				  nullif(cast(:email as text), '') as email,
-				  cast(:account as uuid) as account_id, cast(:textKey as text) as text_key, cast(:args as jsonb) as args""",
-				Map.of("key", key, "textKey", textKey, "account", user.accountId(),
-						"args", json.writeValueAsString(List.of(account.name(), user.name(), item.name().en())),
-						"user", userId == null ? "" : userId.toString(), "email", csm.email() == null ? "" : csm.email()));
+		notifications.notifyAll(List.of(new StaffNotice(key, userId, csm.email() == null || csm.email().isEmpty() ? null : csm.email(),
+				user.accountId(), textKey, List.of(account.name(), user.name(), item.name().en()))));
 	}
 
 	/** The type a file really is (by its first bytes, and its name for text and Office files). */

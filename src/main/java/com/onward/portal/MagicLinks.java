@@ -51,7 +51,7 @@ class MagicLinks implements DisposableBean {
 	private final ThreadPoolExecutor executor;
 
 	MagicLinks(JdbcClient jdbc, Outbox outbox, Branding branding, PortalProperties props, TransactionTemplate tx,
-			Clock clock, @Value("${onward.messaging.public-url:http://localhost:8080}") String publicUrl) {
+			Clock clock, @Value("${onward.messaging.public-url}") String publicUrl) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.branding = branding;

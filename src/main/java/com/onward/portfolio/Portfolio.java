@@ -72,7 +72,7 @@ public class Portfolio {
 	private final AtomicReference<Cached> cached = new AtomicReference<>();
 	private final AtomicBoolean refreshing = new AtomicBoolean();
 
-	Portfolio(JdbcClient jdbc, ObjectMapper json, Clock clock, @Value("${onward.portfolio.summary-ttl:10s}") Duration summaryTtl) {
+	Portfolio(JdbcClient jdbc, ObjectMapper json, Clock clock, @Value("${onward.portfolio.summary-ttl}") Duration summaryTtl) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -132,16 +132,16 @@ public class Portfolio {
 			needsProject = true;
 		}
 		if (f.overdueOnly()) {
-			where.append(" and p.min_open_due < :today and p.status in ('NOT_STARTED','IN_PROGRESS','ON_HOLD')");
+			where.append( " and p.min_open_due < :today and p.active");
 			params.put("today", today);
 			needsProject = true;
 		}
 		if (f.band() != null && !f.band().isBlank()) {
-			where.append(" and exists (select 1 from health_score h where h.account_id = a.id and h.band = :band)");
+			where.append(" and exists (select 1 from health_score_v h where h.account_id = a.account_id and h.band = :band)");
 			params.put("band", f.band());
 		}
 		if (f.flag() != null && !f.flag().isBlank()) {
-			where.append(" and exists (select 1 from red_flag rf where rf.account_id = a.id and rf.cleared_at is null"
+			where.append(" and exists (select 1 from red_flag_v rf where rf.account_id = a.account_id and rf.open"
 					+ " and (:flag = 'ANY' or rf.category = :flag))");
 			params.put("flag", f.flag());
 		}
@@ -155,39 +155,39 @@ public class Portfolio {
 			});
 		}
 		if (f.overCapacityOnly()) {
-			where.append(" and exists (select 1 from project_assignment pa where pa.project_id = a.current_project_id"
+			where.append(" and exists (select 1 from project_assignment_v pa where pa.project_id = a.current_project_id"
 					+ " and pa.active and pa.over_capacity)");
 		}
-		String from = " from account a" + (needsProject ? " join project p on p.id = a.current_project_id" : "");
+		String from = " from account_v a" + (needsProject ? " join onboarding_project_v p on p.project_id = a.current_project_id" : "");
 		boolean unfiltered = params.isEmpty() && !f.overCapacityOnly() && (f.ttv() == null || !Filter.TTV.contains(f.ttv()));
 		long total = unfiltered ? cachedSummary().accounts()
 				: jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
-		List<UUID> ids = jdbc.sql("select a.id" + from + where + " order by a.name, a.id limit :size offset :offset")
+		List<UUID> ids = jdbc.sql("select a.account_id" + from + where + " order by a.name, a.account_id limit :size offset :offset")
 			.params(params).param("size", size).param("offset", (long) page * size).query(UUID.class).list();
 		if (ids.isEmpty()) {
 			return new PageResult<>(List.of(), page, size, total);
 		}
 		List<Row> rows = jdbc.sql("""
-				select a.id as account_id, a.name, a.segment, a.touch_model, a.acv_amount, a.acv_currency, a.language,
-				  p.id as project_id, p.status, p.progress_percent, p.start_date, p.target_graduation_date,
+				select a.account_id, a.name, a.segment, a.touch_model, a.acv_amount, a.acv_currency, a.language,
+				  p.project_id, p.status, p.progress_percent, p.start_date, p.target_graduation_date,
 				  p.forecast_graduation_date, p.current_phase_name,
-				  coalesce(p.min_open_due < :today and p.status in ('NOT_STARTED','IN_PROGRESS','ON_HOLD'), false) as overdue,
+				  coalesce(p.min_open_due < :today and p.active, false) as overdue,
 				  coalesce(staff.over_capacity, false) as over_capacity, staff.csm, staff.specialist,
 				  h.score as health_score, h.band as health_band,
-				  (select count(*) from red_flag rf where rf.account_id = a.id and rf.cleared_at is null) as open_flags,
+				  (select count(*) from red_flag_v rf where rf.account_id = a.account_id and rf.open) as open_flags,
 				  fv.first_value_date, fv.ttv_days
-				from account a left join project p on p.id = a.current_project_id
-				left join analytics_first_value_v fv on fv.project_id = p.id
-				left join health_score h on h.account_id = a.id
+				from account_v a left join onboarding_project_v p on p.project_id = a.current_project_id
+				left join analytics_first_value_v fv on fv.project_id = p.project_id
+				left join health_score_v h on h.account_id = a.account_id
 				left join lateral (
 				  select bool_or(pa.over_capacity) as over_capacity,
 				    max(m.name) filter (where pa.role = 'CSM') as csm,
 				    max(m.name) filter (where pa.role = 'IMPLEMENTATION_SPECIALIST') as specialist
-				  from project_assignment pa left join team_member m on m.id = pa.member_id
-				  where pa.project_id = p.id and pa.active
+				  from project_assignment_v pa left join team_member_v m on m.member_id = pa.member_id
+				  where pa.project_id = p.project_id and pa.active
 				) staff on true
-				where a.id in (:ids)
-				order by a.name, a.id""")
+				where a.account_id in (:ids)
+				order by a.name, a.account_id""")
 			.param("today", today).param("ids", ids)
 			.query((rs, n) -> {
 				String stage = rs.getString("current_phase_name");
@@ -212,21 +212,21 @@ public class Portfolio {
 	public Summary summary() {
 		LocalDate today = LocalDate.now(clock);
 		var counts = jdbc.sql("""
-				select (select count(*) from account) as accounts,
-				  count(*) filter (where p.status in ('NOT_STARTED','IN_PROGRESS','ON_HOLD')) as active,
-				  count(*) filter (where p.min_open_due < :today and p.status in ('NOT_STARTED','IN_PROGRESS','ON_HOLD')) as overdue,
-				  (select count(distinct pa.project_id) from project_assignment pa
-				    join account a on a.current_project_id = pa.project_id where pa.active and pa.over_capacity) as over_capacity
-				from account a join project p on p.id = a.current_project_id""")
+				select (select count(*) from account_v) as accounts,
+				  count(*) filter (where p.active) as active,
+				  count(*) filter (where p.min_open_due < :today and p.active) as overdue,
+				  (select count(distinct pa.project_id) from project_assignment_v pa
+				    join account_v a on a.current_project_id = pa.project_id where pa.active and pa.over_capacity) as over_capacity
+				from account_v a join onboarding_project_v p on p.project_id = a.current_project_id""")
 			.param("today", today)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) }).single();
 		Map<Segment, Long> bySegment = new EnumMap<>(Segment.class);
-		jdbc.sql("select segment, count(*) from account group by segment")
+		jdbc.sql("select segment, count(*) from account_v group by segment")
 			.query((rs, n) -> bySegment.put(Segment.valueOf(rs.getString(1)), rs.getLong(2))).list();
 		List<StageCount> byStage = jdbc.sql("""
 				select a.segment, p.current_phase_pos, p.current_phase_name::text, count(*)
-				from account a join project p on p.id = a.current_project_id
-				where p.status in ('NOT_STARTED','IN_PROGRESS','ON_HOLD') and p.current_phase_pos is not null
+				from account_v a join onboarding_project_v p on p.project_id = a.current_project_id
+				where p.active and p.current_phase_pos is not null
 				group by a.segment, p.current_phase_pos, p.current_phase_name::text
 				order by a.segment, p.current_phase_pos""")
 			.query((rs, n) -> new StageCount(Segment.valueOf(rs.getString(1)), rs.getInt(2),

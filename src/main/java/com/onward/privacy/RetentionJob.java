@@ -17,7 +17,7 @@ class RetentionJob {
 		this.privacy = privacy;
 	}
 
-	@Scheduled(cron = "${onward.privacy.retention-cron:0 45 3 * * *}", zone = "${onward.time-zone:UTC}")
+	@Scheduled(cron = "${onward.privacy.retention-cron}", zone = "${onward.time-zone}")
 	@SchedulerLock(name = "privacy-retention")
 	void run() {
 		privacy.applyRetention();

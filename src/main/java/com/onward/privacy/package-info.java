@@ -6,4 +6,7 @@
  * report is complete when the request answers. Every request and retention run is logged here
  * (subjects only as keyed digests) and in the audit log. See docs/privacy.md.
  */
+// Reads, besides the APIs: account_v (published views; DataBoundaryTests).
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+		"account", "identity", "onboarding", "shared", "stakeholder" })
 package com.onward.privacy;

@@ -2,7 +2,6 @@ package com.onward.shared;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -25,13 +24,18 @@ public class Formats {
 	}
 
 	private final Map<Locale, Formatters> formatters = new ConcurrentHashMap<>();
+	private final java.time.Clock clock;
+
+	Formats(java.time.Clock clock) {
+		this.clock = clock;
+	}
 	private final Map<String, NumberFormat> moneyFormats = new ConcurrentHashMap<>();
 
 	private Formatters formatters() {
 		return formatters.computeIfAbsent(locale(), l -> new Formatters(
 				DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(l),
 				DateTimeFormatter.ofPattern("d MMM", l),
-				DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(l).withZone(ZoneId.systemDefault())));
+				DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(l).withZone(clock.getZone())));
 	}
 
 	public String date(LocalDate date) {

@@ -31,7 +31,7 @@ public class GracefulShutdown implements SmartLifecycle, ApplicationListener<Con
 	private volatile boolean running;
 	private volatile boolean stopping;
 
-	GracefulShutdown(ApplicationContext context, @Value("${onward.lifecycle.drain-delay:0s}") Duration drainDelay) {
+	GracefulShutdown(ApplicationContext context, @Value("${onward.lifecycle.drain-delay}") Duration drainDelay) {
 		this.context = context;
 		this.drainDelay = drainDelay;
 	}

@@ -25,7 +25,7 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 @EnableScheduling
 // lockAtLeastFor: every instance's scheduler fires on the same cron tick; a job that finishes in
 // milliseconds would otherwise free its lock before a slower instance fires and run a second time.
-@EnableSchedulerLock(defaultLockAtMostFor = "PT30M", defaultLockAtLeastFor = "${onward.scheduling.lock-at-least-for:PT10S}")
+@EnableSchedulerLock(defaultLockAtMostFor = "PT30M", defaultLockAtLeastFor = "${onward.scheduling.lock-at-least-for}")
 class SchedulingConfiguration {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SchedulingConfiguration.class);
@@ -35,7 +35,7 @@ class SchedulingConfiguration {
 	 * thread each), so they never hold more connections than that.
 	 */
 	@Bean
-	ThreadPoolTaskScheduler taskScheduler(@Value("${onward.background.scheduler-threads:2}") int threads) {
+	ThreadPoolTaskScheduler taskScheduler(@Value("${onward.background.scheduler-threads}") int threads) {
 		var scheduler = new ThreadPoolTaskScheduler();
 		scheduler.setPoolSize(Math.max(1, threads));
 		scheduler.setThreadNamePrefix("scheduled-");

@@ -23,7 +23,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Clock clock(@Value("${onward.time-zone:UTC}") String zone) {
+	Clock clock(@Value("${onward.time-zone}") String zone) {
 		return Clock.system(ZoneId.of(zone));
 	}
 

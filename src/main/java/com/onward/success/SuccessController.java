@@ -57,7 +57,7 @@ class SuccessController {
 		model.addAttribute("quickWins", plans.quickWins(id));
 		model.addAttribute("kinds", Criterion.Kind.values());
 		model.addAttribute("winStatuses", QuickWin.Status.values());
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", projects.today());
 		return "success/success";
 	}
 

@@ -6,4 +6,6 @@
  * shown as met. Publishes {@link com.onward.success.SuccessCriterionMet} and
  * {@link com.onward.success.ValueConfirmed}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+		"account", "identity", "onboarding", "shared" })
 package com.onward.success;

@@ -6,4 +6,5 @@
  * definition of an open ticket) for health and the BI layer. {@link com.onward.support.Tickets}
  * is the module's API.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "identity", "shared" })
 package com.onward.support;

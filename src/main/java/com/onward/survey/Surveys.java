@@ -57,7 +57,7 @@ public class Surveys {
 	private final String publicUrl;
 
 	Surveys(JdbcClient jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock,
-			@Value("${onward.messaging.public-url:http://localhost:8080}") String publicUrl) {
+			@Value("${onward.messaging.public-url}") String publicUrl) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.events = events;

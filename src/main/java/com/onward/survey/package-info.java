@@ -4,4 +4,5 @@
  * {@link com.onward.survey.SurveyAnswered} for the automation rules (a detractor gets a human's
  * attention).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "messaging", "shared" })
 package com.onward.survey;

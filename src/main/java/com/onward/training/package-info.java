@@ -6,4 +6,6 @@
  * and recommendations, and each account's enablement level. Publishes
  * {@link com.onward.training.TrainingModuleCompleted}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+		"account", "identity", "onboarding", "shared" })
 package com.onward.training;

@@ -99,10 +99,10 @@ public class Adoption {
 		}
 		var base = new LinkedHashMap<UUID, Base>();
 		named.query("""
-				select a.id, a.licensed_seats, a.product_type,
+				select a.account_id, a.licensed_seats, a.product_type,
 				  coalesce(p.start_date, a.contract_signed_date, (a.created_at at time zone 'UTC')::date) as start
-				from account a left join project p on p.id = a.current_project_id
-				where a.id = any(:ids)""", params,
+				from account_v a left join onboarding_project_v p on p.project_id = a.current_project_id
+				where a.account_id = any(:ids)""", params,
 				rs -> { base.put(rs.getObject(1, UUID.class), new Base(rs.getInt(2), ProductType.valueOf(rs.getString(3)),
 						rs.getObject(4, LocalDate.class))); });
 		var activated = new HashMap<UUID, Integer>();
@@ -213,7 +213,7 @@ public class Adoption {
 		List<UserActivity> power = all.stream()
 			.filter(u -> u.activeDays30() >= props.powerUserMinActiveDays() && u.events30() >= props.powerUserMinEvents())
 			.toList();
-		int seats = jdbc.sql("select licensed_seats from account where id = :a").param("a", accountId)
+		int seats = jdbc.sql("select licensed_seats from account_v where account_id = :a").param("a", accountId)
 			.query(Integer.class).optional().orElseThrow(() -> new NotFoundException("Account", accountId));
 		return new Users(low, power, power.stream().limit(props.champions()).toList(), Math.max(0, seats - all.size()));
 	}

@@ -143,7 +143,7 @@ public class Ingestion {
 		if (!ids.isEmpty() || !externals.isEmpty()) {
 			jdbc.query(con -> {
 				PreparedStatement ps = con.prepareStatement(
-						"select id, external_id from account where id = any(?) or external_id = any(?)");
+						"select account_id, external_id from account_v where account_id = any(?) or external_id = any(?)");
 				ps.setArray(1, con.createArrayOf("uuid", ids.toArray()));
 				ps.setArray(2, con.createArrayOf("text", externals.toArray()));
 				return ps;

@@ -74,7 +74,7 @@ class Partitions {
 	}
 
 	/** Daily: partitions ahead, expired partitions dropped, old dedup keys forgotten. */
-	@Scheduled(cron = "${onward.usage.maintenance-cron:0 15 1 * * *}", zone = "${onward.time-zone:UTC}")
+	@Scheduled(cron = "${onward.usage.maintenance-cron}", zone = "${onward.time-zone}")
 	@SchedulerLock(name = "usage-maintenance")
 	void maintain() {
 		createAhead();

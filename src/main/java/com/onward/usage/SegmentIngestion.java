@@ -274,7 +274,7 @@ class SegmentIngestion {
 			return map;
 		}
 		jdbc.query(con -> {
-			PreparedStatement ps = con.prepareStatement("select id, external_id from account where external_id = any(?)");
+			PreparedStatement ps = con.prepareStatement("select account_id, external_id from account_v where external_id = any(?)");
 			ps.setArray(1, con.createArrayOf("text", externals.toArray()));
 			return ps;
 		}, rs -> { map.put(rs.getString(2), rs.getObject(1, UUID.class)); });

@@ -9,4 +9,7 @@
  * {@link com.onward.usage.UsageRecorded} so that health can refresh the accounts it touched.
  * {@link com.onward.usage.Adoption} is the module's API for metrics, target curves and users.
  */
+// Reads, besides the APIs: account_v, onboarding_project_v (published views; DataBoundaryTests).
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+		"account", "identity", "onboarding", "shared" })
 package com.onward.usage;

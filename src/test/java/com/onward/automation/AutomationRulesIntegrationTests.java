@@ -311,6 +311,8 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		post("/api/v1/automation/sweeps", null);
 		// Monthly sponsor check-in: due 30 days after the start, missed 3 days later.
 		assertThat(count("select count(*) from missed_cadence where account_id = :a", account)).isEqualTo(1);
+		// Handed to health, which scores it from its own copy.
+		assertThat(count("select count(*) from health_missed_cadence where account_id = :a", account)).isEqualTo(1);
 		assertThat(count("select count(*) from automation_task where account_id = :a and rule_code = 'CADENCE_DUE'", account))
 			.isEqualTo(1);
 		assertThat(count("select count(*) from notification where account_id = :a and text_key = 'notice.CADENCE_MISSED'", account))
@@ -326,6 +328,7 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		assertThat(post("/api/v1/tasks/" + checkIn + "/done", null).body().get("status").asString()).isEqualTo("DONE");
 		post("/api/v1/automation/sweeps", null);
 		assertThat(count("select count(*) from missed_cadence where account_id = :a", account)).isZero();
+		assertThat(count("select count(*) from health_missed_cadence where account_id = :a", account)).isZero();
 		assertThat(post("/api/v1/accounts/" + account + "/health/recompute", null).body().findValuesAsString("code"))
 			.doesNotContain("CADENCE_MISSED");
 	}
