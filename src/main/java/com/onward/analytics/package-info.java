@@ -9,6 +9,6 @@
 // project_homework_v, success_criterion_v, survey_answer_v, team_member_v, training_attendance_v (published views;
 // DataBoundaryTests).
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-		"account", "identity", "onboarding", "shared", "stakeholder", "success", "survey", "team",
+		"account", "graduation", "identity", "onboarding", "shared", "stakeholder", "success", "survey", "team",
 		"training", "usage" })
 package com.onward.analytics;

@@ -31,7 +31,7 @@ public class DrainingReads extends OncePerRequestFilter {
 	private final boolean enabled;
 
 	DrainingReads(GracefulShutdown lifecycle,
-			@Value("${onward.lifecycle.retry-reads-while-draining:false}") boolean enabled) {
+			@Value("${onward.lifecycle.retry-reads-while-draining}") boolean enabled) {
 		this.lifecycle = lifecycle;
 		this.enabled = enabled;
 	}
