@@ -37,9 +37,12 @@ class GraduationController {
 	private final Extensions extensions;
 	private final Handoffs handoffs;
 	private final Graduations graduations;
+	private final ReadinessView readiness;
 
 	GraduationController(Graduation graduation, Suggestions suggestions, Checklist checklist, Projects projects,
-			Accounts accounts, MessageSource messages, Extensions extensions, Handoffs handoffs, Graduations graduations) {
+			Accounts accounts, MessageSource messages, Extensions extensions, Handoffs handoffs, Graduations graduations,
+			ReadinessView readiness) {
+		this.readiness = readiness;
 		this.extensions = extensions;
 		this.handoffs = handoffs;
 		this.graduations = graduations;
@@ -79,6 +82,7 @@ class GraduationController {
 		model.addAttribute("handoffs", handoffs.forProject(id));
 		model.addAttribute("now", java.time.Instant.now());
 		model.addAttribute("graduated", graduations.find(id).orElse(null));
+		readiness.addTo(model, project, history.isEmpty() ? null : history.getFirst(), locale);
 		model.addAttribute("checkIns", Extensions.CheckIn.values());
 		model.addAttribute("rootCauses", Extensions.RootCause.values());
 		return "graduation/graduation";
