@@ -115,7 +115,7 @@ class UiPagesIntegrationTests extends IntegrationTest {
 				{ "/automation/rules/NO_LOGIN_AFTER_ACCESS", "rule-form" },
 				{ "/automation/rules/NO_LOGIN_AFTER_ACCESS?dryRun=true", "dry-run-hits" },
 				{ "/automation/rules/CADENCE_MISSED", "rule-form" }, { "/automation/sequences", "enrolments" },
-				{ "/inbox", "notifications" }, { "/messages/preview?template=smb-day-7&accountId=" + accountId, "preview-body" } };
+				{ "/segments", "segment-tiers" }, { "/inbox", "notifications" }, { "/messages/preview?template=smb-day-7&accountId=" + accountId, "preview-body" } };
 		for (String lang : new String[] { "en", "id", "ms" }) {
 			for (String[] page : pages) {
 				String sep = page[0].contains("?") ? "&" : "?";
