@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -90,8 +91,10 @@ class OnboardingRulesBrowserTests extends IntegrationTest {
 			input.sendKeys(score);
 		}
 		driver.findElement(By.id("score-note")).sendKeys("Scored at the completion review");
-		driver.findElement(By.id("score-submit")).click();
-		wait.until(d -> !d.findElements(By.id("scorecard-verdict")).isEmpty());
+		WebElement submit = driver.findElement(By.id("score-submit"));
+		submit.click();
+		wait.until(ExpectedConditions.stalenessOf(submit));
+		wait.until(d -> !d.findElements(By.id("verdict-why")).isEmpty());
 	}
 
 	@Test
@@ -117,7 +120,9 @@ class OnboardingRulesBrowserTests extends IntegrationTest {
 		driver.get(url("/projects/" + projectId + "/graduation?lang=en"));
 		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("issue-kind"))).selectByValue("SECURITY");
 		driver.findElement(By.id("issue-title")).sendKeys("SSO not enforced for admins");
-		driver.findElement(By.cssSelector("#issue-form button")).click();
+		WebElement log = driver.findElement(By.cssSelector("#issue-form button"));
+		log.click();
+		wait.until(ExpectedConditions.stalenessOf(log));
 		wait.until(d -> !d.findElements(By.id("issue-list")).isEmpty());
 		assertThat(driver.findElement(By.id("issue-list")).getText()).contains("SSO not enforced for admins",
 				"blocks graduation");
@@ -128,8 +133,11 @@ class OnboardingRulesBrowserTests extends IntegrationTest {
 			.getViolations().stream().filter(v -> "critical".equals(v.getImpact()) || "serious".equals(v.getImpact()))
 			.toList();
 		assertThat(violations).as(violations.stream().map(Rule::getId).toList().toString()).isEmpty();
-		driver.findElement(By.cssSelector("#issue-list form button")).click();
-		wait.until(d -> d.findElements(By.cssSelector("#issue-list form")).isEmpty());
+		WebElement resolve = driver.findElement(By.cssSelector("#issue-list form button"));
+		resolve.click();
+		wait.until(ExpectedConditions.stalenessOf(resolve));
+		wait.until(d -> !d.findElements(By.id("issue-list")).isEmpty());
+		assertThat(driver.findElements(By.cssSelector("#issue-list form"))).isEmpty();
 		scoreAll("9");
 		assertThat(driver.findElement(By.id("scorecard-verdict")).getText()).isEqualTo("Ready to graduate");
 		assertThat(driver.findElement(By.id("verdict-why")).getText()).contains("Nothing: all five green and no blocker.");
