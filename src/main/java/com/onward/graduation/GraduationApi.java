@@ -36,11 +36,13 @@ class GraduationApi {
 			@NotNull @DecimalMin("0") @DecimalMax("10") BigDecimal stakeholder, @Size(max = 2000) String note) {
 	}
 
-	record BlockerView(String code, String category, String title) {
+	record BlockerView(String code, String category, String title, String detail) {
 	}
 
+	/** {@code belowFloor} and {@code standingInTheWay} say exactly what keeps the project from READY. */
 	record ScorecardView(UUID id, UUID projectId, BigDecimal total, Verdict verdict, List<BlockerView> blockers,
-			Map<Dimension, BigDecimal> scores, String note, String createdBy, java.time.Instant createdAt) {
+			Map<Dimension, BigDecimal> scores, BigDecimal floor, List<Dimension> belowFloor,
+			List<String> standingInTheWay, String note, String createdBy, java.time.Instant createdAt) {
 	}
 
 	private final Graduation graduation;
@@ -49,9 +51,11 @@ class GraduationApi {
 	private final Handoffs handoffs;
 	private final com.onward.onboarding.Projects projects;
 	private final MessageSource messages;
+	private final ReadinessTexts texts;
 
 	GraduationApi(Graduation graduation, Graduations graduations, Extensions extensions, Handoffs handoffs,
-			com.onward.onboarding.Projects projects, MessageSource messages) {
+			com.onward.onboarding.Projects projects, MessageSource messages, ReadinessTexts texts) {
+		this.texts = texts;
 		this.graduation = graduation;
 		this.graduations = graduations;
 		this.extensions = extensions;
@@ -142,7 +146,8 @@ class GraduationApi {
 		Locale locale = LocaleContextHolder.getLocale();
 		return new ScorecardView(c.id(), c.projectId(), Scorecard.shown(c.total()), c.verdict(),
 				c.blockers().stream().map(b -> new BlockerView(b.code(), b.category(), messages.getMessage(
-						com.onward.health.FlagTexts.titleKey(b.code()), null, b.code(), locale))).toList(),
-				c.scores(), c.note(), c.createdBy(), c.createdAt());
+						com.onward.health.FlagTexts.titleKey(b.code()), null, b.code(), locale), b.detail())).toList(),
+				c.scores(), graduation.floor(), c.belowFloor(), texts.standingInTheWay(c, locale), c.note(),
+				c.createdBy(), c.createdAt());
 	}
 }

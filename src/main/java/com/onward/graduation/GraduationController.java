@@ -38,11 +38,13 @@ class GraduationController {
 	private final Handoffs handoffs;
 	private final Graduations graduations;
 	private final java.time.Clock clock;
+	private final ReadinessView readiness;
 
 	GraduationController(Graduation graduation, Suggestions suggestions, Checklist checklist, Projects projects,
 			Accounts accounts, MessageSource messages, Extensions extensions, Handoffs handoffs, Graduations graduations,
-			java.time.Clock clock) {
+			ReadinessView readiness, java.time.Clock clock) {
 		this.clock = clock;
+		this.readiness = readiness;
 		this.extensions = extensions;
 		this.handoffs = handoffs;
 		this.graduations = graduations;
@@ -82,6 +84,7 @@ class GraduationController {
 		model.addAttribute("handoffs", handoffs.forProject(id));
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("graduated", graduations.find(id).orElse(null));
+		readiness.addTo(model, project, history.isEmpty() ? null : history.getFirst(), locale);
 		model.addAttribute("checkIns", Extensions.CheckIn.values());
 		model.addAttribute("rootCauses", Extensions.RootCause.values());
 		return "graduation/graduation";

@@ -19,6 +19,7 @@ class GraduationPersonalData extends PersonalDataTables {
 		table("completion_review", "completionReviews", BY_PROJECT, "1");
 		table("graduation", "graduation", BY_PROJECT, "project_id");
 		table("handoff", "handoffs", BY_ACCOUNT, "1");
+		table("project_issue", "issues", BY_ACCOUNT, "logged_at, id");
 		redacted("scorecard", "note");
 		redacted("graduation_check", "evidence_url");
 		redacted("extension", "reason", "must_happen", "informed", "message", "decision_note");
@@ -26,6 +27,7 @@ class GraduationPersonalData extends PersonalDataTables {
 		redacted("completion_review", "signed_off_by", "transition_plan", "documentation_url");
 		redacted("graduation", "achievements", "celebration_subject", "celebration_body", "ongoing_csm");
 		redacted("handoff", "to_owner", "context", "notes");
+		redacted("project_issue", "title", "resolution");
 	}
 
 }

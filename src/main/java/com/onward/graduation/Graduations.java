@@ -79,6 +79,7 @@ public class Graduations {
 	private final Stakeholders stakeholders;
 	private final Health health;
 	private final GraduationProperties props;
+	private final ReadinessProperties readiness;
 	private final MessageSource messages;
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
@@ -87,8 +88,9 @@ public class Graduations {
 
 	Graduations(JdbcClient jdbc, Projects projects, Accounts accounts, Graduation graduation, Handoffs handoffs,
 			SuccessPlans success, Training training, Adoption adoption, Stakeholders stakeholders, Health health,
-			GraduationProperties props, MessageSource messages, ApplicationEventPublisher events, AuditLog audit,
-			ObjectMapper json, Clock clock) {
+			GraduationProperties props, ReadinessProperties readiness, MessageSource messages,
+			ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock) {
+		this.readiness = readiness;
 		this.jdbc = jdbc;
 		this.projects = projects;
 		this.accounts = accounts;
@@ -107,12 +109,22 @@ public class Graduations {
 		this.clock = clock;
 	}
 
-	/** Before or after the on-time window (day 90–120 of a 90-day plan, scaled to this plan)? */
+	/**
+	 * Before or after the segment's on-time window (SMB day 14–30, mid-market 45–60, enterprise
+	 * 90–120 by default), counted in days of onboarding, not as a share of the plan's last date.
+	 */
 	Timing timing(Project project, LocalDate on) {
+		return timing(project, accounts.get(project.accountId()).segment(), on);
+	}
+
+	Timing timing(Project project, com.onward.shared.Segment segment, LocalDate on) {
 		long day = ChronoUnit.DAYS.between(project.startDate(), on);
-		long planDays = Math.max(1, ChronoUnit.DAYS.between(project.startDate(), project.targetGraduationDate()));
-		if (day * 100 < planDays * props.onTimeFromPercent()) return Timing.TOO_EARLY;
-		if (day * 100 > planDays * props.onTimeUntilPercent()) return Timing.TOO_LATE;
+		ReadinessProperties.Window window = readiness.onTime().get(segment);
+		if (window == null) {
+			window = new ReadinessProperties.Window(90, 120);
+		}
+		if (day < window.from()) return Timing.TOO_EARLY;
+		if (day > window.until()) return Timing.TOO_LATE;
 		return Timing.ON_TIME;
 	}
 

@@ -9,20 +9,37 @@ import java.util.Map;
 /**
  * The GRD-2 arithmetic, with no I/O: total = Σ weight × score in exact decimals (9, 8, 7, 9, 8
  * → 8.3), the verdict decided on the exact total (7.99 is CLOSE, never rounded up to READY),
- * and any blocker keeping a READY total at CLOSE.
+ * and any blocker or any dimension below the floor keeping a READY total at CLOSE.
  */
 final class Scorecard {
 
-	record Blocker(String code, String category) {
+	/** What keeps a project from graduating; {@code detail} names the problem when there is one (a logged issue). */
+	record Blocker(String code, String category, String detail) {
+		Blocker(String code, String category) {
+			this(code, category, null);
+		}
 	}
 
-	record Result(BigDecimal total, Verdict verdict, List<Blocker> blockers) {
+	/** The verdict, with the dimensions below the floor ("all five green") and the blockers that stand in its way. */
+	record Result(BigDecimal total, Verdict verdict, List<Blocker> blockers, List<Dimension> belowFloor) {
+		Result(BigDecimal total, Verdict verdict, List<Blocker> blockers) {
+			this(total, verdict, blockers, List.of());
+		}
 	}
 
 	private Scorecard() {
 	}
 
 	static Result evaluate(Map<Dimension, BigDecimal> scores, GraduationProperties props, List<Blocker> blockers) {
+		return evaluate(scores, props, blockers, BigDecimal.ZERO);
+	}
+
+	/**
+	 * All five green: READY needs the total at {@code readyFrom} or more, every dimension at
+	 * {@code floor} or more and no blocker; a READY total held back by either is CLOSE.
+	 */
+	static Result evaluate(Map<Dimension, BigDecimal> scores, GraduationProperties props, List<Blocker> blockers,
+			BigDecimal floor) {
 		BigDecimal total = BigDecimal.ZERO;
 		for (Dimension d : Dimension.values()) {
 			BigDecimal score = scores.get(d);
@@ -33,10 +50,12 @@ final class Scorecard {
 		}
 		Verdict verdict = total.compareTo(props.readyFrom()) >= 0 ? Verdict.READY
 				: total.compareTo(props.closeFrom()) >= 0 ? Verdict.CLOSE : Verdict.NOT_READY;
-		if (verdict == Verdict.READY && !blockers.isEmpty()) {
+		List<Dimension> belowFloor = java.util.Arrays.stream(Dimension.values())
+			.filter(d -> scores.get(d).compareTo(floor) < 0).toList();
+		if (verdict == Verdict.READY && (!blockers.isEmpty() || !belowFloor.isEmpty())) {
 			verdict = Verdict.CLOSE;
 		}
-		return new Result(total, verdict, List.copyOf(blockers));
+		return new Result(total, verdict, List.copyOf(blockers), belowFloor);
 	}
 
 	/** The total as shown: two decimals at most, trailing zeros dropped (8.3, 7.99). */

@@ -40,8 +40,11 @@ class Suggestions {
 	private final Adoption adoption;
 	private final SuccessPlans success;
 	private final Stakeholders stakeholders;
+	private final ReadinessProperties readiness;
 
-	Suggestions(Training training, Adoption adoption, SuccessPlans success, Stakeholders stakeholders) {
+	Suggestions(Training training, Adoption adoption, SuccessPlans success, Stakeholders stakeholders,
+			ReadinessProperties readiness) {
+		this.readiness = readiness;
 		this.training = training;
 		this.adoption = adoption;
 		this.success = success;
@@ -100,11 +103,14 @@ class Suggestions {
 				List.of(Math.round(share * 100), m.weekOverWeekChange()));
 	}
 
-	/** Average progress of the criteria; met but unconfirmed at most 8; none defined: no suggestion. */
+	/**
+	 * Average progress of the criteria; met but unconfirmed at most 8; while no criterion is met,
+	 * at most the configured cap (below the floor: value is not green before it is measured).
+	 */
 	Suggestion value(Project p) {
 		List<Criterion> criteria = success.criteria(p.id());
 		if (criteria.isEmpty()) {
-			return new Suggestion(Dimension.VALUE, null, "graduation.evidence.value.none", List.of());
+			return new Suggestion(Dimension.VALUE, BigDecimal.ZERO, "graduation.evidence.value.none", List.of());
 		}
 		double progress = criteria.stream().mapToInt(c -> c.progressPercent() == null ? 0 : c.progressPercent())
 			.average().orElse(0);
@@ -112,6 +118,9 @@ class Suggestions {
 		BigDecimal score = BigDecimal.valueOf(progress / 10).setScale(1, RoundingMode.HALF_UP);
 		if (confirmed < criteria.size()) {
 			score = score.min(BigDecimal.valueOf(8));
+		}
+		if (criteria.stream().noneMatch(Criterion::reached)) {
+			score = score.min(readiness.valueCapUntilMet());
 		}
 		return new Suggestion(Dimension.VALUE, score, "graduation.evidence.value",
 				List.of(Math.round(progress), confirmed, criteria.size()));

@@ -96,7 +96,7 @@ public class Team {
 	 */
 	@Transactional
 	public void assignFor(UUID projectId, UUID accountId, Segment segment) {
-		for (TeamRole role : props.autoAssign()) {
+		for (TeamRole role : props.autoAssignFor(segment)) {
 			// Row locks instead of a global lock: concurrent contracts each take the best member
 			// nobody else is assigning right now; only when all are busy do they wait.
 			Optional<TeamMember> pick = candidate(role, segment, "for update of m skip locked")
@@ -164,6 +164,11 @@ public class Team {
 	/** PPL-5: expected hours per week on a project, per vendor and customer role. */
 	public Map<OwnerRole, TeamProperties.Hours> hoursPerWeek() {
 		return new LinkedHashMap<>(props.hoursPerWeek());
+	}
+
+	/** PPL-5: hours in total over their phase (training lead, SMEs, end users), not per week. */
+	public Map<OwnerRole, TeamProperties.Hours> phaseTotalHours() {
+		return new LinkedHashMap<>(props.phaseTotalHours());
 	}
 
 	/**

@@ -29,7 +29,8 @@ class TeamApi {
 	record Reassignment(@NotNull UUID memberId) {
 	}
 
-	record ProjectTeam(List<Assignment> assignments, Map<OwnerRole, TeamProperties.Hours> hoursPerWeek) {
+	record ProjectTeam(List<Assignment> assignments, Map<OwnerRole, TeamProperties.Hours> hoursPerWeek,
+			Map<OwnerRole, TeamProperties.Hours> phaseTotalHours) {
 	}
 
 	private final Team team;
@@ -56,7 +57,7 @@ class TeamApi {
 
 	@GetMapping("/projects/{projectId}/team")
 	ProjectTeam projectTeam(@PathVariable UUID projectId) {
-		return new ProjectTeam(team.assignments(projectId), team.hoursPerWeek());
+		return new ProjectTeam(team.assignments(projectId), team.hoursPerWeek(), team.phaseTotalHours());
 	}
 
 	@PutMapping("/projects/{projectId}/team/{role}")

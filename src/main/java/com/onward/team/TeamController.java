@@ -79,5 +79,6 @@ class TeamController {
 		model.addAttribute("assignments", team.assignments(projectId));
 		model.addAttribute("members", team.members());
 		model.addAttribute("hours", team.hoursPerWeek());
+		model.addAttribute("phaseHours", team.phaseTotalHours());
 	}
 }

@@ -59,22 +59,53 @@ public class Training {
 		this.clock = clock;
 	}
 
-	/** The sample schedule, each week of a 90-day plan scaled to this plan's length. */
+	/**
+	 * The sample schedule on the seeds' days (weeks 6–9 of the standard plan, before its day-60
+	 * go-live), scaled only for a plan whose go-live is elsewhere, never on or after the go-live.
+	 * Tech-touch segments get the same content as on-demand academy items (recorded), without the
+	 * live office hours.
+	 */
 	@Transactional
 	void planFor(UUID projectId, LocalDate start, LocalDate targetGraduation) {
-		long planDays = Math.max(1, ChronoUnit.DAYS.between(start, targetGraduation));
+		planFor(projectId, start, targetGraduation, null);
+	}
+
+	@Transactional
+	void planFor(UUID projectId, LocalDate start, LocalDate targetGraduation, com.onward.shared.Segment segment) {
+		Long goLiveDay = projects.find(projectId).flatMap(com.onward.onboarding.Project::goLiveItem)
+			.map(i -> ChronoUnit.DAYS.between(start, i.plannedDue())).orElse(null);
+		double scale = scale(goLiveDay, Math.max(1, ChronoUnit.DAYS.between(start, targetGraduation)));
+		boolean techTouch = segment != null && props.techTouchSegments().contains(segment);
 		int position = 0;
 		for (TrainingProperties.Planned p : props.schedule()) {
-			long day = Math.round((p.week() - 1) * 7.0 * planDays / props.standardPlanDays());
+			if (techTouch && p.format() == Session.Format.OFFICE_HOURS) {
+				continue;
+			}
+			long day = Math.round((p.week() - 1) * 7.0 * scale);
+			if (goLiveDay != null && goLiveDay > 0 && day >= goLiveDay) {
+				day = goLiveDay - 1;
+			}
+			Session.Format format = techTouch ? Session.Format.RECORDED_VIDEO : p.format();
 			jdbc.sql("""
 					insert into training_session (id, project_id, position, code, audience, format, duration_minutes,
 					  planned_on, optional, status, created_at)
 					values (:id, :p, :pos, :code, :audience, :format, :minutes, :on, :optional, 'PLANNED', :at)""")
 				.param("id", UUID.randomUUID()).param("p", projectId).param("pos", position++).param("code", p.code())
-				.param("audience", p.audience().name()).param("format", p.format().name()).param("minutes", p.minutes())
+				.param("audience", p.audience().name()).param("format", format.name()).param("minutes", p.minutes())
 				.param("on", start.plusDays(day)).param("optional", p.optional())
 				.param("at", Timestamp.from(clock.instant())).update();
 		}
+	}
+
+	/** 1 for the seeds' own plan (go-live within the tolerance of day 60), else go-live ÷ 60, or plan ÷ 90 without a go-live. */
+	double scale(Long goLiveDay, long planDays) {
+		if (goLiveDay == null || goLiveDay <= 0) {
+			return (double) planDays / props.standardPlanDays();
+		}
+		if (Math.abs(goLiveDay - props.standardGoLiveDay()) <= props.goLiveToleranceDays()) {
+			return 1.0;
+		}
+		return (double) goLiveDay / props.standardGoLiveDay();
 	}
 
 	public List<Session> sessions(UUID projectId) {

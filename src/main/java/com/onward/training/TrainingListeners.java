@@ -17,6 +17,6 @@ class TrainingListeners {
 
 	@EventListener
 	void on(ProjectCreated event) {
-		training.planFor(event.projectId(), event.startDate(), event.targetGraduationDate());
+		training.planFor(event.projectId(), event.startDate(), event.targetGraduationDate(), event.segment());
 	}
 }

@@ -14,20 +14,46 @@ import com.onward.shared.Segment;
 class SegmentationTests {
 
 	final Segmentation segmentation = new Segmentation(new SegmentationProperties(1000, new BigDecimal("50000"), 100,
-			new BigDecimal("10000"), Map.of(Currency.USD, BigDecimal.ONE, Currency.IDR, new BigDecimal("0.0001"))));
+			new BigDecimal("10000"), Map.of(Currency.USD, BigDecimal.ONE, Currency.IDR, new BigDecimal("0.0001")), null, null));
 
 	@Test
-	void enterpriseAtAThousandEmployeesOrFiftyThousandAcv() {
-		assertThat(segmentation.segmentFor(1000, Money.of(1000, Currency.USD))).isEqualTo(Segment.ENTERPRISE);
-		assertThat(segmentation.segmentFor(999, Money.of(50_000, Currency.USD))).isEqualTo(Segment.ENTERPRISE);
+	void contractValueDecides() {
+		// The seeds: a 1,000-person company paying $5K is not high-touch.
+		assertThat(segmentation.segmentFor(1000, Money.of(5_000, Currency.USD))).isEqualTo(Segment.SMB);
+		assertThat(segmentation.segmentFor(5000, Money.of(20_000, Currency.USD))).isEqualTo(Segment.MID_MARKET);
+		assertThat(segmentation.segmentFor(10, Money.of(50_000, Currency.USD))).isEqualTo(Segment.ENTERPRISE);
 		assertThat(segmentation.segmentFor(999, Money.of(49_999, Currency.USD))).isEqualTo(Segment.MID_MARKET);
+		assertThat(segmentation.segmentFor(20, Money.of(10_000, Currency.USD))).isEqualTo(Segment.MID_MARKET);
+		assertThat(segmentation.segmentFor(99, Money.of(9_999, Currency.USD))).isEqualTo(Segment.SMB);
+		assertThat(segmentation.segmentFor(500, Money.of(2_000, Currency.USD))).isEqualTo(Segment.SMB);
 	}
 
 	@Test
-	void midMarketByAcvBandOrHundredEmployees() {
-		assertThat(segmentation.segmentFor(20, Money.of(10_000, Currency.USD))).isEqualTo(Segment.MID_MARKET);
-		assertThat(segmentation.segmentFor(100, Money.of(2_000, Currency.USD))).isEqualTo(Segment.MID_MARKET);
-		assertThat(segmentation.segmentFor(99, Money.of(9_999, Currency.USD))).isEqualTo(Segment.SMB);
+	void employeesBreakTiesJustBelowAThresholdAndFillAMissingAcv() {
+		// Within 10 % below the enterprise ACV, 1,000+ employees tip it; 44,999 is no tie.
+		assertThat(segmentation.segmentFor(1000, Money.of(45_000, Currency.USD))).isEqualTo(Segment.ENTERPRISE);
+		assertThat(segmentation.segmentFor(999, Money.of(45_000, Currency.USD))).isEqualTo(Segment.MID_MARKET);
+		assertThat(segmentation.segmentFor(1000, Money.of(44_999, Currency.USD))).isEqualTo(Segment.MID_MARKET);
+		assertThat(segmentation.segmentFor(100, Money.of(9_000, Currency.USD))).isEqualTo(Segment.MID_MARKET);
+		assertThat(segmentation.segmentFor(99, Money.of(9_000, Currency.USD))).isEqualTo(Segment.SMB);
+		// No ACV: employees decide.
+		assertThat(segmentation.segmentFor(1500, Money.of(0, Currency.USD))).isEqualTo(Segment.ENTERPRISE);
+		assertThat(segmentation.segmentFor(150, Money.of(0, Currency.USD))).isEqualTo(Segment.MID_MARKET);
+		assertThat(segmentation.segmentFor(15, Money.of(0, Currency.USD))).isEqualTo(Segment.SMB);
+	}
+
+	@Test
+	void theOldEitherRuleStaysAvailable() {
+		var either = new Segmentation(new SegmentationProperties(1000, new BigDecimal("50000"), 100,
+				new BigDecimal("10000"), Map.of(Currency.USD, BigDecimal.ONE), SegmentationProperties.EmployeeRule.EITHER,
+				null));
+		assertThat(either.segmentFor(1000, Money.of(5_000, Currency.USD))).isEqualTo(Segment.ENTERPRISE);
+		assertThat(either.segmentFor(100, Money.of(2_000, Currency.USD))).isEqualTo(Segment.MID_MARKET);
+		var fallback = new Segmentation(new SegmentationProperties(1000, new BigDecimal("50000"), 100,
+				new BigDecimal("10000"), Map.of(Currency.USD, BigDecimal.ONE), SegmentationProperties.EmployeeRule.FALLBACK,
+				null));
+		assertThat(fallback.segmentFor(1000, Money.of(45_000, Currency.USD))).isEqualTo(Segment.MID_MARKET);
+		assertThat(fallback.segmentFor(1000, Money.of(0, Currency.USD))).isEqualTo(Segment.ENTERPRISE);
 	}
 
 	@Test

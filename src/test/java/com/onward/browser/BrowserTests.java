@@ -182,6 +182,7 @@ class BrowserTests extends IntegrationTest {
 	void aCsmAdjustsAGraduationScoreWithANoteAndTheVerdictChanges() throws IOException {
 		var signed = post("/api/v1/contracts", contract(unique("opp"), "2026-11-01T09:00:00Z", 300, 20_000, "en")).body();
 		String projectId = signed.get("projectId").asString();
+		com.onward.testing.MetValue.meet(this::post, projectId);
 		signInInEnglish();
 		driver.get(url("/projects/" + projectId));
 		driver.findElement(By.linkText("Graduation")).click();

@@ -83,6 +83,8 @@ class GraduationTransitionIntegrationTests extends UsageTestSupport {
 				"invoice processing time", "kind", "QUANTITATIVE", "baseline", 6, "target", 3.6)).body().get("id").asString();
 		post("/api/v1/success-criteria/" + criterion + "/measurements",
 				Map.of("measuredOn", LocalDate.now().toString(), "value", 3.5, "sampleSize", 50));
+		post("/api/v1/success-criteria/" + criterion + "/confirmations",
+				Map.of("confirmedBy", "Siti Rahma", "quote", "Invoices are faster", "evidence", List.of()));
 		String session = get("/api/v1/projects/" + id + "/training").body().get("sessions").get(0).get("id").asString();
 		post("/api/v1/training-sessions/" + session + "/attendance", Map.of("attendance", List.of(
 				Map.of("attendee", "ana", "attended", true, "completed", true, "assessmentScore", 90),

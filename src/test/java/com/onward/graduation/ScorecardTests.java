@@ -69,4 +69,23 @@ class ScorecardTests {
 			.hasMessageContaining("technical");
 		assertThatThrownBy(() -> score("9", "8", "-1", "9", "8")).hasMessageContaining("adoption");
 	}
+
+	@Test
+	void allFiveGreenEveryDimensionAtTheFloor() {
+		var seven = new BigDecimal("7");
+		var seeds = Scorecard.evaluate(Scorecard.scores(new BigDecimal("9"), new BigDecimal("8"), new BigDecimal("7"),
+				new BigDecimal("9"), new BigDecimal("8")), PROPS, List.of(), seven);
+		assertThat(seeds.verdict()).isEqualTo(Verdict.READY);
+		assertThat(seeds.belowFloor()).isEmpty();
+		var valueFour = Scorecard.evaluate(Scorecard.scores(BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
+				new BigDecimal("4"), BigDecimal.TEN), PROPS, List.of(), seven);
+		assertThat(valueFour.total()).isEqualByComparingTo("8.2");
+		assertThat(valueFour.verdict()).isEqualTo(Verdict.CLOSE);
+		assertThat(valueFour.belowFloor()).containsExactly(Dimension.VALUE);
+		// Below READY the floor changes nothing but is still reported.
+		var low = Scorecard.evaluate(Scorecard.scores(new BigDecimal("5"), new BigDecimal("5"), new BigDecimal("5"),
+				new BigDecimal("5"), new BigDecimal("5")), PROPS, List.of(), seven);
+		assertThat(low.verdict()).isEqualTo(Verdict.NOT_READY);
+		assertThat(low.belowFloor()).hasSize(5);
+	}
 }

@@ -38,6 +38,7 @@ class ProjectLifecycleIntegrationTests extends IntegrationTest {
 					422, "status");
 		}
 		assertThat(status()).isEqualTo("IN_PROGRESS");
+		com.onward.testing.MetValue.meet(this::post, id);
 		post("/api/v1/projects/" + id + "/scorecard", Map.of("technical", 9, "knowledge", 9, "adoption", 9, "value", 9,
 				"stakeholder", 9));
 		assertThat(post("/api/v1/projects/" + id + "/graduate", Map.of("ongoingCsm", "Nadia")).status()).isEqualTo(200);

@@ -15,14 +15,15 @@ class TeamAssignmentIntegrationTests extends IntegrationTest {
 
 	@Test
 	void assignsBySegmentAndSpareCapacityAndFlagsOverCapacityInsteadOfOverloading() {
+		// Mid-market contracts: tech-touch SMB gets no specialist.
 		// Only the members of this test serve the specialist role from here on.
 		for (JsonNode m : get("/api/v1/team/members").body())
 			if (m.get("role").asString().equals("IMPLEMENTATION_SPECIALIST"))
 				call("PATCH", "/api/v1/team/members/" + m.get("id").asString(), Map.of("active", false));
 		String busy = post("/api/v1/team/members", Map.of("name", unique("Busy"), "role", "IMPLEMENTATION_SPECIALIST",
-				"segments", List.of("SMB"), "capacity", 1)).body().get("id").asString();
+				"segments", List.of("MID_MARKET"), "capacity", 1)).body().get("id").asString();
 		String free = post("/api/v1/team/members", Map.of("name", unique("Free"), "role", "IMPLEMENTATION_SPECIALIST",
-				"segments", List.of("SMB"), "capacity", 2)).body().get("id").asString();
+				"segments", List.of("MID_MARKET"), "capacity", 2)).body().get("id").asString();
 		post("/api/v1/team/members", Map.of("name", unique("Enterprise only"), "role", "IMPLEMENTATION_SPECIALIST",
 				"segments", List.of("ENTERPRISE"), "capacity", 50));
 
@@ -60,7 +61,7 @@ class TeamAssignmentIntegrationTests extends IntegrationTest {
 	}
 
 	String sign() {
-		return post("/api/v1/contracts", contract(unique("opp"), "2026-03-01T09:00:00Z", 10, 2_000, "en")).body()
+		return post("/api/v1/contracts", contract(unique("opp"), "2026-03-01T09:00:00Z", 200, 20_000, "en")).body()
 			.get("projectId").asString();
 	}
 

@@ -31,17 +31,24 @@ class TrainingIntegrationTests extends UsageTestSupport {
 	@Test
 	void theSampleScheduleScaledToThePlanAndAttendanceRates() {
 		LocalDate start = LocalDate.now().minusDays(10);
-		UUID account = account(20, "DAILY", start);
+		// A mid-market account: live sessions (tech-touch SMB has on-demand items instead).
+		UUID account = account(20, "DAILY", start, 300, 20_000, List.of());
 		JsonNode project = get("/api/v1/projects?accountId=" + account).body().get(0);
 		String projectId = project.get("id").asString();
-		long planDays = ChronoUnit.DAYS.between(start, LocalDate.parse(project.get("targetGraduationDate").asString()));
+		long goLiveDay = 0;
+		for (JsonNode i : get("/api/v1/projects/" + projectId).body().findValues("items").stream()
+				.flatMap(items -> java.util.stream.StreamSupport.stream(items.spliterator(), false)).toList()) {
+			if (i.get("goLive").asBoolean()) {
+				goLiveDay = ChronoUnit.DAYS.between(start, LocalDate.parse(i.get("plannedDueDate").asString()));
+			}
+		}
 		JsonNode plan = get("/api/v1/projects/" + projectId + "/training").body();
 		JsonNode sessions = plan.get("sessions");
 		assertThat(sessions.findValuesAsString("code")).containsExactly("ADMIN_TRAINING", "MANAGER_TRAINING", "END_USER_1",
 				"END_USER_2", "OFFICE_HOURS", "ADVANCED_FEATURES", "POWER_USER_CERTIFICATION");
-		// Week 6 of a 90-day plan, scaled: day round(5 x 7 x planDays / 90).
+		// Week 6 of the seeds' plan (go-live day 60), scaled by this plan's go-live: day round(5 x 7 x goLive / 60).
 		assertThat(sessions.get(0).get("plannedOn").asString())
-			.isEqualTo(start.plusDays(Math.round(5 * 7.0 * planDays / 90)).toString());
+			.isEqualTo(start.plusDays(Math.round(5 * 7.0 * goLiveDay / 60)).toString());
 		assertThat(sessions.get(0).get("durationMinutes").asInt()).isEqualTo(120);
 		assertThat(sessions.get(6).get("optional").asBoolean()).isTrue();
 		assertThat(plan.get("stats").has("attendanceRate")).isFalse(); // nothing held yet: no rate, not zero

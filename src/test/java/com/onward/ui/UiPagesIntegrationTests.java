@@ -61,6 +61,7 @@ class UiPagesIntegrationTests extends IntegrationTest {
 		// A second project, graduated, for the graduation page's other half.
 		graduatedProjectId = post("/api/v1/contracts", contract(unique("opp"), "2026-03-01T09:00:00Z", 40, 5_000, "ms"))
 			.body().get("projectId").asString();
+		com.onward.testing.MetValue.meet(this::post, graduatedProjectId);
 		post("/api/v1/projects/" + graduatedProjectId + "/scorecard", java.util.Map.of("technical", 9, "knowledge", 9,
 				"adoption", 9, "value", 9, "stakeholder", 9));
 		post("/api/v1/projects/" + graduatedProjectId + "/graduate", java.util.Map.of("ongoingCsm", "Nadia"));
@@ -114,7 +115,7 @@ class UiPagesIntegrationTests extends IntegrationTest {
 				{ "/automation/rules/NO_LOGIN_AFTER_ACCESS", "rule-form" },
 				{ "/automation/rules/NO_LOGIN_AFTER_ACCESS?dryRun=true", "dry-run-hits" },
 				{ "/automation/rules/CADENCE_MISSED", "rule-form" }, { "/automation/sequences", "enrolments" },
-				{ "/inbox", "notifications" }, { "/messages/preview?template=smb-day-7&accountId=" + accountId, "preview-body" } };
+				{ "/segments", "segment-tiers" }, { "/inbox", "notifications" }, { "/messages/preview?template=smb-day-7&accountId=" + accountId, "preview-body" } };
 		for (String lang : new String[] { "en", "id", "ms" }) {
 			for (String[] page : pages) {
 				String sep = page[0].contains("?") ? "&" : "?";
