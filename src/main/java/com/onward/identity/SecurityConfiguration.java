@@ -67,6 +67,16 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/**
+	 * A URL the firewall refuses (encoded %, NUL, "..") is the client's mistake: a 400 problem detail
+	 * like every other, not the framework's error JSON.
+	 */
+	@Bean
+	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+		return (request, response, e) -> problem(json, response, HttpStatus.BAD_REQUEST, "Invalid request",
+				"The request URL contains characters that are not allowed");
+	}
+
 	/** The shortest bootstrap admin token accepted. */
 	static final int MIN_BOOTSTRAP_TOKEN = 32;
 
