@@ -46,10 +46,10 @@ class ApiWalkProperties {
 			List<String> contentTypes, List<String> fields) {
 	}
 
-	record Call(Operation op, String pathValue, String queryValue, String body, String contentType) {
+	record Call(Operation op, String pathValue, String queryValue, String body, String contentType, String who) {
 		@Override
 		public String toString() {
-			return op.method() + " " + op.path() + " id=" + pathValue + " q=" + queryValue + " ct=" + contentType
+			return op.method() + " " + op.path() + " as " + who + " id=" + pathValue + " q=" + queryValue + " ct=" + contentType
 					+ " body=" + (body == null ? null : body.length() > 300 ? body.substring(0, 300) + "…" : body);
 		}
 	}
@@ -60,6 +60,11 @@ class ApiWalkProperties {
 	private static String base;
 	private static final List<Operation> operations = new ArrayList<>();
 	private static final AtomicInteger calls = new AtomicInteger();
+	/** Who calls: the name in the report and the bearer token sent (null: none). */
+	private static final Map<String, String> tokens = new java.util.LinkedHashMap<>();
+	/** With -Dwalk.collect=true the walk goes on after a finding and lists them all at the end. */
+	private static final boolean COLLECT = Boolean.getBoolean("walk.collect");
+	private static final Set<String> findings = new java.util.TreeSet<>();
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@BeforeContainer
@@ -98,6 +103,21 @@ class ApiWalkProperties {
 			}
 		}
 		assertThat(operations).hasSizeGreaterThan(50);
+		tokens.put("admin", IntegrationTest.ADMIN_TOKEN);
+		tokens.put("no token", null);
+		tokens.put("unknown token", "not-a-real-token-0123456789abcdef0123456789");
+		tokens.put("viewer", token(Map.of("name", "walk-viewer", "role", "VIEWER")));
+		tokens.put("csm", token(Map.of("name", "walk-csm", "role", "CSM")));
+		tokens.put("ingest", token(Map.of("name", "walk-ingest", "scope", "INGEST")));
+	}
+
+	private static String token(Map<String, String> body) throws Exception {
+		var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/tokens"))
+			.header("Authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+		return json.readTree(r.body()).get("token").asString();
 	}
 
 	private static JsonNode resolve(JsonNode doc, JsonNode schema) {
@@ -112,6 +132,7 @@ class ApiWalkProperties {
 	@AfterContainer
 	static void stop() {
 		System.out.println("API walk: " + calls.get() + " requests over " + operations.size() + " operations");
+		findings.forEach(f -> System.out.println("FINDING " + f));
 		if (app != null) app.close();
 	}
 
@@ -127,12 +148,21 @@ class ApiWalkProperties {
 					+ "=" + URLEncoder.encode(call.queryValue(), StandardCharsets.UTF_8);
 		}
 		var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN);
+			;
+		if (tokens.get(call.who()) != null) request.header("Authorization", "Bearer " + tokens.get(call.who()));
 		if (call.contentType() != null) request.header("Content-Type", call.contentType());
 		request.method(call.op().method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
 				: HttpRequest.BodyPublishers.ofString(call.body()));
 		HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		calls.incrementAndGet();
+		if (COLLECT) {
+			String ct = r.headers().firstValue("Content-Type").orElse("");
+			if (r.statusCode() >= 500 || (r.statusCode() >= 400 && !ct.startsWith("application/problem+json"))) {
+				findings.add(r.statusCode() + " " + ct + " " + call.op().method() + " " + call.op().path() + " ← " + call
+						+ " → " + r.body());
+			}
+			return;
+		}
 		assertThat(r.statusCode()).as("%s → %s", call, r.body()).isLessThan(500);
 		if (r.statusCode() < 300 && !call.op().method().equals("GET")) settle();
 		if (r.statusCode() >= 400) {
@@ -153,8 +183,11 @@ class ApiWalkProperties {
 		Arbitrary<String> types = Arbitraries.of("application/json", "multipart/form-data; boundary=xyz",
 				"multipart/form-data", "text/csv", "text/plain", "application/xml", "application/x-www-form-urlencoded")
 			.injectNull(0.1);
-		return Combinators.combine(op, ids, queries, types, Arbitraries.integers().between(0, 1_000_000))
-			.as((o, id, q, type, seed) -> new Call(o, id, q, body(o, seed, type), type));
+		var names = new ArrayList<String>(tokens.keySet());
+		for (int i = 0; i < 6; i++) names.add("admin"); // most calls reach the handlers
+		Arbitrary<String> who = Arbitraries.of(names);
+		return Combinators.combine(op, ids, queries, types, Arbitraries.integers().between(0, 1_000_000), who)
+			.as((o, id, q, type, seed, w) -> new Call(o, id, q, body(o, seed, type), type, w));
 	}
 
 	/** A body that is wrong for the operation in one of many ways. */
@@ -162,10 +195,14 @@ class ApiWalkProperties {
 		var random = new java.util.Random(seed);
 		String[] fixed = { null, "", "{", "[]", "null", "0", "\"text\"", "{\"unknown\":1}", "[{}]", "{}",
 				"--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nname\r\n--xyz--\r\n",
-				"name,employees\nAcme,many\n", "a=1&b=2" };
+				"name,employees\nAcme,many\n", "a=1&b=2", "[".repeat(5000), "{\"a\":" + "9".repeat(5000) + "}",
+				"{\"a\":\"\u0000\"}", "\uFEFF{}", "{\"a\":1e99999}", "{\"a\":1,\"a\":2}", "not json at all",
+				"%PDF-1.4 binary" };
 		if (op.fields().isEmpty() || random.nextInt(3) == 0) return fixed[random.nextInt(fixed.length)];
 		Object[] wrong = { null, "", "x", -1, 1e308, true, List.of(), Map.of(), "2026-13-45", "9".repeat(40),
-				List.of(Map.of()), "<img src=x onerror=alert(1)>", "javascript:alert(1)", Long.MIN_VALUE };
+				List.of(Map.of()), "<img src=x onerror=alert(1)>", "javascript:alert(1)", Long.MIN_VALUE,
+				"00000000-0000-0000-0000-000000000000", "2026-02-30", "2026-03-01T25:00:00Z", "P-1D", 0, 2147483648L,
+				-0.0, "x".repeat(10_000), List.of("a", 1), Map.of("amount", -1, "currency", "XXX") };
 		var body = new java.util.LinkedHashMap<String, Object>();
 		for (String field : op.fields()) {
 			if (random.nextInt(4) == 0) continue;

@@ -67,6 +67,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 				errors);
 	}
 
+	/** A form parameter name or value the firewall refuses (read only once a handler asks for it). */
+	@ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+	ProblemDetail rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request contains characters that are not allowed",
+				List.of());
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail illegalArgument(IllegalArgumentException e) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), List.of());
@@ -215,6 +222,25 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 			}
 		}
 		return sb.isEmpty() ? "body" : sb.toString();
+	}
+
+	/**
+	 * A report of a refused import (or any record that explains a 400) as a problem detail: its
+	 * components become the problem's properties, so clients keep reading {@code errors}, {@code rows}….
+	 */
+	public static ResponseEntity<Object> refused(Record report, String detail) {
+		ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, List.of());
+		for (var component : report.getClass().getRecordComponents()) {
+			try {
+				component.getAccessor().setAccessible(true);
+				pd.setProperty(component.getName(), component.getAccessor().invoke(report));
+			}
+			catch (ReflectiveOperationException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(pd);
 	}
 
 	public static ProblemDetail problem(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
