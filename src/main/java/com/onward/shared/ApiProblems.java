@@ -186,7 +186,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	/** What was wrong, in words a person understands (never the parser's type names). */
-	static String describe(JacksonException e) {
+	public static String describe(JacksonException e) {
 		if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) return "is not a known field";
 		if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
 			return "must be " + expected(mismatch.getTargetType());
