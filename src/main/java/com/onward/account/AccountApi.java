@@ -120,29 +120,34 @@ class AccountApi {
 
 	@PostMapping(path = "/imports/accounts", consumes = "text/csv")
 	@Operation(summary = "Import accounts and signed contracts from CSV; a file with any bad row imports nothing")
-	ResponseEntity<AccountImport.Report> importCsv(@RequestBody String csv) {
+	ResponseEntity<?> importCsv(@RequestBody String csv) {
 		return report(imports.importCsv(new StringReader(csv)));
 	}
 
 	@PostMapping(path = "/imports/accounts/preview", consumes = "text/csv")
 	@Operation(summary = "Check a CSV import without storing anything: errors, historical rows, and how many customer emails it would send")
-	ResponseEntity<AccountImport.Report> previewCsv(@RequestBody String csv) {
+	ResponseEntity<?> previewCsv(@RequestBody String csv) {
 		var report = imports.importCsv(new StringReader(csv), true);
-		return report.errors().isEmpty() ? ResponseEntity.ok(report) : ResponseEntity.badRequest().body(report);
+		return report.errors().isEmpty() ? ResponseEntity.ok(report) : refused(report);
 	}
 
 	@PostMapping(path = "/imports/accounts/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<AccountImport.Report> previewFile(@RequestPart("file") MultipartFile file) throws IOException {
+	ResponseEntity<?> previewFile(@RequestPart("file") MultipartFile file) throws IOException {
 		var report = imports.importCsv(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), true);
-		return report.errors().isEmpty() ? ResponseEntity.ok(report) : ResponseEntity.badRequest().body(report);
+		return report.errors().isEmpty() ? ResponseEntity.ok(report) : refused(report);
 	}
 
 	@PostMapping(path = "/imports/accounts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<AccountImport.Report> importFile(@RequestPart("file") MultipartFile file) throws IOException {
+	ResponseEntity<?> importFile(@RequestPart("file") MultipartFile file) throws IOException {
 		return report(imports.importCsv(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)));
 	}
 
-	private static ResponseEntity<AccountImport.Report> report(AccountImport.Report report) {
-		return report.imported() ? ResponseEntity.ok(report) : ResponseEntity.badRequest().body(report);
+	private static ResponseEntity<?> report(AccountImport.Report report) {
+		return report.imported() ? ResponseEntity.ok(report) : refused(report);
+	}
+
+	private static ResponseEntity<?> refused(AccountImport.Report report) {
+		return com.onward.shared.ApiProblems.refused(report, "The file has " + report.errors().size()
+				+ " bad row(s) or column(s); nothing was imported");
 	}
 }

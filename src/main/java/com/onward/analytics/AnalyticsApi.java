@@ -185,17 +185,18 @@ class AnalyticsApi {
 
 	@PostMapping(path = "/imports/history", consumes = CSV)
 	@Operation(summary = "Import past customers with signing, go-live, first value and renewals; any bad row imports nothing")
-	ResponseEntity<HistoryImport.Report> importHistory(@RequestBody String csv) {
+	ResponseEntity<?> importHistory(@RequestBody String csv) {
 		return report(history.importCsv(new StringReader(csv)));
 	}
 
 	@PostMapping(path = "/imports/history", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<HistoryImport.Report> importHistoryFile(@RequestPart("file") MultipartFile file) throws IOException {
+	ResponseEntity<?> importHistoryFile(@RequestPart("file") MultipartFile file) throws IOException {
 		return report(history.importCsv(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)));
 	}
 
-	private static ResponseEntity<HistoryImport.Report> report(HistoryImport.Report report) {
-		return report.imported() ? ResponseEntity.ok(report) : ResponseEntity.badRequest().body(report);
+	private static ResponseEntity<?> report(HistoryImport.Report report) {
+		return report.imported() ? ResponseEntity.ok(report) : com.onward.shared.ApiProblems.refused(report,
+				"The file has " + report.errors().size() + " bad row(s) or column(s); nothing was imported");
 	}
 
 	static TimeToValue.GroupBy groupBy(String value) {

@@ -73,7 +73,8 @@ class GraduationApi {
 	@GetMapping("/graduation")
 	org.springframework.http.ResponseEntity<Graduations.Graduated> graduation(@PathVariable UUID id) {
 		projects.get(id);
-		return org.springframework.http.ResponseEntity.of(graduations.find(id));
+		return org.springframework.http.ResponseEntity
+			.ok(graduations.find(id).orElseThrow(() -> new com.onward.shared.NotFoundException("Graduation of project", id)));
 	}
 
 	@PostMapping("/extensions")

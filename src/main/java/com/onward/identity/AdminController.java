@@ -20,8 +20,10 @@ class AdminController {
 	private final ApiTokens tokens;
 	private final AuditLog audit;
 	private final PasswordResets resets;
+	private final SsoProperties sso;
 
-	AdminController(Users users, ApiTokens tokens, AuditLog audit, PasswordResets resets) {
+	AdminController(Users users, ApiTokens tokens, AuditLog audit, PasswordResets resets, SsoProperties sso) {
+		this.sso = sso;
 		this.resets = resets;
 		this.users = users;
 		this.tokens = tokens;
@@ -29,7 +31,8 @@ class AdminController {
 	}
 
 	@GetMapping("/login")
-	String login() {
+	String login(Model model) {
+		model.addAttribute("sso", sso.enabled());
 		return "identity/login";
 	}
 

@@ -67,6 +67,16 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/**
+	 * A URL the firewall refuses (encoded %, NUL, "..") is the client's mistake: a 400 problem detail
+	 * like every other, not the framework's error JSON.
+	 */
+	@Bean
+	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+		return (request, response, e) -> problem(json, response, HttpStatus.BAD_REQUEST, "Invalid request",
+				"The request URL contains characters that are not allowed");
+	}
+
 	/** The shortest bootstrap admin token accepted. */
 	static final int MIN_BOOTSTRAP_TOKEN = 32;
 
@@ -125,9 +135,31 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain ui(HttpSecurity http, Users users, SignInThrottle throttle, AuditLog audit, java.time.Clock clock)
+	SecurityFilterChain ui(HttpSecurity http, Users users, SignInThrottle throttle, AuditLog audit, java.time.Clock clock,
+			org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> ssoRegistrations,
+			org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.userinfo.OAuth2UserService<org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest, org.springframework.security.oauth2.core.oidc.user.OidcUser>> ssoUsers)
 			throws Exception {
 		secureHeaders(http);
+		var sso = ssoRegistrations.getIfAvailable();
+		if (sso != null) {
+			// Single sign-on (SingleSignOn): the same session, audit and checks as a password sign-in.
+			http.oauth2Login(o -> o.loginPage("/login").clientRegistrationRepository(sso)
+				.userInfoEndpoint(u -> u.oidcUserService(ssoUsers.getObject()))
+				.successHandler((req, res, authentication) -> {
+					audit.recordAs(authentication.getName(), "sign-in.succeeded", "user", null,
+							"single sign-on from " + req.getRemoteAddr());
+					req.getSession().setAttribute(SessionCheckFilter.SIGNED_IN_AT, java.time.Instant.now());
+					res.sendRedirect(req.getContextPath() + "/");
+				})
+				.failureHandler((req, res, ex) -> {
+					if (!(ex instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException denied
+							&& "access_denied".equals(denied.getError().getErrorCode()))) {
+						audit.recordAs("sso", "sign-in.failed", "user", null, "single sign-on from " + req.getRemoteAddr()
+								+ ": " + ex.getMessage());
+					}
+					res.sendRedirect(req.getContextPath() + "/login?sso-failed");
+				}));
+		}
 		http.addFilterAfter(new SessionCheckFilter(users),
 				org.springframework.security.web.context.SecurityContextHolderFilter.class);
 		http.addFilterBefore(new SignInLockFilter(throttle, audit),

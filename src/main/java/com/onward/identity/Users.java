@@ -171,6 +171,64 @@ public class Users implements UserDetailsService {
 		return jdbc.sql("select exists(select 1 from app_user)").query(Boolean.class).single();
 	}
 
+	/** Why a single sign-on was refused (shown to the person in general words only). */
+	static final class SsoRefused extends RuntimeException {
+		SsoRefused(String reason) {
+			super(reason);
+		}
+	}
+
+	/**
+	 * A staff member signed in with single sign-on: the user linked to {@code issuer} and
+	 * {@code subject} is created on the first sign-in, and takes the role and names the provider
+	 * asserts at every sign-in. Refused when that user was disabled here, or when the name is held by
+	 * another user. Returns the local user name (the session's principal name).
+	 */
+	@Transactional
+	public String signedInWithSso(String issuer, String subject, String preferredName, String displayName, String email,
+			StaffRole role) {
+		var linked = jdbc.sql("select id, username, display_name, email, role, enabled from app_user "
+				+ "where sso_issuer = :i and sso_subject = :s").param("i", issuer).param("s", subject)
+			.query(Users::map).optional();
+		if (linked.isPresent()) {
+			StaffUser user = linked.get();
+			if (!user.enabled()) throw new SsoRefused("user " + user.username() + " is disabled");
+			jdbc.sql("update app_user set role = :r, display_name = :d, email = :e where id = :id")
+				.param("r", role.name()).param("d", displayName).param("e", email).param("id", user.id()).update();
+			if (user.role() != role) {
+				audit.recordAs(user.username(), "user.role-changed", "user", user.id(),
+						user.role() + " → " + role + " (single sign-on)");
+			}
+			return user.username();
+		}
+		String username = ssoUsername(preferredName);
+		if (username == null || username.equals("system") || username.equals("bootstrap-admin")) {
+			throw new SsoRefused("no usable user name in '" + preferredName + "'");
+		}
+		if (find(username).isPresent()) {
+			throw new SsoRefused("user name " + username + " is held by another user");
+		}
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into app_user (id, username, display_name, email, password_hash, role, created_at, sso_issuer, sso_subject)
+				values (:id, :u, :d, :e, :p, :r, :at, :i, :s)""")
+			.param("id", id).param("u", username).param("d", displayName).param("e", email)
+			// No password signs in as this user: it is random and never shown.
+			.param("p", passwords.encode(com.onward.shared.SecureTokens.random(32))).param("r", role.name())
+			.param("at", java.sql.Timestamp.from(clock.instant())).param("i", issuer).param("s", subject)
+			.update();
+		audit.recordAs(username, "user.created", "user", id, username + " as " + role + " (single sign-on)");
+		return username;
+	}
+
+	/** A provider's name as a local user name: lower case, other characters as dots, at most 60. */
+	static String ssoUsername(String preferred) {
+		if (preferred == null) return null;
+		String name = normalise(preferred).replaceAll("[^a-z0-9._-]", ".").replaceAll("^[._-]+", "");
+		if (name.length() > 60) name = name.substring(0, 60);
+		return USERNAME.matcher(name).matches() ? name : null;
+	}
+
 	private static StaffUser map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new StaffUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 				StaffRole.valueOf(rs.getString(5)), rs.getBoolean(6));

@@ -45,7 +45,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalid(InvalidInputException e) {
-		return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(),
+		String detail = e.errors().isEmpty() ? e.getMessage()
+				: String.join("; ", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail,
 				e.errors().stream().map(f -> new FieldProblem(f.field(), f.message())).toList());
 	}
 
@@ -65,6 +67,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request",
 				errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("invalid"),
 				errors);
+	}
+
+	/** A form parameter name or value the firewall refuses (read only once a handler asks for it). */
+	@ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+	ProblemDetail rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request contains characters that are not allowed",
+				List.of());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
@@ -167,22 +176,37 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 			field = path(jackson);
 			message = describe(jackson);
 		}
-		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message,
-					List.of(new FieldProblem(field, message))));
+		// Fields found bad before the read had to stop are named too.
+		var errors = new ArrayList<FieldProblem>();
+		RequestBodyFieldErrors.take().forEach((f, m) -> errors.add(new FieldProblem(f, m)));
+		String fatal = field;
+		if (errors.stream().noneMatch(f -> f.field().equals(fatal))) errors.add(new FieldProblem(field, message));
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+				String.join("; ", errors.stream().map(f -> f.field() + ": " + f.message()).toList()), errors));
 	}
 
 	/** What was wrong, in words a person understands (never the parser's type names). */
-	static String describe(JacksonException e) {
+	public static String describe(JacksonException e) {
 		if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) return "is not a known field";
 		if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
 			return "must be " + expected(mismatch.getTargetType());
 		}
+		if (e instanceof tools.jackson.core.exc.StreamConstraintsException limit) return describeLimit(limit);
 		if (e instanceof tools.jackson.core.exc.StreamReadException) return "is not well-formed JSON";
 		return "has an invalid value";
 	}
 
-	private static String expected(Class<?> type) {
+	/** A body over one of the parser's limits (spring.jackson.factory.constraints.read). */
+	private static String describeLimit(tools.jackson.core.exc.StreamConstraintsException e) {
+		String raw = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+		if (raw.contains("nesting depth")) return "is nested too deeply";
+		if (raw.contains("number value length")) return "has a number with too many digits";
+		if (raw.contains("string value length")) return "has a text value that is too long";
+		if (raw.contains("name length")) return "has a field name that is too long";
+		return "is larger than allowed";
+	}
+
+	static String expected(Class<?> type) {
 		if (type.isEnum()) {
 			return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
 				.reduce((a, b) -> a + ", " + b).orElse("");
@@ -215,6 +239,25 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 			}
 		}
 		return sb.isEmpty() ? "body" : sb.toString();
+	}
+
+	/**
+	 * A report of a refused import (or any record that explains a 400) as a problem detail: its
+	 * components become the problem's properties, so clients keep reading {@code errors}, {@code rows}….
+	 */
+	public static ResponseEntity<Object> refused(Record report, String detail) {
+		ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, List.of());
+		for (var component : report.getClass().getRecordComponents()) {
+			try {
+				component.getAccessor().setAccessible(true);
+				pd.setProperty(component.getName(), component.getAccessor().invoke(report));
+			}
+			catch (ReflectiveOperationException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(pd);
 	}
 
 	public static ProblemDetail problem(HttpStatus status, String title, String detail, List<FieldProblem> errors) {

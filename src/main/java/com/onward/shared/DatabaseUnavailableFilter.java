@@ -91,6 +91,12 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 					|| t instanceof SQLTransientConnectionException) {
 				return true;
 			}
+			// The database went away inside a transaction: its rollback (or commit) failed on the closed
+			// connection, and the error that started the rollback is kept aside.
+			if (t instanceof org.springframework.transaction.TransactionSystemException tx) {
+				if (tx.getApplicationException() != null && databaseUnavailable(tx.getApplicationException())) return true;
+				if (tx.getCause() instanceof SQLException) return true;
+			}
 			if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
 					|| sql.getSQLState().equals("57P01") || sql.getSQLState().equals("57P03"))) {
 				return true;

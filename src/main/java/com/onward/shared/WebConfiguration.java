@@ -21,6 +21,12 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	/** Notes every bad field of a request body instead of stopping at the first (see RequestBodyFieldErrors). */
+	@Bean
+	org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer fieldErrorCollector() {
+		return builder -> builder.addHandler(new RequestBodyFieldErrors.Collector());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock(@Value("${onward.time-zone}") String zone) {

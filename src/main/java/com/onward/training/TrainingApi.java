@@ -81,7 +81,8 @@ class TrainingApi {
 
 	@GetMapping("/accounts/{id}/enablement")
 	ResponseEntity<Library.Enablement> enablement(@PathVariable UUID id) {
-		return ResponseEntity.of(library.enablement(id));
+		return ResponseEntity
+			.ok(library.enablement(id).orElseThrow(() -> new com.onward.shared.NotFoundException("Account", id)));
 	}
 
 	@PutMapping("/accounts/{id}/enablement")

@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import com.onward.shared.InvalidInputException.FieldError;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,6 +46,46 @@ final class EventBatch {
 		for (int i = 0; i < list.size(); i++) {
 			batch.readEvent(i, list.get(i), earliest, latest);
 		}
+		return batch;
+	}
+
+	/**
+	 * Reads {@code {"events": [...]}} from a stream one event at a time: only the events read so far
+	 * are held (never the whole body or its tree), and reading stops at the first event over
+	 * {@code maxBatch} ({@link BatchTooLargeException}), whatever follows it. Other top-level fields
+	 * are skipped. Malformed JSON is a {@link JacksonException} for the caller.
+	 */
+	static EventBatch stream(JsonParser parser, int maxBatch, Instant earliest, Instant latest) {
+		var batch = new EventBatch();
+		JsonToken token = parser.nextToken();
+		if (token != JsonToken.START_OBJECT) {
+			if (token != null) parser.skipChildren();
+			batch.errors.add(new FieldError("events", "must be an array of events"));
+			return batch;
+		}
+		boolean seen = false;
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			JsonToken value = parser.nextToken();
+			if (!"events".equals(name) || seen) {
+				parser.skipChildren();
+				continue;
+			}
+			seen = true;
+			if (value != JsonToken.START_ARRAY) {
+				parser.skipChildren();
+				batch.errors.add(new FieldError("events", "must be an array of events"));
+				continue;
+			}
+			int i = 0;
+			while (parser.nextToken() != JsonToken.END_ARRAY) {
+				if (i == maxBatch) throw BatchTooLargeException.over(maxBatch);
+				JsonNode event = parser.readValueAsTree();
+				batch.readEvent(i++, event, earliest, latest);
+			}
+			if (i == 0) batch.errors.add(new FieldError("events", "must contain at least one event"));
+		}
+		if (!seen) batch.errors.add(new FieldError("events", "must be an array of events"));
 		return batch;
 	}
 

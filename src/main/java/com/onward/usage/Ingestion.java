@@ -28,6 +28,7 @@ import com.onward.shared.InvalidInputException.FieldError;
 import com.onward.shared.InvalidInputException;
 import com.onward.shared.Texts;
 
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -81,17 +82,25 @@ public class Ingestion {
 		return tx.execute(status -> store(parsed, accountOf, null, clock.instant(), clock.getZone()));
 	}
 
-	Result ingest(JsonNode body, String idempotencyKey) {
-		JsonNode list = body == null ? null : body.get("events");
-		if (list != null && list.isArray() && list.size() > props.maxBatch()) {
-			throw new BatchTooLargeException(list.size(), props.maxBatch());
-		}
+	/**
+	 * {@code POST /events}: the body is read as a stream (see {@link EventBatch#stream}), so a batch is
+	 * never held whole as text and as a tree, and a batch over the limit is refused at its first extra event.
+	 */
+	Result ingest(JsonParser body, String idempotencyKey) {
 		Instant now = clock.instant();
 		String key = Texts.blankToNull(idempotencyKey);
 		if (key != null && key.length() > EventBatch.MAX_TEXT) {
 			throw InvalidInputException.of("Idempotency-Key", "must be at most " + EventBatch.MAX_TEXT + " characters");
 		}
-		EventBatch batch = EventBatch.read(body, now.minus(props.rawRetention()), now.plus(props.maxFuture()));
+		EventBatch batch;
+		try {
+			batch = EventBatch.stream(body, props.maxBatch(), now.minus(props.rawRetention()), now.plus(props.maxFuture()));
+		}
+		catch (tools.jackson.core.JacksonException malformed) {
+			// The body's stream failing (e.g. over the size limit, answered 413) is not bad JSON.
+			if (malformed instanceof tools.jackson.core.exc.JacksonIOException) throw malformed;
+			throw InvalidInputException.of("body", com.onward.shared.ApiProblems.describe(malformed));
+		}
 		Map<Integer, UUID> accountOf = resolveAccounts(batch);
 		if (!batch.errors.isEmpty()) {
 			throw new InvalidInputException(batch.errors);

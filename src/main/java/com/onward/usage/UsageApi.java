@@ -26,7 +26,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -39,16 +38,33 @@ class UsageApi {
 	private final Ingestion ingestion;
 	private final Adoption adoption;
 
-	UsageApi(Ingestion ingestion, Adoption adoption) {
+	private final tools.jackson.databind.ObjectMapper json;
+
+	UsageApi(Ingestion ingestion, Adoption adoption, tools.jackson.databind.ObjectMapper json) {
+		this.json = json;
 		this.ingestion = ingestion;
 		this.adoption = adoption;
 	}
 
-	@PostMapping("/events")
+	@PostMapping(path = "/events", consumes = { "application/json", "application/*+json" })
 	@Operation(summary = "Post a batch of up to 10,000 usage events; all or nothing, deduplicated on Idempotency-Key and event id")
-	ResponseEntity<Ingestion.Result> events(@RequestBody(required = false) JsonNode body,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingestion.ingest(body, idempotencyKey));
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = EventsBody.class)))
+	ResponseEntity<Ingestion.Result> events(jakarta.servlet.http.HttpServletRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws java.io.IOException {
+		// Read as a stream, event by event (not bound as one tree): see Ingestion.ingest.
+		try (var parser = json.createParser(request.getInputStream())) {
+			return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingestion.ingest(parser, idempotencyKey));
+		}
+	}
+
+	/** The shape of {@code POST /events} for the API description (the body is read as a stream). */
+	record EventsBody(List<EventDoc> events) {
+	}
+
+	record EventDoc(String id, UUID accountId, String accountExternalId, String userId, UsageEventType type,
+			String feature, java.time.Instant occurredAt, java.util.Map<String, Object> properties) {
 	}
 
 	@GetMapping("/accounts/{id}/adoption")

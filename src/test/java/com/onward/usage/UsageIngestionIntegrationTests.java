@@ -152,6 +152,33 @@ class UsageIngestionIntegrationTests extends UsageTestSupport {
 		assertThat(rawEvents(account)).isZero();
 	}
 
+	/** The batch is read as a stream: reading stops at the first event over the limit, whatever follows. */
+	@Test
+	void aBatchOverTheLimitIsRefusedAtItsFirstExtraEventWithoutReadingTheRest() throws Exception {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		String one = json.writeValueAsString(event(account, "u-1", "LOGIN", recently));
+		var body = new StringBuilder("{\"events\":[");
+		for (int i = 0; i < 10_001; i++) body.append(one).append(',');
+		body.append("this is not JSON and is never read");
+		Response r = post("/api/v1/events", body.toString());
+		assertProblem(r, 413, "events");
+		assertThat(r.raw()).contains("at most 10000 events");
+		assertThat(rawEvents(account)).isZero();
+	}
+
+	@Test
+	void otherTopLevelFieldsAreSkippedAndMalformedJsonIsA400Problem() throws Exception {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		String one = json.writeValueAsString(event(account, "u-2", "LOGIN", recently));
+		Response ok = post("/api/v1/events", "{\"source\":{\"app\":[1,2]},\"events\":[" + one + "],\"n\":1}");
+		assertThat(ok.status()).as(ok.raw()).isEqualTo(202);
+		Response broken = post("/api/v1/events", "{\"events\":[" + one + ",{\"type\":}]}");
+		assertProblem(broken, 400, "body");
+		assertThat(broken.raw()).contains("not well-formed JSON");
+		assertThat(post("/api/v1/events", "[]").status()).isEqualTo(400);
+		assertProblem(post("/api/v1/events", "{\"events\":{}}"), 400, "events");
+	}
+
 	@Test
 	void ingestionTokensPostEventsAndNothingElse() {
 		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
