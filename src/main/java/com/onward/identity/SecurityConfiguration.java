@@ -148,7 +148,7 @@ class SecurityConfiguration {
 				.successHandler((req, res, authentication) -> {
 					audit.recordAs(authentication.getName(), "sign-in.succeeded", "user", null,
 							"single sign-on from " + req.getRemoteAddr());
-					req.getSession().setAttribute(SessionCheckFilter.SIGNED_IN_AT, java.time.Instant.now());
+					req.getSession().setAttribute(SessionCheckFilter.SIGNED_IN_AT, clock.instant());
 					res.sendRedirect(req.getContextPath() + "/");
 				})
 				.failureHandler((req, res, ex) -> {
