@@ -41,3 +41,55 @@ document.addEventListener('submit', function (e) {
     e.preventDefault();
   }
 });
+// Number fields (data-number) show how the server will read what was typed, in the page's language:
+// "Dibaca sebagai Rp450.000.000", or why it is refused, before anything is saved.
+(function () {
+  var timers = new WeakMap();
+  var hints = new WeakMap();
+  function hintFor(input) {
+    var hint = hints.get(input);
+    if (!hint) {
+      hint = document.createElement('small');
+      hint.className = 'number-read';
+      hint.setAttribute('aria-live', 'polite');
+      if (input.id) {
+        hint.id = input.id + '-read';
+        var described = input.getAttribute('aria-describedby');
+        input.setAttribute('aria-describedby', described ? described + ' ' + hint.id : hint.id);
+      }
+      input.insertAdjacentElement('afterend', hint);
+      hints.set(input, hint);
+    }
+    return hint;
+  }
+  function read(input) {
+    var hint = hintFor(input);
+    if (!input.value.trim()) { hint.textContent = ''; hint.classList.remove('bad'); return; }
+    var params = new URLSearchParams({ value: input.value, whole: input.getAttribute('data-number') === 'whole' });
+    var currencyField = input.getAttribute('data-currency-from');
+    var currency = currencyField && document.getElementById(currencyField);
+    if (currency && currency.value) params.set('currency', currency.value);
+    fetch('/numbers/read?' + params, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (answer) {
+        if (!answer) return;
+        hint.textContent = answer.shown;
+        hint.classList.toggle('bad', !answer.ok);
+        input.setAttribute('aria-invalid', answer.ok ? 'false' : 'true');
+      })
+      .catch(function () { /* the server's own check on submit still applies */ });
+  }
+  document.addEventListener('input', function (e) {
+    var input = e.target;
+    if (!input || !input.hasAttribute || !input.hasAttribute('data-number')) return;
+    clearTimeout(timers.get(input));
+    timers.set(input, setTimeout(function () { read(input); }, 250));
+  });
+  document.addEventListener('change', function (e) {
+    var el = e.target;
+    if (el && el.id) document.querySelectorAll('[data-currency-from="' + el.id + '"]').forEach(read);
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('input[data-number]').forEach(function (input) { if (input.value) read(input); });
+  });
+})();

@@ -95,9 +95,12 @@ class GraduationController {
 			String raw = form.get(d.name().toLowerCase());
 			BigDecimal value;
 			try {
-				value = new BigDecimal(raw == null ? "" : raw.strip());
+				// Read as the person writes numbers: 8,5 in Bahasa Indonesia, 8.5 in English.
+				value = com.onward.shared.LocalizedNumbers.parse(raw,
+						org.springframework.context.i18n.LocaleContextHolder.getLocale());
+				if (value == null) throw new NumberFormatException("blank");
 			}
-			catch (NumberFormatException e) {
+			catch (IllegalArgumentException e) {
 				return error(id, redirect, "graduation.error.score", d);
 			}
 			if (value.signum() < 0 || value.compareTo(BigDecimal.TEN) > 0) {

@@ -48,6 +48,11 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Override
+	public void addFormatters(org.springframework.format.FormatterRegistry registry) {
+		NumberInput.register(registry);
+	}
+
+	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		var interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
