@@ -93,3 +93,36 @@ document.addEventListener('submit', function (e) {
     document.querySelectorAll('input[data-number]').forEach(function (input) { if (input.value) read(input); });
   });
 })();
+// A form the server refused comes back as it was typed, with the error next to its field (FormErrors).
+document.addEventListener('DOMContentLoaded', function () {
+  var holder = document.getElementById('restored-form');
+  if (!holder) return;
+  var restored;
+  try { restored = JSON.parse(holder.getAttribute('data-form')); } catch (e) { return; }
+  var form = Array.prototype.find.call(document.forms, function (f) {
+    return f.getAttribute('action') === restored.action || (f.action && new URL(f.action, location.href).pathname === restored.action);
+  });
+  if (!form) return;
+  Object.keys(restored.values || {}).forEach(function (name) {
+    var values = restored.values[name];
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el.name !== name || el.type === 'hidden' || el.type === 'file' || el.type === 'submit') return;
+      if (el.type === 'checkbox' || el.type === 'radio') el.checked = values.indexOf(el.value) >= 0;
+      else if (el.tagName === 'SELECT' && el.multiple) Array.prototype.forEach.call(el.options, function (o) { o.selected = values.indexOf(o.value) >= 0; });
+      else el.value = values[0];
+    });
+  });
+  var field = restored.field && form.elements.namedItem(restored.field);
+  if (field && field.length !== undefined && !field.tagName) field = field[0];
+  var error = document.createElement('div');
+  error.className = 'field-error';
+  error.id = 'restored-error';
+  error.setAttribute('role', 'alert');
+  error.textContent = restored.message || '';
+  var anchor = field || form.querySelector('[type=submit]') || form.lastElementChild;
+  if (anchor) anchor.insertAdjacentElement('afterend', error); else form.appendChild(error);
+  if (field) { field.setAttribute('aria-invalid', 'true'); field.setAttribute('aria-describedby', 'restored-error'); }
+  for (var p = form.parentElement; p; p = p.parentElement) if (p.tagName === 'DETAILS') p.open = true;
+  (field || form).scrollIntoView({ block: 'center' });
+  if (field && field.focus) field.focus({ preventScroll: true });
+});

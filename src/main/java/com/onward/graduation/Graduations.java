@@ -120,11 +120,12 @@ public class Graduations {
 	public Graduated graduate(UUID projectId, Graduate request) {
 		Project project = projects.get(projectId);
 		if (project.status() == ProjectStatus.COMPLETED || find(projectId).isPresent()) {
-			throw new BusinessRuleException("projectId", "the project has already graduated");
+			throw new BusinessRuleException("projectId", "the project has already graduated", "error.graduation.already");
 		}
 		var latest = graduation.history(projectId).stream().findFirst();
 		if (latest.isEmpty() || latest.get().verdict() != Verdict.READY) {
-			throw new BusinessRuleException("scorecard", "graduate a project once its latest scorecard is READY");
+			throw new BusinessRuleException("scorecard", "graduate a project once its latest scorecard is READY",
+					"error.graduation.notReady");
 		}
 		Account account = accounts.get(project.accountId());
 		Locale locale = Locale.forLanguageTag(account.language());

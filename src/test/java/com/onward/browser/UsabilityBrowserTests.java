@@ -168,6 +168,55 @@ class UsabilityBrowserTests extends IntegrationTest {
 			.query(BigDecimal.class).single()).isEqualByComparingTo("48.5");
 	}
 
+	@Test
+	void aCriterionRefusedOnTheServerKeepsWhatWasTypedWithTheErrorNextToTheFieldInBahasaIndonesia() {
+		String projectId = post("/api/v1/contracts", contract(unique("ux"), "2026-11-01T09:00:00Z", 300, 20_000, "en")).body()
+			.get("projectId").asString();
+		driver.get(url("/projects/" + projectId + "/success?lang=id"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("criterion-form")));
+		driver.findElement(By.id("criterion-useCase")).sendKeys("Penagihan");
+		driver.findElement(By.id("criterion-kpi")).sendKeys("Waktu proses faktur");
+		new Select(driver.findElement(By.id("criterion-kind"))).selectByValue("QUANTITATIVE");
+		driver.findElement(By.id("criterion-target")).sendKeys("3,5");
+		driver.findElement(By.cssSelector("#criterion-form button[type=submit]")).click();
+		WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("restored-error")));
+		assertThat(error.getText()).isEqualTo("Kriteria kuantitatif memerlukan nilai awal dan target.");
+		// Next to the field it concerns, and everything typed is back.
+		assertThat(driver.findElement(By.id("criterion-baseline")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat((Boolean) js().executeScript("return arguments[0].previousElementSibling === arguments[1]"
+				+ " || arguments[0].previousElementSibling.previousElementSibling === arguments[1]", error,
+				driver.findElement(By.id("criterion-baseline")))).isTrue();
+		assertThat(driver.findElement(By.id("criterion-useCase")).getAttribute("value")).isEqualTo("Penagihan");
+		assertThat(driver.findElement(By.id("criterion-kpi")).getAttribute("value")).isEqualTo("Waktu proses faktur");
+		assertThat(driver.findElement(By.id("criterion-target")).getAttribute("value")).isEqualTo("3,5");
+		assertThat(new Select(driver.findElement(By.id("criterion-kind"))).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo("QUANTITATIVE");
+		// Completing the form now works.
+		driver.findElement(By.id("criterion-baseline")).sendKeys("6");
+		driver.findElement(By.cssSelector("#criterion-form button[type=submit]")).click();
+		wait.until(d -> d.findElements(By.id("restored-error")).isEmpty());
+		assertThat(jdbc.sql("select target from success_criterion where project_id = :p and kpi = 'Waktu proses faktur'")
+			.param("p", UUID.fromString(projectId)).query(BigDecimal.class).single()).isEqualByComparingTo("3.5");
+	}
+
+	@Test
+	void anExtensionRefusedInBahasaMelayuKeepsItsFieldsAndSaysWhyInMalay() {
+		String projectId = post("/api/v1/contracts", contract(unique("ux"), "2026-11-01T09:00:00Z", 300, 20_000, "en")).body()
+			.get("projectId").asString();
+		driver.get(url("/projects/" + projectId + "/graduation?lang=ms"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("extension-reason")));
+		driver.findElement(By.id("extension-reason")).sendKeys("Musim sibuk");
+		driver.findElement(By.id("extension-mustHappen")).sendKeys("UAT selesai");
+		js().executeScript("arguments[0].value = '2026-11-02'", driver.findElement(By.id("extension-newTarget")));
+		driver.findElement(By.id("extension-informed")).sendKeys("Penaja");
+		driver.findElement(By.id("extension-informed")).submit();
+		WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("restored-error")));
+		assertThat(error.getText()).startsWith("Sasaran baharu mesti selepas sasaran semasa").doesNotContain("2026-");
+		assertThat(driver.findElement(By.id("extension-reason")).getAttribute("value")).isEqualTo("Musim sibuk");
+		assertThat(driver.findElement(By.id("extension-informed")).getAttribute("value")).isEqualTo("Penaja");
+		assertThat(driver.findElement(By.id("extension-newTarget")).getAttribute("value")).isEqualTo("2026-11-02");
+	}
+
 	private void fillContract(String contractId, String name, String employees, String acv) {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("contract-form")));
 		driver.findElement(By.id("contractExternalId")).sendKeys(contractId);
