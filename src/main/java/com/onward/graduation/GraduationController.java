@@ -37,9 +37,16 @@ class GraduationController {
 	private final Extensions extensions;
 	private final Handoffs handoffs;
 	private final Graduations graduations;
+	private final com.onward.team.Team team;
+	private final GraduationGuard guard;
+	private final java.time.Clock clock;
 
 	GraduationController(Graduation graduation, Suggestions suggestions, Checklist checklist, Projects projects,
-			Accounts accounts, MessageSource messages, Extensions extensions, Handoffs handoffs, Graduations graduations) {
+			Accounts accounts, MessageSource messages, Extensions extensions, Handoffs handoffs, Graduations graduations,
+			com.onward.team.Team team, GraduationGuard guard, java.time.Clock clock) {
+		this.clock = clock;
+		this.team = team;
+		this.guard = guard;
 		this.extensions = extensions;
 		this.handoffs = handoffs;
 		this.graduations = graduations;
@@ -79,6 +86,22 @@ class GraduationController {
 		model.addAttribute("handoffs", handoffs.forProject(id));
 		model.addAttribute("now", java.time.Instant.now());
 		model.addAttribute("graduated", graduations.find(id).orElse(null));
+		// Graduating cannot be undone: the form is prefilled with the account's CSM, says how early it
+		// would be and shows the email the customer will get.
+		var account = accounts.get(project.accountId());
+		String ongoingCsm = null;
+		if (account.ownerCsmId() != null) {
+			try {
+				ongoingCsm = team.member(account.ownerCsmId()).name();
+			}
+			catch (RuntimeException e) {
+				// a CSM no longer on the team: nobody to prefill
+			}
+		}
+		model.addAttribute("defaultOngoingCsm", ongoingCsm);
+		model.addAttribute("early", guard.early(project, LocalDate.now(clock)).orElse(null));
+		model.addAttribute("managers", guard.managers());
+		model.addAttribute("celebrationPreview", graduations.preview(id, ongoingCsm, true));
 		model.addAttribute("checkIns", Extensions.CheckIn.values());
 		model.addAttribute("rootCauses", Extensions.RootCause.values());
 		return "graduation/graduation";
@@ -177,8 +200,11 @@ class GraduationController {
 
 	@PostMapping("/projects/{id}/graduate")
 	String graduate(@PathVariable UUID id, @RequestParam(required = false) String ongoingCsm,
-			@RequestParam(defaultValue = "false") boolean requestTestimonial, RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> graduations.graduate(id, new Graduations.Graduate(ongoingCsm, requestTestimonial)));
+			@RequestParam(defaultValue = "false") boolean requestTestimonial,
+			@RequestParam(required = false) String approvedBy, @RequestParam(required = false) String earlyReason,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> graduations.graduate(id,
+				new Graduations.Graduate(ongoingCsm, requestTestimonial, approvedBy, earlyReason)));
 	}
 
 	private String attempt(UUID id, RedirectAttributes redirect, Runnable change) {

@@ -217,6 +217,60 @@ class UsabilityBrowserTests extends IntegrationTest {
 		assertThat(driver.findElement(By.id("extension-newTarget")).getAttribute("value")).isEqualTo("2026-11-02");
 	}
 
+	@Test
+	void graduatingAsksFirstNeedsTheOngoingCsmAndAReasonWhenEarlyAndShowsTheEmailInBahasaMelayu() {
+		String contractId = unique("ux");
+		var signed = post("/api/v1/contracts", contract(contractId, java.time.LocalDate.now() + "T09:00:00Z", 40, 5_000, "en")).body();
+		String projectId = signed.get("projectId").asString();
+		var scored = post("/api/v1/projects/" + projectId + "/scorecard", java.util.Map.of("technical", 9, "knowledge", 9,
+				"adoption", 9, "value", 9, "stakeholder", 9));
+		assertThat(scored.raw()).contains("READY");
+		driver.get(url("/projects/" + projectId + "/graduation?lang=ms"));
+		WebElement csm = wait.until(d -> d.findElement(By.id("graduate-ongoingCsm")));
+		assertThat(csm.getAttribute("required")).isNotNull();
+		assertThat(driver.findElement(By.id("graduate-early")).getText()).contains("hari sebelum tarikh tamat yang dirancang")
+			.doesNotContain("2026-");
+		assertThat(driver.findElement(By.id("graduate-preview-subject")).getText()).contains("Acme " + contractId);
+
+		// No ongoing CSM: asked first, then refused in Malay; nothing graduated.
+		js().executeScript("arguments[0].removeAttribute('required'); arguments[0].value = ''", csm);
+		driver.findElement(By.id("graduate-submit")).click();
+		wait.until(ExpectedConditions.alertIsPresent()).accept();
+		WebElement error = wait.until(d -> d.findElement(By.id("restored-error")));
+		assertThat(error.getText()).isEqualTo("Namakan CSM berterusan yang mengambil alih pelanggan.");
+		assertThat(graduated(projectId)).isFalse();
+
+		// Early, with a CSM but no reason: refused, the CSM typed is kept.
+		csm = driver.findElement(By.id("graduate-ongoingCsm"));
+		csm.sendKeys("Nadia Rahman");
+		driver.findElement(By.id("graduate-submit")).click();
+		wait.until(ExpectedConditions.alertIsPresent()).accept();
+		error = wait.until(d -> d.findElement(By.id("restored-error")));
+		assertThat(error.getText()).contains("memerlukan pengurus CS dan sebab");
+		assertThat(driver.findElement(By.id("graduate-ongoingCsm")).getAttribute("value")).isEqualTo("Nadia Rahman");
+		assertThat(graduated(projectId)).isFalse();
+
+		// Cancelling the confirmation sends nothing.
+		driver.findElement(By.id("graduate-earlyReason")).sendKeys("Semua matlamat dicapai lebih awal");
+		driver.findElement(By.id("graduate-submit")).click();
+		wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+		assertThat(graduated(projectId)).isFalse();
+
+		driver.findElement(By.id("graduate-submit")).click();
+		wait.until(ExpectedConditions.alertIsPresent()).accept();
+		wait.until(d -> graduated(projectId));
+		assertThat(jdbc.sql("select detail from audit_log where action = 'project.graduated' and entity_id = :id")
+			.param("id", projectId).query(String.class).single()).contains("approved by ux-admin",
+					"Semua matlamat dicapai lebih awal");
+		assertThat(jdbc.sql("select ongoing_csm from graduation where project_id = :p").param("p", UUID.fromString(projectId))
+			.query(String.class).single()).isEqualTo("Nadia Rahman");
+	}
+
+	private boolean graduated(String projectId) {
+		return jdbc.sql("select count(*) from graduation where project_id = :p").param("p", UUID.fromString(projectId))
+			.query(Long.class).single() > 0;
+	}
+
 	private void fillContract(String contractId, String name, String employees, String acv) {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("contract-form")));
 		driver.findElement(By.id("contractExternalId")).sendKeys(contractId);
