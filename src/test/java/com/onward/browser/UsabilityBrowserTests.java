@@ -266,6 +266,35 @@ class UsabilityBrowserTests extends IntegrationTest {
 			.query(String.class).single()).isEqualTo("Nadia Rahman");
 	}
 
+	/**
+	 * A measurement, not yet a gate: axe-core's critical and serious violations on the main staff pages in
+	 * en/id/ms, written to target/axe-counts.txt (run with -Daxe.report=true).
+	 */
+	@Test
+	void axeCountsPerStaffPage() throws IOException {
+		Assumptions.assumeTrue(Boolean.getBoolean("axe.report"), "run with -Daxe.report=true");
+		var signed = post("/api/v1/contracts", contract(unique("ux"), "2026-11-01T09:00:00Z", 300, 20_000, "en")).body();
+		String projectId = signed.get("projectId").asString(), accountId = signed.get("accountId").asString();
+		String[] pages = { "/", "/contracts/new", "/accounts/" + accountId, "/projects/" + projectId,
+				"/projects/" + projectId + "/success", "/projects/" + projectId + "/graduation", "/accounts/" + accountId + "/health",
+				"/team", "/red-flags", "/automation", "/messages", "/inbox", "/planning", "/playbooks", "/features", "/content" };
+		var out = new StringBuilder("page\tlang\tcritical\tserious\trules\n");
+		for (String lang : new String[] { "en", "id", "ms" }) {
+			for (String page : pages) {
+				driver.get(url(page + (page.contains("?") ? "&" : "?") + "lang=" + lang));
+				var violations = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver).getViolations();
+				long critical = violations.stream().filter(v -> "critical".equals(v.getImpact())).mapToLong(v -> v.getNodes().size()).sum();
+				long serious = violations.stream().filter(v -> "serious".equals(v.getImpact())).mapToLong(v -> v.getNodes().size()).sum();
+				String rules = String.join(",", violations.stream().filter(v -> "critical".equals(v.getImpact()) || "serious".equals(v.getImpact()))
+					.map(v -> v.getId()).toList());
+				out.append(page.replace(projectId, "{project}").replace(accountId, "{account}")).append('\t').append(lang)
+					.append('\t').append(critical).append('\t').append(serious).append('\t').append(rules).append('\n');
+			}
+		}
+		Files.writeString(Path.of("target", "axe-counts.txt"), out);
+		assertThat(out).isNotEmpty();
+	}
+
 	private boolean graduated(String projectId) {
 		return jdbc.sql("select count(*) from graduation where project_id = :p").param("p", UUID.fromString(projectId))
 			.query(Long.class).single() > 0;
