@@ -41,3 +41,88 @@ document.addEventListener('submit', function (e) {
     e.preventDefault();
   }
 });
+// Number fields (data-number) show how the server will read what was typed, in the page's language:
+// "Dibaca sebagai Rp450.000.000", or why it is refused, before anything is saved.
+(function () {
+  var timers = new WeakMap();
+  var hints = new WeakMap();
+  function hintFor(input) {
+    var hint = hints.get(input);
+    if (!hint) {
+      hint = document.createElement('small');
+      hint.className = 'number-read';
+      hint.setAttribute('aria-live', 'polite');
+      if (input.id) {
+        hint.id = input.id + '-read';
+        var described = input.getAttribute('aria-describedby');
+        input.setAttribute('aria-describedby', described ? described + ' ' + hint.id : hint.id);
+      }
+      input.insertAdjacentElement('afterend', hint);
+      hints.set(input, hint);
+    }
+    return hint;
+  }
+  function read(input) {
+    var hint = hintFor(input);
+    if (!input.value.trim()) { hint.textContent = ''; hint.classList.remove('bad'); return; }
+    var params = new URLSearchParams({ value: input.value, whole: input.getAttribute('data-number') === 'whole' });
+    var currencyField = input.getAttribute('data-currency-from');
+    var currency = currencyField && document.getElementById(currencyField);
+    if (currency && currency.value) params.set('currency', currency.value);
+    fetch('/numbers/read?' + params, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (answer) {
+        if (!answer) return;
+        hint.textContent = answer.shown;
+        hint.classList.toggle('bad', !answer.ok);
+        input.setAttribute('aria-invalid', answer.ok ? 'false' : 'true');
+      })
+      .catch(function () { /* the server's own check on submit still applies */ });
+  }
+  document.addEventListener('input', function (e) {
+    var input = e.target;
+    if (!input || !input.hasAttribute || !input.hasAttribute('data-number')) return;
+    clearTimeout(timers.get(input));
+    timers.set(input, setTimeout(function () { read(input); }, 250));
+  });
+  document.addEventListener('change', function (e) {
+    var el = e.target;
+    if (el && el.id) document.querySelectorAll('[data-currency-from="' + el.id + '"]').forEach(read);
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('input[data-number]').forEach(function (input) { if (input.value) read(input); });
+  });
+})();
+// A form the server refused comes back as it was typed, with the error next to its field (FormErrors).
+document.addEventListener('DOMContentLoaded', function () {
+  var holder = document.getElementById('restored-form');
+  if (!holder) return;
+  var restored;
+  try { restored = JSON.parse(holder.getAttribute('data-form')); } catch (e) { return; }
+  var form = Array.prototype.find.call(document.forms, function (f) {
+    return f.getAttribute('action') === restored.action || (f.action && new URL(f.action, location.href).pathname === restored.action);
+  });
+  if (!form) return;
+  Object.keys(restored.values || {}).forEach(function (name) {
+    var values = restored.values[name];
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el.name !== name || el.type === 'hidden' || el.type === 'file' || el.type === 'submit') return;
+      if (el.type === 'checkbox' || el.type === 'radio') el.checked = values.indexOf(el.value) >= 0;
+      else if (el.tagName === 'SELECT' && el.multiple) Array.prototype.forEach.call(el.options, function (o) { o.selected = values.indexOf(o.value) >= 0; });
+      else el.value = values[0];
+    });
+  });
+  var field = restored.field && form.elements.namedItem(restored.field);
+  if (field && field.length !== undefined && !field.tagName) field = field[0];
+  var error = document.createElement('div');
+  error.className = 'field-error';
+  error.id = 'restored-error';
+  error.setAttribute('role', 'alert');
+  error.textContent = restored.message || '';
+  var anchor = field || form.querySelector('[type=submit]') || form.lastElementChild;
+  if (anchor) anchor.insertAdjacentElement('afterend', error); else form.appendChild(error);
+  if (field) { field.setAttribute('aria-invalid', 'true'); field.setAttribute('aria-describedby', 'restored-error'); }
+  for (var p = form.parentElement; p; p = p.parentElement) if (p.tagName === 'DETAILS') p.open = true;
+  (field || form).scrollIntoView({ block: 'center' });
+  if (field && field.focus) field.focus({ preventScroll: true });
+});

@@ -50,7 +50,30 @@ class AccountController {
 
 	@GetMapping("/accounts/{id}")
 	String account(@PathVariable UUID id, Model model) {
-		model.addAttribute("account", accounts.get(id));
+		Account account = accounts.get(id);
+		if (!model.containsAttribute("factsForm")) model.addAttribute("factsForm", AccountFactsForm.of(account));
+		return accountPage(account, model);
+	}
+
+	@PostMapping("/accounts/{id}/facts")
+	String correctFacts(@PathVariable UUID id, @Valid @ModelAttribute("factsForm") AccountFactsForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		Account account = accounts.get(id);
+		if (errors.hasErrors()) {
+			// The page again with what was typed and the errors next to the fields.
+			model.addAttribute("factsOpen", true);
+			return accountPage(account, model);
+		}
+		accounts.correctFacts(id, form);
+		redirect.addFlashAttribute("factsSaved", true);
+		return "redirect:/accounts/" + id;
+	}
+
+	private String accountPage(Account account, Model model) {
+		UUID id = account.id();
+		model.addAttribute("account", account);
+		model.addAttribute("currencies", Currency.values());
+		model.addAttribute("rulesSegment", accounts.segmentFor(account.employees(), account.acv()));
 		model.addAttribute("history", accounts.segmentHistory(id));
 		model.addAttribute("contracts", contracts.forAccount(id));
 		model.addAttribute("renewals", renewals.list(id));
@@ -155,6 +178,13 @@ class AccountController {
 
 	@PostMapping("/contracts")
 	String sign(@Valid @ModelAttribute("form") ContractForm form, BindingResult errors, Model model) {
+		if (form.contractExternalId() != null && !form.contractExternalId().isBlank()) {
+			// Re-submitting a known contract id changes nothing: say so next to the field, with the way to its project.
+			contracts.findByExternalId(form.contractExternalId().strip()).ifPresent(known -> {
+				errors.rejectValue("contractExternalId", "contract.known");
+				model.addAttribute("knownContract", known);
+			});
+		}
 		if (errors.hasErrors()) {
 			return formPage(model);
 		}

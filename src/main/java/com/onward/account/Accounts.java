@@ -170,6 +170,52 @@ public class Accounts {
 		return new PageResult<>(items, page, size, total);
 	}
 
+	/**
+	 * Corrects what was typed about the account (a mistyped ACV, the head count, ...). Each change is
+	 * audited with its old and new value; a contract that carried the same mistyped ACV is corrected
+	 * with it. The segment stays as it is (the page shows what the rules would now give).
+	 */
+	@Transactional
+	public Account correctFacts(UUID id, AccountFactsForm f) {
+		Account before = get(id);
+		Money acv = new Money(f.acvAmount(), f.acvCurrency());
+		int seats = f.licensedSeats() == null ? 0 : f.licensedSeats();
+		var changes = new java.util.ArrayList<String>();
+		diff(changes, "name", before.name(), f.name().strip());
+		diff(changes, "industry", com.onward.shared.Texts.blankToNull(before.industry()), com.onward.shared.Texts.blankToNull(f.industry()));
+		diff(changes, "employees", before.employees(), f.employees());
+		if (before.acv().amount().compareTo(acv.amount()) != 0 || before.acv().currency() != acv.currency()) {
+			changes.add("acv: " + before.acv().amount().stripTrailingZeros().toPlainString() + " " + before.acv().currency()
+					+ " → " + acv.amount().stripTrailingZeros().toPlainString() + " " + acv.currency());
+		}
+		diff(changes, "licensedSeats", before.licensedSeats(), seats);
+		diff(changes, "useCase", com.onward.shared.Texts.blankToNull(before.useCase()), com.onward.shared.Texts.blankToNull(f.useCase()));
+		if (changes.isEmpty()) return before;
+		jdbc.sql("""
+				update account set name = :name, industry = :industry, employees = :employees, acv_amount = :acv,
+				  acv_currency = :currency, licensed_seats = :seats, use_case = :useCase where id = :id""")
+			.param("name", f.name().strip()).param("industry", com.onward.shared.Texts.blankToNull(f.industry()))
+			.param("employees", f.employees()).param("acv", acv.amount()).param("currency", acv.currency().name())
+			.param("seats", seats).param("useCase", com.onward.shared.Texts.blankToNull(f.useCase())).param("id", id)
+			.update();
+		jdbc.sql("""
+				update contract set acv_amount = :acv, acv_currency = :currency
+				where account_id = :id and acv_amount = :oldAcv and acv_currency = :oldCurrency""")
+			.param("acv", acv.amount()).param("currency", acv.currency().name()).param("id", id)
+			.param("oldAcv", before.acv().amount()).param("oldCurrency", before.acv().currency().name()).update();
+		audit.record("account.facts-corrected", "account", id, String.join("; ", changes));
+		return get(id);
+	}
+
+	/** The segment the rules give for these facts (shown next to a corrected account). */
+	public Segment segmentFor(int employees, Money acv) {
+		return segmentation.segmentFor(employees, acv);
+	}
+
+	private static void diff(List<String> changes, String field, Object before, Object after) {
+		if (!java.util.Objects.equals(before, after)) changes.add(field + ": " + before + " → " + after);
+	}
+
 	/** Records the account's latest onboarding project (set by the onboarding module). */
 	@Transactional
 	public void linkProject(UUID accountId, UUID projectId) {

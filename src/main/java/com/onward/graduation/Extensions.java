@@ -127,7 +127,8 @@ public class Extensions {
 		LocalDate previous = currentTarget(project, existing);
 		int days = (int) ChronoUnit.DAYS.between(previous, e.newTarget());
 		if (days <= 0) {
-			throw new BusinessRuleException("newTarget", "must be after the current target " + previous);
+			throw new BusinessRuleException("newTarget", "must be after the current target " + previous,
+					"error.extension.targetNotAfter", previous);
 		}
 		int alreadyExtended = existing.stream()
 			.filter(x -> x.status() == Status.ACTIVE || x.status() == Status.APPROVED).mapToInt(Extension::days).sum();

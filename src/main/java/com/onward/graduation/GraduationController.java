@@ -39,12 +39,16 @@ class GraduationController {
 	private final Graduations graduations;
 	private final java.time.Clock clock;
 	private final ReadinessView readiness;
+	private final com.onward.team.Team team;
+	private final GraduationGuard guard;
 
 	GraduationController(Graduation graduation, Suggestions suggestions, Checklist checklist, Projects projects,
 			Accounts accounts, MessageSource messages, Extensions extensions, Handoffs handoffs, Graduations graduations,
-			ReadinessView readiness, java.time.Clock clock) {
+			ReadinessView readiness, com.onward.team.Team team, GraduationGuard guard, java.time.Clock clock) {
 		this.clock = clock;
 		this.readiness = readiness;
+		this.team = team;
+		this.guard = guard;
 		this.extensions = extensions;
 		this.handoffs = handoffs;
 		this.graduations = graduations;
@@ -85,6 +89,22 @@ class GraduationController {
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("graduated", graduations.find(id).orElse(null));
 		readiness.addTo(model, project, history.isEmpty() ? null : history.getFirst(), locale);
+		// Graduating cannot be undone: the form is prefilled with the account's CSM, says how early it
+		// would be and shows the email the customer will get.
+		var account = accounts.get(project.accountId());
+		String ongoingCsm = null;
+		if (account.ownerCsmId() != null) {
+			try {
+				ongoingCsm = team.member(account.ownerCsmId()).name();
+			}
+			catch (RuntimeException e) {
+				// a CSM no longer on the team: nobody to prefill
+			}
+		}
+		model.addAttribute("defaultOngoingCsm", ongoingCsm);
+		model.addAttribute("early", guard.early(project, LocalDate.now(clock)).orElse(null));
+		model.addAttribute("managers", guard.managers());
+		model.addAttribute("celebrationPreview", graduations.preview(id, ongoingCsm, true));
 		model.addAttribute("checkIns", Extensions.CheckIn.values());
 		model.addAttribute("rootCauses", Extensions.RootCause.values());
 		return "graduation/graduation";
@@ -101,9 +121,12 @@ class GraduationController {
 			String raw = form.get(d.name().toLowerCase());
 			BigDecimal value;
 			try {
-				value = new BigDecimal(raw == null ? "" : raw.strip());
+				// Read as the person writes numbers: 8,5 in Bahasa Indonesia, 8.5 in English.
+				value = com.onward.shared.LocalizedNumbers.parse(raw,
+						org.springframework.context.i18n.LocaleContextHolder.getLocale());
+				if (value == null) throw new NumberFormatException("blank");
 			}
-			catch (NumberFormatException e) {
+			catch (IllegalArgumentException e) {
 				return error(id, redirect, "graduation.error.score", d);
 			}
 			if (value.signum() < 0 || value.compareTo(BigDecimal.TEN) > 0) {
@@ -180,8 +203,11 @@ class GraduationController {
 
 	@PostMapping("/projects/{id}/graduate")
 	String graduate(@PathVariable UUID id, @RequestParam(required = false) String ongoingCsm,
-			@RequestParam(defaultValue = "false") boolean requestTestimonial, RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> graduations.graduate(id, new Graduations.Graduate(ongoingCsm, requestTestimonial)));
+			@RequestParam(defaultValue = "false") boolean requestTestimonial,
+			@RequestParam(required = false) String approvedBy, @RequestParam(required = false) String earlyReason,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> graduations.graduate(id,
+				new Graduations.Graduate(ongoingCsm, requestTestimonial, approvedBy, earlyReason)));
 	}
 
 	private String attempt(UUID id, RedirectAttributes redirect, Runnable change) {

@@ -51,7 +51,16 @@ public class Graduations {
 		TOO_EARLY, ON_TIME, TOO_LATE
 	}
 
-	public record Graduate(@Size(max = 200) String ongoingCsm, Boolean requestTestimonial) {
+	/**
+	 * A graduation: the ongoing CSM is required; more than the configured days before the planned
+	 * date, a reason and a CS manager (named in {@code approvedBy}, or the manager graduating).
+	 */
+	public record Graduate(@Size(max = 200) String ongoingCsm, Boolean requestTestimonial,
+			@Size(max = 200) String approvedBy, @Size(max = 2000) String earlyReason) {
+
+		public Graduate(String ongoingCsm, Boolean requestTestimonial) {
+			this(ongoingCsm, requestTestimonial, null, null);
+		}
 	}
 
 	public record Graduated(UUID projectId, LocalDate graduatedOn, int onboardingDay, Timing timing,
@@ -86,11 +95,14 @@ public class Graduations {
 	private final ObjectMapper json;
 	private final Clock clock;
 
+	private final GraduationGuard guard;
+
 	Graduations(JdbcClient jdbc, Projects projects, Accounts accounts, Graduation graduation, Handoffs handoffs,
 			SuccessPlans success, Training training, Adoption adoption, Stakeholders stakeholders, Health health,
 			GraduationProperties props, ReadinessProperties readiness, MessageSource messages,
-			ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock) {
+			ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock, GraduationGuard guard) {
 		this.readiness = readiness;
+		this.guard = guard;
 		this.jdbc = jdbc;
 		this.projects = projects;
 		this.accounts = accounts;
@@ -132,15 +144,17 @@ public class Graduations {
 	public Graduated graduate(UUID projectId, Graduate request) {
 		Project project = projects.get(projectId);
 		if (project.status() == ProjectStatus.COMPLETED || find(projectId).isPresent()) {
-			throw new BusinessRuleException("projectId", "the project has already graduated");
+			throw new BusinessRuleException("projectId", "the project has already graduated", "error.graduation.already");
 		}
 		var latest = graduation.history(projectId).stream().findFirst();
 		if (latest.isEmpty() || latest.get().verdict() != Verdict.READY) {
-			throw new BusinessRuleException("scorecard", "graduate a project once its latest scorecard is READY");
+			throw new BusinessRuleException("scorecard", "graduate a project once its latest scorecard is READY",
+					"error.graduation.notReady");
 		}
+		LocalDate today = LocalDate.now(clock);
+		String approval = guard.check(project, request, today);
 		Account account = accounts.get(project.accountId());
 		Locale locale = Locale.forLanguageTag(account.language());
-		LocalDate today = LocalDate.now(clock);
 		int day = (int) ChronoUnit.DAYS.between(project.startDate(), today);
 		Timing timing = timing(project, today);
 		List<String> achievements = achievements(project, account, locale, today);
@@ -166,10 +180,24 @@ public class Graduations {
 				today.plusDays(props.implementationHandoffDays()).atStartOfDay(clock.getZone()).toInstant(),
 				request.ongoingCsm(), contextPackage(project, achievements));
 		projects.complete(projectId);
-		audit.record("project.graduated", "project", projectId, "day " + day + " " + timing);
+		audit.record("project.graduated", "project", projectId, "day " + day + " " + timing + approval);
 		events.publishEvent(new ProjectGraduated(projectId, project.accountId(), today, account.language(), subject, body,
 				testimonial));
 		return find(projectId).orElseThrow();
+	}
+
+	/** The celebration email graduating today would send (subject, body), in the account's language. */
+	public List<String> preview(UUID projectId, String ongoingCsm, boolean testimonial) {
+		Project project = projects.get(projectId);
+		Account account = accounts.get(project.accountId());
+		Locale locale = Locale.forLanguageTag(account.language());
+		List<String> achievements = achievements(project, account, locale, LocalDate.now(clock));
+		String bullets = String.join("\n", achievements.stream().map(a -> "• " + a).toList());
+		String subject = messages.getMessage("celebration.subject", new Object[] { account.name() }, locale);
+		String body = messages.getMessage("celebration.body", new Object[] { account.name(), bullets,
+				ongoingCsm == null || ongoingCsm.isBlank() ? "—" : ongoingCsm.strip() }, locale);
+		if (testimonial) body = body + "\n\n" + messages.getMessage("celebration.testimonial", null, locale);
+		return List.of(subject, body);
 	}
 
 	/** Achievements from the data, in the account's language (GRD-7). */

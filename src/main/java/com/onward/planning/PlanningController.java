@@ -160,9 +160,10 @@ class PlanningController {
 	private static Double num(String field, String v, List<String> errors) {
 		if (v == null || v.isBlank()) return null;
 		try {
-			return Double.valueOf(v.strip().replace(',', '.'));
+			return com.onward.shared.LocalizedNumbers.parse(v, org.springframework.context.i18n.LocaleContextHolder.getLocale())
+				.doubleValue();
 		}
-		catch (NumberFormatException e) {
+		catch (IllegalArgumentException e) {
 			errors.add(field + ": '" + v + "'");
 			return null;
 		}

@@ -18,7 +18,11 @@ public final class FormChanges {
 			change.run();
 		}
 		catch (InvalidInputException | BusinessRuleException e) {
-			redirect.addFlashAttribute(errorAttribute, e.getMessage());
+			// In the user's language when the rule has a message key; what was typed goes back to the form.
+			FormErrors.Problem problem = FormErrors.describe(e);
+			redirect.addFlashAttribute(errorAttribute, problem.message());
+			String typed = FormErrors.typed(problem);
+			if (typed != null) redirect.addFlashAttribute(FormErrors.ATTRIBUTE, typed);
 		}
 		return "redirect:" + redirectTo;
 	}

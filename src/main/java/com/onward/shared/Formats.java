@@ -67,6 +67,19 @@ public class Formats {
 		return n == null ? "—" : NumberFormat.getNumberInstance(locale()).format(n);
 	}
 
+	/** A number as the viewer types it, for an input's value (no grouping): {@code 48,5} in Indonesian. */
+	public String input(Object n) {
+		if (n == null) return "";
+		if (n instanceof Number number) return LocalizedNumbers.formatPlain(number, LocaleContextHolder.getLocale());
+		String text = n.toString().strip();
+		try {
+			return LocalizedNumbers.formatPlain(new java.math.BigDecimal(text), LocaleContextHolder.getLocale());
+		}
+		catch (NumberFormatException e) {
+			return text;
+		}
+	}
+
 	private static Locale locale() {
 		Locale l = LocaleContextHolder.getLocale();
 		// Currency and date formats need a country for id/ms to look local.

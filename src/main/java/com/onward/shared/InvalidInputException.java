@@ -10,10 +10,27 @@ public class InvalidInputException extends RuntimeException {
 	}
 
 	private final List<FieldError> errors;
+	private final String messageKey;
+	private final transient Object[] args;
 
 	public InvalidInputException(List<FieldError> errors) {
+		this(errors, null);
+	}
+
+	/** With a message key (and arguments) the staff UI shows in the user's language next to the first field. */
+	public InvalidInputException(List<FieldError> errors, String messageKey, Object... args) {
 		super(errors.isEmpty() ? "Invalid input" : errors.getFirst().field() + ": " + errors.getFirst().message());
 		this.errors = List.copyOf(errors);
+		this.messageKey = messageKey;
+		this.args = args == null ? new Object[0] : args.clone();
+	}
+
+	public String messageKey() {
+		return messageKey;
+	}
+
+	public Object[] args() {
+		return args.clone();
 	}
 
 	public static InvalidInputException of(String field, String message) {

@@ -54,6 +54,16 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Override
+	public void extendHandlerExceptionResolvers(java.util.List<org.springframework.web.servlet.HandlerExceptionResolver> resolvers) {
+		resolvers.addFirst(new FormErrors.Resolver());
+	}
+
+	@Override
+	public void addFormatters(org.springframework.format.FormatterRegistry registry) {
+		NumberInput.register(registry);
+	}
+
+	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		var interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");

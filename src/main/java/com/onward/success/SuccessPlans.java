@@ -93,7 +93,8 @@ public class SuccessPlans {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
+			boolean missing = c.kind() == Criterion.Kind.QUANTITATIVE && (c.baseline() == null || c.target() == null);
+			throw new InvalidInputException(errors, missing ? "error.criterion.baselineAndTarget" : "error.criterion.targetEqualsBaseline");
 		}
 		UUID id = UUID.randomUUID();
 		boolean quantitative = c.kind() == Criterion.Kind.QUANTITATIVE;

@@ -93,7 +93,7 @@ class GraduationTransitionIntegrationTests extends UsageTestSupport {
 				"stakeholder", 8));
 
 		Response graduated = post("/api/v1/projects/" + id + "/graduate",
-				Map.of("ongoingCsm", "Daniel Tan", "requestTestimonial", true));
+				Map.of("ongoingCsm", "Daniel Tan", "requestTestimonial", true, "earlyReason", "All goals met ahead of plan"));
 		assertThat(graduated.status()).as(graduated.raw()).isEqualTo(200);
 		JsonNode g = graduated.body();
 		assertThat(g.get("achievements").toString()).contains("Reduced invoice processing time by 42 % (target 40 %)",

@@ -136,6 +136,8 @@ class UiPagesIntegrationTests extends IntegrationTest {
 	void formsAreProtectedByCsrfAndRoles() throws Exception {
 		HttpClient viewer = signIn("ui-viewer", "ui-viewer-pass");
 		String page = viewer.send(request("/contracts/new").build(), HttpResponse.BodyHandlers.ofString()).body();
+		// A viewer is not offered a form they could not submit.
+		assertThat(page).contains("contract-read-only").doesNotContain("id=\"contract-form\"");
 		String form = "_csrf=" + enc(csrf(page)) + "&segment=SMB&reason=x";
 		HttpResponse<String> denied = viewer.send(request("/accounts/" + accountId + "/segment-override")
 			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
