@@ -42,7 +42,7 @@ class SessionTouchIntegrationTests extends IntegrationTest {
 		// Requests within the interval leave the row as it is, and are served.
 		for (int i = 0; i < 3; i++) {
 			Thread.sleep(20);
-			HttpResponse<String> page = browser.send(get("/"), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> page = browser.send(fetch("/"), HttpResponse.BodyHandlers.ofString());
 			assertThat(page.statusCode()).isEqualTo(200);
 			assertThat(page.body()).contains("portfolio-list");
 		}
@@ -54,7 +54,7 @@ class SessionTouchIntegrationTests extends IntegrationTest {
 		jdbc.sql("update spring_session set last_access_time = :t where principal_name = 'touch-user'")
 			.param("t", twoMinutesAgo).update();
 		long before = System.currentTimeMillis();
-		assertThat(browser.send(get("/"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		assertThat(browser.send(fetch("/"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 		assertThat(lastAccess()).isGreaterThanOrEqualTo(before - 1000);
 		long expiry = jdbc.sql("select expiry_time - last_access_time from spring_session where principal_name = 'touch-user'")
 			.query(Long.class).single();
@@ -63,7 +63,7 @@ class SessionTouchIntegrationTests extends IntegrationTest {
 					.query(Long.class).single());
 
 		// Signing out still ends the session.
-		String page = browser.send(get("/"), HttpResponse.BodyHandlers.ofString()).body();
+		String page = browser.send(fetch("/"), HttpResponse.BodyHandlers.ofString()).body();
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
 		assertThat(csrf.find()).isTrue();
 		browser.send(HttpRequest.newBuilder(uri("/logout")).header("Content-Type", "application/x-www-form-urlencoded")
@@ -87,13 +87,13 @@ class SessionTouchIntegrationTests extends IntegrationTest {
 		return URI.create("http://localhost:" + port + path);
 	}
 
-	private HttpRequest get(String path) {
+	private HttpRequest fetch(String path) {
 		return HttpRequest.newBuilder(uri(path)).build();
 	}
 
 	private HttpClient signIn(String user, String password) throws IOException, InterruptedException {
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String login = client.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
+		String login = client.send(fetch("/login"), HttpResponse.BodyHandlers.ofString()).body();
 		Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
 		assertThat(m.find()).as("a CSRF field").isTrue();
 		String form = "username=" + user + "&password=" + password + "&_csrf="
