@@ -5,6 +5,6 @@
  * that keep a high score from READY. Every scorecard is kept as history.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-		"account", "health", "identity", "onboarding", "shared", "stakeholder", "success", "training",
-		"usage" })
+		"account", "health", "identity", "onboarding", "shared", "stakeholder", "success", "team",
+		"training", "usage" })
 package com.onward.graduation;

@@ -76,6 +76,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 				List.of());
 	}
 
+	/** A form body whose %-encoding cannot be decoded (read only once a handler asks for its parameters). */
+	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+	ProblemDetail undecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request body could not be decoded", List.of());
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail illegalArgument(IllegalArgumentException e) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), List.of());

@@ -222,6 +222,7 @@ class UsabilityBrowserTests extends IntegrationTest {
 		String contractId = unique("ux");
 		var signed = post("/api/v1/contracts", contract(contractId, java.time.LocalDate.now() + "T09:00:00Z", 40, 5_000, "en")).body();
 		String projectId = signed.get("projectId").asString();
+		com.onward.testing.MetValue.meet(this::post, projectId);
 		var scored = post("/api/v1/projects/" + projectId + "/scorecard", java.util.Map.of("technical", 9, "knowledge", 9,
 				"adoption", 9, "value", 9, "stakeholder", 9));
 		assertThat(scored.raw()).contains("READY");
