@@ -36,7 +36,7 @@ class SessionTouchConfiguration {
 
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionTouchInterval(
-			@Value("${onward.identity.session-touch-interval:60s}") Duration interval) {
+			@Value("${onward.identity.session-touch-interval}") Duration interval) {
 		long millis = Math.max(0, interval.toMillis());
 		return repository -> repository
 			.setUpdateSessionQuery(UPDATE_SESSION_QUERY.replace("%TOUCH_MILLIS%", Long.toString(millis)));
