@@ -1,7 +1,6 @@
 package com.onward.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +18,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,8 +35,6 @@ import com.onward.identity.Users;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTests extends IntegrationTest {
 
-	static final String CHROMIUM = "/usr/bin/chromium";
-	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	@Autowired
@@ -49,24 +42,10 @@ class BrowserTests extends IntegrationTest {
 
 	WebDriver driver;
 	WebDriverWait wait;
-	Path profile;
 
 	@BeforeAll
 	void startBrowser() throws IOException {
-		boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-		if (!present) {
-			String message = "Browser tests need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)";
-			if ("true".equals(System.getenv("CI"))) fail(message);
-			Assumptions.abort(message);
-		}
-		profile = Files.createTempDirectory("onward-chromium");
-		var options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-		driver = new ChromeDriver(service, options);
+		driver = com.onward.testing.Chromium.start(1400);
 		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
 		Files.createDirectories(SCREENSHOTS);
 	}

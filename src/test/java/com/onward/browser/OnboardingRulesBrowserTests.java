@@ -1,17 +1,13 @@
 package com.onward.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,9 +16,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,20 +42,7 @@ class OnboardingRulesBrowserTests extends IntegrationTest {
 
 	@BeforeAll
 	void startBrowser() throws IOException {
-		boolean present = new File(BrowserTests.CHROMIUM).canExecute() && new File(BrowserTests.CHROMEDRIVER).canExecute();
-		if (!present) {
-			String message = "Browser tests need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)";
-			if ("true".equals(System.getenv("CI"))) fail(message);
-			Assumptions.abort(message);
-		}
-		Path profile = Files.createTempDirectory("onward-chromium");
-		var options = new ChromeOptions();
-		options.setBinary(BrowserTests.CHROMIUM);
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(BrowserTests.CHROMEDRIVER)).build();
-		driver = new ChromeDriver(service, options);
+		driver = com.onward.testing.Chromium.start(1400);
 		wait = new WebDriverWait(driver, Duration.ofSeconds(15));
 		Files.createDirectories(BrowserTests.SCREENSHOTS);
 		if (users.find("rules-csm").isEmpty()) {

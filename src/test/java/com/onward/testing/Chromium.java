@@ -1,0 +1,46 @@
+package com.onward.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Debian's Chromium for the browser tests: headless, a fresh profile, nothing fetched in the
+ * background. Without the browser a test is skipped with the command that installs it — except
+ * under {@code CI=true}, where a missing browser fails the run.
+ */
+public final class Chromium {
+
+	public static final String BINARY = "/usr/bin/chromium";
+
+	public static final String DRIVER = "/usr/bin/chromedriver";
+
+	private Chromium() {
+	}
+
+	/** A new browser with a window {@code width} pixels wide (1,000 high). */
+	public static WebDriver start(int width) throws IOException {
+		boolean present = new File(BINARY).canExecute() && new File(DRIVER).canExecute();
+		if (!present) {
+			String message = "Browser tests need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)";
+			if ("true".equals(System.getenv("CI"))) fail(message);
+			Assumptions.abort(message);
+		}
+		var options = new ChromeOptions();
+		options.setBinary(BINARY);
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=" + width + ",1000",
+				"--user-data-dir=" + Files.createTempDirectory("onward-chromium"));
+		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+		return new ChromeDriver(service, options);
+	}
+}
