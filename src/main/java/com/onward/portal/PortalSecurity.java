@@ -70,6 +70,7 @@ class PortalSecurity {
 			})
 			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portal/sign-in")))
 			.headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.cacheControl(c -> {
 				}))
 			.formLogin(f -> f.disable())
@@ -77,6 +78,14 @@ class PortalSecurity {
 			.logout(l -> l.disable());
 		return http.build();
 	}
+
+	/**
+	 * As strict as the staff pages' policy (no inline script, no plugins, no framing), except that
+	 * images may come from any https address: the vendor's logo is configured as a URL.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
 
 	static ResponseCookie cookie(String value, java.time.Duration maxAge, boolean secure) {
 		return ResponseCookie.from(COOKIE, value).path("/portal").httpOnly(true).secure(secure).sameSite("Lax")

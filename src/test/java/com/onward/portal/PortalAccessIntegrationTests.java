@@ -49,6 +49,10 @@ class PortalAccessIntegrationTests extends PortalTestSupport {
 		assertThat(confirm.status()).isEqualTo(200);
 		assertThat(confirm.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 		assertThat(confirm.body()).contains("confirm-sign-in");
+		// The portal's pages run no inline script: a strict policy, and the language menu without a handler.
+		assertThat(confirm.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+			.contains("script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'"));
+		assertThat(confirm.body()).doesNotContain("onchange=", "onclick=", "<script>");
 		assertThat(sessions(c)).isZero();
 		Matcher m = CSRF.matcher(confirm.body());
 		assertThat(m.find()).isTrue();

@@ -92,6 +92,12 @@ class PortalBrowserTests extends PortalTestSupport {
 		assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Onboarding Anda");
 		assertThat(driver.findElement(By.id("plan")).getText()).contains("Rencana dan jadwal", "Kuesioner pra-panggilan");
 		accessible("home");
+		// The language menu works under the portal's strict CSP (a script file, no inline handler).
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("portal-lang"))).selectByValue("ms");
+		wait.until(d -> "ms".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("portal-lang"))).selectByValue("id");
+		wait.until(d -> "id".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Onboarding Anda");
 
 		// A comment, a file and "done" on the questionnaire.
 		WebElement item = driver.findElement(By.id("item-" + questionnaire));
