@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @org.springframework.validation.annotation.Validated
 record GraduationProperties(@jakarta.validation.constraints.NotEmpty Map<Dimension, BigDecimal> weights,
 		@jakarta.validation.constraints.NotNull BigDecimal readyFrom, @jakarta.validation.constraints.NotNull BigDecimal closeFrom,
-		List<com.onward.health.FlagCode> blockingFlags, int extensionCapDays, int recoveryAfterDays, int onTimeFromPercent,
-		int onTimeUntilPercent, int salesHandoffHours, int implementationHandoffDays) {
+		List<com.onward.health.FlagCode> blockingFlags, int extensionCapDays, int recoveryAfterDays,
+		int salesHandoffHours, int implementationHandoffDays) {
 
 	// Defaults live in application.yml only.
 

@@ -16,7 +16,7 @@ class ScorecardTests {
 			Map.of(Dimension.TECHNICAL, new BigDecimal("0.20"), Dimension.KNOWLEDGE, new BigDecimal("0.20"),
 					Dimension.ADOPTION, new BigDecimal("0.20"), Dimension.VALUE, new BigDecimal("0.30"),
 					Dimension.STAKEHOLDER, new BigDecimal("0.10")),
-			new BigDecimal("8.0"), new BigDecimal("6.0"), List.of(com.onward.health.FlagCode.NO_LOGIN_AFTER_ACCESS), 30, 30, 100, 133, 24, 7);
+			new BigDecimal("8.0"), new BigDecimal("6.0"), List.of(com.onward.health.FlagCode.NO_LOGIN_AFTER_ACCESS), 30, 30, 24, 7);
 
 	static Scorecard.Result score(String t, String k, String a, String v, String s, Scorecard.Blocker... blockers) {
 		return Scorecard.evaluate(Scorecard.scores(new BigDecimal(t), new BigDecimal(k), new BigDecimal(a),
