@@ -13,8 +13,9 @@ import com.onward.onboarding.Project;
 class Hypercare {
 
 	/** Hypercare from {@code from} to {@code until}, both included. */
-	record Window(LocalDate from, LocalDate until) {
-		boolean contains(LocalDate day) {
+	/** Public: the graduation page asks it whether today is inside the window. */
+	public record Window(LocalDate from, LocalDate until) {
+		public boolean contains(LocalDate day) {
 			return !day.isBefore(from) && !day.isAfter(until);
 		}
 	}
