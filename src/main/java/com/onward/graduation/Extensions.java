@@ -86,8 +86,11 @@ public class Extensions {
 	private final AuditLog audit;
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<ReviewDecks> decks;
+
 	Extensions(JdbcClient jdbc, Projects projects, Accounts accounts, GraduationProperties props, MessageSource messages,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, org.springframework.beans.factory.ObjectProvider<ReviewDecks> decks) {
+		this.decks = decks;
 		this.jdbc = jdbc;
 		this.projects = projects;
 		this.accounts = accounts;
@@ -259,6 +262,8 @@ public class Extensions {
 			.param("by", r.signedOffBy()).param("plan", r.transitionPlan()).param("doc", r.documentationUrl())
 			.param("recorder", AuditLog.currentActor()).param("at", Timestamp.from(clock.instant())).update();
 		audit.record("completion-review", "project", projectId, r.customerSignOff() ? "signed off" : "scheduled");
+		// The review deck goes with the review, as it stood when the review was recorded.
+		decks.getObject().attach(projectId, ReviewDecks.Kind.COMPLETION_REVIEW);
 		return review(project);
 	}
 

@@ -20,6 +20,13 @@ class GraduationPersonalData extends PersonalDataTables {
 		table("graduation", "graduation", BY_PROJECT, "project_id");
 		table("handoff", "handoffs", BY_ACCOUNT, "1");
 		table("project_issue", "issues", BY_ACCOUNT, "logged_at, id");
+		table("handoff_form", "handoffForms", BY_ACCOUNT, "project_id");
+		table("expansion_opportunity", "expansionOpportunities", BY_ACCOUNT, "recorded_at, id");
+		table("go_live_check", "goLiveReadiness", BY_PROJECT, "project_id, item");
+		table("hypercare_window", "hypercare", BY_ACCOUNT, "project_id");
+		// The kept review decks (PDFs naming who confirmed value) are deleted, not exported: they are
+		// generated again from the data on request.
+		erasedOnly("review_deck");
 		redacted("scorecard", "note");
 		redacted("graduation_check", "evidence_url");
 		redacted("extension", "reason", "must_happen", "informed", "message", "decision_note");
@@ -28,6 +35,28 @@ class GraduationPersonalData extends PersonalDataTables {
 		redacted("graduation", "achievements", "celebration_subject", "celebration_body", "ongoing_csm");
 		redacted("handoff", "to_owner", "context", "notes");
 		redacted("project_issue", "title", "resolution");
+		redacted("handoff_form", "use_case", "business_problem", "success_criteria", "timeline_expectations",
+				"stakeholders", "promises_made", "risks", "dependencies");
+		redacted("expansion_opportunity", "description", "outcome");
+		redacted("go_live_check", "note");
+	}
+
+	@Override
+	public java.util.Map<String, Long> erase(Person person) {
+		var counts = new java.util.LinkedHashMap<>(super.erase(person));
+		if (person.accountId() != null) {
+			counts.put("review_deck", (long) jdbc.sql("delete from review_deck where account_id = :a")
+				.param("a", person.accountId()).update());
+		}
+		return counts;
+	}
+
+	@Override
+	public java.util.Map<String, Long> deleteAccount(AccountScope account) {
+		var counts = new java.util.LinkedHashMap<>(super.deleteAccount(account));
+		counts.put("review_deck", (long) jdbc.sql("delete from review_deck where account_id = :a")
+			.param("a", account.accountId()).update());
+		return counts;
 	}
 
 }

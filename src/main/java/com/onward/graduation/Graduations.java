@@ -96,11 +96,16 @@ public class Graduations {
 	private final Clock clock;
 
 	private final GraduationGuard guard;
+	private final HandoffForms forms;
+	private final Expansions expansions;
 
 	Graduations(JdbcClient jdbc, Projects projects, Accounts accounts, Graduation graduation, Handoffs handoffs,
 			SuccessPlans success, Training training, Adoption adoption, Stakeholders stakeholders, Health health,
 			GraduationProperties props, ReadinessProperties readiness, MessageSource messages,
-			ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock, GraduationGuard guard) {
+			ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock, GraduationGuard guard,
+			HandoffForms forms, Expansions expansions) {
+		this.forms = forms;
+		this.expansions = expansions;
 		this.readiness = readiness;
 		this.guard = guard;
 		this.jdbc = jdbc;
@@ -245,6 +250,10 @@ public class Graduations {
 		context.put("successCriteria", success.criteria(project.id()).stream()
 			.map(c -> c.kpi() + ": " + c.status()).toList());
 		context.put("cadence", CADENCE);
+		context.put("salesHandoff", forms.packageOf(project.id()));
+		context.put("expansionOpportunities", expansions.forProject(project.id()).stream().filter(Expansions.Opportunity::open)
+			.map(o -> o.estimatedAcv() == null ? o.description() : o.description() + " (" + o.estimatedAcv().stripTrailingZeros().toPlainString() + ")")
+			.toList());
 		return context;
 	}
 

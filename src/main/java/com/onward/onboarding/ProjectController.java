@@ -83,10 +83,10 @@ class ProjectController {
 		catch (BusinessRuleException e) {
 			if (hx != null) {
 				fill(model, projects.get(id));
-				model.addAttribute("planError", e.getMessage());
+				model.addAttribute("planError", com.onward.shared.FormErrors.describe(e).message());
 				return "onboarding/project :: plan";
 			}
-			redirect.addFlashAttribute("planError", e.getMessage());
+			redirect.addFlashAttribute("planError", com.onward.shared.FormErrors.describe(e).message());
 		}
 		return "redirect:/projects/" + id;
 	}

@@ -55,10 +55,13 @@ public class Projects {
 	private final AuditLog audit;
 	private final ObjectMapper json;
 	private final Clock clock;
+	private final org.springframework.beans.factory.ObjectProvider<MilestoneGate> gates;
 
 	Projects(JdbcClient jdbc, NamedParameterJdbcTemplate named, Playbooks playbooks,
 			com.onward.account.Accounts accounts, FactorEffects factorEffects,
-			ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock) {
+			ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<MilestoneGate> gates) {
+		this.gates = gates;
 		this.jdbc = jdbc;
 		this.named = named;
 		this.playbooks = playbooks;
@@ -146,6 +149,10 @@ public class Projects {
 			project.moveDue(itemId, update.dueDate());
 		}
 		if (update.status() != null && update.status() != item.status) {
+			if (update.status() == ItemStatus.DONE && project.status().active()) {
+				// Looked up per call: the gates' modules use this service themselves.
+				gates.orderedStream().forEach(g -> g.checkCompletion(project, item));
+			}
 			changes.add("status " + item.status + " → " + update.status());
 			project.changeStatus(itemId, update.status(), today());
 		}

@@ -47,7 +47,13 @@ public class Portfolio {
 			String language, UUID projectId, String projectStatus, int progressPercent, LocalDate startDate,
 			LocalDate targetGraduationDate, LocalDate forecastGraduationDate, LocalizedText stage, boolean overdue,
 			boolean overCapacity, String csm, String specialist, Integer healthScore, String healthBand, int openFlags,
-			LocalDate firstValueDate, Integer ttvDays) {
+			LocalDate firstValueDate, Integer ttvDays, LocalDate hypercareUntil, int hypercareOpenIssues,
+			LocalDate hypercareNextDue) {
+
+		/** In the hypercare window after go-live today (the graduation module publishes it). */
+		public boolean inHypercare() {
+			return hypercareUntil != null;
+		}
 
 		public long slipDays() {
 			return targetGraduationDate == null ? 0
@@ -175,9 +181,12 @@ public class Portfolio {
 				  coalesce(staff.over_capacity, false) as over_capacity, staff.csm, staff.specialist,
 				  h.score as health_score, h.band as health_band,
 				  (select count(*) from red_flag_v rf where rf.account_id = a.account_id and rf.open) as open_flags,
-				  fv.first_value_date, fv.ttv_days
+				  fv.first_value_date, fv.ttv_days,
+				  hc.ends_on as hypercare_until, coalesce(hc.open_issues, 0) as hypercare_open_issues,
+				  hc.next_resolve_by as hypercare_next_due
 				from account_v a left join onboarding_project_v p on p.project_id = a.current_project_id
 				left join analytics_first_value_v fv on fv.project_id = p.project_id
+				left join graduation_hypercare_v hc on hc.project_id = p.project_id and :today between hc.starts_on and hc.ends_on
 				left join health_score_v h on h.account_id = a.account_id
 				left join lateral (
 				  select bool_or(pa.over_capacity) as over_capacity,
@@ -201,7 +210,9 @@ public class Portfolio {
 						stage == null ? null : json.readValue(stage, LocalizedText.class), rs.getBoolean("overdue"),
 						rs.getBoolean("over_capacity"), rs.getString("csm"), rs.getString("specialist"),
 						(Integer) rs.getObject("health_score"), rs.getString("health_band"), rs.getInt("open_flags"),
-						rs.getObject("first_value_date", LocalDate.class), (Integer) rs.getObject("ttv_days"));
+						rs.getObject("first_value_date", LocalDate.class), (Integer) rs.getObject("ttv_days"),
+						rs.getObject("hypercare_until", LocalDate.class), rs.getInt("hypercare_open_issues"),
+						rs.getObject("hypercare_next_due", LocalDate.class));
 			})
 			.list();
 		return new PageResult<>(rows, page, size, total);

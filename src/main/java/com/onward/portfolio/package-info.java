@@ -5,7 +5,7 @@
  * writes nothing.
  */
 // Reads, besides the APIs: account_v, analytics_first_value_v, health_score_v, onboarding_project_v,
-// project_assignment_v, red_flag_v, team_member_v (published views; DataBoundaryTests).
+// project_assignment_v, red_flag_v, team_member_v, graduation_hypercare_v (published views; DataBoundaryTests).
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-		"account", "analytics", "health", "onboarding", "shared", "team" })
+		"account", "analytics", "graduation", "health", "onboarding", "shared", "team" })
 package com.onward.portfolio;

@@ -102,6 +102,7 @@ class FirstValueIntegrationTests extends IntegrationTest {
 			}
 		}
 		assertThat(goLiveItem).isNotNull();
+		com.onward.Gates.goLiveReady(this, project);
 		Response done = call("PATCH", "/api/v1/projects/" + project + "/items/" + goLiveItem, Map.of("status", "DONE"));
 		assertThat(done.status()).as(done.raw()).isEqualTo(200);
 		JsonNode live = get("/api/v1/projects/" + project).body();

@@ -207,6 +207,7 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 			}
 		}
 		assertThat(kickoff).as("the playbook has a kickoff item").isNotNull();
+		com.onward.Gates.handoffFormFilled(this, projectId);
 		var done = call("PATCH", "/api/v1/projects/" + projectId + "/items/" + kickoff, Map.of("status", "DONE"));
 		assertThat(done.status()).as(done.raw()).isEqualTo(200);
 		await(() -> count("select count(*) from outbox_message where account_id = :a and template = 'kickoff-summary'", account) == 1);
@@ -222,6 +223,7 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		var csm = withCsm(account);
 		String projectId = jdbc.sql("select cast(current_project_id as text) from account where id = :a").param("a", account)
 			.query(String.class).single();
+		com.onward.Gates.handoffFormFilled(this, projectId);
 		for (var phase : get("/api/v1/projects/" + projectId).body().get("phases")) {
 			for (var item : phase.get("items")) {
 				if (item.get("key").asString().equals("kickoff")) {

@@ -83,6 +83,7 @@ class CelebrationIntegrationTests extends UsageTestSupport {
 		}
 		assertThat(kickoff).isNotNull();
 		assertThat(milestone).isNotNull();
+		com.onward.Gates.ready(this, projectId);
 		assertThat(call("PATCH", "/api/v1/projects/" + projectId + "/items/" + kickoff, Map.of("status", "DONE")).status())
 			.isEqualTo(200);
 		assertThat(call("PATCH", "/api/v1/projects/" + projectId + "/items/" + milestone, Map.of("status", "DONE")).status())

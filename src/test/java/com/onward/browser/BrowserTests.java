@@ -61,7 +61,9 @@ class BrowserTests extends IntegrationTest {
 			users.create("browser", "Browser Admin", null, StaffRole.ADMIN, "browser-pass-1");
 		}
 		String externalId = unique("opp");
-		post("/api/v1/contracts", contract(externalId, "2026-11-20T09:00:00Z", 300, 20_000, "en"));
+		var signed = post("/api/v1/contracts", contract(externalId, "2026-11-20T09:00:00Z", 300, 20_000, "en"));
+		// The first item may be the kickoff, which needs the sales handoff form.
+		com.onward.Gates.handoffFormFilled(this, signed.body().get("projectId").asString());
 		accountName = "Acme " + externalId;
 	}
 

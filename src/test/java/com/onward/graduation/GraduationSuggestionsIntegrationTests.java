@@ -41,6 +41,7 @@ class GraduationSuggestionsIntegrationTests extends UsageTestSupport {
 
 		// Technical: two of the plan's items done.
 		var items = p.items();
+		com.onward.Gates.ready(this, projectId);
 		for (int i = 0; i < 2; i++) {
 			call("PATCH", "/api/v1/projects/" + projectId + "/items/" + items.get(i).id(), Map.of("status", "DONE"));
 		}

@@ -126,6 +126,7 @@ class HealthIntegrationTests extends UsageTestSupport {
 		// Users log in and the kickoff is done: the account is marked stale and the refresh clears the flag.
 		sendOk(List.of(event(account, "u1", "LOGIN", Instant.now().minus(2, ChronoUnit.HOURS)),
 				event(account, "u2", "LOGIN", Instant.now().minus(1, ChronoUnit.HOURS))));
+		com.onward.Gates.handoffFormFilled(this, project.get("id").asString());
 		assertThat(call("PATCH", "/api/v1/projects/" + project.get("id").asString() + "/items/" + kickoffId,
 				Map.of("status", "DONE")).status()).isEqualTo(200);
 		awaitStale(account);

@@ -168,6 +168,7 @@ class MilestoneCsatFlagIntegrationTests extends PortalTestSupport {
 			.param("p", c.projectId()).update();
 		UUID kickoff = item(c, "kickoff");
 		UUID techReady = item(c, "tech-ready");
+		com.onward.Gates.handoffFormFilled(this, c.projectId());
 		assertThat(call("PATCH", "/api/v1/projects/" + c.projectId() + "/items/" + kickoff, Map.of("status", "DONE")).status())
 			.isEqualTo(200);
 		assertThat(call("PATCH", "/api/v1/projects/" + c.projectId() + "/items/" + techReady, Map.of("status", "DONE"))

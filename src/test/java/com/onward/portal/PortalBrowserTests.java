@@ -114,6 +114,7 @@ class PortalBrowserTests extends PortalTestSupport {
 		assertThat(itemStatus(c, questionnaire)).isEqualTo("DONE");
 
 		// The kickoff is held; its CSAT (kickoff milestones ask by default) shows in the portal.
+		com.onward.Gates.handoffFormFilled(this, c.projectId());
 		call("PATCH", "/api/v1/projects/" + c.projectId() + "/items/" + item(c, "kickoff"), Map.of("status", "DONE"));
 		await(() -> jdbc.sql("select count(*) from survey_request where account_id = :a and answered_at is null")
 			.param("a", c.accountId()).query(Long.class).single() >= 1);

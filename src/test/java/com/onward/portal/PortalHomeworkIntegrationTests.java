@@ -111,6 +111,7 @@ class PortalHomeworkIntegrationTests extends PortalTestSupport {
 		link(c.email(), 1);
 		Browser browser = signedIn(c);
 		UUID golive = item(c, "golive");
+		com.onward.Gates.goLiveReady(this, c.projectId());
 		assertThat(call("PATCH", "/api/v1/projects/" + c.projectId() + "/items/" + golive, Map.of("status", "DONE")).status())
 			.isEqualTo(200);
 		await(() -> jdbc.sql("select count(*) from survey_request where uniqueness_key = :k")

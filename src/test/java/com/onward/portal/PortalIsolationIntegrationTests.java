@@ -91,6 +91,7 @@ class PortalIsolationIntegrationTests extends PortalTestSupport {
 				"kpi", "B's secret KPI", "unit", "days", "kind", "QUANTITATIVE", "baseline", 6, "target", 3));
 		assertThat(criterion.status()).as(criterion.raw()).isEqualTo(201);
 		UUID golive = item(b, "golive");
+		com.onward.Gates.goLiveReady(this, b.projectId());
 		call("PATCH", "/api/v1/projects/" + b.projectId() + "/items/" + golive, Map.of("status", "DONE"));
 		await(() -> jdbc.sql("select count(*) from survey_request where account_id = :a").param("a", b.accountId())
 			.query(Long.class).single() >= 1);
