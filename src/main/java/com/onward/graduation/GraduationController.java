@@ -41,10 +41,13 @@ class GraduationController {
 	private final ReadinessView readiness;
 	private final com.onward.team.Team team;
 	private final GraduationGuard guard;
+	private final ReviewDecks decks;
 
 	GraduationController(Graduation graduation, Suggestions suggestions, Checklist checklist, Projects projects,
 			Accounts accounts, MessageSource messages, Extensions extensions, Handoffs handoffs, Graduations graduations,
-			ReadinessView readiness, com.onward.team.Team team, GraduationGuard guard, java.time.Clock clock) {
+			ReadinessView readiness, com.onward.team.Team team, GraduationGuard guard, java.time.Clock clock,
+			ReviewDecks decks) {
+		this.decks = decks;
 		this.clock = clock;
 		this.readiness = readiness;
 		this.team = team;
@@ -85,6 +88,7 @@ class GraduationController {
 		model.addAttribute("recovery", overview.recovery());
 		model.addAttribute("recoveryRequired", overview.recoveryRequired());
 		model.addAttribute("review", extensions.review(project));
+		model.addAttribute("reviewDeck", decks.latest(id, ReviewDecks.Kind.COMPLETION_REVIEW).orElse(null));
 		model.addAttribute("handoffs", handoffs.forProject(id));
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("graduated", graduations.find(id).orElse(null));
