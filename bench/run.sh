@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of issue 2: with 10,000 accounts and projects, the portfolio page and
+# Benchmark of the portfolio and contract signing: with 10,000 accounts and projects, the portfolio page and
 # GET /api/v1/accounts?page=… under 50 concurrent clients (p95) — saturated with wrk and at
 # a steady 800 requests/s with hey — and contract creation throughput. Needs wrk and hey
 # (apt-get install -y wrk hey) and a JDK >= 21 in JAVA_HOME or on PATH.
