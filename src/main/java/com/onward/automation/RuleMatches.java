@@ -246,7 +246,7 @@ class RuleMatches {
 	}
 
 	Map<String, Object> cadenceParams() {
-		return Map.of("cadRoles", props.cadences().stream().map(c -> c.role()).toArray(String[]::new),
+		return Map.of("cadRoles", props.cadences().stream().map(c -> c.role().name()).toArray(String[]::new),
 				"cadDays", props.cadences().stream().map(c -> c.days()).toArray(Integer[]::new),
 				"cadUntilGoLive", props.cadences().stream().map(c -> c.untilGoLive()).toArray(Boolean[]::new));
 	}
