@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the analytics and planning (issue 11): BENCH_N accounts (default 100,000), each with a
+# Benchmark of the analytics and planning: BENCH_N accounts (default 100,000), each with a
 # project signed over the last two years, a go-live milestone, a success criterion and renewal
 # outcomes (bench/analytics-data.sql). Measures:
 #   1. a full recompute of every first value and go-live date (POST /api/v1/analytics/first-value/recompute),
@@ -9,44 +9,28 @@
 # Needs psql and hey (apt-get install -y postgresql-client hey) and a JDK >= 21 in JAVA_HOME or on PATH.
 # Prints the figures and writes them to target/benchmark-analytics.txt.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18095}
 PGPORT=${BENCH_PGPORT:-54335}
 N=${BENCH_N:-100000}
 REQUESTS=${BENCH_REQUESTS:-100}
 CLIENTS=20
 TOKEN=bench-token-0123456789abcdef0123456789abcdef
-BASE=http://127.0.0.1:$PORT
 DATA=target/bench-analytics-postgres
+APP_LOG=target/bench-analytics-app.log
 OUT=target/benchmark-analytics.txt
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
-command -v hey >/dev/null || { echo "hey is missing: apt-get install -y hey" >&2; exit 1; }
-"$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
-  || { echo "$JAVA is older than 21: set JAVA_HOME to a JDK >= 21" >&2; exit 1; }
-[ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
-sql() { PGPASSWORD=postgres psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PGPORT -U postgres -d postgres "$@"; }
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
-APP=""
+. "$(dirname "$0")/lib.sh"
+need psql postgresql-client
+need hey
 WRITER=""
 stop() {
   [ -n "$WRITER" ] && kill "$WRITER" 2>/dev/null || true
-  [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
-  local pid; pid=$(head -1 $DATA/postmaster.pid 2>/dev/null) || return 0
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
+  stop_all
 }
 trap stop EXIT
-rm -rf $DATA target/bench-analytics-app.log
-mkdir -p target
+rm -rf $DATA $APP_LOG
 # Figures are appended to $OUT as they come, so a run cut short still leaves what it measured.
 echo "Onward analytics benchmark $(date -u +%FT%TZ) on $(nproc) cores, $N accounts and projects" > $OUT
-"$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
-  --onward.bootstrap.admin-token=$TOKEN --onward.scheduling.enabled=false --logging.level.root=WARN \
-  --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres >> target/bench-analytics-app.log 2>&1 &
-APP=$!
-for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
-curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start: target/bench-analytics-app.log" >&2; exit 1; }
+start_app --onward.scheduling.enabled=false --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT
 
 echo "== loading $N accounts, projects and two years of renewals"
 started=$(date +%s)

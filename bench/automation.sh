@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of issue 4 (automation and messaging), on one machine with the apps, PostgreSQL and the
+# Benchmark of automation and messaging, on one machine with the apps, PostgreSQL and the
 # SMTP server side by side:
 #   1. sweep: 100,000 active projects (bench/usage-data.sql: plans, contacts, usage rollups, core
 #      features) and every shipped time-based rule, through POST /api/v1/automation/sweeps — the
@@ -10,53 +10,29 @@
 # Prints the figures and writes them to target/benchmark-automation.txt. BENCH_REUSE=1 sweeps the
 # database a previous run left (its first sweep is then a steady one).
 set -euo pipefail
-cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18091}
 PORT2=${BENCH_PORT2:-18092}
 PGPORT=${BENCH_PGPORT:-54331}
 SMTP_PORT=${BENCH_SMTP_PORT:-3125}
 TOKEN=bench-token-0123456789abcdef0123456789abcdef
-BASE=http://127.0.0.1:$PORT
 DATA=target/bench-automation-postgres
+APP_LOG=target/bench-automation-app.log
 ACCOUNTS=${BENCH_ACCOUNTS:-100000}
 MESSAGES=${BENCH_MESSAGES:-10000}
 OUT=target/benchmark-automation.txt
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 GREENMAIL_VERSION=2.1.13
-command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
-"$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
-  || { echo "$JAVA is older than 21: set JAVA_HOME to a JDK >= 21" >&2; exit 1; }
-[ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
+. "$(dirname "$0")/lib.sh"
+need psql postgresql-client
 GREENMAIL=target/greenmail-standalone-$GREENMAIL_VERSION.jar
 [ -f $GREENMAIL ] || ./mvnw -q -B dependency:copy -Dartifact=com.icegreen:greenmail-standalone:$GREENMAIL_VERSION \
   -DoutputDirectory=target
-mkdir -p target
-sql() { PGPASSWORD=postgres psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PGPORT -U postgres -d postgres "$@"; }
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
-stop_postgres() { # and wait until it has stopped
-  local pid; pid=$(head -1 $DATA/postmaster.pid 2>/dev/null) || return 0
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
-}
-now_ms() { date +%s%3N; }
-
-PIDS=()
-start_app() { # port, then Onward's arguments
-  local port=$1; shift
-  "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$port --onward.demo.enabled=false --onward.embedded-db.password=postgres \
-    --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN "$@" >> target/bench-automation-app.log 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 120); do curl -sf http://127.0.0.1:$port/actuator/health/readiness >/dev/null && return; sleep 1; done
-  echo "Onward did not start: see target/bench-automation-app.log" >&2; exit 1
-}
-stop_apps() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait "${PIDS[@]}" 2>/dev/null || true; PIDS=(); }
-trap 'stop_apps; stop_postgres' EXIT
+trap stop_all EXIT
 
 stop_postgres
-rm -f target/bench-automation-app.log
+rm -f $APP_LOG
 [ "${BENCH_REUSE:-0}" = 1 ] || rm -rf $DATA
 # The schedules are off for the sweep phase: only the timed API calls run rules or deliver.
-start_app $PORT --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.scheduling.enabled=false \
+start_app --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.scheduling.enabled=false \
   --logging.level.com.onward.automation=DEBUG
 
 echo "== 1. sweep over $ACCOUNTS active projects"
@@ -98,16 +74,16 @@ echo "== 2. delivery: $MESSAGES messages, two instances, GreenMail on port $SMTP
 # duplicate checks still run for every message (each to its own address).
 MAIL="--spring.mail.host=127.0.0.1 --spring.mail.port=$SMTP_PORT --onward.messaging.delivery-interval=200ms --onward.messaging.discipline.quiet-hours=false"
 # What the sweep queued is set aside (before delivery starts); the benchmark's messages are queued at once.
-start_app $PORT --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT $MAIL --onward.messaging.delivery-initial-delay=1h
+start_app --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT $MAIL --onward.messaging.delivery-initial-delay=1h
 sql -c "delete from outbox_message where uniqueness_key like 'bench-delivery-%'"
 sql -c "update outbox_message set status = 'FAILED', last_error = 'set aside by the benchmark' where status = 'PENDING'"
 stop_apps
 "$JAVA" -Dgreenmail.smtp.port=$SMTP_PORT -Dgreenmail.smtp.hostname=127.0.0.1 \
   -Dgreenmail.api.port=${BENCH_GREENMAIL_API_PORT:-18094} -jar $GREENMAIL > target/bench-greenmail.log 2>&1 &
-PIDS+=($!)
+APP_PIDS+=($!)
 for _ in $(seq 1 30); do (echo > /dev/tcp/127.0.0.1/$SMTP_PORT) 2>/dev/null && break; sleep 1; done
-start_app $PORT --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT $MAIL --onward.messaging.delivery-initial-delay=0s
-start_app $PORT2 --spring.datasource.url=jdbc:postgresql://127.0.0.1:$PGPORT/postgres --spring.datasource.username=postgres \
+start_app --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT $MAIL --onward.messaging.delivery-initial-delay=0s
+start_app --port $PORT2 --spring.datasource.url=jdbc:postgresql://127.0.0.1:$PGPORT/postgres --spring.datasource.username=postgres \
   --spring.datasource.password=postgres $MAIL --onward.messaging.delivery-initial-delay=0s
 S=$(now_ms)
 sql -c "insert into outbox_message (id, uniqueness_key, template, channel, audience, recipient, language, subject, body,

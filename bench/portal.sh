@@ -9,43 +9,24 @@
 # Needs psql and wrk (apt-get install -y postgresql-client wrk) and a JDK >= 21 in JAVA_HOME or on PATH.
 # Prints the figures and writes them to target/benchmark-portal.txt.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18095}
 PGPORT=${BENCH_PGPORT:-54335}
 TOKEN=bench-token-0123456789abcdef0123456789abcdef
-BASE=http://127.0.0.1:$PORT
 DATA=target/bench-portal-postgres
+APP_LOG=target/bench-portal-app.log
 ACCOUNTS=${BENCH_ACCOUNTS:-100000}
 DURATION=${BENCH_DURATION:-30s}
+WARMUP=${BENCH_WARMUP:-10s}
 REQUESTS=${BENCH_LINK_REQUESTS:-300}
 OUT=target/benchmark-portal.txt
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-"$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
-  || { echo "$JAVA is older than 21: set JAVA_HOME to a JDK >= 21" >&2; exit 1; }
-[ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
-mkdir -p target
-sql() { PGPASSWORD=postgres psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PGPORT -U postgres -d postgres "$@"; }
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
-stop_postgres() {
-  local pid; pid=$(head -1 $DATA/postmaster.pid 2>/dev/null) || return 0
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
-}
-now_ms() { date +%s%3N; }
-APP=
-stop_app() { [ -n "$APP" ] && { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; }; APP=; }
-trap 'stop_app; stop_postgres' EXIT
+. "$(dirname "$0")/lib.sh"
+need psql postgresql-client
+need wrk
+trap stop_all EXIT
 
 stop_postgres
-rm -rf $DATA target/bench-portal-app.log
-"$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
-  --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN --onward.scheduling.enabled=false \
-  --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres >> target/bench-portal-app.log 2>&1 &
-APP=$!
-for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
-curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start: see target/bench-portal-app.log" >&2; exit 1; }
+rm -rf $DATA $APP_LOG
+start_app --onward.scheduling.enabled=false --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT
 
 echo "== data: $ACCOUNTS accounts, $(( ACCOUNTS * 3 )) portal contacts"
 T0=$(date +%s)
@@ -71,7 +52,7 @@ while read -r t; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: onward_portal=$t" $BASE/portal)
   [ "$code" = 200 ] || { echo "portal home answered $code" >&2; exit 1; }
 done < target/bench-portal-tokens.txt
-wrk -t2 -c50 -d10s -s bench/portal-home.lua $BASE/portal > /dev/null # warm-up
+wrk -t2 -c50 -d$WARMUP -s bench/portal-home.lua $BASE/portal > /dev/null # warm-up
 HOME_RESULT=$(wrk -t2 -c50 -d$DURATION -s bench/portal-home.lua $BASE/portal | tail -1)
 echo "portal home: $HOME_RESULT"
 

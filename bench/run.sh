@@ -1,40 +1,32 @@
 #!/usr/bin/env bash
-# Benchmark of issue 2: with 10,000 accounts and projects, the portfolio page and
+# Benchmark of the portfolio and contract signing: with 10,000 accounts and projects, the portfolio page and
 # GET /api/v1/accounts?page=… under 50 concurrent clients (p95) — saturated with wrk and at
 # a steady 800 requests/s with hey — and contract creation throughput. Needs wrk and hey
 # (apt-get install -y wrk hey) and a JDK >= 21 in JAVA_HOME or on PATH.
 # Prints the figures and writes them to target/benchmark.txt.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18080}
+PGPORT=54329
+DATA=target/bench-postgres
+APP_LOG=target/bench-app.log
 TARGET=${BENCH_ACCOUNTS:-10000}
 CLIENTS=${BENCH_CLIENTS:-50}
 # The signing goal (>= 200 contracts/s) is stated for 4 concurrent clients.
 CONTRACT_CLIENTS=${BENCH_CONTRACT_CLIENTS:-4}
 DURATION=${BENCH_DURATION:-30s}
 TOKEN=bench-token-0123456789abcdef0123456789abcdef
-BASE=http://127.0.0.1:$PORT
 OUT=target/benchmark.txt
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-"$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
-  || { echo "$JAVA is older than 21: set JAVA_HOME to a JDK >= 21" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
+need wrk
+trap stop_apps EXIT
 
-[ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
-mkdir -p target
 # A fresh database each run (kept afterwards for inspection); BENCH_REUSE=1 measures the
 # reads again on the database the previous run left.
-[ "${BENCH_REUSE:-0}" = 1 ] || rm -rf target/bench-postgres
-"$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false --onward.embedded-db.password=postgres \
-  --onward.embedded-db.data-dir=target/bench-postgres --onward.embedded-db.port=54329 \
-  --onward.embedded-db.max-pool-size=${BENCH_POOL:-40} --onward.bootstrap.admin-token=$TOKEN \
-  --logging.level.root=WARN ${BENCH_APP_OPTS:-} > target/bench-app.log 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
-curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start: see target/bench-app.log" >&2; exit 1; }
+[ "${BENCH_REUSE:-0}" = 1 ] || rm -rf $DATA
+rm -f $APP_LOG
+start_app --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT \
+  --onward.embedded-db.max-pool-size=${BENCH_POOL:-40} ${BENCH_APP_OPTS:-}
 
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 # A realistic team so assignment does real work: specialists and CSMs per segment.
 [ "${BENCH_REUSE:-0}" = 1 ] || for seg in ENTERPRISE MID_MARKET SMB; do
   for i in 1 2 3; do

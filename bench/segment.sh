@@ -5,43 +5,32 @@
 # native. Prints the figures and writes them to target/benchmark-segment.txt.
 # BENCH_SEGMENT_SECONDS (default 30) is the length of each measured round.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18091}
 PGPORT=${BENCH_PGPORT:-54331}
 TOKEN=bench-token-0123456789abcdef0123456789abcdef
-BASE=http://127.0.0.1:$PORT
 DATA=target/bench-segment-postgres
+APP_LOG=target/bench-segment-app.log
 SECS=${BENCH_SEGMENT_SECONDS:-30}
+WARMUP_SECS=${BENCH_SEGMENT_WARMUP_SECONDS:-10}
 CLIENTS=${BENCH_SEGMENT_CLIENTS:-4}
 OUT=target/benchmark-segment.txt
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
-"$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
-  || { echo "$JAVA is older than 21: set JAVA_HOME to a JDK >= 21" >&2; exit 1; }
-[ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
-mkdir -p target
-sql() { PGPASSWORD=postgres psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PGPORT -U postgres -d postgres "$@"; }
-stop_postgres() { [ -f $DATA/postmaster.pid ] && kill "$(head -1 $DATA/postmaster.pid)" 2>/dev/null || true; }
-APP=
-trap '[ -n "$APP" ] && kill $APP 2>/dev/null; wait 2>/dev/null; stop_postgres' EXIT
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
+. "$(dirname "$0")/lib.sh"
+need psql postgresql-client
+trap stop_all EXIT
 stop_postgres
-rm -rf $DATA target/bench-segment-app.log
-"$JAVA" ${BENCH_JAVA_OPTS:--Xmx1g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
-  --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN --onward.embedded-db.data-dir=$DATA \
-  --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres --onward.embedded-db.max-pool-size=20 >> target/bench-segment-app.log 2>&1 &
-APP=$!
-for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
-curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start" >&2; exit 1; }
+rm -rf $DATA $APP_LOG
+start_app --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.embedded-db.max-pool-size=20
 sql -c "insert into account (id, external_id, name, employees, acv_amount, acv_currency, product_type, licensed_seats,
   language, status, segment, touch_model, created_at)
   select gen_random_uuid(), 'load-' || g, 'Load ' || g, 50, 5000, 'USD', 'DAILY', 40, 'en', 'ONBOARDING', 'SMB',
   'TECH_TOUCH', now() from generate_series(1, 1000) g"
 sql -tA -F'|' -c "select id, external_id from account where external_id like 'load-%'" > target/bench-segment-accounts.txt
 # A write key is an ingestion-scoped token.
-KEY=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' $BASE/api/v1/admin/tokens \
+KEY=$(api $BASE/api/v1/admin/tokens \
   -d '{"name":"segment-bench","scope":"INGEST"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 run() { "$JAVA" bench/SegmentLoad.java $BASE "$KEY" target/bench-segment-accounts.txt "$1" $CLIENTS 1000 "$2" "$3" | grep RESULT; }
-echo "warm-up: $(run 10 native warm-n) / $(run 10 segment warm-s)"
+echo "warm-up: $(run $WARMUP_SECS native warm-n) / $(run $WARMUP_SECS segment warm-s)"
 N1=$(run $SECS native n1); echo "$N1"
 S1=$(run $SECS segment s1); echo "$S1"
 N2=$(run $SECS native n2); echo "$N2"

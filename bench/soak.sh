@@ -8,7 +8,6 @@
 # that every flag was notified exactly once. Needs psql (apt-get install -y postgresql-client) and a
 # JDK >= 21 in JAVA_HOME or on PATH. Prints the figures and writes them to target/benchmark-soak.txt.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18095}
 PGPORT=${BENCH_PGPORT:-54335}
 SOAK_SECONDS=${BENCH_SOAK_SECONDS:-1800}
@@ -16,29 +15,17 @@ RECOMPUTE_EVERY=${BENCH_SOAK_RECOMPUTE_EVERY:-600}
 WINDOW=${BENCH_SOAK_WINDOW:-60}
 ACCOUNTS=${BENCH_SOAK_ACCOUNTS:-20000}
 TOKEN=bench-token-0123456789abcdef0123456789abcdef
-BASE=http://127.0.0.1:$PORT
 DATA=target/bench-soak-postgres
 LOG=target/bench-soak-app.log
+APP_LOG=$LOG
 OUT=target/benchmark-soak.txt
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
-"$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
-  || { echo "$JAVA is older than 21: set JAVA_HOME to a JDK >= 21" >&2; exit 1; }
-[ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
-mkdir -p target
-sql() { PGPASSWORD=postgres psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PGPORT -U postgres -d postgres "$@"; }
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
-stop_postgres() { [ -f $DATA/postmaster.pid ] && kill "$(head -1 $DATA/postmaster.pid)" 2>/dev/null || true; }
+. "$(dirname "$0")/lib.sh"
+need psql postgresql-client
+trap stop_all EXIT
 
 stop_postgres
 rm -rf $DATA $LOG
-"$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
-  --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN --onward.embedded-db.data-dir=$DATA \
-  --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres --onward.embedded-db.max-pool-size=20 > $LOG 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; stop_postgres' EXIT
-for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
-curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start: see $LOG" >&2; exit 1; }
+start_app --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.embedded-db.max-pool-size=20
 
 echo "== data: $ACCOUNTS accounts"
 # One CSM for every account (the template's project is assigned to them on signature).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of issue 3 (usage telemetry and health), on one machine with the app and its
+# Benchmark of usage telemetry and health, on one machine with the app and its
 # PostgreSQL side by side:
 #   1. ingestion: events/s through POST /api/v1/events, 1,000-event batches, for 60 s;
 #   2. the same rows written by a plain COPY into the same table, and our rate as a ratio of it;
@@ -12,39 +12,22 @@
 # Needs wrk and psql (apt-get install -y wrk postgresql-client) and a JDK >= 21 in JAVA_HOME or on
 # PATH. Prints the figures and writes them to target/benchmark-usage.txt.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18090}
 PGPORT=${BENCH_PGPORT:-54330}
 TOKEN=bench-token-0123456789abcdef0123456789abcdef
-BASE=http://127.0.0.1:$PORT
 DATA=target/bench-usage-postgres
+APP_LOG=target/bench-usage-app.log
 ACCOUNTS=${BENCH_HEALTH_ACCOUNTS:-100000}
 SECONDS_LOAD=${BENCH_INGEST_SECONDS:-60}
 CLIENTS=${BENCH_INGEST_CLIENTS:-4}
 OUT=target/benchmark-usage.txt
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
-"$JAVA" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
-  || { echo "$JAVA is older than 21: set JAVA_HOME to a JDK >= 21" >&2; exit 1; }
-[ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
-mkdir -p target
-sql() { PGPASSWORD=postgres psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PGPORT -U postgres -d postgres "$@"; }
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
-stop_postgres() { [ -f $DATA/postmaster.pid ] && kill "$(head -1 $DATA/postmaster.pid)" 2>/dev/null || true; }
-
-APP=
-start_app() {
-  "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false --onward.embedded-db.password=postgres \
-    --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN "$@" >> target/bench-usage-app.log 2>&1 &
-  APP=$!
-  for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && return; sleep 1; done
-  echo "Onward did not start: see target/bench-usage-app.log" >&2; exit 1
-}
-trap '[ -n "$APP" ] && kill $APP 2>/dev/null; wait 2>/dev/null; stop_postgres' EXIT
+. "$(dirname "$0")/lib.sh"
+need wrk
+need psql postgresql-client
+trap stop_all EXIT
 
 stop_postgres
-rm -rf $DATA target/bench-usage-app.log
+rm -rf $DATA $APP_LOG
 start_app --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.embedded-db.max-pool-size=20
 
 echo "== 1. ingestion: $CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s"

@@ -3,7 +3,14 @@ package com.onward.automation;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code onward.automation}: the sequences (AUTO-3), the stakeholder cadences (PPL-3), which plan
@@ -12,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * goes only for a contract signed within {@code welcomeWithinDays}.
  */
 @ConfigurationProperties("onward.automation")
-record AutomationProperties(Map<String, Sequence> sequences, List<Cadence> cadences, List<String> kickoffItems,
+@Validated
+record AutomationProperties(Map<String, @Valid Sequence> sequences, List<@Valid Cadence> cadences, List<String> kickoffItems,
 		Integer catchUpGraceDays, Integer welcomeWithinDays) {
 
 	AutomationProperties {
@@ -32,7 +40,7 @@ record AutomationProperties(Map<String, Sequence> sequences, List<Cadence> caden
 	 * Timed steps from the day the account enrolled; with {@code repeatEveryDays} the last step repeats
 	 * (up to {@code maxRepeats}) until the goal is met.
 	 */
-	record Sequence(Goal goal, List<Step> steps, int repeatEveryDays, int maxRepeats) {
+	record Sequence(Goal goal, List<@Valid Step> steps, @PositiveOrZero int repeatEveryDays, int maxRepeats) {
 		Sequence {
 			if (goal == null) goal = Goal.PROJECT_COMPLETED;
 			if (steps == null) steps = List.of();
@@ -61,10 +69,10 @@ record AutomationProperties(Map<String, Sequence> sequences, List<Cadence> caden
 		}
 	}
 
-	record Step(int day, String template) {
+	record Step(@PositiveOrZero int day, @NotBlank String template) {
 	}
 
 	/** A stakeholder role met every {@code days}; {@code untilGoLive}: only while implementing. */
-	record Cadence(String role, int days, boolean untilGoLive) {
+	record Cadence(@NotNull com.onward.shared.ContactRole role, @Positive int days, boolean untilGoLive) {
 	}
 }

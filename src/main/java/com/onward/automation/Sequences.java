@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -148,7 +147,7 @@ public class Sequences {
 				join %s on st.idx = d.idx
 				join account_v a on a.account_id = d.account_id
 				%s
-				%s""".formatted(due, stepTable, Automation.CUSTOMER_CONTACT, Automation.ACCOUNT_CSM))
+				%s""".formatted(due, stepTable, RuleMatches.CUSTOMER_CONTACT, RuleMatches.ACCOUNT_CSM))
 			.params(stepParams)
 			.query((rs, n) -> new CustomerEmail(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
 					rs.getString(4), rs.getString(5), Map.of("account", rs.getString(6),

@@ -126,7 +126,8 @@ class HealthData {
 				where account_id = any(:ids) order by account_id, created_at""", params,
 				rs -> { contacts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 					.add(new HealthInputs.ContactInput(rs.getString(2), ContactRole.valueOf(rs.getString(3)),
-							rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class))); });
+							com.onward.stakeholder.Engagement.valueOf(rs.getString(4)),
+							com.onward.stakeholder.Sentiment.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class))); });
 		Map<UUID, HealthInputs.Value> values = values(params, today);
 		var attendance = new HashMap<UUID, HealthInputs.Attendance>();
 		named.query("""

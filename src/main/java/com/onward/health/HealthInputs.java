@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.onward.shared.ContactRole;
+import com.onward.stakeholder.Engagement;
+import com.onward.stakeholder.Sentiment;
 import com.onward.usage.AdoptionMetrics;
 import com.onward.usage.EarlyWinKind;
 
@@ -102,7 +104,7 @@ record HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalD
 		static final Homework NONE = new Homework(0, 0, 0);
 	}
 
-	record ContactInput(String name, ContactRole role, String engagement, String sentiment, LocalDate lastContactOn) {
+	record ContactInput(String name, ContactRole role, Engagement engagement, Sentiment sentiment, LocalDate lastContactOn) {
 	}
 
 	/** Where the plan stands on the items behind the leading indicators (HLT-3). */

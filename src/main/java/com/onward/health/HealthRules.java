@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 import com.onward.shared.ContactRole;
+import com.onward.stakeholder.Engagement;
+import com.onward.stakeholder.Sentiment;
 import com.onward.usage.AdoptionMetrics;
 import com.onward.usage.EarlyWinKind;
 
@@ -149,15 +151,15 @@ final class HealthRules {
 		var inputs = new LinkedHashMap<String, Object>();
 		var parts = new LinkedHashMap<String, Integer>();
 		List<HealthInputs.ContactInput> known = in.contacts().stream()
-			.filter(c -> KEY_CONTACTS.contains(c.role()) && !"UNKNOWN".equals(c.engagement())).toList();
+			.filter(c -> KEY_CONTACTS.contains(c.role()) && c.engagement() != Engagement.UNKNOWN).toList();
 		if (!known.isEmpty()) {
 			int participation = (int) Math.round(known.stream().mapToInt(c -> switch (c.engagement()) {
-				case "HIGH" -> 100;
-				case "MEDIUM" -> 60;
+				case HIGH -> 100;
+				case MEDIUM -> 60;
 				default -> 20;
 			}).average().orElse(0));
 			inputs.put("keyContactsRated", known.size());
-			inputs.put("lowEngagement", known.stream().filter(c -> "LOW".equals(c.engagement())).count());
+			inputs.put("lowEngagement", known.stream().filter(c -> c.engagement() == Engagement.LOW).count());
 			parts.put("participation", participation);
 		}
 		LocalDate lastContact = in.contacts().stream().map(HealthInputs.ContactInput::lastContactOn)
@@ -181,7 +183,7 @@ final class HealthRules {
 		Component.Text raise = parts.get(weakest) >= 100 ? Component.Text.of("health.engagement.raise.onTrack")
 				: switch (weakest) {
 					case "participation" -> Component.Text.of("health.engagement.raise.participation",
-							known.stream().filter(c -> !"HIGH".equals(c.engagement())).map(HealthInputs.ContactInput::name)
+							known.stream().filter(c -> c.engagement() != Engagement.HIGH).map(HealthInputs.ContactInput::name)
 								.limit(3).reduce((a, b) -> a + ", " + b).orElse("-"));
 					case "cadence" -> Component.Text.of("health.engagement.raise.cadence",
 							inputs.get("daysSinceLastContact"));
@@ -240,15 +242,15 @@ final class HealthRules {
 
 	private Component sentiment(HealthInputs in) {
 		List<HealthInputs.ContactInput> known = in.contacts().stream()
-			.filter(c -> !"UNKNOWN".equals(c.sentiment())).toList();
+			.filter(c -> c.sentiment() != Sentiment.UNKNOWN).toList();
 		if (known.isEmpty()) {
 			return noData(Component.Name.SENTIMENT, "health.sentiment.noData");
 		}
-		long positive = known.stream().filter(c -> "POSITIVE".equals(c.sentiment())).count();
-		long negative = known.stream().filter(c -> "NEGATIVE".equals(c.sentiment())).count();
+		long positive = known.stream().filter(c -> c.sentiment() == Sentiment.POSITIVE).count();
+		long negative = known.stream().filter(c -> c.sentiment() == Sentiment.NEGATIVE).count();
 		int score = (int) Math.round(known.stream().mapToInt(c -> switch (c.sentiment()) {
-			case "POSITIVE" -> 100;
-			case "NEUTRAL" -> 60;
+			case POSITIVE -> 100;
+			case NEUTRAL -> 60;
 			default -> 10;
 		}).average().orElse(0));
 		var inputs = new LinkedHashMap<String, Object>();
@@ -379,19 +381,19 @@ final class HealthRules {
 		long day = in.projectDay();
 		for (HealthInputs.ContactInput c : in.contacts()) {
 			Long silent = c.lastContactOn() == null ? null : ChronoUnit.DAYS.between(c.lastContactOn(), in.today());
-			if (c.role() == ContactRole.PROJECT_LEAD && ("LOW".equals(c.engagement())
+			if (c.role() == ContactRole.PROJECT_LEAD && (c.engagement() == Engagement.LOW
 					|| (silent != null && silent > f.unresponsiveDays())
 					|| (silent == null && day > f.unresponsiveDays()))) {
 				flags.add(new Finding(FlagCategory.STAKEHOLDER_ENGAGEMENT, "PROJECT_LEAD_UNRESPONSIVE",
-						List.of(c.name(), c.engagement(), silent == null ? "-" : silent)));
+						List.of(c.name(), c.engagement().name(), silent == null ? "-" : silent)));
 			}
-			if (c.role() == ContactRole.EXECUTIVE_SPONSOR && ("LOW".equals(c.engagement())
+			if (c.role() == ContactRole.EXECUTIVE_SPONSOR && (c.engagement() == Engagement.LOW
 					|| (silent != null && silent > f.sponsorCheckInDays())
 					|| (silent == null && day > f.sponsorCheckInDays()))) {
 				flags.add(new Finding(FlagCategory.STAKEHOLDER_ENGAGEMENT, "SPONSOR_MISSES_CHECK_INS",
-						List.of(c.name(), c.engagement(), silent == null ? "-" : silent)));
+						List.of(c.name(), c.engagement().name(), silent == null ? "-" : silent)));
 			}
-			if (c.role() == ContactRole.CHAMPION && "LOW".equals(c.engagement())) {
+			if (c.role() == ContactRole.CHAMPION && c.engagement() == Engagement.LOW) {
 				flags.add(new Finding(FlagCategory.STAKEHOLDER_ENGAGEMENT, "CHAMPION_DISENGAGED", List.of(c.name())));
 			}
 		}
@@ -474,7 +476,7 @@ final class HealthRules {
 			flags.add(new Finding(FlagCategory.BUSINESS_OUTCOME, "NO_EARLY_WINS", List.of(day)));
 		}
 		List<String> negative = in.contacts().stream()
-			.filter(c -> KEY_CONTACTS.contains(c.role()) && "NEGATIVE".equals(c.sentiment()))
+			.filter(c -> KEY_CONTACTS.contains(c.role()) && c.sentiment() == Sentiment.NEGATIVE)
 			.map(HealthInputs.ContactInput::name).toList();
 		if (!negative.isEmpty()) {
 			flags.add(new Finding(FlagCategory.RELATIONSHIP, "NEGATIVE_SENTIMENT",

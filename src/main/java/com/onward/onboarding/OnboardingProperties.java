@@ -2,7 +2,11 @@ package com.onward.onboarding;
 
 import java.util.Map;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import com.onward.account.OnboardingFactors.Level;
 
@@ -11,6 +15,8 @@ import com.onward.account.OnboardingFactors.Level;
  * (PLAN-4; the numbers are ours, the seeds name only the factors).
  */
 @ConfigurationProperties("onward.onboarding.factors")
-public record OnboardingProperties(Map<Level, Integer> complexityPercent, int percentPerExtraIntegration,
-		Map<Level, Integer> dataVolumePercent, int limitedCustomerResourcesPercent, int busySeasonPercent) {
+@Validated
+public record OnboardingProperties(@NotNull Map<Level, @NotNull @PositiveOrZero Integer> complexityPercent,
+		@PositiveOrZero int percentPerExtraIntegration, @NotNull Map<Level, @NotNull @PositiveOrZero Integer> dataVolumePercent,
+		@PositiveOrZero int limitedCustomerResourcesPercent, @PositiveOrZero int busySeasonPercent) {
 }

@@ -1,6 +1,10 @@
 package com.onward.planning;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Capacity planning defaults (ANL-6): the buffer added to the load for seasonality, turnover and
@@ -8,7 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * lifetime derived from retention (1 / (1 − r) grows without bound as r nears 1).
  */
 @ConfigurationProperties("onward.planning")
-public record PlanningProperties(int seasonalityBufferPercent, int turnoverBufferPercent, int complexDealsBufferPercent,
+@Validated
+public record PlanningProperties(@Min(0) @Max(100) int seasonalityBufferPercent, @Min(0) @Max(100) int turnoverBufferPercent,
+		@Min(0) @Max(100) int complexDealsBufferPercent,
 		int historyWeeks, int maxLifetimeYears, String specialistRole) {
 
 	public PlanningProperties {

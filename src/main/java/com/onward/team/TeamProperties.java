@@ -3,7 +3,14 @@ package com.onward.team;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import com.onward.shared.OwnerRole;
 import com.onward.shared.Segment;
@@ -15,8 +22,10 @@ import com.onward.shared.Segment;
  * SMEs 5–10 h, end users 3–5 h), which are {@code phase-total-hours}.
  */
 @ConfigurationProperties("onward.team")
-public record TeamProperties(Map<TeamRole, Map<Segment, Integer>> capacity, List<TeamRole> autoAssign,
-		Map<OwnerRole, Hours> hoursPerWeek, Map<OwnerRole, Hours> phaseTotalHours,
+@Validated
+public record TeamProperties(@NotEmpty Map<TeamRole, Map<Segment, @NotNull @PositiveOrZero Integer>> capacity,
+		@NotEmpty List<TeamRole> autoAssign, @NotNull Map<OwnerRole, @Valid Hours> hoursPerWeek,
+		Map<OwnerRole, @Valid Hours> phaseTotalHours,
 		Map<Segment, List<TeamRole>> autoAssignBySegment) {
 
 	public TeamProperties {
@@ -29,7 +38,13 @@ public record TeamProperties(Map<TeamRole, Map<Segment, Integer>> capacity, List
 		return autoAssignBySegment.getOrDefault(segment, autoAssign);
 	}
 
-	public record Hours(int min, int max) {
+	public record Hours(@PositiveOrZero int min, @PositiveOrZero int max) {
+
+		/** A range: min up to max. */
+		@AssertTrue(message = "min must not be above max")
+		boolean isOrdered() {
+			return min <= max;
+		}
 	}
 
 	public int defaultCapacity(TeamRole role, Segment segment) {

@@ -2,7 +2,17 @@ package com.onward.training;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * TRN-1/2 defaults ({@code onward.training}): the sample schedule, pass score and rate targets.
@@ -12,8 +22,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code tech-touch-segments} get on-demand academy items instead of live sessions.
  */
 @ConfigurationProperties("onward.training")
-record TrainingProperties(int passScore, double completionTarget, double attendanceFlagBelow, int standardPlanDays,
-		List<Planned> schedule, Integer standardGoLiveDay, Integer goLiveToleranceDays,
+@Validated
+record TrainingProperties(@Min(0) @Max(100) int passScore, @DecimalMin("0") @DecimalMax("1") double completionTarget,
+		@DecimalMin("0") @DecimalMax("1") double attendanceFlagBelow, @Positive int standardPlanDays,
+		List<@Valid Planned> schedule, Integer standardGoLiveDay, Integer goLiveToleranceDays,
 		List<com.onward.shared.Segment> techTouchSegments) {
 
 	TrainingProperties {
@@ -23,7 +35,8 @@ record TrainingProperties(int passScore, double completionTarget, double attenda
 	}
 
 	/** One session of the sample schedule: in week {@code week} of a standard 90-day plan. */
-	record Planned(String code, Session.Audience audience, Session.Format format, int week, int minutes,
+	record Planned(@NotBlank String code, @NotNull Session.Audience audience, @NotNull Session.Format format,
+			@Positive int week, @Positive int minutes,
 			boolean optional) {
 	}
 }

@@ -4,7 +4,12 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import com.onward.account.ProductType;
 
@@ -13,10 +18,11 @@ import com.onward.account.ProductType;
  * (onboarding day → target) joined by straight lines from (0, 0) and flat after the last point.
  */
 @ConfigurationProperties("onward.adoption")
-public record AdoptionProperties(int coreFeatures, TreeMap<Integer, Double> activationTarget,
-		TreeMap<Integer, Double> weeklyActiveTarget, TreeMap<Integer, Double> coreFeaturesTarget,
-		Map<ProductType, Map<String, Double>> thresholds, int lowAdopterMaxEvents, int powerUserMinActiveDays,
-		int powerUserMinEvents, int champions) {
+@Validated
+public record AdoptionProperties(@Positive int coreFeatures, @NotEmpty TreeMap<Integer, Double> activationTarget,
+		@NotEmpty TreeMap<Integer, Double> weeklyActiveTarget, @NotEmpty TreeMap<Integer, Double> coreFeaturesTarget,
+		@NotEmpty Map<ProductType, Map<String, Double>> thresholds, @PositiveOrZero int lowAdopterMaxEvents,
+		@Positive int powerUserMinActiveDays, @Positive int powerUserMinEvents, @Positive int champions) {
 
 	/** The value of a target curve on an onboarding day. */
 	public static double onCurve(NavigableMap<Integer, Double> curve, long day) {

@@ -3,7 +3,6 @@ package com.onward.automation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.onward.testing.MailIntegrationTest;
+import com.onward.shared.ContactRole;
+import com.onward.testing.Scenarios;
 import com.onward.usage.UsageTestSupport;
 import com.onward.messaging.Delivery;
 
 /** The sweep's re-engagement rules against a real SMTP server: once per (rule, account, occurrence). */
-@TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
-		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
-		"onward.messaging.slack-webhook-url=http://localhost:3099/slack" })
+@MailIntegrationTest
 class AutomationIntegrationTests extends UsageTestSupport {
 
 	@RegisterExtension
@@ -35,8 +34,12 @@ class AutomationIntegrationTests extends UsageTestSupport {
 	@Autowired
 	JdbcClient jdbc;
 
-	private UUID smbAccount(LocalDate signedOn, String email) {
-		return account(0, "DAILY", signedOn, 12, 3000, List.of(Map.of("name", "Budi", "email", email, "role", "PROJECT_LEAD")));
+	@Autowired
+	Scenarios scenarios;
+
+	/** An SMB account on day {@code day} of its onboarding whose project lead, Budi, has this address. */
+	private UUID smbAccount(int day, String email) {
+		return scenarios.smbAccount().onDay(day).contact("Budi", email, ContactRole.PROJECT_LEAD).sign().accountId();
 	}
 
 	private long reEngagements(UUID account) {
@@ -47,7 +50,7 @@ class AutomationIntegrationTests extends UsageTestSupport {
 	@Test
 	void anSmbAccountWithNoLoginSevenDaysInIsNudgedOnce() {
 		String email = unique("budi") + "@sweep.example";
-		UUID account = smbAccount(LocalDate.now().minusDays(7), email);
+		UUID account = smbAccount(7, email);
 		var first = post("/api/v1/automation/sweeps", null).body();
 		long sweepRules = java.util.stream.StreamSupport.stream(get("/api/v1/automation/rules").body().spliterator(), false)
 			.filter(r -> r.get("kind").asString().equals("SWEEP") && r.get("enabled").asBoolean()).count();
@@ -85,7 +88,7 @@ class AutomationIntegrationTests extends UsageTestSupport {
 
 	@Test
 	void aContractPostedTenDaysLateRemindsTheCsmButDoesNotReEngageTheCustomerForADayThatPassedBeforehand() {
-		UUID account = smbAccount(LocalDate.now().minusDays(10), unique("late") + "@sweep.example");
+		UUID account = smbAccount(10, unique("late") + "@sweep.example");
 		post("/api/v1/automation/sweeps", null);
 		assertThat(reEngagements(account)).isZero();
 		assertThat(jdbc.sql("select count(*) from automation_task where account_id = :a and rule_code = 'NO_LOGIN_AFTER_ACCESS'")
@@ -94,7 +97,7 @@ class AutomationIntegrationTests extends UsageTestSupport {
 
 	@Test
 	void thresholdsAreEditableAndTheDryRunShowsWhoWouldBeReached() {
-		UUID account = smbAccount(LocalDate.now().minusDays(10), unique("x") + "@dry.example");
+		UUID account = smbAccount(10, unique("x") + "@dry.example");
 		assertThat(get("/api/v1/automation/rules/NO_LOGIN_AFTER_ACCESS/dry-run").body().findValuesAsString("accountId"))
 			.contains(account.toString());
 		var updated = call("PUT", "/api/v1/automation/rules/NO_LOGIN_AFTER_ACCESS", Map.of("enabled", true, "days", 14)).body();
@@ -114,7 +117,7 @@ class AutomationIntegrationTests extends UsageTestSupport {
 
 	@Test
 	void aTechTouchAccountThatStoppedLoggingInIsReEngagedOncePerLapse() {
-		UUID account = smbAccount(LocalDate.now().minusDays(10), unique("y") + "@lapse.example");
+		UUID account = smbAccount(10, unique("y") + "@lapse.example");
 		assertThat(post("/api/v1/events", Map.of("events", List.of(Map.of("accountId", account.toString(), "userId", "u1",
 				"type", "LOGIN", "occurredAt", Instant.now().minus(4, ChronoUnit.DAYS).toString())))).status()).isEqualTo(202);
 		post("/api/v1/automation/sweeps", null);

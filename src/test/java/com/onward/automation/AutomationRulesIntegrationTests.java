@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.onward.testing.MailIntegrationTest;
 import com.onward.identity.StaffRole;
 import com.onward.identity.Users;
 import com.onward.messaging.Delivery;
@@ -35,9 +35,7 @@ import com.sun.net.httpserver.HttpServer;
  * Event rules, sequences, tasks, cadences, outgoing webhooks and Slack, against real SMTP
  * (GreenMail) and a real HTTP receiver. Same context and database as the other mail tests.
  */
-@TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
-		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
-		"onward.messaging.slack-webhook-url=http://localhost:3099/slack" })
+@MailIntegrationTest
 class AutomationRulesIntegrationTests extends UsageTestSupport {
 
 	@RegisterExtension

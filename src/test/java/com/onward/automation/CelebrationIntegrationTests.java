@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.onward.testing.MailIntegrationTest;
 import com.onward.messaging.Delivery;
 import com.onward.usage.UsageTestSupport;
 
@@ -22,9 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 
 /** A completed milestone emails the customer once, in their language; the kickoff does not celebrate. */
-@TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
-		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
-		"onward.messaging.slack-webhook-url=http://localhost:3099/slack" })
+@MailIntegrationTest
 class CelebrationIntegrationTests extends UsageTestSupport {
 
 	@RegisterExtension

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.onward.testing.MailIntegrationTest;
 import com.onward.IntegrationTest;
 import com.onward.messaging.Delivery;
 import com.onward.messaging.Outbox;
@@ -45,9 +45,7 @@ import jakarta.mail.internet.MimeMessage;
  * in the customer's time zone, historical CSV imports, the weekly digest. The policy is the shipped
  * one (cap 2, 08:00–18:00 Monday–Friday), set through the API for these tests.
  */
-@TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
-		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
-		"onward.messaging.slack-webhook-url=http://localhost:3099/slack" })
+@MailIntegrationTest
 class CustomerEmailDisciplineIntegrationTests extends IntegrationTest {
 
 	/** Wednesday 2 December 2026, 10:00 UTC: within sending hours for an account on the vendor's (UTC) time. */

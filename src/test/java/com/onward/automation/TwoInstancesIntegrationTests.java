@@ -21,10 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.onward.testing.MailIntegrationTest;
 import com.onward.OnwardApplication;
 import com.onward.messaging.Delivery;
 import com.onward.usage.UsageTestSupport;
@@ -37,9 +37,7 @@ import jakarta.mail.internet.MimeMessage;
  * the same time, every message reaches the SMTP server exactly once, and the daily cap and the
  * sending hours hold across both.
  */
-@TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
-		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
-		"onward.messaging.slack-webhook-url=http://localhost:3099/slack" })
+@MailIntegrationTest
 class TwoInstancesIntegrationTests extends UsageTestSupport {
 
 	@RegisterExtension

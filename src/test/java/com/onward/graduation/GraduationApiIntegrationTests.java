@@ -3,7 +3,6 @@ package com.onward.graduation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.onward.testing.Scenarios;
 import com.onward.usage.UsageTestSupport;
 
 import tools.jackson.databind.JsonNode;
@@ -24,9 +24,8 @@ class GraduationApiIntegrationTests extends UsageTestSupport {
 	@Autowired
 	JdbcClient jdbc;
 
-	private String projectOf(UUID account) {
-		return get("/api/v1/projects?accountId=" + account).body().get(0).get("id").asString();
-	}
+	@Autowired
+	Scenarios scenarios;
 
 	private static Map<String, Object> scores(Object t, Object k, Object a, Object v, Object s) {
 		var m = new LinkedHashMap<String, Object>();
@@ -45,7 +44,7 @@ class GraduationApiIntegrationTests extends UsageTestSupport {
 
 	@Test
 	void theWorkedExampleIsReadyAndKept() {
-		String project = projectOf(account(10, "DAILY", LocalDate.now()));
+		String project = scenarios.smbAccount().seats(10).sign().projectId().toString();
 		com.onward.testing.MetValue.meet(this::post, project);
 		Response r = post("/api/v1/projects/" + project + "/scorecard", scores(9, 8, 7, 9, 8));
 		assertThat(r.status()).as(r.raw()).isEqualTo(200);
@@ -67,7 +66,7 @@ class GraduationApiIntegrationTests extends UsageTestSupport {
 
 	@Test
 	void scoresOutsideZeroToTenAre400AndNothingIsStored() {
-		String project = projectOf(account(10, "DAILY", LocalDate.now()));
+		String project = scenarios.smbAccount().seats(10).sign().projectId().toString();
 		assertProblem(post("/api/v1/projects/" + project + "/scorecard", scores(11, 8, 7, 9, 8)), 400, "technical");
 		assertProblem(post("/api/v1/projects/" + project + "/scorecard", scores(9, 8, -0.5, 9, 8)), 400, "adoption");
 		var missing = scores(9, 8, 7, 9, 8);
@@ -81,11 +80,11 @@ class GraduationApiIntegrationTests extends UsageTestSupport {
 	@Test
 	void aBlockingRedFlagKeepsTenOutOfTenFromReady() {
 		// Telemetry is connected, and this account has had nobody log in for 20 days: NO_LOGIN_AFTER_ACCESS.
-		sendOk(List.of(event(account(5, "DAILY", LocalDate.now().minusDays(2)), "someone", "LOGIN",
+		sendOk(List.of(event(scenarios.smbAccount().seats(5).onDay(2).sign().accountId(), "someone", "LOGIN",
 				Instant.now().minus(1, ChronoUnit.HOURS))));
-		UUID account = account(10, "DAILY", LocalDate.now().minusDays(20));
-		post("/api/v1/accounts/" + account + "/health/recompute", null);
-		JsonNode r = post("/api/v1/projects/" + projectOf(account) + "/scorecard", scores(10, 10, 10, 10, 10)).body();
+		var scenario = scenarios.smbAccount().seats(10).onDay(20).sign();
+		post("/api/v1/accounts/" + scenario.accountId() + "/health/recompute", null);
+		JsonNode r = post("/api/v1/projects/" + scenario.projectId() + "/scorecard", scores(10, 10, 10, 10, 10)).body();
 		assertThat(r.get("total").toString()).isEqualTo("10");
 		assertThat(r.get("verdict").asString()).isEqualTo("CLOSE");
 		assertThat(r.get("blockers").findValuesAsString("code")).contains("NO_LOGIN_AFTER_ACCESS");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import com.onward.shared.ContactRole;
+import com.onward.testing.Scenarios;
 import com.onward.usage.UsageTestSupport;
 
 import tools.jackson.databind.JsonNode;
@@ -36,9 +37,13 @@ class HealthIntegrationTests extends UsageTestSupport {
 
 	private final LocalDate today = LocalDate.now();
 
-	private UUID midMarketAccount(int seats, LocalDate signedOn) {
-		return account(seats, "DAILY", signedOn, 200, 20_000,
-				List.of(Map.of("name", "Siti Rahma", "email", "siti@health.example", "role", "PROJECT_LEAD")));
+	@Autowired
+	Scenarios scenarios;
+
+	/** A mid-market account with 20 seats on day {@code day} of its onboarding; Siti Rahma leads its project. */
+	private UUID midMarketAccount(int day) {
+		return scenarios.midMarketAccount().seats(20).onDay(day)
+			.contact("Siti Rahma", "siti@health.example", ContactRole.PROJECT_LEAD).sign().accountId();
 	}
 
 	private Map<String, JsonNode> components(JsonNode health) {
@@ -50,9 +55,9 @@ class HealthIntegrationTests extends UsageTestSupport {
 	@Test
 	void aKnownAccountExplainedComponentByComponentAndItsFlagsRaisedAndCleared() throws Exception {
 		// Telemetry is connected: some account has sent usage.
-		sendOk(List.of(event(account(5, "DAILY", today.minusDays(3)), "someone", "LOGIN",
+		sendOk(List.of(event(scenarios.smbAccount().seats(5).onDay(3).sign().accountId(), "someone", "LOGIN",
 				Instant.now().minus(1, ChronoUnit.HOURS))));
-		UUID account = midMarketAccount(20, today.minusDays(20));
+		UUID account = midMarketAccount(20);
 		JsonNode contact = get("/api/v1/accounts/" + account + "/contacts").body().get(0);
 		var update = new LinkedHashMap<String, Object>();
 		update.put("name", "Siti Rahma");
@@ -162,7 +167,7 @@ class HealthIntegrationTests extends UsageTestSupport {
 
 	@Test
 	void correctiveActionsFromAFlagAndTheRiskRegister() {
-		UUID account = midMarketAccount(20, today.minusDays(20));
+		UUID account = midMarketAccount(20);
 		JsonNode h = post("/api/v1/accounts/" + account + "/health/recompute", null).body();
 		JsonNode flag = h.get("redFlags").get(0);
 		assertThat(flag).isNotNull();

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import com.onward.account.ProductType;
 import com.onward.shared.ContactRole;
+import com.onward.stakeholder.Engagement;
+import com.onward.stakeholder.Sentiment;
 import com.onward.usage.AdoptionMetrics;
 import com.onward.usage.EarlyWinKind;
 
@@ -45,8 +47,8 @@ class HealthRulesTests {
 
 	HealthInputs known() {
 		var contacts = List.of(
-				new HealthInputs.ContactInput("Dewi", ContactRole.EXECUTIVE_SPONSOR, "HIGH", "POSITIVE", today.minusDays(20)),
-				new HealthInputs.ContactInput("Siti", ContactRole.PROJECT_LEAD, "MEDIUM", "NEUTRAL", today.minusDays(10)));
+				new HealthInputs.ContactInput("Dewi", ContactRole.EXECUTIVE_SPONSOR, Engagement.HIGH, Sentiment.POSITIVE, today.minusDays(20)),
+				new HealthInputs.ContactInput("Siti", ContactRole.PROJECT_LEAD, Engagement.MEDIUM, Sentiment.NEUTRAL, today.minusDays(10)));
 		var plan = new HealthInputs.Plan(true, true, true, true, 6, 3, true, true, null, true, true, true, false, true,
 				false);
 		return new HealthInputs(UUID.randomUUID(), UUID.randomUUID(), "IN_PROGRESS", today.minusDays(45),
@@ -181,8 +183,8 @@ class HealthRulesTests {
 	@Test
 	void flagsWithTheirEvidence() {
 		var contacts = List.of(
-				new HealthInputs.ContactInput("Dewi", ContactRole.EXECUTIVE_SPONSOR, "HIGH", "NEGATIVE", today.minusDays(2)),
-				new HealthInputs.ContactInput("Siti", ContactRole.PROJECT_LEAD, "LOW", "NEUTRAL", today.minusDays(2)));
+				new HealthInputs.ContactInput("Dewi", ContactRole.EXECUTIVE_SPONSOR, Engagement.HIGH, Sentiment.NEGATIVE, today.minusDays(2)),
+				new HealthInputs.ContactInput("Siti", ContactRole.PROJECT_LEAD, Engagement.LOW, Sentiment.NEUTRAL, today.minusDays(2)));
 		var plan = new HealthInputs.Plan(true, false, true, false, 6, 0, true, false, today.minusDays(10), true, false,
 				true, false, true, false);
 		HealthInputs in = new HealthInputs(UUID.randomUUID(), UUID.randomUUID(), "IN_PROGRESS", today.minusDays(35),

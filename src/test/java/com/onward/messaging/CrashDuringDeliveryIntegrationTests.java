@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.onward.testing.MailIntegrationTest;
 import com.onward.IntegrationTest;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -30,9 +30,7 @@ import jakarta.mail.internet.MimeMessage;
  * one SMTP accepted before the crash could record it — with the same Message-ID, so the receiver
  * can drop the repeat.
  */
-@TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
-		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
-		"onward.messaging.slack-webhook-url=http://localhost:3099/slack" })
+@MailIntegrationTest
 class CrashDuringDeliveryIntegrationTests extends IntegrationTest {
 
 	@RegisterExtension

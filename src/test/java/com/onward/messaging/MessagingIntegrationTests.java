@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.onward.testing.MailIntegrationTest;
 import com.onward.IntegrationTest;
 
 import jakarta.mail.internet.MimeMessage;
@@ -23,9 +23,7 @@ import jakarta.mail.internet.MimeMessage;
  * The outbox against a real SMTP server (GreenMail): the welcome email in the account's language,
  * exactly once; SMTP down → pending and retried; back up → sent once. Its own context and database.
  */
-@TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
-		"onward.embedded-db.data-dir=target/test-postgres-mail", "onward.messaging.first-retry=0s",
-		"onward.messaging.slack-webhook-url=http://localhost:3099/slack" })
+@MailIntegrationTest
 class MessagingIntegrationTests extends IntegrationTest {
 
 	@RegisterExtension

@@ -21,7 +21,7 @@ final class BulkData {
 
 	static void generate(DataSource dataSource, int accounts, UUID templateProject) {
 		try {
-			String sql = Files.readString(Path.of("bench/usage-data.sql"))
+			String sql = withIncludes(Path.of("bench/usage-data.sql"))
 				.replaceAll("(?m)^\\\\.*$", "") // psql meta-commands (\set, \copy)
 				.replace(":'template'", "'" + templateProject + "'")
 				.replace(":n", Integer.toString(accounts));
@@ -32,5 +32,15 @@ final class BulkData {
 		catch (IOException | java.sql.SQLException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** The script with psql's {@code \ir file} lines replaced by the file (relative to the script), as psql does. */
+	private static String withIncludes(Path script) throws IOException {
+		var out = new StringBuilder();
+		for (String line : Files.readAllLines(script)) {
+			java.util.regex.Matcher include = java.util.regex.Pattern.compile("^\\\\ir\\s+(\\S+)\\s*$").matcher(line);
+			out.append(include.matches() ? withIncludes(script.resolveSibling(include.group(1))) : line).append('\n');
+		}
+		return out.toString();
 	}
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,11 +20,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.onward.health.Health;
+import com.onward.testing.Scenarios;
 import com.onward.usage.UsageTestSupport;
 
 import tools.jackson.databind.JsonNode;
 
 class SupportTicketsIntegrationTests extends UsageTestSupport {
+
+	@Autowired
+	Scenarios scenarios;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -77,7 +80,7 @@ class SupportTicketsIntegrationTests extends UsageTestSupport {
 
 	@Test
 	void batchesAreIdempotentOnExternalIdAndALaterUpdateWins() {
-		UUID account = account(10, "DAILY", LocalDate.now().minusDays(10));
+		UUID account = scenarios.smbAccount().seats(10).onDay(10).sign().accountId();
 		String a = unique("t");
 		String b = unique("t");
 		Instant t0 = now.minus(3, ChronoUnit.DAYS);
@@ -111,7 +114,7 @@ class SupportTicketsIntegrationTests extends UsageTestSupport {
 
 	@Test
 	void aBadTicketRejectsTheBatchNamingTheFieldAndStoresNothing() {
-		UUID account = account(10, "DAILY", LocalDate.now().minusDays(10));
+		UUID account = scenarios.smbAccount().seats(10).onDay(10).sign().accountId();
 		var bad = ticket(unique("t"), account, "complaint", "open", now, now);
 		Response r = post("/api/v1/tickets", Map.of("tickets", List.of(ticket(unique("t"), account, "billing", "open", now, now), bad)));
 		assertProblem(r, 400, "tickets[1].category");
@@ -126,7 +129,7 @@ class SupportTicketsIntegrationTests extends UsageTestSupport {
 
 	@Test
 	void zendeskWebhooksAreVerifiedAndCreateAndUpdateTickets() throws Exception {
-		UUID account = account(10, "DAILY", LocalDate.now().minusDays(10));
+		UUID account = scenarios.smbAccount().seats(10).onDay(10).sign().accountId();
 		String secret = "dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ==";
 		assertThat(call("PUT", "/api/v1/admin/integrations/zendesk", Map.of("signingSecret", secret)).status()).isEqualTo(204);
 		String token = ingestToken();
@@ -174,7 +177,7 @@ class SupportTicketsIntegrationTests extends UsageTestSupport {
 
 	@Test
 	void freshdeskWebhooksUseTheSharedSecret() throws Exception {
-		UUID account = account(10, "DAILY", LocalDate.now().minusDays(10));
+		UUID account = scenarios.smbAccount().seats(10).onDay(10).sign().accountId();
 		Response generated = post("/api/v1/admin/integrations/freshdesk/secret", null);
 		assertThat(generated.status()).isEqualTo(201);
 		String secret = generated.body().get("secret").asString();
@@ -213,7 +216,7 @@ class SupportTicketsIntegrationTests extends UsageTestSupport {
 
 	@Test
 	void supportLoadAndBothTicketFlagsAppearAndClearWithKnownData() {
-		UUID account = account(10, "DAILY", LocalDate.now().minusDays(20));
+		UUID account = scenarios.smbAccount().seats(10).onDay(20).sign().accountId();
 		health.recompute(List.of(account));
 		JsonNode before = support(get("/api/v1/accounts/" + account + "/health").body());
 		assertThat(before.get("noData").asBoolean()).isTrue();

@@ -1,0 +1,253 @@
+package com.onward.automation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.onward.automation.Automation.Occurrence;
+import com.onward.automation.Automation.Rule;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Which accounts a rule matches ("hits"): one set-based query per rule — for an EVENT rule restricted to the
+ * event's occurrences, for a SWEEP rule over every running project — into a transaction-local table that each
+ * action then reads; and the due dates of the stakeholder cadences.
+ */
+@Component
+class RuleMatches {
+
+	private final JdbcClient jdbc;
+	private final ObjectMapper json;
+	private final Clock clock;
+	private final AutomationProperties props;
+
+	RuleMatches(JdbcClient jdbc, ObjectMapper json, Clock clock, AutomationProperties props) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		this.props = props;
+	}
+
+	/** The occurrences of an event that a rule is evaluated for. */
+	record EventContext(List<Occurrence> occurrences) {
+	}
+
+	/**
+	 * Fills the transaction's {@code sweep_hit} table with the rule's matches: (account, project,
+	 * occurrence, args for texts, vals for templates, contact). One query, whatever the number of accounts.
+	 */
+	void fillHits(Rule rule, LocalDate today, EventContext event) {
+		// One row per hit with everything the actions need (key, language, CSM, the contact to write to),
+		// so each action reads this table instead of joining accounts and contacts again.
+		// The table lives as long as the pooled connection and is emptied in place at commit: creating it
+		// per transaction (or truncating it) writes PostgreSQL's catalogue each time, and that churn made
+		// every event rule, hence contract signing, slower as the catalogue bloated.
+		jdbc.sql("""
+				create temporary table if not exists sweep_hit (account_id uuid, project_id uuid, occurrence text, args jsonb,
+				  vals jsonb, contact_id uuid, key text, account_name text, language text, owner_csm_id uuid, csm_user_id uuid,
+				  csm_email text, csm_name text, email text, contact_name text, customer_ok boolean, recent boolean)
+				on commit delete rows""").update();
+		jdbc.sql("delete from sweep_hit").update();
+		String from;
+		String occurrence;
+		String args = "jsonb_build_array(a.name)";
+		String vals = "'{}'::jsonb";
+		String contact = "null::uuid";
+		// When the occasion arose: a customer is emailed only for occasions since Onward knew the account (less a grace).
+		String occurred = "null::date";
+		String where;
+		if (event != null) {
+			// The event's occurrences, bound as arrays: one row per (account, occurrence).
+			from = " " + """
+					join unnest(cast(:evAccounts as uuid[]), cast(:evOccurrences as text[]), cast(:evArgs as text[]),
+					  cast(:evVals as text[]), cast(:evCustomer as boolean[]), cast(:evRecent as boolean[]))
+					  as ev(account_id, occurrence, args, vals, customer, recent) on ev.account_id = a.account_id""";
+			occurrence = "ev.occurrence";
+			args = "jsonb_build_array(a.name) || cast(ev.args as jsonb)";
+			vals = "cast(ev.vals as jsonb)";
+			where = "true";
+		}
+		else {
+			from = "";
+			switch (rule.trigger()) {
+				case "NO_LOGIN_AFTER_ACCESS" -> {
+					occurrence = "'day-' || :days";
+					occurred = "p.start_date + :days";
+					args = "jsonb_build_array(a.name, :days)";
+					where = """
+							p.start_date <= :today - :days
+							  and not exists (select 1 from usage_user_v u where u.account_id = a.account_id and u.first_login is not null)""";
+				}
+				case "NO_RECENT_LOGIN" -> {
+					occurrence = "(select to_char(max(u.last_seen), 'YYYY-MM-DD') from usage_user_v u where u.account_id = a.account_id)";
+					occurred = "(select cast(max(u.last_seen) as date) from usage_user_v u where u.account_id = a.account_id) + :days";
+					args = "jsonb_build_array(a.name, :days)";
+					where = """
+							exists (select 1 from usage_user_v u where u.account_id = a.account_id)
+							  and not exists (select 1 from usage_user_v u where u.account_id = a.account_id
+							                  and u.last_seen >= cast(:today - :days as timestamp) at time zone 'UTC')""";
+				}
+				case "FEATURE_UNUSED" -> {
+					// Only features the vendor marked as core (a guess would teach the wrong thing), and one at a
+					// time: the first unused one, so an account gets the next how-to after it used the last.
+					from = " " + """
+							join lateral (select f.key, f.name from usage_catalogue_feature_v f where f.core and not exists (
+							  select 1 from usage_feature_v uf where uf.account_id = a.account_id and uf.feature = f.key)
+							  order by f.key limit 1) f on true""";
+					occurrence = "'feature-' || f.key";
+					occurred = "p.start_date + :days";
+					args = "jsonb_build_array(a.name, coalesce(f.name, f.key), :days)";
+					vals = "jsonb_build_object('feature', coalesce(f.name, f.key))";
+					where = "p.start_date <= :today - :days";
+				}
+				case "WEEKLY_USAGE" -> {
+					from = " " + """
+							join lateral (select count(distinct d.user_id) as users, sum(d.events) as events from usage_user_day_v d
+							   where d.account_id = a.account_id and d.day > :today - :days and d.day <= :today) w on w.events > 0""";
+					occurrence = "'week-' || to_char(:today, 'IYYY-IW')";
+					occurred = ":today";
+					vals = "jsonb_build_object('activeUsers', w.users, 'events', w.events)";
+					// Sent on one day of the week (param weekday, ISO: 5 = Friday); on the other days the rule costs nothing.
+					where = "extract(isodow from cast(:today as date)) = cast(:weekday as int)";
+				}
+				case "MILESTONE_OVERDUE", "STUCK_ON_STEP" -> {
+					boolean overdue = rule.trigger().equals("MILESTONE_OVERDUE");
+					from = overdue
+							? " join onboarding_item_progress_v i on i.project_id = p.project_id and i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED') and i.due_date <= :today - :days"
+							: " join onboarding_item_progress_v i on i.project_id = p.project_id and i.status in ('IN_PROGRESS','BLOCKED') and i.start_date <= :today - :days and i.due_date < :today";
+					occurrence = "'item-' || i.item_id";
+					occurred = "i.due_date + :days";
+					args = "jsonb_build_array(a.name, coalesce(i.name ->> :staffLanguage, i.name ->> 'en', i.key), :today - i.due_date)";
+					where = "true";
+				}
+				case "NO_STAKEHOLDER_CONTACT" -> {
+					from = " join lateral (select max(last_contact_on) as last from contact_v where account_id = a.account_id) lc on true";
+					occurrence = "'since-' || coalesce(lc.last, p.start_date)";
+					args = "jsonb_build_array(a.name, :today - coalesce(lc.last, p.start_date))";
+					where = "coalesce(lc.last, p.start_date) <= :today - :days";
+				}
+				case "CADENCE_DUE" -> {
+					from = " join (" + cadences() + ") cd on cd.account_id = a.account_id";
+					occurrence = "'cadence-' || cd.contact_id || '-' || cd.due_on";
+					args = "jsonb_build_array(a.name, cd.name, cd.role, cd.due_on)";
+					contact = "cd.contact_id";
+					where = "cd.due_on <= :today + :days";
+				}
+				case "UNASSIGNED_ROLE" -> {
+					occurrence = "'unassigned'";
+					where = """
+							exists (select 1 from project_assignment_v pa where pa.project_id = p.project_id and pa.active
+							        and pa.member_id is null)""";
+				}
+				case "CADENCE_MISSED" -> {
+					from = " join missed_cadence m on m.account_id = a.account_id";
+					occurrence = "'missed-' || m.contact_id || '-' || m.due_on";
+					args = "jsonb_build_array(a.name, m.name, m.role, m.due_on)";
+					contact = "m.contact_id";
+					where = "true";
+				}
+				default -> throw new IllegalStateException("unknown sweep trigger " + rule.trigger());
+			}
+		}
+		var params = new HashMap<String, Object>();
+		params.put("today", today);
+		params.put("code", rule.code());
+		params.put("days", rule.days());
+		params.put("weekday", rule.params().get("weekday") instanceof Number n ? n.intValue() : 5);
+		params.put("staffLanguage", "en");
+		params.put("zone", clock.getZone().getId());
+		params.put("grace", props.catchUpGraceDays());
+		params.put("segments", rule.conditions().segments().toArray(String[]::new));
+		params.put("touchModels", rule.conditions().touchModels().toArray(String[]::new));
+		params.put("bands", rule.conditions().healthBands().toArray(String[]::new));
+		params.put("languages", rule.conditions().languages().toArray(String[]::new));
+		params.put("minDay", rule.conditions().minDay());
+		params.put("maxDay", rule.conditions().maxDay());
+		params.putAll(cadenceParams());
+		if (event != null) {
+			var list = event.occurrences();
+			params.put("evAccounts", list.stream().map(Occurrence::accountId).toArray(UUID[]::new));
+			params.put("evOccurrences", list.stream().map(Occurrence::occurrence).toArray(String[]::new));
+			params.put("evArgs", list.stream().map(o -> json.writeValueAsString(o.args())).toArray(String[]::new));
+			params.put("evVals", list.stream().map(o -> json.writeValueAsString(o.values())).toArray(String[]::new));
+			params.put("evCustomer", list.stream().map(Occurrence::customer).toArray(Boolean[]::new));
+			params.put("evRecent", list.stream().map(Occurrence::recent).toArray(Boolean[]::new));
+		}
+		jdbc.sql("""
+				insert into sweep_hit (account_id, project_id, occurrence, args, vals, contact_id, key, account_name, language,
+				  owner_csm_id, csm_user_id, csm_email, csm_name, email, contact_name, customer_ok, recent)
+				select m.account_id, m.project_id, m.occurrence, m.args, m.vals, m.contact_id,
+				  'rule:' || cast(:code as text) || ':' || m.account_id || ':' || m.occurrence, a.name, a.language,
+				  a.owner_csm_id, csm.user_id, csm.email, csm.name, c.email, c.name,
+				  m.customer and (m.occurred_on is null
+				    or m.occurred_on >= cast(a.created_at at time zone cast(:zone as text) as date) - cast(:grace as int)),
+				  m.recent
+				from (
+				  select a.account_id, p.project_id, %s as occurrence, %s as args, %s as vals, %s as contact_id,
+				    cast(%s as date) as occurred_on, %s as customer, %s as recent
+				  from account_v a
+				  join onboarding_project_v p on p.project_id = a.current_project_id and p.running
+				  left join health_score_v hs on hs.account_id = a.account_id%s
+				  where %s
+				  and (cardinality(cast(:segments as text[])) = 0 or a.segment = any(cast(:segments as text[])))
+				  and (cardinality(cast(:touchModels as text[])) = 0 or a.touch_model = any(cast(:touchModels as text[])))
+				  and (cardinality(cast(:bands as text[])) = 0 or coalesce(hs.band, 'NO_DATA') = any(cast(:bands as text[])))
+				  and (cardinality(cast(:languages as text[])) = 0 or a.language = any(cast(:languages as text[])))
+				  and (cast(:minDay as int) is null or :today - p.start_date >= cast(:minDay as int))
+				  and (cast(:maxDay as int) is null or :today - p.start_date <= cast(:maxDay as int))) m
+				join account_v a on a.account_id = m.account_id
+				%s
+				%s"""
+			.formatted(occurrence, args, vals, contact, occurred, event == null ? "true" : "ev.customer",
+					event == null ? "true" : "ev.recent", from, where, CUSTOMER_CONTACT, ACCOUNT_CSM))
+			.params(params).update();
+	}
+
+	/**
+	 * Who at an account (alias {@code a}, a row of {@code account_v}) receives its customer email: the project
+	 * lead, else a champion, else the first contact with an address, as {@code c.email}, {@code c.name}.
+	 */
+	static final String CUSTOMER_CONTACT = """
+			left join lateral (select email, name from contact_v where account_id = a.account_id and email is not null
+			                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true""";
+
+	/**
+	 * The account's CSM (alias {@code a}, a row of {@code account_v}; the owner is a team member) as
+	 * {@code csm.name}, {@code csm.email} and {@code csm.user_id}: the Onward user who signs in as that member
+	 * (linked, else by email address).
+	 */
+	static final String ACCOUNT_CSM = """
+			left join lateral (select tm.name, tm.email, coalesce(tm.user_id, (select u.user_id from identity_user_v u
+			                     where lower(u.email) = lower(tm.email) order by u.created_at limit 1)) as user_id
+			                   from team_member_v tm where tm.member_id = a.owner_csm_id) csm on true""";
+
+	/**
+	 * The due date of each stakeholder cadence (PPL-3): last contact (or the project start) plus the interval. The
+	 * configured cadences are bound as arrays ({@link #cadenceParams()}), never written into the SQL.
+	 */
+	String cadences() {
+		return """
+				select c.account_id, c.contact_id, c.name, c.role,
+				  coalesce(c.last_contact_on, p2.start_date) + cad.days as due_on
+				from contact_v c
+				join unnest(cast(:cadRoles as text[]), cast(:cadDays as int[]), cast(:cadUntilGoLive as boolean[]))
+				  as cad(role, days, until_go_live) on cad.role = c.role
+				join account_v a2 on a2.account_id = c.account_id
+				join onboarding_project_v p2 on p2.project_id = a2.current_project_id and p2.running
+				where not (cad.until_go_live and exists (select 1 from onboarding_item_progress_v gi where gi.project_id = p2.project_id
+				                                         and gi.go_live and gi.status = 'DONE'))""";
+	}
+
+	Map<String, Object> cadenceParams() {
+		return Map.of("cadRoles", props.cadences().stream().map(c -> c.role().name()).toArray(String[]::new),
+				"cadDays", props.cadences().stream().map(c -> c.days()).toArray(Integer[]::new),
+				"cadUntilGoLive", props.cadences().stream().map(c -> c.untilGoLive()).toArray(Boolean[]::new));
+	}
+}

@@ -1,0 +1,131 @@
+package com.onward.automation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.onward.automation.Automation.Hit;
+import com.onward.automation.Automation.Rule;
+import com.onward.automation.Automation.SweepResult;
+import com.onward.health.CadenceMissed;
+import com.onward.health.HealthFacts;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+/**
+ * The time-based side of the rules: the scheduled sweep (sequences, missed cadences, every enabled SWEEP
+ * rule), and the dry run of a rule. Reached through {@link Automation}.
+ */
+@Service
+class Sweep {
+
+	private static final Logger log = LoggerFactory.getLogger(Sweep.class);
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate tx;
+	private final RuleStore store;
+	private final RuleMatches matches;
+	private final RuleActions actions;
+	private final Sequences sequences;
+	private final HealthFacts healthFacts;
+	private final Clock clock;
+
+	Sweep(JdbcClient jdbc, TransactionTemplate tx, RuleStore store, RuleMatches matches, RuleActions actions,
+			Sequences sequences, HealthFacts healthFacts, Clock clock) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.store = store;
+		this.matches = matches;
+		this.actions = actions;
+		this.sequences = sequences;
+		this.healthFacts = healthFacts;
+		this.clock = clock;
+	}
+
+	/**
+	 * Which accounts a rule would fire for now, without doing anything: for a sweep rule the
+	 * matches not yet acted on, for an event rule the active accounts its conditions admit.
+	 */
+	List<Hit> dryRun(String code, int limit) {
+		Rule rule = store.rule(code);
+		LocalDate today = LocalDate.now(clock);
+		return tx.execute(s -> {
+			matches.fillHits(rule, today, null);
+			String fresh = "SWEEP".equals(rule.kind())
+					? " where not exists (select 1 from messaging_key_v o where o.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
+						+ " and not exists (select 1 from automation_task t where t.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
+					: "";
+			List<Hit> hits = jdbc.sql("select h.account_id, a.name, h.occurrence from sweep_hit h join account_v a on a.account_id = h.account_id"
+					+ fresh + " order by a.name limit :limit")
+				.param("code", code).param("limit", limit)
+				.query((rs, n) -> new Hit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+			s.setRollbackOnly();
+			return hits;
+		});
+	}
+
+	@Scheduled(cron = "${onward.automation.sweep-cron}", zone = "${onward.time-zone}")
+	@SchedulerLock(name = "automation-sweep")
+	void scheduled() {
+		sweep();
+	}
+
+	/**
+	 * Evaluates the time-based rules: sequences advance (or stop at their goal), cadences are
+	 * checked, then every enabled SWEEP rule runs. Keys make repeated sweeps harmless.
+	 */
+	SweepResult sweep() {
+		LocalDate today = LocalDate.now(clock);
+		List<Rule> rules = store.rules();
+		int grace = rules.stream().filter(r -> r.code().equals("CADENCE_MISSED")).findFirst().map(Rule::days).orElse(3);
+		int fired = sequences.advance(today);
+		tx.executeWithoutResult(s -> {
+			Sequences.sweepLock(jdbc);
+			refreshMissedCadences(today, grace);
+		});
+		int evaluated = 0;
+		for (Rule rule : rules) {
+			if (!rule.enabled() || !"SWEEP".equals(rule.kind())) {
+				continue;
+			}
+			evaluated++;
+			long started = System.nanoTime();
+			Integer n = tx.execute(s -> {
+				Sequences.sweepLock(jdbc);
+				matches.fillHits(rule, today, null);
+				return actions.run(rule, today);
+			});
+			fired += n == null ? 0 : n;
+			log.debug("Rule {}: {} actions fired in {} ms", rule.code(), n, (System.nanoTime() - started) / 1_000_000);
+		}
+		log.info("Automation sweep: {} rules evaluated, {} actions fired", evaluated, fired);
+		return new SweepResult(evaluated, fired);
+	}
+
+	/** Cadences past due plus the grace days of CADENCE_MISSED are recorded; kept ones are cleared. */
+	private void refreshMissedCadences(LocalDate today, int grace) {
+		jdbc.sql("""
+				delete from missed_cadence m where not exists (
+				  select 1 from (%s) cd where cd.contact_id = m.contact_id and cd.due_on = m.due_on and cd.due_on < :today - :grace)"""
+			.formatted(matches.cadences())).params(matches.cadenceParams()).param("today", today).param("grace", grace).update();
+		jdbc.sql("""
+				insert into missed_cadence (contact_id, due_on, account_id, role, name, detected_on)
+				select cd.contact_id, cd.due_on, cd.account_id, cd.role, cd.name, :today from (%s) cd
+				where cd.due_on < :today - :grace
+				on conflict do nothing""".formatted(matches.cadences())).params(matches.cadenceParams()).param("today", today)
+			.param("grace", grace).update();
+		// Health scores missed cadences from its own copy: the data flows automation -> health, never back.
+		healthFacts.missedCadencesAre(jdbc.sql("select account_id, contact_id, name, role, due_on from missed_cadence")
+			.query((rs, n) -> new CadenceMissed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getString(4), rs.getObject(5, LocalDate.class)))
+			.list());
+	}
+}

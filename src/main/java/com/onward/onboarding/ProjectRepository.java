@@ -1,0 +1,202 @@
+package com.onward.onboarding;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.onward.playbook.ItemKind;
+import com.onward.shared.LocalizedText;
+import com.onward.shared.NotFoundException;
+import com.onward.shared.OwnerRole;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Persistence of projects: the project row with its derived read columns, its phases and plan items. Saving a
+ * project also publishes the events it buffered. Only this module's services use it; other modules go through
+ * {@link Projects}.
+ */
+@Repository
+class ProjectRepository {
+
+	private static final TypeReference<Map<Factor, Integer>> FACTOR_MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate named;
+	private final ApplicationEventPublisher events;
+	private final ObjectMapper json;
+
+	ProjectRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
+			ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.named = named;
+		this.events = events;
+		this.json = json;
+	}
+
+	Project get(UUID id) {
+		return load(id, false).orElseThrow(() -> new NotFoundException("Project", id));
+	}
+
+	List<Projects.ProjectSummary> forAccount(UUID accountId) {
+		return jdbc.sql("""
+				select id, account_id, playbook_name, status, start_date, target_graduation_date,
+				  forecast_graduation_date, progress_percent
+				from project where account_id = :a order by created_at desc""")
+			.param("a", accountId)
+			.query((rs, n) -> new Projects.ProjectSummary(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					json.readValue(rs.getString(3), LocalizedText.class), ProjectStatus.valueOf(rs.getString(4)),
+					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+					rs.getInt(8)))
+			.list();
+	}
+
+	/** When the project completed (null when it is not completed). */
+	void completedAt(UUID projectId, Instant at) {
+		jdbc.sql("update project set completed_at = :at where id = :id")
+			.param("at", at == null ? null : Timestamp.from(at)).param("id", projectId).update();
+	}
+
+	Project lock(UUID id) {
+		return load(id, true).orElseThrow(() -> new NotFoundException("Project", id));
+	}
+
+	/** The project row; phases and items are read after it (not inside its row mapper). */
+	private record Header(UUID accountId, UUID contractId, UUID playbookId, LocalizedText playbookName,
+			ProjectStatus status, LocalDate start, LocalDate target, LocalDate forecast, int progress,
+			Map<Factor, Integer> factors, java.time.Instant createdAt) {
+	}
+
+	Optional<Project> load(UUID id, boolean forUpdate) {
+		return jdbc.sql("select * from project where id = :id" + (forUpdate ? " for update" : "")).param("id", id)
+			.query((rs, n) -> {
+				Map<Factor, Integer> factors = new EnumMap<>(Factor.class);
+				factors.putAll(json.readValue(rs.getString("factors"), FACTOR_MAP));
+				return new Header(rs.getObject("account_id", UUID.class), rs.getObject("contract_id", UUID.class),
+						rs.getObject("playbook_id", UUID.class), json.readValue(rs.getString("playbook_name"), LocalizedText.class),
+						ProjectStatus.valueOf(rs.getString("status")), rs.getObject("start_date", LocalDate.class),
+						rs.getObject("target_graduation_date", LocalDate.class),
+						rs.getObject("forecast_graduation_date", LocalDate.class), rs.getInt("progress_percent"), factors,
+						rs.getTimestamp("created_at").toInstant());
+			})
+			.optional()
+			.map(h -> new Project(id, h.accountId(), h.contractId(), h.playbookId(), h.playbookName(), h.status(), h.start(),
+					h.target(), h.forecast(), h.progress(), h.factors(), h.createdAt(), phases(id), items(id)));
+	}
+
+	private List<Project.Phase> phases(UUID projectId) {
+		return jdbc.sql("select id, position, key, name from project_phase where project_id = :id order by position")
+			.param("id", projectId)
+			.query((rs, n) -> new Project.Phase(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+					json.readValue(rs.getString(4), LocalizedText.class)))
+			.list();
+	}
+
+	private List<PlanItem> items(UUID projectId) {
+		return jdbc.sql("select * from project_item where project_id = :id order by position").param("id", projectId)
+			.query(this::mapItem).list();
+	}
+
+	private PlanItem mapItem(ResultSet rs, int n) throws SQLException {
+		String tag = rs.getString("scope_tag");
+		return new PlanItem(rs.getObject("id", UUID.class), rs.getObject("phase_id", UUID.class), rs.getInt("position"),
+				rs.getString("key"), ItemKind.valueOf(rs.getString("kind")),
+				json.readValue(rs.getString("name"), LocalizedText.class), OwnerRole.valueOf(rs.getString("owner_role")),
+				rs.getBoolean("customer_homework"), rs.getBoolean("go_live"), tag == null ? null : ScopeTag.valueOf(tag),
+				rs.getObject("planned_start", LocalDate.class), rs.getObject("planned_due", LocalDate.class),
+				rs.getObject("start_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+				rs.getInt("duration_days"), rs.getInt("lag_days"), uuids(rs.getArray("depends_on")),
+				uuids(rs.getArray("extra_depends_on")), json.readValue(rs.getString("factor_shift"), FACTOR_MAP),
+				ItemStatus.valueOf(rs.getString("status")), rs.getString("assignee"),
+				rs.getObject("completed_on", LocalDate.class), rs.getString("notes"));
+	}
+
+	void insert(Project p) {
+		jdbc.sql("""
+				insert into project (id, account_id, contract_id, playbook_id, playbook_name, status, start_date,
+				  target_graduation_date, forecast_graduation_date, progress_percent, factors, created_at)
+				values (:id, :account, :contract, :playbook, :name::jsonb, :status, :start, :target, :forecast, :progress,
+				  :factors::jsonb, :at)""")
+			.param("id", p.id()).param("account", p.accountId()).param("contract", p.contractId())
+			.param("playbook", p.playbookId()).param("name", json.writeValueAsString(p.playbookName()))
+			.param("status", p.status().name()).param("start", p.startDate()).param("target", p.targetGraduationDate())
+			.param("forecast", p.forecastGraduationDate()).param("progress", p.progressPercent())
+			.param("factors", json.writeValueAsString(p.factorPercent())).param("at", Timestamp.from(p.createdAt()))
+			.update();
+		named.batchUpdate("insert into project_phase (id, project_id, position, key, name) values (:id, :p, :pos, :key, :name::jsonb)",
+				p.phases().stream().map(ph -> new MapSqlParameterSource().addValue("id", ph.id()).addValue("p", p.id())
+					.addValue("pos", ph.position()).addValue("key", ph.key())
+					.addValue("name", json.writeValueAsString(ph.name()))).toArray(MapSqlParameterSource[]::new));
+		save(p); // writes the items and the derived columns
+	}
+
+	void save(Project p) {
+		jdbc.sql("""
+				update project set status = :status, forecast_graduation_date = :forecast, progress_percent = :progress,
+				  current_phase_pos = :phasePos, current_phase_name = :phaseName::jsonb, min_open_due = :minDue
+				where id = :id""")
+			.param("status", p.status().name()).param("forecast", p.forecastGraduationDate())
+			.param("progress", p.progressPercent())
+			.param("phasePos", p.currentPhase().map(Project.Phase::position).orElse(null))
+			.param("phaseName", p.currentPhase().map(ph -> json.writeValueAsString(ph.name())).orElse(null))
+			.param("minDue", p.earliestOpenDue().orElse(null))
+			.param("id", p.id()).update();
+		upsertItems(p);
+		p.events.forEach(events::publishEvent);
+		p.events.clear();
+	}
+
+	private void upsertItems(Project p) {
+		named.batchUpdate("""
+				insert into project_item (id, project_id, phase_id, position, key, kind, name, owner_role, customer_homework,
+				  go_live, scope_tag, planned_start, planned_due, start_date, due_date, duration_days, lag_days, depends_on,
+				  extra_depends_on, factor_shift, status, assignee, completed_on, notes)
+				values (:id, :project, :phase, :position, :key, :kind, :name::jsonb, :role, :homework, :goLive, :tag,
+				  :plannedStart, :plannedDue, :start, :due, :duration, :lag, :deps::uuid[], :extra::uuid[], :shift::jsonb,
+				  :status, :assignee, :completedOn, :notes)
+				on conflict (id) do update set position = excluded.position, start_date = excluded.start_date,
+				  due_date = excluded.due_date, duration_days = excluded.duration_days,
+				  extra_depends_on = excluded.extra_depends_on, status = excluded.status, assignee = excluded.assignee,
+				  completed_on = excluded.completed_on, notes = excluded.notes""",
+				p.items.stream().map(i -> new MapSqlParameterSource().addValue("id", i.id).addValue("project", p.id())
+					.addValue("phase", i.phaseId).addValue("position", i.position).addValue("key", i.key)
+					.addValue("kind", i.kind.name()).addValue("name", json.writeValueAsString(i.name))
+					.addValue("role", i.ownerRole.name()).addValue("homework", i.customerHomework)
+					.addValue("goLive", i.goLive).addValue("tag", i.scopeTag == null ? null : i.scopeTag.name())
+					.addValue("plannedStart", i.plannedStart).addValue("plannedDue", i.plannedDue)
+					.addValue("start", i.start).addValue("due", i.due).addValue("duration", i.durationDays)
+					.addValue("lag", i.lagDays).addValue("deps", uuidArray(i.dependsOn))
+					.addValue("extra", uuidArray(i.extraDependsOn))
+					.addValue("shift", json.writeValueAsString(i.factorShift)).addValue("status", i.status.name())
+					.addValue("assignee", i.assignee).addValue("completedOn", i.completedOn).addValue("notes", i.notes))
+					.toArray(MapSqlParameterSource[]::new));
+	}
+
+	static String uuidArray(List<UUID> ids) {
+		return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+	}
+
+	static List<UUID> uuids(Array array) throws SQLException {
+		if (array == null) return List.of();
+		return Arrays.stream((Object[]) array.getArray()).map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString()))
+			.toList();
+	}
+}
