@@ -88,13 +88,13 @@ public class Health {
 
 	Health(NamedParameterJdbcTemplate named, JdbcClient jdbc, TransactionTemplate tx, HealthData data,
 			Adoption adoption, ApplicationEventPublisher events, ObjectMapper json, HealthProperties props, Clock clock,
-			com.onward.identity.AuditLog audit) {
+			com.onward.identity.AuditLog audit, SupportLoadProperties supportLoad, FeedbackFlagProperties feedbackFlags) {
 		this.audit = audit;
 		this.named = named;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.data = data;
-		this.rules = new HealthRules(props);
+		this.rules = new HealthRules(props, supportLoad, feedbackFlags);
 		this.adoption = adoption;
 		this.events = events;
 		this.json = json;
