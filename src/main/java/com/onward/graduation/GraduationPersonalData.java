@@ -20,6 +20,8 @@ class GraduationPersonalData extends PersonalDataTables {
 		table("graduation", "graduation", BY_PROJECT, "project_id");
 		table("handoff", "handoffs", BY_ACCOUNT, "1");
 		table("project_issue", "issues", BY_ACCOUNT, "logged_at, id");
+		table("graduation_ready_review", "readyToComplete", BY_ACCOUNT, "created_at, project_id");
+		redacted("graduation_ready_review", "comment", "decided_by", "note");
 		redacted("scorecard", "note");
 		redacted("graduation_check", "evidence_url");
 		redacted("extension", "reason", "must_happen", "informed", "message", "decision_note");
