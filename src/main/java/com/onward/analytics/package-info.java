@@ -6,7 +6,7 @@
  * views. Reads other modules' data only through the {@code *_v} views they publish.
  */
 // Reads, besides the APIs: account_renewal_v, account_v, contact_v, early_win_v, onboarding_project_v,
-// project_homework_v, success_criterion_v, survey_answer_v, team_member_v, training_attendance_v (published views;
+// project_homework_v, success_criterion_v, survey_answer_v, team_member_v, training_attendance_v, graduation_v (published views;
 // DataBoundaryTests).
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
 		"account", "graduation", "identity", "onboarding", "shared", "stakeholder", "success", "survey", "team",

@@ -46,10 +46,16 @@ public class Graduation {
 	private final AuditLog audit;
 	private final ObjectMapper json;
 	private final Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	/** A scorecard was given (inside the module: a READY one lists a tech-touch project waiting after its goal survey). */
+	record Scored(Card card) {
+	}
 
 	Graduation(JdbcClient jdbc, Projects projects, Health health, GraduationProperties props,
 			ReadinessBlockers readiness, ReadinessProperties readinessProps, AuditLog audit, ObjectMapper json,
-			Clock clock) {
+			Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.readiness = readiness;
 		this.readinessProps = readinessProps;
 		this.jdbc = jdbc;
@@ -99,8 +105,10 @@ public class Graduation {
 				Scorecard.shown(result.total()) + " " + result.verdict() + (result.blockers().isEmpty() ? ""
 						: " blocked by " + result.blockers().stream().map(Scorecard.Blocker::code).toList())
 						+ (result.belowFloor().isEmpty() ? "" : " below the floor: " + result.belowFloor()));
-		return new Card(id, projectId, scores, result.total(), result.verdict(), result.blockers(), result.belowFloor(),
-				note, actor, now);
+		Card card = new Card(id, projectId, scores, result.total(), result.verdict(), result.blockers(),
+				result.belowFloor(), note, actor, now);
+		events.publishEvent(new Scored(card));
+		return card;
 	}
 
 	List<Card> history(UUID projectId) {

@@ -27,6 +27,8 @@ class GraduationPersonalData extends PersonalDataTables {
 		// The kept review decks (PDFs naming who confirmed value) are deleted, not exported: they are
 		// generated again from the data on request.
 		erasedOnly("review_deck");
+		table("graduation_ready_review", "readyToComplete", BY_ACCOUNT, "created_at, project_id");
+		redacted("graduation_ready_review", "comment", "decided_by", "note");
 		redacted("scorecard", "note");
 		redacted("graduation_check", "evidence_url");
 		redacted("extension", "reason", "must_happen", "informed", "message", "decision_note");

@@ -43,8 +43,10 @@ class HealthApi {
 	private final HealthView view;
 	private final Risks risks;
 	private final CorrectiveActions actions;
+	private final Escalations escalations;
 
-	HealthApi(Health health, HealthView view, Risks risks, CorrectiveActions actions) {
+	HealthApi(Health health, HealthView view, Risks risks, CorrectiveActions actions, Escalations escalations) {
+		this.escalations = escalations;
 		this.health = health;
 		this.view = view;
 		this.risks = risks;
@@ -119,6 +121,27 @@ class HealthApi {
 	CorrectiveActions.Action closeAction(@PathVariable UUID id, @PathVariable UUID actionId,
 			@Valid @RequestBody StatusChange body) {
 		return actions.close(id, actionId, body.status());
+	}
+
+	@PostMapping("/accounts/{id}/escalations")
+	@Operation(summary = "Record an escalation to executives (who raised it, to whom, what, when); the account's red flag stays open until it is resolved")
+	ResponseEntity<Escalations.Escalation> escalate(@PathVariable UUID id,
+			@Valid @RequestBody Escalations.NewEscalation body) {
+		var e = escalations.record(id, body);
+		return ResponseEntity.created(URI.create("/api/v1/accounts/" + id + "/escalations/" + e.id())).body(e);
+	}
+
+	@GetMapping("/accounts/{id}/escalations")
+	@Operation(summary = "The account's escalations to executives, newest first")
+	List<Escalations.Escalation> escalations(@PathVariable UUID id) {
+		return escalations.forAccount(id);
+	}
+
+	@PostMapping("/accounts/{id}/escalations/{escalationId}/resolve")
+	@Operation(summary = "Resolve an escalation with what was done; its red flag clears")
+	Escalations.Escalation resolveEscalation(@PathVariable UUID id, @PathVariable UUID escalationId,
+			@Valid @RequestBody Escalations.Resolution body) {
+		return escalations.resolve(id, escalationId, body);
 	}
 
 	@GetMapping("/projects/{id}/risks")

@@ -34,9 +34,11 @@ class HealthData {
 	private final Clock clock;
 
 	private final SupportLoadProperties supportLoad;
+	private final FeedbackFlagProperties feedbackFlags;
 
 	HealthData(NamedParameterJdbcTemplate named, Adoption adoption, HealthProperties props,
-			SupportLoadProperties supportLoad, Clock clock) {
+			SupportLoadProperties supportLoad, FeedbackFlagProperties feedbackFlags, Clock clock) {
+		this.feedbackFlags = feedbackFlags;
 		this.named = named;
 		this.adoption = adoption;
 		this.props = props;
@@ -64,7 +66,8 @@ class HealthData {
 			.addValue("scopeSince", Timestamp.from(clock.instant().minus(
 					java.time.Duration.ofDays(props.flags().scopeRequestWindowDays()))));
 		record ProjectRow(UUID projectId, String status, LocalDate start, LocalDate target, LocalDate forecast,
-				HealthInputs.Milestones milestones, HealthInputs.Homework homework, HealthInputs.Plan plan, int scope) {
+				HealthInputs.Milestones milestones, HealthInputs.Homework homework, HealthInputs.Plan plan, int scope,
+				LocalDate goLivePlanned) {
 		}
 		var projects = new HashMap<UUID, ProjectRow>();
 		named.query("""
@@ -99,6 +102,7 @@ class HealthData {
 				  bool_or(i.go_live and i.done_on <= :today) as go_live_done,
 				  bool_or(i.key = any(:early)) as has_early,
 				  bool_or(i.key = any(:early) and i.done_on <= :today) as early_done,
+				  min(i.planned_due) filter (where i.go_live) as go_live_planned,
 				  (select count(*) from onboarding_scope_change_v s where s.project_id = p.project_id and s.requested_at >= :scopeSince) as scope
 				from account_v a
 				join onboarding_project_v p on p.project_id = a.current_project_id
@@ -118,7 +122,8 @@ class HealthData {
 			projects.put(rs.getObject("account_id", UUID.class), new ProjectRow(rs.getObject("id", UUID.class),
 					rs.getString("status"), rs.getObject("start_date", LocalDate.class),
 					rs.getObject("target_graduation_date", LocalDate.class),
-					rs.getObject("forecast_graduation_date", LocalDate.class), ms, hw, plan, rs.getInt("scope")));
+					rs.getObject("forecast_graduation_date", LocalDate.class), ms, hw, plan, rs.getInt("scope"),
+					rs.getObject("go_live_planned", LocalDate.class)));
 		});
 		var contacts = new HashMap<UUID, List<HealthInputs.ContactInput>>();
 		named.query("""
@@ -152,6 +157,7 @@ class HealthData {
 		Map<UUID, HealthInputs.Support> support = support(params, today);
 		HealthInputs.Support noTickets = support.isEmpty() && !ticketsConnected() ? HealthInputs.Support.NOT_CONNECTED
 				: HealthInputs.Support.NO_TICKETS;
+		Map<UUID, HealthInputs.Signals> signals = signals(params, today);
 		Map<UUID, AdoptionMetrics> metrics = adoption.metrics(accountIds, today);
 		var wins = adoption.earlyWins(accountIds, today);
 		var lastSeen = adoption.lastSeen(accountIds);
@@ -172,9 +178,99 @@ class HealthData {
 					p == null ? 0 : p.scope(), p == null ? HealthInputs.Plan.NONE : p.plan(),
 					values.getOrDefault(id, HealthInputs.Value.NONE),
 					attendance.getOrDefault(id, HealthInputs.Attendance.NONE), overdueHandoffs.getOrDefault(id, 0),
-					missedCadences.getOrDefault(id, List.of()), support.getOrDefault(id, noTickets)));
+					missedCadences.getOrDefault(id, List.of()), support.getOrDefault(id, noTickets),
+					signals.getOrDefault(id, HealthInputs.Signals.NONE).withGoLive(p == null || p.goLivePlanned() == null
+							? null : java.time.temporal.ChronoUnit.DAYS.between(p.start(), p.goLivePlanned()))));
 		}
 		return inputs;
+	}
+
+	/**
+	 * The signals of the red flags on results, complaints and feedback: measurement trends of the unmet
+	 * quantitative criteria (success module's views), complaint tickets per window (support's view), open
+	 * escalations (health's own table) and training feedback (training's view).
+	 */
+	private Map<UUID, HealthInputs.Signals> signals(MapSqlParameterSource params, LocalDate today) {
+		FeedbackFlagProperties f = feedbackFlags;
+		java.time.Instant end = today.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+		var p = new MapSqlParameterSource(params.getValues())
+			.addValue("windowStart", today.minusDays(f.metricsWindowDays()))
+			.addValue("end", Timestamp.from(end))
+			.addValue("c0", Timestamp.from(end.minus(java.time.Duration.ofDays(f.complaintsWindowDays()))))
+			.addValue("c1", Timestamp.from(end.minus(java.time.Duration.ofDays(2L * f.complaintsWindowDays()))))
+			.addValue("categories", f.complaintCategories().toArray(String[]::new));
+		record Results(List<HealthInputs.Trend> trends, int tracked, LocalDate lastMeasured) {
+		}
+		var results = new HashMap<UUID, Results>();
+		named.query("""
+				select a.account_id, c.kpi, c.baseline, c.target, w.n, w.first_value, w.first_on, w.last_value, w.last_on,
+				  (select max(m.measured_on) from success_measurement_v m
+				    where m.criterion_id = c.criterion_id and m.measured_on <= :today) as measured_on
+				from account_v a
+				join success_criterion_v c on c.project_id = a.current_project_id and c.kind = 'QUANTITATIVE'
+				  and not (c.met_on is not null and c.met_on <= :today)
+				  and not exists (select 1 from success_value_confirmation_v v
+				                  where v.criterion_id = c.criterion_id and v.confirmed_on <= :today)
+				left join lateral (select count(*) as n,
+				    (array_agg(m.value order by m.measured_on, m.created_at))[1] as first_value, min(m.measured_on) as first_on,
+				    (array_agg(m.value order by m.measured_on desc, m.created_at desc))[1] as last_value,
+				    max(m.measured_on) as last_on
+				  from success_measurement_v m
+				  where m.criterion_id = c.criterion_id and m.measured_on > :windowStart and m.measured_on <= :today) w on true
+				where a.account_id = any(:ids)
+				order by a.account_id, c.kpi""", p, rs -> {
+			UUID account = rs.getObject(1, UUID.class);
+			Results r = results.computeIfAbsent(account, k -> new Results(new ArrayList<>(), 0, null));
+			LocalDate measured = rs.getObject("measured_on", LocalDate.class);
+			if (rs.getInt("n") > 0) {
+				r.trends().add(new HealthInputs.Trend(rs.getString("kpi"), rs.getBigDecimal("baseline"),
+						rs.getBigDecimal("target"), rs.getInt("n"), rs.getBigDecimal("first_value"),
+						rs.getObject("first_on", LocalDate.class), rs.getBigDecimal("last_value"),
+						rs.getObject("last_on", LocalDate.class)));
+			}
+			LocalDate last = r.lastMeasured() == null || (measured != null && measured.isAfter(r.lastMeasured()))
+					? measured : r.lastMeasured();
+			results.put(account, new Results(r.trends(), r.tracked() + 1, last));
+		});
+		var complaints = new HashMap<UUID, int[]>();
+		named.query("""
+				select account_id,
+				  count(*) filter (where created_at >= :c0 and created_at < :end),
+				  count(*) filter (where created_at >= :c1 and created_at < :c0)
+				from support_ticket_v
+				where account_id = any(:ids) and category = any(:categories) and created_at >= :c1 and created_at < :end
+				group by account_id""", p, rs -> { complaints.put(rs.getObject(1, UUID.class),
+						new int[] { rs.getInt(2), rs.getInt(3) }); });
+		var escalations = new HashMap<UUID, List<HealthInputs.Escalation>>();
+		named.query("""
+				select account_id, raised_by, escalated_to, occurred_on from health_escalation
+				where account_id = any(:ids) and resolved_on is null and occurred_on <= :today
+				order by occurred_on, recorded_at""", p, rs -> {
+			escalations.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+				.add(new HealthInputs.Escalation(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)));
+		});
+		var feedback = new HashMap<UUID, Object[]>();
+		named.query("""
+				select a.account_id, count(t.feedback), avg(t.feedback)::float8
+				from account_v a
+				join training_attendance_v t on t.project_id = a.current_project_id and t.session_done and t.feedback is not null
+				where a.account_id = any(:ids) group by a.account_id""", p,
+				rs -> { feedback.put(rs.getObject(1, UUID.class), new Object[] { rs.getInt(2), rs.getDouble(3) }); });
+		var all = new HashSet<UUID>();
+		all.addAll(results.keySet());
+		all.addAll(complaints.keySet());
+		all.addAll(escalations.keySet());
+		all.addAll(feedback.keySet());
+		var map = new HashMap<UUID, HealthInputs.Signals>();
+		for (UUID id : all) {
+			Results r = results.getOrDefault(id, new Results(List.of(), 0, null));
+			int[] c = complaints.getOrDefault(id, new int[2]);
+			Object[] fb = feedback.get(id);
+			map.put(id, new HealthInputs.Signals(null, r.trends(), r.tracked(), r.lastMeasured(), c[0], c[1],
+					escalations.getOrDefault(id, List.of()), fb == null ? 0 : (Integer) fb[0],
+					fb == null ? null : (Double) fb[1]));
+		}
+		return map;
 	}
 
 	/** Whether any help-desk ticket was ever received (else support load has no data, like adoption without telemetry). */

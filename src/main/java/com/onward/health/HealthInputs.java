@@ -18,7 +18,49 @@ record HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalD
 		LocalDate targetGraduation, LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption,
 		boolean telemetryConnected, Instant lastSeen, Set<EarlyWinKind> earlyWins, Milestones milestones,
 		Homework homework, List<ContactInput> contacts, int scopeRequests, Plan plan, Value value,
-		Attendance attendance, int overdueHandoffs, List<MissedCadence> missedCadences, Support support) {
+		Attendance attendance, int overdueHandoffs, List<MissedCadence> missedCadences, Support support,
+		Signals signals) {
+
+	HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalDate startDate, LocalDate targetGraduation,
+			LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption, boolean telemetryConnected,
+			Instant lastSeen, Set<EarlyWinKind> earlyWins, Milestones milestones, Homework homework,
+			List<ContactInput> contacts, int scopeRequests, Plan plan, Value value, Attendance attendance,
+			int overdueHandoffs, List<MissedCadence> missedCadences, Support support) {
+		this(accountId, projectId, projectStatus, startDate, targetGraduation, forecastGraduation, today, adoption,
+				telemetryConnected, lastSeen, earlyWins, milestones, homework, contacts, scopeRequests, plan, value,
+				attendance, overdueHandoffs, missedCadences, support, Signals.NONE);
+	}
+
+	/**
+	 * The signals behind the later red flags and the checkpoints' anchor: the day of the plan's go-live item
+	 * as planned (null without one), the unmet quantitative criteria's measurement trends in the window and
+	 * their last measurement, complaint tickets in the last window and the one before, the open escalations,
+	 * and the training sessions' feedback ratings (1-5).
+	 */
+	record Signals(Long goLivePlannedDay, List<Trend> trends, int trackedCriteria, LocalDate lastMeasuredOn,
+			int complaintsLastWindow, int complaintsPreviousWindow, List<Escalation> escalations,
+			int feedbackResponses, Double feedbackAverage) {
+		static final Signals NONE = new Signals(null, List.of(), 0, null, 0, 0, List.of(), 0, null);
+
+		Signals {
+			trends = trends == null ? List.of() : List.copyOf(trends);
+			escalations = escalations == null ? List.of() : List.copyOf(escalations);
+		}
+
+		Signals withGoLive(Long day) {
+			return new Signals(day, trends, trackedCriteria, lastMeasuredOn, complaintsLastWindow,
+					complaintsPreviousWindow, escalations, feedbackResponses, feedbackAverage);
+		}
+	}
+
+	/** An unmet quantitative criterion's measurements in the window: the first and the last, and how many. */
+	record Trend(String kpi, java.math.BigDecimal baseline, java.math.BigDecimal target, int measurements,
+			java.math.BigDecimal first, LocalDate firstOn, java.math.BigDecimal last, LocalDate lastOn) {
+	}
+
+	/** An escalation to executives not yet resolved. */
+	record Escalation(String raisedBy, String escalatedTo, LocalDate occurredOn) {
+	}
 
 	HealthInputs(UUID accountId, UUID projectId, String projectStatus, LocalDate startDate, LocalDate targetGraduation,
 			LocalDate forecastGraduation, LocalDate today, AdoptionMetrics adoption, boolean telemetryConnected,

@@ -21,8 +21,10 @@ class HealthPersonalData extends PersonalDataTables {
 		table("health_stale", "healthStale", BY_ACCOUNT, "account_id");
 		table("health_missed_cadence", "missedCadences", BY_ACCOUNT, "due_on, contact_id");
 		table("health_handoff", "handoffs", BY_ACCOUNT, "due_at, handoff_id");
+		table("health_escalation", "escalations", BY_ACCOUNT, "occurred_on, id");
 		redacted("red_flag", "evidence_args", "cleared_by");
 		redacted("health_missed_cadence", "name");
+		redacted("health_escalation", "raised_by", "escalated_to", "summary", "recorded_by", "resolution");
 		redacted("corrective_action", "note", "owner");
 		redacted("risk", "title", "mitigation", "owner");
 		redacted("risk_review", "note", "owner", "mitigation");

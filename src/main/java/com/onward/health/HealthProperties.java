@@ -39,7 +39,8 @@ record HealthProperties(@jakarta.validation.constraints.NotEmpty Map<String, Dou
 
 	/** Plan item keys (and phase keys) that stand for each leading indicator across the shipped playbooks. */
 	record Indicators(int standardPlanDays, List<String> kickoff, List<String> access, List<String> technicalPhases,
-			List<String> training, List<String> uat, List<String> earlyResults) {
+			List<String> training, List<String> uat, List<String> earlyResults, int standardGoLiveDay,
+			int goLiveToleranceDays) {
 	}
 
 	record RiskScore(int probability, int impact) {

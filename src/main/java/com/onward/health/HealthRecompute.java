@@ -50,12 +50,12 @@ class HealthRecompute {
 
 	HealthRecompute(NamedParameterJdbcTemplate named, JdbcClient jdbc, TransactionTemplate tx, HealthData data,
 			RedFlags flags, Adoption adoption, HealthEvents published, ObjectMapper json, HealthProperties props,
-			Clock clock) {
+			Clock clock, SupportLoadProperties supportLoad, FeedbackFlagProperties feedbackFlags) {
 		this.named = named;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.data = data;
-		this.rules = new HealthRules(props);
+		this.rules = new HealthRules(props, supportLoad, feedbackFlags);
 		this.flags = flags;
 		this.adoption = adoption;
 		this.published = published;

@@ -43,14 +43,20 @@ final class HealthRules {
 
 	private final HealthProperties props;
 	private final SupportLoadProperties support;
+	private final FeedbackFlagProperties feedback;
 
 	HealthRules(HealthProperties props) {
 		this(props, SupportLoadProperties.DEFAULTS);
 	}
 
 	HealthRules(HealthProperties props, SupportLoadProperties support) {
+		this(props, support, FeedbackFlagProperties.SHIPPED);
+	}
+
+	HealthRules(HealthProperties props, SupportLoadProperties support, FeedbackFlagProperties feedback) {
 		this.props = props;
 		this.support = support == null ? SupportLoadProperties.DEFAULTS : support;
+		this.feedback = feedback == null ? FeedbackFlagProperties.SHIPPED : feedback;
 	}
 
 	Assessment assess(HealthInputs in) {
@@ -355,9 +361,26 @@ final class HealthRules {
 	private record Check(String name, boolean applies, boolean met) {
 	}
 
+	/**
+	 * How the standard plan's checkpoint days map onto this plan: 1 when its go-live is planned within the
+	 * tolerance of the seeds' day-60 go-live (whatever its last item's date), else its go-live ÷ 60; without a
+	 * go-live, its length ÷ 90. The plan's last item never stretches the checkpoints.
+	 */
+	double checkpointScale(HealthInputs in) {
+		HealthProperties.Indicators ind = props.indicators();
+		Long goLive = in.signals().goLivePlannedDay();
+		if (goLive == null || goLive <= 0) {
+			return (double) in.planDays() / ind.standardPlanDays();
+		}
+		if (Math.abs(goLive - ind.standardGoLiveDay()) <= ind.goLiveToleranceDays()) {
+			return 1.0;
+		}
+		return (double) goLive / ind.standardGoLiveDay();
+	}
+
 	private Indicator indicator(HealthInputs in, int week, Check... checks) {
-		// Checkpoints are weeks of a standard 90-day plan, scaled to this plan's length.
-		long day = Math.round(week * 7.0 * in.planDays() / props.indicators().standardPlanDays());
+		// Checkpoints are weeks of the seeds' standard plan, on its days unless this plan's go-live is elsewhere.
+		long day = Math.round(week * 7.0 * checkpointScale(in));
 		List<Check> applicable = java.util.Arrays.stream(checks).filter(Check::applies).toList();
 		if (applicable.isEmpty()) {
 			return new Indicator(week, day, IndicatorStatus.NOT_APPLICABLE, List.of());
@@ -482,6 +505,7 @@ final class HealthRules {
 			flags.add(new Finding(FlagCategory.RELATIONSHIP, "NEGATIVE_SENTIMENT",
 					List.of(String.join(", ", negative))));
 		}
+		resultsAndFeedback(in, flags);
 		for (Indicator i : indicators) {
 			if (i.status() == IndicatorStatus.BEHIND) {
 				flags.add(new Finding(i.week() <= 2 ? FlagCategory.STAKEHOLDER_ENGAGEMENT
@@ -491,6 +515,61 @@ final class HealthRules {
 			}
 		}
 		return flags;
+	}
+
+	/**
+	 * The seeds' flags on results, complaints and feedback: metrics not improving, the customer not tracking
+	 * results, complaints rising, an escalation to executives, negative training feedback.
+	 */
+	private void resultsAndFeedback(HealthInputs in, List<Finding> flags) {
+		HealthInputs.Signals s = in.signals();
+		FeedbackFlagProperties f = feedback;
+		long day = in.projectDay();
+		// Metrics not improving: an unmet criterion's measurements in the window went nowhere (or backwards).
+		var stalled = new ArrayList<HealthInputs.Trend>();
+		for (HealthInputs.Trend t : s.trends()) {
+			if (t.baseline() == null || t.target() == null || t.first() == null || t.last() == null
+					|| t.measurements() < f.metricsMinMeasurements()
+					|| ChronoUnit.DAYS.between(t.firstOn(), t.lastOn()) < f.metricsMinSpanDays()) {
+				continue;
+			}
+			int direction = t.target().compareTo(t.baseline());
+			if (direction != 0 && t.last().subtract(t.first()).signum() * direction <= 0) {
+				stalled.add(t);
+			}
+		}
+		if (!stalled.isEmpty()) {
+			HealthInputs.Trend t = stalled.get(0);
+			flags.add(new Finding(FlagCategory.BUSINESS_OUTCOME, "METRICS_NOT_IMPROVING",
+					List.of(t.kpi(), t.first().stripTrailingZeros().toPlainString(), t.firstOn().toString(),
+							t.last().stripTrailingZeros().toPlainString(), t.lastOn().toString(), stalled.size())));
+		}
+		// Customer not tracking results: criteria to measure, and no measurement for too long.
+		if (s.trackedCriteria() > 0 && day >= f.untrackedDays()) {
+			long since = s.lastMeasuredOn() == null ? day : ChronoUnit.DAYS.between(s.lastMeasuredOn(), in.today());
+			if (since >= f.untrackedDays()) {
+				flags.add(new Finding(FlagCategory.BUSINESS_OUTCOME, "RESULTS_NOT_TRACKED",
+						List.of(s.trackedCriteria(), s.lastMeasuredOn() == null ? "-" : s.lastMeasuredOn().toString(),
+								since)));
+			}
+		}
+		// Complaints rising: more tickets in the last window than in the one before, and enough of them.
+		if (s.complaintsLastWindow() >= f.complaintsMin() && s.complaintsLastWindow() > s.complaintsPreviousWindow()) {
+			flags.add(new Finding(FlagCategory.RELATIONSHIP, "COMPLAINTS_RISING",
+					List.of(s.complaintsLastWindow(), s.complaintsPreviousWindow(), f.complaintsWindowDays())));
+		}
+		// Escalation to executives: open until the escalation is resolved; the oldest is the evidence.
+		if (!s.escalations().isEmpty()) {
+			HealthInputs.Escalation e = s.escalations().get(0);
+			flags.add(new Finding(FlagCategory.RELATIONSHIP, "EXECUTIVE_ESCALATION",
+					List.of(e.raisedBy(), e.escalatedTo(), e.occurredOn().toString(), s.escalations().size())));
+		}
+		// Negative training feedback: the average rating of the sessions held, once enough attendees rated them.
+		if (s.feedbackAverage() != null && s.feedbackResponses() >= f.trainingFeedbackMinResponses()
+				&& s.feedbackAverage() < f.trainingFeedbackBelow()) {
+			flags.add(new Finding(FlagCategory.USER_ADOPTION, "TRAINING_FEEDBACK_NEGATIVE",
+					List.of(round1(s.feedbackAverage()), s.feedbackResponses(), f.trainingFeedbackBelow())));
+		}
 	}
 
 	/** Several contacts in one role raise one flag (the first found), not one each. */

@@ -109,6 +109,7 @@ class HealthView {
 				case "DISENGAGED_TWO_WEEKS" -> escalate.add(text("guidance.escalate.disengaged", locale));
 				case "NEGATIVE_SENTIMENT" -> escalate.add(text("guidance.escalate.dissatisfaction", locale));
 				case "RISING_SCOPE_REQUESTS" -> escalate.add(text("guidance.escalate.scope", locale));
+				case "EXECUTIVE_ESCALATION" -> escalate.add(text("guidance.escalate.executiveEscalation", locale));
 				default -> {
 				}
 			}

@@ -33,7 +33,8 @@ public class Outbox {
 	public static final List<String> TEMPLATES = List.of("welcome", "kickoff-confirmation", "weekly-check-in",
 			"milestone-celebration", "re-engagement", "feature-how-to", "weekly-usage-summary", "training-congratulations",
 			"onboarding-complete", "extension-notice", "kickoff-summary", "smb-day-1", "smb-day-3", "smb-day-7",
-			"survey-csat", "survey-nps", "csm-notice", "weekly-digest", "milestone-reached", "ongoing-csm-introduction");
+			"survey-csat", "survey-nps", "csm-notice", "weekly-digest", "milestone-reached", "ongoing-csm-introduction",
+			"survey-goal", "survey-exit");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 	private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {

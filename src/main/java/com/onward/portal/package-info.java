@@ -6,7 +6,7 @@
  * path is scoped by the signed-in contact's account in one place ({@link com.onward.portal.PortalScope}).
  * Staff invite contacts and switch access off per contact or per account.
  */
-// Reads, besides the APIs: account_v, onboarding_customer_item_v, stakeholder_contact_v, success_criterion_v,
+// Reads, besides the APIs: account_v, onboarding_customer_item_v, onboarding_project_v, stakeholder_contact_v, success_criterion_v,
 // survey_request_v (published views; DataBoundaryTests).
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
 		"account", "graduation", "identity", "messaging", "onboarding", "playbook", "shared",

@@ -23,9 +23,13 @@ import com.onward.shared.NotFoundException;
 @Service
 public class Surveys {
 
-	/** The two shipped questions, with their scales and what counts as a detractor. */
+	/**
+	 * The shipped questions, with their scales and what counts as a detractor: CSAT 1–5, NPS 0–10, the
+	 * tech-touch day-30 goal question (0 = no, 1 = yes; a no needs a person), and the exit interview of a
+	 * churned customer (the main reason for leaving, 1–6; never a detractor).
+	 */
 	public enum Kind {
-		CSAT(1, 5, 3), NPS(0, 10, 6);
+		CSAT(1, 5, 3), NPS(0, 10, 6), GOAL(0, 1, 0), EXIT(1, 6, 0);
 
 		final int min;
 		final int max;
@@ -69,15 +73,25 @@ public class Surveys {
 	@Transactional
 	public boolean send(String uniquenessKey, UUID accountId, Kind kind, String recipient, String contactName,
 			String language) {
+		return send(uniquenessKey, accountId, kind, recipient, contactName, language, true);
+	}
+
+	/**
+	 * The same; without {@code email} no email goes out: the request waits in the customer portal, for a
+	 * contact who can sign in there.
+	 */
+	@Transactional
+	public boolean send(String uniquenessKey, UUID accountId, Kind kind, String recipient, String contactName,
+			String language, boolean email) {
 		String token = com.onward.shared.SecureTokens.random(24);
 		String lang = language == null ? "en" : language;
 		boolean created = jdbc.sql("""
-				insert into survey_request (id, uniqueness_key, token, account_id, kind, recipient, language, created_at)
-				values (:id, :key, :token, :account, :kind, :recipient, :language, :at) on conflict (uniqueness_key) do nothing""")
+				insert into survey_request (id, uniqueness_key, token, account_id, kind, recipient, language, created_at, emailed)
+				values (:id, :key, :token, :account, :kind, :recipient, :language, :at, :emailed) on conflict (uniqueness_key) do nothing""")
 			.param("id", UUID.randomUUID()).param("key", uniquenessKey).param("token", token).param("account", accountId)
-			.param("kind", kind.name()).param("recipient", recipient).param("language", lang)
+			.param("kind", kind.name()).param("recipient", recipient).param("language", lang).param("emailed", email)
 			.param("at", Timestamp.from(clock.instant())).update() == 1;
-		if (created) {
+		if (created && email) {
 			outbox.enqueue("survey:" + uniquenessKey, "survey-" + kind.name().toLowerCase(), accountId, recipient, lang,
 					Map.of("contact", contactName == null ? "" : contactName,
 							"link", publicUrl + "/survey/" + token + "?lang=" + lang));

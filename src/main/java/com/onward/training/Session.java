@@ -21,6 +21,8 @@ public record Session(UUID id, UUID projectId, int position, String code, String
 		PLANNED, SCHEDULED, DONE, CANCELLED
 	}
 
-	public record Attendance(String attendee, boolean attended, boolean completed, Integer assessmentScore) {
+	/** An attendee's record; {@code feedback}: their 1–5 rating of the session (null when not given). */
+	public record Attendance(String attendee, boolean attended, boolean completed, Integer assessmentScore,
+			Integer feedback) {
 	}
 }

@@ -33,8 +33,13 @@ public class Training {
 	public record SessionUpdate(LocalDate plannedOn, @NotNull Session.Status status) {
 	}
 
+	/** One attendee of a session; {@code feedback}: their 1–5 rating of the session, when asked (HLT-2). */
 	public record AttendanceRecord(@NotBlank @Size(max = 200) String attendee, boolean attended, boolean completed,
-			@Min(0) @Max(100) Integer assessmentScore) {
+			@Min(0) @Max(100) Integer assessmentScore, @Min(1) @Max(5) Integer feedback) {
+
+		public AttendanceRecord(String attendee, boolean attended, boolean completed, Integer assessmentScore) {
+			this(attendee, attended, completed, assessmentScore, null);
+		}
 	}
 
 	/** TRN-2 for a project: rates over attendance records of sessions held (null without any). */
@@ -112,12 +117,12 @@ public class Training {
 		projects.get(projectId);
 		var attendance = new HashMap<UUID, List<Session.Attendance>>();
 		jdbc.sql("""
-				select a.session_id, a.attendee, a.attended, a.completed, a.assessment_score from training_attendance a
+				select a.session_id, a.attendee, a.attended, a.completed, a.assessment_score, a.feedback from training_attendance a
 				join training_session s on s.id = a.session_id where s.project_id = :p order by a.attendee""")
 			.param("p", projectId)
 			.query(rs -> { attendance.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 				.add(new Session.Attendance(rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
-						(Integer) rs.getObject(5))); });
+						(Integer) rs.getObject(5), (Integer) rs.getObject(6))); });
 		return jdbc.sql("""
 				select id, project_id, position, code, title, audience, format, duration_minutes, planned_on, optional, status
 				from training_session where project_id = :p order by planned_on, position""")
@@ -170,13 +175,14 @@ public class Training {
 			Boolean wasCompleted = jdbc.sql("select completed from training_attendance where session_id = :s and attendee = :a")
 				.param("s", sessionId).param("a", r.attendee().strip()).query(Boolean.class).optional().orElse(false);
 			jdbc.sql("""
-					insert into training_attendance (session_id, attendee, attended, completed, assessment_score, recorded_at)
-					values (:s, :a, :attended, :completed, :score, :at)
+					insert into training_attendance (session_id, attendee, attended, completed, assessment_score, feedback, recorded_at)
+					values (:s, :a, :attended, :completed, :score, :feedback, :at)
 					on conflict (session_id, attendee) do update set attended = excluded.attended,
 					  completed = excluded.completed, assessment_score = excluded.assessment_score,
+					  feedback = coalesce(excluded.feedback, training_attendance.feedback),
 					  recorded_at = excluded.recorded_at""")
 				.param("s", sessionId).param("a", r.attendee().strip()).param("attended", r.attended())
-				.param("completed", r.completed()).param("score", r.assessmentScore())
+				.param("completed", r.completed()).param("score", r.assessmentScore()).param("feedback", r.feedback())
 				.param("at", Timestamp.from(clock.instant())).update();
 			if (r.completed() && !wasCompleted) {
 				events.publishEvent(new TrainingModuleCompleted(sessionId, projectId, project.accountId(), r.attendee().strip(),

@@ -29,7 +29,7 @@ class HealthRulesTests {
 			80, 60, 7, Duration.ofMinutes(1), 1000,
 			new HealthProperties.Flags(14, 30, 14, 2, 2, 30, 7, 7, 0.20, 30, 30, 0.70),
 			new HealthProperties.Indicators(90, List.of("kickoff"), List.of("access"), List.of("technical"),
-					List.of("training-complete"), List.of("uat"), List.of("early-wins")),
+					List.of("training-complete"), List.of("uat"), List.of("early-wins"), 60, 3),
 			Map.of(), 50, 2000);
 
 	final HealthRules rules = new HealthRules(PROPS);

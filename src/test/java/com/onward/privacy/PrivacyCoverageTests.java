@@ -31,6 +31,8 @@ class PrivacyCoverageTests extends PrivacyTestSupport {
 			Map.entry("feature", "the vendor's feature catalogue"),
 			Map.entry("content_item", "the vendor's training content"),
 			Map.entry("automation_rule", "the vendor's rules"),
+			Map.entry("success_criterion_template", "the vendor's success-criteria templates"),
+			Map.entry("quick_win_idea", "the vendor's quick-win ideas"),
 			Map.entry("webhook_endpoint", "the vendor's integrations"),
 			Map.entry("app_user", "the vendor's staff (managed on the admin page)"),
 			Map.entry("api_token", "the vendor's tokens (hashes)"),
