@@ -85,10 +85,12 @@ public class Health {
 	private final HealthProperties props;
 	private final Clock clock;
 	private final com.onward.identity.AuditLog audit;
+	private final com.onward.account.SegmentationProperties segmentation;
 
 	Health(NamedParameterJdbcTemplate named, JdbcClient jdbc, TransactionTemplate tx, HealthData data,
 			Adoption adoption, ApplicationEventPublisher events, ObjectMapper json, HealthProperties props, Clock clock,
-			com.onward.identity.AuditLog audit) {
+			com.onward.identity.AuditLog audit, com.onward.account.SegmentationProperties segmentation) {
+		this.segmentation = segmentation;
 		this.audit = audit;
 		this.named = named;
 		this.jdbc = jdbc;
@@ -412,31 +414,96 @@ public class Health {
 	}
 
 	/** An open flag on the portfolio's red-flag list, with its account. */
-	record PortfolioFlag(Flag flag, String accountName, String segment, Integer score, HealthBand band) {
+	record PortfolioFlag(Flag flag, String accountName, String segment, Integer score, HealthBand band,
+			Integer progressPercent, Integer slipDays, com.onward.shared.Money acv) {
+	}
+
+	/**
+	 * The red-flag list's order: raised (newest first by default), health, slip (forecast against the
+	 * plan), progress or acv (compared in USD); chosen from this list, never taken from the request.
+	 * Empty values last.
+	 */
+	public record FlagSort(String column, boolean descending) {
+
+		public static final List<String> COLUMNS = List.of("raised", "health", "slip", "progress", "acv");
+		public static final FlagSort NEWEST = new FlagSort("raised", true);
+
+		public FlagSort {
+			if (!COLUMNS.contains(column)) {
+				column = "raised";
+				descending = true;
+			}
+		}
+
+		public static FlagSort of(String column, String direction) {
+			return column == null ? NEWEST : new FlagSort(column, "desc".equalsIgnoreCase(direction));
+		}
+
+		public String next(String c) {
+			return c.equals(column) && !descending ? "desc" : "asc";
+		}
+
+		public String dir() {
+			return descending ? "desc" : "asc";
+		}
+
+		public String aria(String c) {
+			return !c.equals(column) ? "none" : descending ? "descending" : "ascending";
+		}
+
+		String orderBy() {
+			String expression = switch (column) {
+				case "health" -> "h.score";
+				case "slip" -> "(p.forecast_graduation_date - p.target_graduation_date)";
+				case "progress" -> "p.progress_percent";
+				case "acv" -> "(a.acv_amount * fx.rate)";
+				default -> "f.raised_at";
+			};
+			return expression + (descending ? " desc" : " asc") + " nulls last, f.raised_at desc, f.id";
+		}
 	}
 
 	/** Open red flags across all accounts, newest first, filtered by category and segment. */
 	com.onward.shared.PageResult<PortfolioFlag> openFlags(FlagCategory category, String segment, int page, int size) {
+		return openFlags(category, segment, FlagSort.NEWEST, page, size);
+	}
+
+	/** Open red flags across all accounts in the given order, filtered by category and segment. */
+	com.onward.shared.PageResult<PortfolioFlag> openFlags(FlagCategory category, String segment, FlagSort sort, int page,
+			int size) {
+		var rates = segmentation.usdPerUnit();
 		var params = new MapSqlParameterSource("cat", category == null ? null : category.name())
-			.addValue("seg", segment).addValue("limit", size).addValue("offset", (long) page * size);
+			.addValue("seg", segment).addValue("limit", size).addValue("offset", (long) page * size)
+			.addValue("fxCurrencies", rates.keySet().stream().map(Enum::name).toArray(String[]::new))
+			.addValue("fxRates", rates.keySet().stream().map(rates::get).toArray(java.math.BigDecimal[]::new));
 		var total = new long[1];
 		List<PortfolioFlag> items = named.query("""
 				select f.id, f.account_id, f.project_id, f.category, f.code, f.evidence_args, f.raised_at, f.cleared_at,
-				  a.name, a.segment, h.score, h.band, count(*) over () as total, f.source
+				  a.name, a.segment, h.score, h.band, count(*) over () as total, f.source,
+				  p.progress_percent, (p.forecast_graduation_date - p.target_graduation_date) as slip_days,
+				  a.acv_amount, a.acv_currency
 				from red_flag f
 				join account_v a on a.account_id = f.account_id
 				left join health_score h on h.account_id = f.account_id
+				left join onboarding_project_v p on p.project_id = a.current_project_id
+				left join unnest(cast(:fxCurrencies as text[]), cast(:fxRates as numeric[])) as fx(currency, rate)
+				  on fx.currency = a.acv_currency
 				where f.cleared_at is null
 				  and (cast(:cat as text) is null or f.category = :cat)
 				  and (cast(:seg as text) is null or a.segment = :seg)
-				order by f.raised_at desc, f.id
+				order by """ + sort.orderBy() + """
+
 				limit :limit offset :offset""", params, (rs, n) -> {
 			total[0] = rs.getLong("total");
 			return new PortfolioFlag(new Flag(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), FlagCategory.valueOf(rs.getString(4)), rs.getString(5),
 					json.readValue(rs.getString(6), ARGS), rs.getTimestamp(7).toInstant(), null, rs.getString(14)), rs.getString(9),
 					rs.getString(10), (Integer) rs.getObject(11),
-					rs.getString(12) == null ? HealthBand.NO_DATA : HealthBand.valueOf(rs.getString(12)));
+					rs.getString(12) == null ? HealthBand.NO_DATA : HealthBand.valueOf(rs.getString(12)),
+					(Integer) rs.getObject("progress_percent"), (Integer) rs.getObject("slip_days"),
+					rs.getBigDecimal("acv_amount") == null ? null
+							: new com.onward.shared.Money(rs.getBigDecimal("acv_amount"),
+									com.onward.shared.Currency.valueOf(rs.getString("acv_currency"))));
 		});
 		if (items.isEmpty() && page > 0) {
 			total[0] = named.queryForObject("""

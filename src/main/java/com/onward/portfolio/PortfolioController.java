@@ -36,7 +36,8 @@ class PortfolioController {
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean overCapacity,
 			@RequestParam(required = false) String q, @RequestParam(required = false) com.onward.health.HealthBand band,
 			@RequestParam(required = false) String flag, @RequestParam(required = false) String ttv,
-			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir,
 			@RequestParam(defaultValue = "25") int size, @RequestHeader(value = "HX-Request", required = false) String hx,
 			Model model) {
 		int pageSize = Math.clamp(size, 5, 200);
@@ -48,7 +49,9 @@ class PortfolioController {
 		model.addAttribute("ttvFilters", Portfolio.Filter.TTV);
 		model.addAttribute("bands", com.onward.health.HealthBand.values());
 		model.addAttribute("flagCategories", com.onward.health.FlagCategory.values());
-		model.addAttribute("rows", portfolio.page(filter, Math.max(0, page), pageSize));
+		Portfolio.Sort order = Portfolio.Sort.of(sort, dir);
+		model.addAttribute("sort", order);
+		model.addAttribute("rows", portfolio.page(filter, order, Math.max(0, page), pageSize));
 		model.addAttribute("filter", filter);
 		model.addAttribute("segments", Segment.values());
 		model.addAttribute("size", pageSize);
