@@ -32,7 +32,12 @@ public class Portfolio {
 
 	/** {@code band}: a health band; {@code flag}: a red-flag category, or ANY for accounts with any open flag. */
 	public record Filter(Segment segment, String status, boolean overdueOnly, boolean overCapacityOnly, String q,
-			String band, String flag, String ttv) {
+			String band, String flag, String ttv, UUID member) {
+
+		public Filter(Segment segment, String status, boolean overdueOnly, boolean overCapacityOnly, String q,
+				String band, String flag, String ttv) {
+			this(segment, status, overdueOnly, overCapacityOnly, q, band, flag, ttv, null);
+		}
 
 		/** Time-to-value filters: first value within 30 days, 31–90, over 90, or none yet. */
 		public static final List<String> TTV = List.of("LE_30", "D31_90", "GT_90", "NONE");
@@ -215,6 +220,12 @@ public class Portfolio {
 				case "GT_90" -> " and exists (select 1 from analytics_first_value_v fv where fv.project_id = a.current_project_id and fv.ttv_days > 90)";
 				default -> " and not exists (select 1 from analytics_first_value_v fv where fv.project_id = a.current_project_id and fv.first_value_date is not null)";
 			});
+		}
+		if (f.member() != null) {
+			// A team member's projects: the current project of each account they are actively assigned to.
+			where.append(" and exists (select 1 from project_assignment_v pm where pm.project_id = a.current_project_id"
+					+ " and pm.active and pm.member_id = :member)");
+			params.put("member", f.member());
 		}
 		if (f.overCapacityOnly()) {
 			where.append(" and exists (select 1 from project_assignment_v pa where pa.project_id = a.current_project_id"

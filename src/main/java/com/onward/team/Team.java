@@ -73,6 +73,18 @@ public class Team {
 		return member(id);
 	}
 
+	/**
+	 * Links a team member to the staff user they sign in as, so that what the automation hands to the member
+	 * (notices, tasks) reaches that user's inbox.
+	 */
+	@Transactional
+	public TeamMember linkUser(UUID memberId, UUID userId) {
+		TeamMember before = member(memberId);
+		jdbc.sql("update team_member set user_id = :u where id = :id").param("u", userId).param("id", memberId).update();
+		audit.record("team.member-linked", "team_member", memberId, before.name() + " signs in as user " + userId);
+		return member(memberId);
+	}
+
 	@Transactional
 	public TeamMember update(UUID id, MemberUpdate u) {
 		TeamMember before = member(id);
