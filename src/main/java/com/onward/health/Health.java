@@ -491,9 +491,7 @@ public class Health {
 				where f.cleared_at is null
 				  and (cast(:cat as text) is null or f.category = :cat)
 				  and (cast(:seg as text) is null or a.segment = :seg)
-				order by """ + sort.orderBy() + """
-
-				limit :limit offset :offset""", params, (rs, n) -> {
+				""" + " order by " + sort.orderBy() + " limit :limit offset :offset", params, (rs, n) -> {
 			total[0] = rs.getLong("total");
 			return new PortfolioFlag(new Flag(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), FlagCategory.valueOf(rs.getString(4)), rs.getString(5),

@@ -287,8 +287,8 @@ public class Outbox {
 		params.put("from", q.from() == null ? null : Timestamp.from(q.from().atStartOfDay(clock.getZone()).toInstant()));
 		params.put("to", q.to() == null ? null
 				: Timestamp.from(q.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
-		String where = """
-				 where (cast(:a as uuid) is null or account_id = :a) and (cast(:s as text) is null or status = :s)
+		String where = " " + """
+				where (cast(:a as uuid) is null or account_id = :a) and (cast(:s as text) is null or status = :s)
 				  and (cast(:n as text) is null or account_id in (select a.account_id from account_v a
 				    where lower(a.name) like :n escape '\\'))
 				  and (cast(:t as text) is null or template = :t)
