@@ -122,7 +122,8 @@ class WorkspaceBrowserTests extends IntegrationTest {
 		assertThat(driver.findElement(By.id("approvals")).getText()).contains(accountName, "+45 hari", "Menunggu keputusan Anda");
 		assertThat(Integer.parseInt(driver.findElement(By.id("inbox-count")).getText())).isGreaterThanOrEqualTo(1);
 		accessible("inbox (manager, id)");
-		driver.findElement(By.cssSelector("#approval-list a.approval-link")).click();
+		driver.findElement(By.xpath("//table[@id='approval-list']//tr[td/a[normalize-space(.)='" + accountName
+				+ "']]//a[contains(@class, 'approval-link')]")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("extensions")));
 		assertThat(driver.getCurrentUrl()).contains("/projects/" + projectId + "/graduation");
 	}
@@ -233,8 +234,8 @@ class WorkspaceBrowserTests extends IntegrationTest {
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reassign-undo")));
 			assertThat(specialist(projectId)).isEqualTo(enterprise.id());
 			driver.findElement(By.id("reassign-undo")).click();
-			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("reassign-undo")));
-			assertThat(specialist(projectId)).isEqualTo(before);
+			wait.until(d -> before.equals(specialist(projectId)));
+			assertThat(driver.findElement(By.id("team-panel")).getText()).doesNotContain("does not serve");
 		}
 		finally {
 			jdbc.sql("update team_member set active = false where id in (:a, :b)").param("a", enterprise.id())
