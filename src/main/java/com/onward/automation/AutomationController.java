@@ -28,7 +28,11 @@ class AutomationController {
 	private final Notifications notifications;
 	private final Users users;
 
-	AutomationController(Automation automation, Sequences sequences, Tasks tasks, Notifications notifications, Users users) {
+	private final Inbox inbox;
+
+	AutomationController(Automation automation, Sequences sequences, Tasks tasks, Notifications notifications, Users users,
+			Inbox inbox) {
+		this.inbox = inbox;
 		this.automation = automation;
 		this.sequences = sequences;
 		this.tasks = tasks;
@@ -98,9 +102,11 @@ class AutomationController {
 
 	@GetMapping("/inbox")
 	String inbox(Model model) {
-		var me = users.find(AuditLog.currentActor());
-		model.addAttribute("notifications", me.map(u -> notifications.inbox(u.id(), false, 100)).orElse(List.of()));
-		model.addAttribute("tasks", me.map(u -> tasks.mine(u, true, 200)).orElse(List.of()));
+		var contents = users.find(AuditLog.currentActor()).map(inbox::of)
+			.orElse(new Inbox.Contents(List.of(), List.of(), List.of()));
+		model.addAttribute("notifications", contents.notifications());
+		model.addAttribute("tasks", contents.tasks());
+		model.addAttribute("approvals", contents.approvals());
 		return "automation/inbox";
 	}
 

@@ -54,14 +54,26 @@ public class Tasks {
 
 	/** The tasks of the team member(s) a staff user is: linked to the user, else with the user's email address. */
 	public List<Task> mine(Users.StaffUser user, boolean openOnly, int limit) {
-		List<UUID> members = team.members().stream()
-			.filter(m -> user.id().equals(m.userId())
-					|| (m.userId() == null && m.email() != null && m.email().equalsIgnoreCase(user.email())))
-			.map(TeamMember::id).toList();
+		List<UUID> members = membersOf(user);
 		if (members.isEmpty()) return List.of();
 		return jdbc.sql(SELECT + " where t.assignee_id = any(:members) and (not :open or t.status = 'OPEN')" + ORDER)
 			.param("members", members.toArray(UUID[]::new)).param("open", openOnly).param("limit", limit).query(this::map)
 			.list();
+	}
+
+	/** How many open tasks the user has (the top bar's badge). */
+	public long openCount(Users.StaffUser user) {
+		List<UUID> members = membersOf(user);
+		if (members.isEmpty()) return 0;
+		return jdbc.sql("select count(*) from automation_task where assignee_id = any(:members) and status = 'OPEN'")
+			.param("members", members.toArray(UUID[]::new)).query(Long.class).single();
+	}
+
+	private List<UUID> membersOf(Users.StaffUser user) {
+		return team.members().stream()
+			.filter(m -> user.id().equals(m.userId())
+					|| (m.userId() == null && m.email() != null && m.email().equalsIgnoreCase(user.email())))
+			.map(TeamMember::id).toList();
 	}
 
 	/** An account's open (or all) tasks. */

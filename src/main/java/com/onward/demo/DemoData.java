@@ -171,23 +171,24 @@ class DemoData implements ApplicationRunner {
 	private void staff(String password) {
 		tx.executeWithoutResult(s -> {
 			users.create("admin", "Ayu Admin", "admin@onward.example", StaffRole.ADMIN, password);
-			users.create("manager", "Maya Manager", "maya@onward.example", StaffRole.CS_MANAGER, password);
-			users.create("csm", "Citra CSM", "citra@onward.example", StaffRole.CSM, password);
-			users.create("specialist", "Iwan Specialist", "iwan@onward.example", StaffRole.IMPLEMENTATION_SPECIALIST,
-					password);
-			users.create("trainer", "Tari Trainer", "tari@onward.example", StaffRole.TRAINING_LEAD, password);
+			var manager = users.create("manager", "Maya Manager", "maya@onward.example", StaffRole.CS_MANAGER, password);
+			var csm = users.create("csm", "Citra CSM", "citra@onward.example", StaffRole.CSM, password);
+			var specialist = users.create("specialist", "Iwan Specialist", "iwan@onward.example",
+					StaffRole.IMPLEMENTATION_SPECIALIST, password);
+			var trainer = users.create("trainer", "Tari Trainer", "tari@onward.example", StaffRole.TRAINING_LEAD, password);
 			users.create("viewer", "Vino Viewer", "vino@onward.example", StaffRole.VIEWER, password);
-			member("Iwan Setiawan", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.ENTERPRISE);
+			// The demo users are these team members: what the automation hands to them reaches their inbox.
+			team.linkUser(member("Iwan Setiawan", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.ENTERPRISE).id(), specialist.id());
 			member("Aminah Yusof", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.ENTERPRISE);
 			member("Rizky Hidayat", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.MID_MARKET);
 			member("Lee Chong Wei", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.MID_MARKET);
 			member("Sari Utami", TeamRole.IMPLEMENTATION_SPECIALIST, Segment.SMB);
-			member("Citra Kusuma", TeamRole.CSM, Segment.ENTERPRISE);
+			team.linkUser(member("Citra Kusuma", TeamRole.CSM, Segment.ENTERPRISE).id(), csm.id());
 			member("Daniel Tan", TeamRole.CSM, Segment.MID_MARKET);
 			member("Nadia Ismail", TeamRole.CSM, Segment.SMB);
-			member("Tari Anggraini", TeamRole.TRAINING_LEAD, null);
+			team.linkUser(member("Tari Anggraini", TeamRole.TRAINING_LEAD, null).id(), trainer.id());
 			member("Yusuf Halim", TeamRole.TECHNICAL_RESOURCE, null);
-			member("Maya Sari", TeamRole.CS_MANAGER, null);
+			team.linkUser(member("Maya Sari", TeamRole.CS_MANAGER, null).id(), manager.id());
 		});
 	}
 
@@ -256,8 +257,8 @@ class DemoData implements ApplicationRunner {
 		}
 	}
 
-	private void member(String name, TeamRole role, Segment segment) {
-		team.add(new NewMember(name, name.toLowerCase().replace(' ', '.') + "@onward.example", role,
+	private com.onward.team.TeamMember member(String name, TeamRole role, Segment segment) {
+		return team.add(new NewMember(name, name.toLowerCase().replace(' ', '.') + "@onward.example", role,
 				segment == null ? Set.of() : Set.of(segment), null));
 	}
 

@@ -173,6 +173,28 @@ public class Extensions {
 		return extension(extensionId);
 	}
 
+	/** An escalated extension waiting for a CS manager's decision, with the customer it is for. */
+	public record AwaitingDecision(Extension extension, UUID accountId, String accountName) {
+	}
+
+	/** Escalated extensions across the portfolio, oldest first: what a CS manager has to decide. */
+	public List<AwaitingDecision> awaitingDecision(int limit) {
+		return jdbc.sql("""
+				select e.id, e.project_id, e.reason, e.must_happen, e.previous_target, e.new_target, e.days, e.check_in,
+				  e.informed, e.status, e.message, e.decided_by, e.decision_note, e.created_at, a.account_id, a.name
+				from extension e join onboarding_project_v p on p.project_id = e.project_id
+				join account_v a on a.account_id = p.account_id
+				where e.status = 'ESCALATED' order by e.created_at limit :limit""")
+			.param("limit", limit)
+			.query((rs, n) -> new AwaitingDecision(extension(rs, n), rs.getObject(15, UUID.class), rs.getString(16)))
+			.list();
+	}
+
+	/** How many escalated extensions wait for a decision. */
+	public long awaitingDecisionCount() {
+		return jdbc.sql("select count(*) from extension where status = 'ESCALATED'").query(Long.class).single();
+	}
+
 	public List<Extension> extensions(UUID projectId) {
 		return jdbc.sql(EXTENSION + " where project_id = :p order by created_at").param("p", projectId)
 			.query(Extensions::extension).list();

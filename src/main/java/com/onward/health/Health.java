@@ -61,10 +61,6 @@ public class Health {
 	public record OpenFlag(UUID id, FlagCategory category, String code, Instant raisedAt) {
 	}
 
-	/** An open flag on the portfolio's red-flag list, with its account. */
-	record PortfolioFlag(Flag flag, String accountName, String segment, Integer score, HealthBand band) {
-	}
-
 	private final JdbcClient jdbc;
 	private final ObjectMapper json;
 	private final HealthRecompute recompute;
@@ -168,7 +164,13 @@ public class Health {
 
 	/** Open red flags across all accounts, newest first, filtered by category and segment. */
 	com.onward.shared.PageResult<PortfolioFlag> openFlags(FlagCategory category, String segment, int page, int size) {
-		return flags.openFlags(category, segment, page, size);
+		return openFlags(category, segment, FlagSort.NEWEST, page, size);
+	}
+
+	/** Open red flags across all accounts in the given order, filtered by category and segment. */
+	com.onward.shared.PageResult<PortfolioFlag> openFlags(FlagCategory category, String segment, FlagSort sort, int page,
+			int size) {
+		return flags.openFlags(category, segment, sort, page, size);
 	}
 
 	/** Open flags per category across the portfolio (the filter's counts). */

@@ -96,9 +96,17 @@ class HealthApi {
 	@Operation(summary = "Open red flags across the portfolio, filtered by category and segment")
 	PageResult<PortfolioFlagView> openFlags(@RequestParam(required = false) FlagCategory category,
 			@RequestParam(required = false) Segment segment, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir) {
 		Locale locale = LocaleContextHolder.getLocale();
-		return health.openFlags(category, segment == null ? null : segment.name(), page, size)
+		if (sort != null && !Health.FlagSort.COLUMNS.contains(sort)) {
+			throw com.onward.shared.InvalidInputException.of("sort", "one of " + Health.FlagSort.COLUMNS);
+		}
+		if (dir != null && !dir.equals("asc") && !dir.equals("desc")) {
+			throw com.onward.shared.InvalidInputException.of("dir", "asc or desc");
+		}
+		return health.openFlags(category, segment == null ? null : segment.name(),
+				sort == null ? Health.FlagSort.NEWEST : Health.FlagSort.of(sort, dir == null ? "asc" : dir), page, size)
 			.map(p -> new PortfolioFlagView(view.flag(p.flag(), locale), p.flag().accountId(), p.accountName(),
 					p.segment(), p.score(), p.band()));
 	}

@@ -121,9 +121,12 @@ class HealthController {
 
 	@GetMapping("/red-flags")
 	String redFlags(@RequestParam(required = false) FlagCategory category, @RequestParam(required = false) Segment segment,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, Model model) {
 		Locale locale = LocaleContextHolder.getLocale();
-		model.addAttribute("flags", health.openFlags(category, segment == null ? null : segment.name(), Math.max(0, page), 50)
+		Health.FlagSort order = Health.FlagSort.of(sort, dir);
+		model.addAttribute("sort", order);
+		model.addAttribute("flags", health.openFlags(category, segment == null ? null : segment.name(), order, Math.max(0, page), 50)
 			.map(p -> Map.of("flag", view.flag(p.flag(), locale), "account", p)));
 		model.addAttribute("counts", health.openFlagCounts());
 		model.addAttribute("categories", FlagCategory.values());

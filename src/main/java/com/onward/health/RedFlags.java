@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.health.Health.Flag;
+import com.onward.health.Health.FlagSort;
 import com.onward.health.Health.PortfolioFlag;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.NotFoundException;
@@ -38,8 +39,12 @@ class RedFlags {
 	private final com.onward.identity.AuditLog audit;
 	private final HealthEvents events;
 
+	private final com.onward.account.SegmentationProperties segmentation;
+
 	RedFlags(NamedParameterJdbcTemplate named, JdbcClient jdbc, ObjectMapper json, Clock clock,
-			com.onward.identity.AuditLog audit, HealthEvents events) {
+			com.onward.identity.AuditLog audit, HealthEvents events,
+			com.onward.account.SegmentationProperties segmentation) {
+		this.segmentation = segmentation;
 		this.named = named;
 		this.jdbc = jdbc;
 		this.json = json;
@@ -162,27 +167,39 @@ class RedFlags {
 	}
 
 	/** Open red flags across all accounts, newest first, filtered by category and segment. */
-	com.onward.shared.PageResult<PortfolioFlag> openFlags(FlagCategory category, String segment, int page, int size) {
+	com.onward.shared.PageResult<PortfolioFlag> openFlags(FlagCategory category, String segment, FlagSort sort, int page,
+			int size) {
+		var rates = segmentation.usdPerUnit();
 		var params = new MapSqlParameterSource("cat", category == null ? null : category.name())
-			.addValue("seg", segment).addValue("limit", size).addValue("offset", (long) page * size);
+			.addValue("seg", segment).addValue("limit", size).addValue("offset", (long) page * size)
+			.addValue("fxCurrencies", rates.keySet().stream().map(Enum::name).toArray(String[]::new))
+			.addValue("fxRates", rates.keySet().stream().map(rates::get).toArray(java.math.BigDecimal[]::new));
 		var total = new long[1];
 		List<PortfolioFlag> items = named.query("""
 				select f.id, f.account_id, f.project_id, f.category, f.code, f.evidence_args, f.raised_at, f.cleared_at,
-				  a.name, a.segment, h.score, h.band, count(*) over () as total, f.source
+				  a.name, a.segment, h.score, h.band, count(*) over () as total, f.source,
+				  p.progress_percent, (p.forecast_graduation_date - p.target_graduation_date) as slip_days,
+				  a.acv_amount, a.acv_currency
 				from red_flag f
 				join account_v a on a.account_id = f.account_id
 				left join health_score h on h.account_id = f.account_id
+				left join onboarding_project_v p on p.project_id = a.current_project_id
+				left join unnest(cast(:fxCurrencies as text[]), cast(:fxRates as numeric[])) as fx(currency, rate)
+				  on fx.currency = a.acv_currency
 				where f.cleared_at is null
 				  and (cast(:cat as text) is null or f.category = :cat)
 				  and (cast(:seg as text) is null or a.segment = :seg)
-				order by f.raised_at desc, f.id
-				limit :limit offset :offset""", params, (rs, n) -> {
+				""" + " order by " + sort.orderBy() + " limit :limit offset :offset", params, (rs, n) -> {
 			total[0] = rs.getLong("total");
 			return new PortfolioFlag(new Flag(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), FlagCategory.valueOf(rs.getString(4)), rs.getString(5),
 					json.readValue(rs.getString(6), Health.ARGS), rs.getTimestamp(7).toInstant(), null, rs.getString(14)), rs.getString(9),
 					rs.getString(10), (Integer) rs.getObject(11),
-					rs.getString(12) == null ? HealthBand.NO_DATA : HealthBand.valueOf(rs.getString(12)));
+					rs.getString(12) == null ? HealthBand.NO_DATA : HealthBand.valueOf(rs.getString(12)),
+					(Integer) rs.getObject("progress_percent"), (Integer) rs.getObject("slip_days"),
+					rs.getBigDecimal("acv_amount") == null ? null
+							: new com.onward.shared.Money(rs.getBigDecimal("acv_amount"),
+									com.onward.shared.Currency.valueOf(rs.getString("acv_currency"))));
 		});
 		if (items.isEmpty() && page > 0) {
 			total[0] = named.queryForObject("""

@@ -264,7 +264,7 @@ class SecurityConfiguration {
 	private static void roleRules(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
 			String prefix) {
-		for (String path : List.of("/accounts/*/segment-override", "/features", "/features/*", "/content", "/playbooks", "/playbooks/**", "/team/members",
+		for (String path : List.of("/accounts/*/segment-override", "/features", "/features/*", "/features/*/merge", "/content", "/playbooks", "/playbooks/**", "/team/members",
 				"/team/members/**", "/projects/*/team/**", "/projects/*/extensions/*/decision", "/automation/rules/*")) {
 			auth.requestMatchers(HttpMethod.POST, prefix + path).hasAnyRole(MANAGERS);
 			auth.requestMatchers(HttpMethod.PUT, prefix + path).hasAnyRole(MANAGERS);

@@ -75,13 +75,46 @@ class MessagingApi {
 	}
 
 	@GetMapping("/messages")
-	@Operation(summary = "The outbox: every message with its status (PENDING, SENT, FAILED)")
+	@Operation(summary = "The outbox: messages with their status (PENDING, SENT, FAILED), newest first; filtered by "
+			+ "account, template, status and the day queued (from, to: inclusive ISO dates)")
 	PageResult<Message> messages(@RequestParam(required = false) UUID accountId,
-			@RequestParam(required = false) Message.Status status, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(required = false) Message.Status status, @RequestParam(required = false) String template,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
 			org.springframework.security.core.Authentication auth) {
-		var result = outbox.page(accountId, status, page, size);
+		if (from != null && to != null && to.isBefore(from)) {
+			throw InvalidInputException.of("to", "must not be before from");
+		}
+		if (template != null && template.length() > 100) {
+			throw InvalidInputException.of("template", "must be at most 100 characters");
+		}
+		var result = outbox.page(new Outbox.Query(accountId, null, template, status, from, to), page, size);
 		return isAdmin(auth) ? result : result.map(Message::masked);
+	}
+
+	/** One message with its headers (as sent or as they will be sent). */
+	record MessageDetail(Message message, String accountName, String audience, String messageId,
+			java.time.Instant nextAttemptAt, Map<String, String> headers) {
+		static MessageDetail of(Outbox.Detail d) {
+			return new MessageDetail(d.message(), d.accountName(), d.audience(), d.messageId(), d.nextAttemptAt(),
+					d.headers());
+		}
+	}
+
+	@GetMapping("/messages/{id}")
+	@Operation(summary = "One outbox message: subject, body in the recipient's language, headers, attempts and last error")
+	MessageDetail message(@PathVariable UUID id, org.springframework.security.core.Authentication auth) {
+		Outbox.Detail d = outbox.detail(id).orElseThrow(() -> new com.onward.shared.NotFoundException("Message", id));
+		return MessageDetail.of(isAdmin(auth) ? d : d.masked());
+	}
+
+	@PostMapping("/messages/{id}/resend")
+	@Operation(summary = "Queue a FAILED message again (422 for any other status or an unsubscribed recipient)")
+	Message resend(@PathVariable UUID id, org.springframework.security.core.Authentication auth) {
+		Message m = outbox.resend(id);
+		return isAdmin(auth) ? m : m.masked();
 	}
 
 	static boolean isAdmin(org.springframework.security.core.Authentication auth) {

@@ -120,6 +120,12 @@ public class Notifications {
 			.list();
 	}
 
+	/** How many of the user's notices are unread (the top bar's badge). */
+	public long unreadCount(UUID userId) {
+		return jdbc.sql("select count(*) from notification where user_id = :user and read_at is null")
+			.param("user", userId).query(Long.class).single();
+	}
+
 	@Transactional
 	public int markRead(UUID userId, UUID id) {
 		return jdbc.sql("update notification set read_at = :at where user_id = :u and read_at is null and (cast(:id as uuid) is null or id = :id)")

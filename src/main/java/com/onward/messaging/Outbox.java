@@ -2,6 +2,7 @@ package com.onward.messaging;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +48,11 @@ public class Outbox {
 	private final Unsubscribes unsubscribes;
 	private final ObjectMapper json;
 	private final Discipline discipline;
+	private final com.onward.identity.AuditLog audit;
 
 	Outbox(JdbcClient jdbc, MessageSource messages, MessagingProperties props, Clock clock, Unsubscribes unsubscribes,
-			ObjectMapper json, Discipline discipline) {
+			ObjectMapper json, Discipline discipline, com.onward.identity.AuditLog audit) {
+		this.audit = audit;
 		this.discipline = discipline;
 		this.unsubscribes = unsubscribes;
 		this.jdbc = jdbc;
@@ -233,32 +236,145 @@ public class Outbox {
 				+ unsubscribes.link(recipient);
 	}
 
+	/**
+	 * What the outbox is searched by: account, template, status and the day it was queued (from and to
+	 * inclusive, in the application's time zone); null parts do not filter.
+	 */
+	public record Query(UUID accountId, String account, String template, Message.Status status,
+			java.time.LocalDate from, java.time.LocalDate to) {
+
+		public static Query of(UUID accountId, Message.Status status) {
+			return new Query(accountId, null, null, status, null, null);
+		}
+	}
+
+	/** One message opened: what it is, what was sent in which language, and what happened to it. */
+	public record Detail(Message message, String accountName, String audience, String uniquenessKey,
+			String messageId, Instant nextAttemptAt, boolean hasCalendar, Map<String, String> headers) {
+
+		public boolean resendable() {
+			return message.status() == Message.Status.FAILED;
+		}
+
+		/** As someone who is not an admin sees it (see {@link Message#masked()}). */
+		public Detail masked() {
+			Message m = message.masked();
+			var shown = new java.util.LinkedHashMap<String, String>(headers);
+			shown.computeIfPresent("URL", (k, v) -> m.recipient());
+			return new Detail(m, accountName, audience, uniquenessKey, messageId, nextAttemptAt, hasCalendar, shown);
+		}
+	}
+
+	private static final String COLUMNS = """
+			select id, template, account_id, recipient, language, subject, body, status, attempts, last_error,
+			  created_at, sent_at, channel, params, audience, priority, held_reason, next_attempt_at""";
+
 	// Read-only: served by the replica when one is configured (a second or so behind the primary).
 	@Transactional(readOnly = true)
 	public PageResult<Message> page(UUID accountId, Message.Status status, int page, int size) {
+		return page(Query.of(accountId, status), page, size);
+	}
+
+	/** A page of the outbox, newest first, filtered by account, template, status and day queued. */
+	// Read-only: served by the replica when one is configured (a second or so behind the primary).
+	@Transactional(readOnly = true)
+	public PageResult<Message> page(Query q, int page, int size) {
 		var params = new HashMap<String, Object>();
-		params.put("a", accountId);
-		params.put("s", status == null ? null : status.name());
-		String where = " where (cast(:a as uuid) is null or account_id = :a) and (cast(:s as text) is null or status = :s)";
+		params.put("a", q.accountId());
+		params.put("n", q.account() == null || q.account().isBlank() ? null
+				: "%" + com.onward.shared.Texts.likeLiteral(q.account().strip().toLowerCase()) + "%");
+		params.put("s", q.status() == null ? null : q.status().name());
+		params.put("t", q.template() == null || q.template().isBlank() ? null : q.template());
+		params.put("from", q.from() == null ? null : Timestamp.from(q.from().atStartOfDay(clock.getZone()).toInstant()));
+		params.put("to", q.to() == null ? null
+				: Timestamp.from(q.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+		String where = " " + """
+				where (cast(:a as uuid) is null or account_id = :a) and (cast(:s as text) is null or status = :s)
+				  and (cast(:n as text) is null or account_id in (select a.account_id from account_v a
+				    where lower(a.name) like :n escape '\\'))
+				  and (cast(:t as text) is null or template = :t)
+				  and (cast(:from as timestamptz) is null or created_at >= :from)
+				  and (cast(:to as timestamptz) is null or created_at < :to)""";
 		long total = jdbc.sql("select count(*) from outbox_message" + where).params(params).query(Long.class).single();
-		List<Message> items = jdbc.sql("""
-				select id, template, account_id, recipient, language, subject, body, status, attempts, last_error,
-				  created_at, sent_at, channel, params, audience, priority, held_reason, next_attempt_at
-				from outbox_message""" + where
+		List<Message> items = jdbc.sql(COLUMNS + " from outbox_message" + where
 				+ " order by created_at desc, id limit :size offset :offset")
 			.params(params).param("size", size).param("offset", (long) page * size)
-			.query((rs, n) -> {
-				String[] content = content(rs.getString(2), rs.getString(5), rs.getString(14), rs.getString(6),
-						rs.getString(7), rs.getString(15), rs.getString(4));
-				return new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-						rs.getString(4), rs.getString(5), content[0], content[1], Message.Status.valueOf(rs.getString(8)),
-						rs.getInt(9), rs.getString(10), rs.getTimestamp(11).toInstant(),
-						rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(), rs.getString(13),
-						Priority.valueOf(rs.getString(16)), rs.getString(17),
-						rs.getString(17) == null ? null : rs.getTimestamp(18).toInstant());
-			})
+			.query(this::message)
 			.list();
 		return new PageResult<>(items, page, size, total);
+	}
+
+	/** The templates messages in the outbox were written from, by key. */
+	@Transactional(readOnly = true)
+	public List<String> templatesUsed() {
+		var used = new java.util.TreeSet<>(TEMPLATES);
+		used.addAll(jdbc.sql("select distinct template from outbox_message").query(String.class).list());
+		return List.copyOf(used);
+	}
+
+	/** One message with its headers as sent (or as they will be sent). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Detail> detail(UUID id) {
+		return jdbc.sql(COLUMNS + """
+				, uniqueness_key, message_id, calendar is not null as has_calendar,
+				  (select a.name from account_v a where a.account_id = o.account_id) as account_name
+				from outbox_message o where id = :id""")
+			.param("id", id).query((rs, n) -> {
+				Message m = message(rs, n);
+				var headers = new java.util.LinkedHashMap<String, String>();
+				if ("EMAIL".equals(m.channel())) {
+					headers.put("From", props.from());
+					headers.put("To", m.recipient());
+					headers.put("Subject", m.subject());
+					headers.put("Message-ID", rs.getString("message_id"));
+					headers.put("Content-Language", m.language());
+					headers.put("Content-Type", rs.getBoolean("has_calendar") ? "multipart/mixed; text/plain + text/calendar"
+							: "text/plain; charset=UTF-8");
+				}
+				else {
+					headers.put("URL", m.recipient());
+					headers.put("Content-Type", "application/json");
+				}
+				return new Detail(m, rs.getString("account_name"), rs.getString("audience"), rs.getString("uniqueness_key"),
+						rs.getString("message_id"),
+						rs.getTimestamp("next_attempt_at") == null ? null : rs.getTimestamp("next_attempt_at").toInstant(),
+						rs.getBoolean("has_calendar"), headers);
+			}).optional();
+	}
+
+	/**
+	 * Queues a failed message again, to be delivered at the next round with its stored subject, body and
+	 * Message-ID; only a FAILED message can be resent, and never to an address that unsubscribed.
+	 */
+	@Transactional
+	public Message resend(UUID id) {
+		var row = jdbc.sql("select status, audience, recipient from outbox_message where id = :id for update")
+			.param("id", id).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+			.optional().orElseThrow(() -> new com.onward.shared.NotFoundException("Message", id));
+		if (!"FAILED".equals(row[0])) {
+			throw new com.onward.shared.BusinessRuleException("status", "only a FAILED message can be resent",
+					"outbox.resend.notFailed");
+		}
+		if ("CUSTOMER".equals(row[1]) && unsubscribes.unsubscribed(row[2])) {
+			throw new com.onward.shared.BusinessRuleException("recipient", "the recipient unsubscribed",
+					"outbox.resend.unsubscribed");
+		}
+		jdbc.sql("""
+				update outbox_message set status = 'PENDING', next_attempt_at = :now, held_reason = null
+				where id = :id""").param("now", Timestamp.from(clock.instant())).param("id", id).update();
+		audit.record("message.resent", "message", id, row[2] == null ? "" : Message.maskUrls(row[2]));
+		return detail(id).orElseThrow().message();
+	}
+
+	private Message message(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		String[] content = content(rs.getString(2), rs.getString(5), rs.getString(14), rs.getString(6), rs.getString(7),
+				rs.getString(15), rs.getString(4));
+		return new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+				rs.getString(5), content[0], content[1], Message.Status.valueOf(rs.getString(8)), rs.getInt(9),
+				rs.getString(10), rs.getTimestamp(11).toInstant(),
+				rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(), rs.getString(13),
+				Priority.valueOf(rs.getString(16)), rs.getString(17),
+				rs.getString(17) == null ? null : rs.getTimestamp(18).toInstant());
 	}
 
 	static Locale locale(String language) {

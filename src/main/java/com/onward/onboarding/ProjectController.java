@@ -41,8 +41,10 @@ class ProjectController {
 	private final Projects projects;
 	private final ObjectMapper json;
 	private final MessageSource messages;
+	private final com.onward.account.Accounts accounts;
 
-	ProjectController(Projects projects, ObjectMapper json, MessageSource messages) {
+	ProjectController(Projects projects, ObjectMapper json, MessageSource messages, com.onward.account.Accounts accounts) {
+		this.accounts = accounts;
 		this.projects = projects;
 		this.json = json;
 		this.messages = messages;
@@ -122,6 +124,7 @@ class ProjectController {
 	private void fill(Model model, Project project) {
 		LocalDate today = projects.today();
 		model.addAttribute("project", project);
+		model.addAttribute("accountName", accounts.get(project.accountId()).name());
 		model.addAttribute("value", projects.valueDates(project));
 		model.addAttribute("today", today);
 		model.addAttribute("statuses", ItemStatus.values());

@@ -32,7 +32,12 @@ public class Portfolio {
 
 	/** {@code band}: a health band; {@code flag}: a red-flag category, or ANY for accounts with any open flag. */
 	public record Filter(Segment segment, String status, boolean overdueOnly, boolean overCapacityOnly, String q,
-			String band, String flag, String ttv) {
+			String band, String flag, String ttv, UUID member) {
+
+		public Filter(Segment segment, String status, boolean overdueOnly, boolean overCapacityOnly, String q,
+				String band, String flag, String ttv) {
+			this(segment, status, overdueOnly, overCapacityOnly, q, band, flag, ttv, null);
+		}
 
 		/** Time-to-value filters: first value within 30 days, 31–90, over 90, or none yet. */
 		public static final List<String> TTV = List.of("LE_30", "D31_90", "GT_90", "NONE");
@@ -40,6 +45,57 @@ public class Portfolio {
 		public Filter(Segment segment, String status, boolean overdueOnly, boolean overCapacityOnly, String q,
 				String band, String flag) {
 			this(segment, status, overdueOnly, overCapacityOnly, q, band, flag, null);
+		}
+	}
+
+	/**
+	 * The order of the list: one of {@link #COLUMNS} (name, health, progress, slip — forecast against the
+	 * plan in days —, forecast, acv — compared in USD), ascending or descending; empty values last. Anything
+	 * else sorts by name: the column is chosen from this list, never taken from the request.
+	 */
+	public record Sort(String column, boolean descending) {
+
+		public static final List<String> COLUMNS = List.of("name", "health", "progress", "slip", "forecast", "acv");
+		public static final Sort NAME = new Sort("name", false);
+
+		public Sort {
+			if (!COLUMNS.contains(column)) {
+				column = "name";
+			}
+		}
+
+		public static Sort of(String column, String direction) {
+			return column == null ? NAME : new Sort(column, "desc".equalsIgnoreCase(direction));
+		}
+
+		/** The direction a click on {@code column}'s header asks for: the other one when it is the current column. */
+		public String next(String c) {
+			return c.equals(column) && !descending ? "desc" : "asc";
+		}
+
+		public String dir() {
+			return descending ? "desc" : "asc";
+		}
+
+		/** For the header's {@code aria-sort}. */
+		public String aria(String c) {
+			return !c.equals(column) ? "none" : descending ? "descending" : "ascending";
+		}
+
+		String expression() {
+			return switch (column) {
+				case "health" -> "hs.score";
+				case "progress" -> "p.progress_percent";
+				case "slip" -> "(p.forecast_graduation_date - p.target_graduation_date)";
+				case "forecast" -> "p.forecast_graduation_date";
+				case "acv" -> "(a.acv_amount * fx.rate)";
+				default -> "a.name";
+			};
+		}
+
+		String orderBy() {
+			String by = expression() + (descending ? " desc" : " asc") + " nulls last";
+			return "name".equals(column) ? by + ", a.account_id" : by + ", a.name, a.account_id";
 		}
 	}
 
@@ -78,7 +134,11 @@ public class Portfolio {
 	private final AtomicReference<Cached> cached = new AtomicReference<>();
 	private final AtomicBoolean refreshing = new AtomicBoolean();
 
-	Portfolio(JdbcClient jdbc, ObjectMapper json, Clock clock, @Value("${onward.portfolio.summary-ttl}") Duration summaryTtl) {
+	private final com.onward.account.SegmentationProperties segmentation;
+
+	Portfolio(JdbcClient jdbc, ObjectMapper json, Clock clock, @Value("${onward.portfolio.summary-ttl}") Duration summaryTtl,
+			com.onward.account.SegmentationProperties segmentation) {
+		this.segmentation = segmentation;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -120,6 +180,13 @@ public class Portfolio {
 	// Read-only: served by the replica when one is configured (a second or so behind the primary).
 	@Transactional(readOnly = true)
 	public PageResult<Row> page(Filter f, int page, int size) {
+		return page(f, Sort.NAME, page, size);
+	}
+
+	/** One page in the given order (sorted in SQL, so the order holds across pages). */
+	// Read-only: served by the replica when one is configured (a second or so behind the primary).
+	@Transactional(readOnly = true)
+	public PageResult<Row> page(Filter f, Sort sort, int page, int size) {
 		LocalDate today = LocalDate.now(clock);
 		var where = new StringBuilder(" where true");
 		var params = new HashMap<String, Object>();
@@ -160,6 +227,12 @@ public class Portfolio {
 				default -> " and not exists (select 1 from analytics_first_value_v fv where fv.project_id = a.current_project_id and fv.first_value_date is not null)";
 			});
 		}
+		if (f.member() != null) {
+			// A team member's projects: the current project of each account they are actively assigned to.
+			where.append(" and exists (select 1 from project_assignment_v pm where pm.project_id = a.current_project_id"
+					+ " and pm.active and pm.member_id = :member)");
+			params.put("member", f.member());
+		}
 		if (f.overCapacityOnly()) {
 			where.append(" and exists (select 1 from project_assignment_v pa where pa.project_id = a.current_project_id"
 					+ " and pa.active and pa.over_capacity)");
@@ -168,8 +241,26 @@ public class Portfolio {
 		boolean unfiltered = params.isEmpty() && !f.overCapacityOnly() && (f.ttv() == null || !Filter.TTV.contains(f.ttv()));
 		long total = unfiltered ? cachedSummary().accounts()
 				: jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
-		List<UUID> ids = jdbc.sql("select a.account_id" + from + where + " order by a.name, a.account_id limit :size offset :offset")
-			.params(params).param("size", size).param("offset", (long) page * size).query(UUID.class).list();
+		String sorted = from;
+		var sortParams = new HashMap<String, Object>(params);
+		switch (sort.column()) {
+			case "progress", "slip", "forecast" -> {
+				if (!needsProject) sorted += " left join onboarding_project_v p on p.project_id = a.current_project_id";
+			}
+			case "health" -> sorted += " left join health_score_v hs on hs.account_id = a.account_id";
+			case "acv" -> {
+				var rates = segmentation.usdPerUnit();
+				sorted += " left join unnest(cast(:fxCurrencies as text[]), cast(:fxRates as numeric[])) as fx(currency, rate)"
+						+ " on fx.currency = a.acv_currency";
+				sortParams.put("fxCurrencies", rates.keySet().stream().map(Enum::name).toArray(String[]::new));
+				sortParams.put("fxRates", rates.keySet().stream().map(rates::get).toArray(java.math.BigDecimal[]::new));
+			}
+			default -> {
+			}
+		}
+		List<UUID> ids = jdbc.sql("select a.account_id" + sorted + where + " order by " + sort.orderBy()
+				+ " limit :size offset :offset")
+			.params(sortParams).param("size", size).param("offset", (long) page * size).query(UUID.class).list();
 		if (ids.isEmpty()) {
 			return new PageResult<>(List.of(), page, size, total);
 		}
@@ -195,9 +286,9 @@ public class Portfolio {
 				  from project_assignment_v pa left join team_member_v m on m.member_id = pa.member_id
 				  where pa.project_id = p.project_id and pa.active
 				) staff on true
-				where a.account_id in (:ids)
-				order by a.name, a.account_id""")
-			.param("today", today).param("ids", ids)
+				where a.account_id = any(cast(:ids as uuid[]))
+				order by array_position(cast(:ids as uuid[]), a.account_id)""")
+			.param("today", today).param("ids", ids.toArray(UUID[]::new))
 			.query((rs, n) -> {
 				String stage = rs.getString("current_phase_name");
 				return new Row(rs.getObject("account_id", UUID.class), rs.getString("name"),

@@ -25,7 +25,10 @@ class PortfolioController {
 	private final ObjectMapper json;
 	private final MessageSource messages;
 
-	PortfolioController(Portfolio portfolio, ObjectMapper json, MessageSource messages) {
+	private final com.onward.team.Team team;
+
+	PortfolioController(Portfolio portfolio, ObjectMapper json, MessageSource messages, com.onward.team.Team team) {
+		this.team = team;
 		this.portfolio = portfolio;
 		this.json = json;
 		this.messages = messages;
@@ -36,7 +39,9 @@ class PortfolioController {
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean overCapacity,
 			@RequestParam(required = false) String q, @RequestParam(required = false) com.onward.health.HealthBand band,
 			@RequestParam(required = false) String flag, @RequestParam(required = false) String ttv,
-			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) java.util.UUID member,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir,
 			@RequestParam(defaultValue = "25") int size, @RequestHeader(value = "HX-Request", required = false) String hx,
 			Model model) {
 		int pageSize = Math.clamp(size, 5, 200);
@@ -44,11 +49,17 @@ class PortfolioController {
 		String flagFilter = flag != null && (flag.equals("ANY") || java.util.Arrays.stream(com.onward.health.FlagCategory.values())
 			.anyMatch(c -> c.name().equals(flag))) ? flag : null;
 		var filter = new Portfolio.Filter(segment, status, overdue, overCapacity, q, band == null ? null : band.name(),
-				flagFilter, ttv != null && Portfolio.Filter.TTV.contains(ttv) ? ttv : null);
+				flagFilter, ttv != null && Portfolio.Filter.TTV.contains(ttv) ? ttv : null, member);
+		if (member != null) {
+			model.addAttribute("memberName", team.members().stream().filter(m -> m.id().equals(member))
+				.map(com.onward.team.TeamMember::name).findFirst().orElse(null));
+		}
 		model.addAttribute("ttvFilters", Portfolio.Filter.TTV);
 		model.addAttribute("bands", com.onward.health.HealthBand.values());
 		model.addAttribute("flagCategories", com.onward.health.FlagCategory.values());
-		model.addAttribute("rows", portfolio.page(filter, Math.max(0, page), pageSize));
+		Portfolio.Sort order = Portfolio.Sort.of(sort, dir);
+		model.addAttribute("sort", order);
+		model.addAttribute("rows", portfolio.page(filter, order, Math.max(0, page), pageSize));
 		model.addAttribute("filter", filter);
 		model.addAttribute("segments", Segment.values());
 		model.addAttribute("size", pageSize);

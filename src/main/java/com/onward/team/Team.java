@@ -73,6 +73,18 @@ public class Team {
 		return member(id);
 	}
 
+	/**
+	 * Links a team member to the staff user they sign in as, so that what the automation hands to the member
+	 * (notices, tasks) reaches that user's inbox.
+	 */
+	@Transactional
+	public TeamMember linkUser(UUID memberId, UUID userId) {
+		TeamMember before = member(memberId);
+		jdbc.sql("update team_member set user_id = :u where id = :id").param("u", userId).param("id", memberId).update();
+		audit.record("team.member-linked", "team_member", memberId, before.name() + " signs in as user " + userId);
+		return member(memberId);
+	}
+
 	@Transactional
 	public TeamMember update(UUID id, MemberUpdate u) {
 		TeamMember before = member(id);
@@ -99,8 +111,7 @@ public class Team {
 		for (TeamRole role : props.autoAssignFor(segment)) {
 			// Row locks instead of a global lock: concurrent contracts each take the best member
 			// nobody else is assigning right now; only when all are busy do they wait.
-			Optional<TeamMember> pick = candidate(role, segment, "for update of m skip locked")
-				.or(() -> candidate(role, segment, "for update of m"));
+			Optional<TeamMember> pick = pickWithRoom(role, segment);
 			boolean over = pick.map(m -> m.load() + 1 > m.capacity()).orElse(true);
 			insertAssignment(projectId, role, pick.map(TeamMember::id).orElse(null), segment, over, "auto");
 			if (role == TeamRole.CSM && pick.isPresent()) {
@@ -112,10 +123,52 @@ public class Team {
 	}
 
 	private Optional<TeamMember> candidate(TeamRole role, Segment segment, String locking) {
+		// Members with room come first, whatever their utilisation: nobody is overloaded while someone has room.
 		return jdbc.sql(MEMBER_SELECT + " " + """
 				where m.role = :role and m.active and (cardinality(m.segments) = 0 or :segment = any(m.segments))
-				order by m.active_projects::float / m.capacity, m.name limit 1 """ + " " + locking)
+				order by m.active_projects >= m.capacity, m.active_projects::float / m.capacity, m.name limit 1 """ + " " + locking)
 			.param("role", role.name()).param("segment", segment.name()).query(Team::mapMember).optional();
+	}
+
+	/**
+	 * The member to assign: the best one nobody else is assigning right now, unless that one has no room — then
+	 * a member with room who is being assigned concurrently is waited for rather than skipped, so a contract is
+	 * never given to someone over capacity while someone with room exists.
+	 */
+	private Optional<TeamMember> pickWithRoom(TeamRole role, Segment segment) {
+		Optional<TeamMember> free = candidate(role, segment, "for update of m skip locked");
+		if (free.isPresent() && free.get().load() + 1 <= free.get().capacity()) {
+			return free;
+		}
+		return candidate(role, segment, "for update of m");
+	}
+
+	/**
+	 * What a manager should know before giving a project's role to a member: the project's segment, whether the
+	 * member serves it, whether they would be over capacity, and who has the role now (to undo).
+	 */
+	public record ReassignCheck(TeamMember member, Segment segment, boolean outsideSegment, boolean overCapacity,
+			UUID currentMemberId, String currentMemberName) {
+
+		public boolean warns() {
+			return outsideSegment || overCapacity;
+		}
+	}
+
+	/** The segment a project's team was assigned for. */
+	public Optional<Segment> segmentOf(UUID projectId) {
+		return jdbc.sql("select segment from project_assignment where project_id = :p limit 1")
+			.param("p", projectId).query(String.class).optional().map(Segment::valueOf);
+	}
+
+	public ReassignCheck checkReassign(UUID projectId, TeamRole role, UUID memberId) {
+		TeamMember member = member(memberId);
+		Segment segment = segmentOf(projectId).orElseThrow(() -> new NotFoundException("Project team", projectId));
+		var current = assignments(projectId).stream().filter(a -> a.role() == role).findFirst();
+		boolean same = current.map(a -> memberId.equals(a.memberId())).orElse(false);
+		return new ReassignCheck(member, segment, !member.segments().isEmpty() && !member.segments().contains(segment),
+				!same && member.load() + 1 > member.capacity(), current.map(Assignment::memberId).orElse(null),
+				current.map(Assignment::memberName).orElse(null));
 	}
 
 	@Transactional
@@ -186,8 +239,7 @@ public class Team {
 				where project_id = :p and active and member_id is null order by role for update""")
 			.param("p", projectId)
 			.query((rs, n) -> new Open(TeamRole.valueOf(rs.getString(1)), Segment.valueOf(rs.getString(2)))).list()) {
-			Optional<TeamMember> pick = candidate(open.role(), open.segment(), "for update of m skip locked")
-				.or(() -> candidate(open.role(), open.segment(), "for update of m"));
+			Optional<TeamMember> pick = pickWithRoom(open.role(), open.segment());
 			if (pick.isEmpty()) continue;
 			TeamMember m = pick.get();
 			countLoad(m.id(), 1);

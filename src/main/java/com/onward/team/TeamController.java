@@ -61,14 +61,31 @@ class TeamController {
 		return "team/project-team :: panel";
 	}
 
+	/**
+	 * Reassigns a role. A choice with a warning (the member does not serve the project's segment, or would be over
+	 * capacity) is only shown back for confirmation; once applied, the panel offers to undo it.
+	 */
 	@PostMapping("/projects/{projectId}/team/{role}")
 	String reassign(@PathVariable UUID projectId, @PathVariable TeamRole role, @RequestParam(required = false) UUID memberId,
-			Model model) {
+			@RequestParam(defaultValue = "false") boolean confirmed, Model model) {
 		try {
-			if (memberId != null) team.reassign(projectId, role, memberId);
+			if (memberId != null) {
+				Team.ReassignCheck check = team.checkReassign(projectId, role, memberId);
+				if (check.warns() && !confirmed) {
+					model.addAttribute("pending", check);
+					model.addAttribute("pendingRole", role);
+				}
+				else {
+					team.reassign(projectId, role, memberId);
+					if (check.currentMemberId() != null && !check.currentMemberId().equals(memberId)) {
+						model.addAttribute("undo", check);
+						model.addAttribute("undoRole", role);
+					}
+				}
+			}
 		}
 		catch (BusinessRuleException e) {
-			model.addAttribute("teamError", e.getMessage());
+			model.addAttribute("teamError", com.onward.shared.FormErrors.describe(e).message());
 		}
 		fill(projectId, model);
 		return "team/project-team :: panel";
@@ -76,6 +93,7 @@ class TeamController {
 
 	private void fill(UUID projectId, Model model) {
 		model.addAttribute("projectId", projectId);
+		model.addAttribute("projectSegment", team.segmentOf(projectId).orElse(null));
 		model.addAttribute("assignments", team.assignments(projectId));
 		model.addAttribute("members", team.members());
 		model.addAttribute("hours", team.hoursPerWeek());

@@ -50,7 +50,13 @@ public class Adoption {
 	public record EarlyWin(EarlyWinKind kind, Instant occurredAt, String userId) {
 	}
 
-	public record Feature(String key, String name, boolean core, Instant firstSeen, long accounts, long uses) {
+	/** A catalogue entry; {@code hidden}: kept out of lists, never core nor suggested. */
+	public record Feature(String key, String name, boolean core, Instant firstSeen, long accounts, long uses,
+			boolean hidden) {
+
+		public Feature(String key, String name, boolean core, Instant firstSeen, long accounts, long uses) {
+			this(key, name, core, firstSeen, accounts, uses, false);
+		}
 	}
 
 	private record CoreList(List<String> keys, boolean suggested, Instant at) {
@@ -273,28 +279,102 @@ public class Adoption {
 		return jdbc.sql("select exists (select 1 from usage_user)").query(Boolean.class).single();
 	}
 
+	/** The catalogue (keys merged into another are left out), core first, then by use. */
 	public List<Feature> features() {
 		return jdbc.sql("""
-				select f.key, f.name, f.core, f.first_seen, count(u.account_id), coalesce(sum(u.uses), 0)
+				select f.key, f.name, f.core, f.first_seen, count(u.account_id), coalesce(sum(u.uses), 0), f.hidden
 				from feature f left join usage_feature u on u.feature = f.key
-				group by f.key, f.name, f.core, f.first_seen
-				order by f.core desc, coalesce(sum(u.uses), 0) desc, f.key""")
+				where f.merged_into is null
+				group by f.key, f.name, f.core, f.first_seen, f.hidden
+				order by f.hidden, f.core desc, coalesce(sum(u.uses), 0) desc, f.key""")
 			.query((rs, n) -> new Feature(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-					rs.getTimestamp(4).toInstant(), rs.getLong(5), rs.getLong(6)))
+					rs.getTimestamp(4).toInstant(), rs.getLong(5), rs.getLong(6), rs.getBoolean(7)))
 			.list();
 	}
 
 	/** The vendor names a feature and marks it core or not; unknown keys are added to the catalogue. */
 	@Transactional
 	public Feature updateFeature(String key, String name, boolean core) {
+		return updateFeature(key, name, core, null);
+	}
+
+	/**
+	 * A person renames a feature (its display name), marks it core or not and hides or shows it ({@code hidden}
+	 * null: unchanged); a hidden key is never core. Unknown keys are added to the catalogue; a key merged into
+	 * another cannot be changed.
+	 */
+	@Transactional
+	public Feature updateFeature(String key, String name, boolean core, Boolean hidden) {
+		String problem = FeatureKeys.problem(key);
+		if (problem != null) {
+			throw com.onward.shared.InvalidInputException.of("key", problem);
+		}
+		String into = mergedInto(key);
+		if (into != null) {
+			throw new com.onward.shared.BusinessRuleException("key", "was merged into " + into, "features.merged", into);
+		}
+		boolean hide = hidden != null && hidden;
 		jdbc.sql("""
-				insert into feature (key, name, core, first_seen) values (:k, :n, :c, :at)
-				on conflict (key) do update set name = excluded.name, core = excluded.core""")
-			.param("k", key).param("n", Texts.blankToNull(name)).param("c", core)
-			.param("at", Timestamp.from(clock.instant())).update();
-		audit.record("feature.updated", "feature", null, key + (core ? " (core)" : ""));
+				insert into feature (key, name, core, first_seen, hidden) values (:k, :n, :c, :at, :h)
+				on conflict (key) do update set name = excluded.name, core = excluded.core,
+				  hidden = coalesce(cast(:hidden as boolean), feature.hidden)""")
+			.param("k", key).param("n", Texts.blankToNull(name)).param("c", core && !hide)
+			.param("at", Timestamp.from(clock.instant())).param("h", hide).param("hidden", hidden).update();
+		// Hiding a key also takes away its core mark: a hidden key is never taught to customers.
+		jdbc.sql("update feature set core = false where key = :k and hidden").param("k", key).update();
+		Feature f = features().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+		audit.record("feature.updated", "feature", null, key + (f.name() == null ? "" : " \"" + f.name() + "\"")
+				+ (f.core() ? " (core)" : "") + (f.hidden() ? " (hidden)" : ""));
 		coreList = null;
-		return features().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+		return f;
+	}
+
+	/**
+	 * Merges feature key {@code from} into {@code into}: its usage per account is added to the other key's, later
+	 * events with it count for the other key, and it leaves the catalogue. {@code into} stays core if either was.
+	 */
+	@Transactional
+	public Feature mergeFeature(String from, String into) {
+		if (from.equals(into)) {
+			throw new com.onward.shared.BusinessRuleException("into", "a feature cannot be merged into itself",
+					"features.mergeSelf");
+		}
+		var keys = jdbc.sql("select key, merged_into from feature where key in (:from, :into) for update")
+			.param("from", from).param("into", into)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+		var found = new java.util.HashMap<String, String>();
+		keys.forEach(k -> found.put(k[0], k[1] == null ? "" : k[1]));
+		if (!found.containsKey(from)) {
+			throw new com.onward.shared.NotFoundException("Feature", from);
+		}
+		if (!found.containsKey(into)) {
+			throw com.onward.shared.InvalidInputException.of("into", "is not a feature key in the catalogue");
+		}
+		if (!found.get(from).isEmpty() || !found.get(into).isEmpty()) {
+			throw new com.onward.shared.BusinessRuleException("into", "a merged key cannot be merged again",
+					"features.merged", found.get(from).isEmpty() ? found.get(into) : found.get(from));
+		}
+		jdbc.sql("""
+				insert into usage_feature (account_id, feature, first_used, last_used, uses)
+				select account_id, :into, first_used, last_used, uses from usage_feature where feature = :from
+				on conflict (account_id, feature) do update
+				set first_used = least(usage_feature.first_used, excluded.first_used),
+				    last_used = greatest(usage_feature.last_used, excluded.last_used),
+				    uses = usage_feature.uses + excluded.uses""").param("from", from).param("into", into).update();
+		jdbc.sql("delete from usage_feature where feature = :from").param("from", from).update();
+		jdbc.sql("""
+				update feature t set core = t.core or (f.core and not f.hidden)
+				from feature f where f.key = :from and t.key = :into""").param("from", from).param("into", into).update();
+		jdbc.sql("update feature set merged_into = :into, core = false where key = :from").param("from", from)
+			.param("into", into).update();
+		audit.record("feature.merged", "feature", null, from + " → " + into);
+		coreList = null;
+		return features().stream().filter(x -> x.key().equals(into)).findFirst().orElseThrow();
+	}
+
+	private String mergedInto(String key) {
+		return jdbc.sql("select merged_into from feature where key = :k").param("k", key).query(String.class).optional()
+			.orElse(null);
 	}
 
 	/** The vendor's core features, or until any is marked the most used ones (flagged as suggested). */
@@ -308,14 +388,17 @@ public class Adoption {
 		if (list != null && list.at().plus(CORE_LIST_TTL).isAfter(now)) {
 			return list;
 		}
-		List<String> marked = jdbc.sql("select key from feature where core order by key").query(String.class).list();
+		List<String> marked = jdbc.sql("select key from feature where core and not hidden and merged_into is null order by key")
+			.query(String.class).list();
 		if (!marked.isEmpty()) {
 			list = new CoreList(marked, false, now);
 		}
 		else {
 			list = new CoreList(jdbc.sql("""
-					select feature from usage_feature group by feature
-					order by sum(uses) desc, feature limit :n""").param("n", props.coreFeatures()).query(String.class).list(),
+					select u.feature from usage_feature u
+					where not exists (select 1 from feature f where f.key = u.feature and (f.hidden or f.merged_into is not null))
+					group by u.feature
+					order by sum(u.uses) desc, u.feature limit :n""").param("n", props.coreFeatures()).query(String.class).list(),
 					true, now);
 		}
 		coreList = list;

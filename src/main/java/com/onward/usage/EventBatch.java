@@ -123,9 +123,16 @@ final class EventBatch {
 						+ java.util.Arrays.toString(UsageEventType.values())));
 			}
 		}
+		int beforeFeature = errors.size();
 		String feature = text(e, at, "feature", false);
 		if (type == UsageEventType.FEATURE_USED && feature == null && !e.has("feature")) {
 			errors.add(new FieldError(at + ".feature", "is required for FEATURE_USED"));
+		}
+		// Suspicious keys (markup, SQL, control characters) never reach the catalogue.
+		String featureProblem = feature == null || errors.size() > beforeFeature ? null : FeatureKeys.problem(feature);
+		if (featureProblem != null) {
+			errors.add(new FieldError(at + ".feature", featureProblem));
+			feature = null;
 		}
 		Instant occurredAt = null;
 		String when = text(e, at, "occurredAt", true);

@@ -177,8 +177,10 @@ final class Rollups {
 		}
 		jdbc.update(con -> statement(con, """
 				insert into usage_feature (account_id, feature, first_used, last_used, uses)
-				select a, f, fu::timestamptz, lu::timestamptz, n
+				select x.a, coalesce(m.merged_into, x.f), min(x.fu::timestamptz), max(x.lu::timestamptz), sum(x.n)::int8
 				from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int8[]) as x(a, f, fu, lu, n)
+				left join feature m on m.key = x.f
+				group by x.a, coalesce(m.merged_into, x.f)
 				on conflict (account_id, feature) do update
 				set first_used = least(usage_feature.first_used, excluded.first_used),
 				    last_used = greatest(usage_feature.last_used, excluded.last_used),

@@ -32,7 +32,11 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "Usage and adoption")
 class UsageApi {
 
-	record FeatureUpdate(@Size(max = 200) String name, boolean core) {
+	/** {@code hidden} left out: unchanged. */
+	record FeatureUpdate(@Size(max = 200) String name, boolean core, Boolean hidden) {
+	}
+
+	record FeatureMerge(@jakarta.validation.constraints.NotBlank @Size(max = 200) String into) {
 	}
 
 	private final Ingestion ingestion;
@@ -99,12 +103,21 @@ class UsageApi {
 	}
 
 	@PutMapping("/features/{key}")
-	@Operation(summary = "Name a feature and mark it core or not (CS manager or admin)")
+	@Operation(summary = "Rename a feature (its display name), mark it core or not, hide or show it (CS manager or admin); "
+			+ "a hidden feature is never core")
 	Adoption.Feature feature(@PathVariable String key, @Valid @RequestBody FeatureUpdate body) {
-		if (key.isBlank() || key.length() > EventBatch.MAX_TEXT) {
-			throw InvalidInputException.of("key", "must be 1 to " + EventBatch.MAX_TEXT + " characters");
+		String problem = FeatureKeys.problem(key);
+		if (problem != null) {
+			throw InvalidInputException.of("key", problem);
 		}
-		return adoption.updateFeature(key, body.name(), body.core());
+		return adoption.updateFeature(key, body.name(), body.core(), body.hidden());
+	}
+
+	@PostMapping("/features/{key}/merge")
+	@Operation(summary = "Merge a feature key into another (CS manager or admin): its usage moves there and later events "
+			+ "with it count for the other key")
+	Adoption.Feature merge(@PathVariable String key, @Valid @RequestBody FeatureMerge body) {
+		return adoption.mergeFeature(key, body.into().strip());
 	}
 
 	@ExceptionHandler(BatchTooLargeException.class)

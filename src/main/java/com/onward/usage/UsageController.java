@@ -69,11 +69,35 @@ class UsageController {
 		return "usage/features";
 	}
 
+	/** Rename (display name), mark core, hide or show a feature. */
 	@PostMapping("/features")
 	String feature(@RequestParam String key, @RequestParam(required = false) String name,
-			@RequestParam(defaultValue = "false") boolean core) {
-		if (!key.isBlank() && key.length() <= EventBatch.MAX_TEXT) {
-			adoption.updateFeature(key.strip(), name, core);
+			@RequestParam(defaultValue = "false") boolean core, @RequestParam(defaultValue = "false") boolean hidden,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			adoption.updateFeature(key.strip(), name == null || name.length() <= EventBatch.MAX_TEXT ? name
+					: name.substring(0, EventBatch.MAX_TEXT), core, hidden);
+			redirect.addFlashAttribute("featureSaved", key.strip());
+		}
+		catch (com.onward.shared.BusinessRuleException | com.onward.shared.InvalidInputException e) {
+			redirect.addFlashAttribute("featureError", com.onward.shared.FormErrors.describe(e).message());
+		}
+		return "redirect:/features";
+	}
+
+	/** Merge one feature key into another. */
+	@PostMapping("/features/merge")
+	String merge(@RequestParam String key, @RequestParam String into,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			adoption.mergeFeature(key.strip(), into.strip());
+			redirect.addFlashAttribute("featureMerged", true);
+		}
+		catch (com.onward.shared.BusinessRuleException | com.onward.shared.InvalidInputException
+				| com.onward.shared.NotFoundException e) {
+			redirect.addFlashAttribute("featureError", e instanceof com.onward.shared.NotFoundException
+					? messages.getMessage("features.unknown", null, LocaleContextHolder.getLocale())
+					: com.onward.shared.FormErrors.describe(e).message());
 		}
 		return "redirect:/features";
 	}
