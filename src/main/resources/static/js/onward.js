@@ -126,3 +126,19 @@ document.addEventListener('DOMContentLoaded', function () {
   (field || form).scrollIntoView({ block: 'center' });
   if (field && field.focus) field.focus({ preventScroll: true });
 });
+// The top bar on narrow screens: the menu button opens and closes the navigation; "More" closes on
+// Escape or a click elsewhere.
+document.addEventListener('click', function (e) {
+  var toggle = e.target.closest && e.target.closest('#nav-toggle');
+  if (toggle) {
+    var header = toggle.closest('header');
+    var open = header.classList.toggle('open');
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    return;
+  }
+  document.querySelectorAll('details.more[open]').forEach(function (d) { if (!d.contains(e.target)) d.open = false; });
+});
+document.addEventListener('keydown', function (e) {
+  if (e.key !== 'Escape') return;
+  document.querySelectorAll('details.more[open]').forEach(function (d) { d.open = false; d.querySelector('summary').focus(); });
+});
