@@ -4,15 +4,45 @@ document.addEventListener('htmx:configRequest', function (e) {
   var header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) e.detail.headers[header.content] = token.content;
 });
-// Charts declare their option as JSON in data-chart; re-run after htmx swaps.
+// Charts declare their option as JSON in data-chart; re-run after htmx swaps. ECharts is fetched only
+// on pages that have a chart: the common build (line, bar, pie, scatter) unless a chart needs more
+// (the Gantt's custom series, heatmaps, boxplots, visual maps).
+var onwardChartsLoading = {};
+function onwardChartsLibrary(full, then) {
+  if (window.echarts && (!full || window.echarts.__full)) { then(); return; }
+  var key = full ? 'full' : 'common';
+  if (onwardChartsLoading[key]) { onwardChartsLoading[key].push(then); return; }
+  onwardChartsLoading[key] = [then];
+  var meta = document.querySelector('meta[name="' + (full ? 'onward-charts-full' : 'onward-charts') + '"]');
+  var script = document.createElement('script');
+  script.src = meta ? meta.content : '/webjars/echarts/dist/echarts' + (full ? '' : '.common') + '.min.js';
+  script.onload = function () {
+    if (full) window.echarts.__full = true;
+    onwardChartsLoading[key].forEach(function (f) { f(); });
+    onwardChartsLoading[key] = null;
+  };
+  document.head.appendChild(script);
+}
+var COMMON_SERIES = { line: 1, bar: 1, pie: 1, scatter: 1 };
 function onwardCharts(root) {
-  (root || document).querySelectorAll('[data-chart]').forEach(function (el) {
+  var charts = (root || document).querySelectorAll('[data-chart]');
+  if (!charts.length) return;
+  var full = false;
+  charts.forEach(function (el) {
+    var option = JSON.parse(el.getAttribute('data-chart'));
+    if (option.visualMap) full = true;
+    [].concat(option.series || []).forEach(function (s) { if (!COMMON_SERIES[s.type]) full = true; });
+  });
+  onwardChartsLibrary(full, function () { drawCharts(charts); });
+}
+function drawCharts(charts) {
+  charts.forEach(function (el) {
     var option = JSON.parse(el.getAttribute('data-chart'));
     if (option.tooltip && option.tooltip.gantt) {
       // ECharts writes a formatter's result as HTML: names come from playbooks people edit, so encode them.
       option.tooltip = { formatter: function (p) { return echarts.format.encodeHTML(String((p.data && p.data.label) || p.name || '')); } };
     }
-    if (option.series) option.series.forEach(function (s) {
+    if (option.series) [].concat(option.series).forEach(function (s) {
       if (s.type === 'custom' && s.renderItem === 'gantt') s.renderItem = ganttItem;
     });
     var chart = echarts.getInstanceByDom(el) || echarts.init(el);
