@@ -35,6 +35,22 @@ function onwardCharts(root) {
   });
   onwardChartsLibrary(full, function () { drawCharts(charts); });
 }
+// Time axes speak the page's language ("Des", not "Dec") and never tick in hours: a single point
+// shows its day, not 06:00, 12:00, 18:00.
+function localTimeAxes(option) {
+  var lang = document.documentElement.lang || 'en';
+  var day = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' });
+  var month = new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric' });
+  [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+    if (!axis || axis.type !== 'time') return;
+    if (axis.minInterval === undefined) axis.minInterval = 24 * 3600 * 1000;
+    axis.axisLabel = Object.assign({ hideOverlap: true }, axis.axisLabel || {});
+    if (!axis.axisLabel.formatter) axis.axisLabel.formatter = function (value) {
+      var d = new Date(value);
+      return d.getDate() === 1 ? month.format(d) : day.format(d);
+    };
+  });
+}
 function drawCharts(charts) {
   charts.forEach(function (el) {
     var option = JSON.parse(el.getAttribute('data-chart'));
@@ -45,6 +61,7 @@ function drawCharts(charts) {
     if (option.series) [].concat(option.series).forEach(function (s) {
       if (s.type === 'custom' && s.renderItem === 'gantt') s.renderItem = ganttItem;
     });
+    localTimeAxes(option);
     var chart = echarts.getInstanceByDom(el) || echarts.init(el);
     chart.setOption(option, true);
     window.addEventListener('resize', function () { chart.resize(); });

@@ -97,9 +97,13 @@ class HealthView {
 			args[1] = messages.getMessage("engagement." + args[1], null, String.valueOf(args[1]), locale);
 		}
 		args = spelledOut(args, locale);
+		// No contact date recorded: say so rather than "last contact - days ago".
+		boolean noContact = (f.code().equals("PROJECT_LEAD_UNRESPONSIVE") || f.code().equals("SPONSOR_MISSES_CHECK_INS"))
+				&& args.length == 3 && (args[2] == null || "-".equals(String.valueOf(args[2])));
+		String evidenceKey = FlagTexts.evidenceKey(f.code()) + (noContact ? ".noContact" : "");
 		return new FlagView(f.id(), f.category(), f.code(),
 				messages.getMessage(FlagTexts.titleKey(f.code()), args, f.code(), locale),
-				messages.getMessage(FlagTexts.evidenceKey(f.code()), args, "", locale), f.raisedAt(), f.clearedAt(),
+				messages.getMessage(evidenceKey, args, "", locale), f.raisedAt(), f.clearedAt(),
 				f.category().problem(), f.manual());
 	}
 

@@ -85,7 +85,7 @@ class AccessibilityBrowserTests extends IntegrationTest {
 		return List.of("/", "/contracts/new", "/imports", a, a + "/health", a + "/adoption", a + "/portal", p, p + "/success",
 				p + "/graduation", p + "/training", p + "/risks", "/red-flags", "/team", "/content", "/features", "/segments",
 				"/automation", "/automation/rules/" + rule, "/automation/sequences", "/inbox", "/messages",
-				"/messages/preview", "/playbooks", "/playbooks/" + playbook, "/analytics", "/analytics/members",
+				"/messages/preview", "/playbooks", "/playbooks/" + playbook, "/analytics", "/analytics/members?table=onboarding&metric=CSAT",
 				"/analytics/history", "/analytics/review", "/planning", "/admin", "/admin/integrations", "/admin/operations",
 				"/admin/privacy", "/admin/portal-branding", "/account/password");
 	}
@@ -102,16 +102,23 @@ class AccessibilityBrowserTests extends IntegrationTest {
 		var failures = new ArrayList<String>();
 		var leaks = new ArrayList<String>();
 		Set<String> codes = UntranslatedCodesTests.enumConstants();
-		// Signed out first: the sign-in page.
-		driver.manage().deleteAllCookies();
-		for (String lang : LANGUAGES) audit("/login", lang, out, failures);
-		signIn();
-		for (String lang : LANGUAGES) {
-			for (String page : staffPages()) {
-				audit(page, lang, out, failures);
-				if (!lang.equals("en")) leaks.addAll(leaks(page, lang, codes));
+		try {
+			// Signed out first: the sign-in page.
+			driver.manage().deleteAllCookies();
+			for (String lang : LANGUAGES) audit("/login", lang, out, failures);
+			signIn();
+			for (String lang : LANGUAGES) {
+				for (String page : staffPages()) {
+					audit(page, lang, out, failures);
+					if (!lang.equals("en")) leaks.addAll(leaks(page, lang, codes));
+				}
+				audit("/projects/" + UUID.randomUUID(), lang, out, failures);
 			}
-			audit("/projects/" + UUID.randomUUID(), lang, out, failures);
+		}
+		catch (RuntimeException e) {
+			// Judged once: both tests report the walk that stopped, neither walks again.
+			failures.add("the walk stopped: " + e);
+			leaks.add("the walk stopped: " + e);
 		}
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "axe-counts.txt"), out);
@@ -237,9 +244,8 @@ class AccessibilityBrowserTests extends IntegrationTest {
 		// An audit of an error page would pass for the wrong reason: the page must be the one asked for.
 		boolean missing = page.startsWith("/projects/") && page.length() == "/projects/".length() + 36
 				&& !page.contains(projectId);
-		if (!missing && !page.equals("/login")) {
-			assertThat(driver.findElements(By.cssSelector("header.top nav"))).as(page + " rendered").isNotEmpty();
-			assertThat(driver.getTitle()).as(page + " title").isNotBlank();
+		if (!missing && !page.equals("/login") && driver.findElements(By.cssSelector("header.top nav")).isEmpty()) {
+			failures.add(page + "?lang=" + lang + " did not render the page (" + driver.getTitle() + ")");
 		}
 		List<Rule> violations = new AxeBuilder().analyze(driver).getViolations();
 		Map<String, Integer> bad = new LinkedHashMap<>();

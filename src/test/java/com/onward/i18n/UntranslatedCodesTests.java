@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 public class UntranslatedCodesTests {
 
 	/** Said the same way in English, Bahasa Indonesia and Bahasa Melayu. */
-	public static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("CSM", "SMB", "KPI", "UAT", "CSAT", "NPS", "API", "CRM", "SSO",
+	public static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("CSM", "SMB", "SME", "KPI", "UAT", "CSAT", "NPS", "API", "CRM", "SSO",
 			"CSV", "URL", "ACV", "ARR", "ROI", "LTV", "TTV", "RACI", "SLA", "HTML", "JSON", "SMTP", "HTTP", "HTTPS", "IDR",
 			"MYR", "USD", "SGD", "EUR", "SQL", "OIDC", "SAML", "PDF", "MRR", "CEO", "CFO", "CTO", "COO", "HR", "IT", "QBR", "EBR",
 			"SSL", "TLS", "DNS", "SDK", "ID", "OK", "AI", "FAQ", "ERP", "POS", "GDPR", "PDPA", "PDP", "TOTP", "MFA", "DAU", "MAU",
