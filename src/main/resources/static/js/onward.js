@@ -4,17 +4,64 @@ document.addEventListener('htmx:configRequest', function (e) {
   var header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) e.detail.headers[header.content] = token.content;
 });
-// Charts declare their option as JSON in data-chart; re-run after htmx swaps.
+// Charts declare their option as JSON in data-chart; re-run after htmx swaps. ECharts is fetched only
+// on pages that have a chart: the common build (line, bar, pie, scatter) unless a chart needs more
+// (the Gantt's custom series, heatmaps, boxplots, visual maps).
+var onwardChartsLoading = {};
+function onwardChartsLibrary(full, then) {
+  if (window.echarts && (!full || window.echarts.__full)) { then(); return; }
+  var key = full ? 'full' : 'common';
+  if (onwardChartsLoading[key]) { onwardChartsLoading[key].push(then); return; }
+  onwardChartsLoading[key] = [then];
+  var meta = document.querySelector('meta[name="' + (full ? 'onward-charts-full' : 'onward-charts') + '"]');
+  var script = document.createElement('script');
+  script.src = meta ? meta.content : '/webjars/echarts/dist/echarts' + (full ? '' : '.common') + '.min.js';
+  script.onload = function () {
+    if (full) window.echarts.__full = true;
+    onwardChartsLoading[key].forEach(function (f) { f(); });
+    onwardChartsLoading[key] = null;
+  };
+  document.head.appendChild(script);
+}
+var COMMON_SERIES = { line: 1, bar: 1, pie: 1, scatter: 1 };
 function onwardCharts(root) {
-  (root || document).querySelectorAll('[data-chart]').forEach(function (el) {
+  var charts = (root || document).querySelectorAll('[data-chart]');
+  if (!charts.length) return;
+  var full = false;
+  charts.forEach(function (el) {
+    var option = JSON.parse(el.getAttribute('data-chart'));
+    if (option.visualMap) full = true;
+    [].concat(option.series || []).forEach(function (s) { if (!COMMON_SERIES[s.type]) full = true; });
+  });
+  onwardChartsLibrary(full, function () { drawCharts(charts); });
+}
+// Time axes speak the page's language ("Des", not "Dec") and never tick in hours: a single point
+// shows its day, not 06:00, 12:00, 18:00.
+function localTimeAxes(option) {
+  var lang = document.documentElement.lang || 'en';
+  var day = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' });
+  var month = new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric' });
+  [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+    if (!axis || axis.type !== 'time') return;
+    if (axis.minInterval === undefined) axis.minInterval = 24 * 3600 * 1000;
+    axis.axisLabel = Object.assign({ hideOverlap: true }, axis.axisLabel || {});
+    if (!axis.axisLabel.formatter) axis.axisLabel.formatter = function (value) {
+      var d = new Date(value);
+      return d.getDate() === 1 ? month.format(d) : day.format(d);
+    };
+  });
+}
+function drawCharts(charts) {
+  charts.forEach(function (el) {
     var option = JSON.parse(el.getAttribute('data-chart'));
     if (option.tooltip && option.tooltip.gantt) {
       // ECharts writes a formatter's result as HTML: names come from playbooks people edit, so encode them.
       option.tooltip = { formatter: function (p) { return echarts.format.encodeHTML(String((p.data && p.data.label) || p.name || '')); } };
     }
-    if (option.series) option.series.forEach(function (s) {
+    if (option.series) [].concat(option.series).forEach(function (s) {
       if (s.type === 'custom' && s.renderItem === 'gantt') s.renderItem = ganttItem;
     });
+    localTimeAxes(option);
     var chart = echarts.getInstanceByDom(el) || echarts.init(el);
     chart.setOption(option, true);
     window.addEventListener('resize', function () { chart.resize(); });
@@ -125,4 +172,20 @@ document.addEventListener('DOMContentLoaded', function () {
   for (var p = form.parentElement; p; p = p.parentElement) if (p.tagName === 'DETAILS') p.open = true;
   (field || form).scrollIntoView({ block: 'center' });
   if (field && field.focus) field.focus({ preventScroll: true });
+});
+// The top bar on narrow screens: the menu button opens and closes the navigation; "More" closes on
+// Escape or a click elsewhere.
+document.addEventListener('click', function (e) {
+  var toggle = e.target.closest && e.target.closest('#nav-toggle');
+  if (toggle) {
+    var header = toggle.closest('header');
+    var open = header.classList.toggle('open');
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    return;
+  }
+  document.querySelectorAll('details.more[open]').forEach(function (d) { if (!d.contains(e.target)) d.open = false; });
+});
+document.addEventListener('keydown', function (e) {
+  if (e.key !== 'Escape') return;
+  document.querySelectorAll('details.more[open]').forEach(function (d) { d.open = false; d.querySelector('summary').focus(); });
 });

@@ -90,6 +90,12 @@ public class Health {
 		return recompute.refreshStale();
 	}
 
+	/** Since when the account's data changed without its score being refreshed yet; empty when current. */
+	public java.util.Optional<Instant> staleSince(UUID accountId) {
+		return jdbc.sql("select since from health_stale where account_id = :a").param("a", accountId)
+			.query(Timestamp.class).optional().map(Timestamp::toInstant);
+	}
+
 	void markStale(Collection<UUID> accountIds) {
 		recompute.markStale(accountIds);
 	}

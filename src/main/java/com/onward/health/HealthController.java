@@ -62,6 +62,7 @@ class HealthController {
 		HealthView.View v = view.of(stored, health.weekBefore(id, stored.asOf()).orElse(null), health.openFlags(id),
 				stored.indicators());
 		model.addAttribute("health", v);
+		model.addAttribute("updatingSince", health.staleSince(id).orElse(null));
 		model.addAttribute("trend", json.writeValueAsString(trend(health.history(id, 90))));
 		model.addAttribute("actions", actions.forAccount(id));
 		model.addAttribute("today", projects.today());
@@ -77,6 +78,7 @@ class HealthController {
 	String summary(@PathVariable UUID id, Model model) {
 		Health.Stored stored = health.current(id);
 		model.addAttribute("accountId", id);
+		model.addAttribute("updatingSince", health.staleSince(id).orElse(null));
 		model.addAttribute("health", view.of(stored, health.weekBefore(id, stored.asOf()).orElse(null),
 				health.openFlags(id), List.of()));
 		return "health/summary :: card";

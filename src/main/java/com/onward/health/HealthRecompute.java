@@ -96,11 +96,15 @@ class HealthRecompute {
 		int[] counts = new int[2];
 		boolean telemetry = adoption.telemetryConnected();
 		List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(accountIds));
+		Instant begun = clock.instant();
 		for (int i = 0; i < ids.size(); i += props.batchSize()) {
 			int[] c = recomputeBatch(ids.subList(i, Math.min(ids.size(), i + props.batchSize())), telemetry);
 			counts[0] += c[0];
 			counts[1] += c[1];
 		}
+		// Scored now: changes made before this run are in the score (a later change stays marked).
+		named.update("delete from health_stale where account_id = any(:ids) and since <= :at",
+				new MapSqlParameterSource("ids", ids.toArray(UUID[]::new)).addValue("at", Timestamp.from(begun)));
 		return new RecomputeResult(ids.size(), counts[0], counts[1], (System.nanoTime() - started) / 1_000_000);
 	}
 

@@ -196,8 +196,11 @@ final class HealthRules {
 					default -> Component.Text.of("health.engagement.raise.homework", hw.dueSoFar() - hw.doneOnTime());
 				};
 		return component(Component.Name.ENGAGEMENT, score, inputs,
-				Component.Text.of("health.engagement.explanation", parts.containsKey("participation") ? parts.get("participation") : "—",
-						inputs.getOrDefault("daysSinceLastContact", "-"), hw.doneOnTime(), hw.dueSoFar()),
+				// Without a recorded contact the sentence says so instead of "last contact - days ago".
+				Component.Text.of(inputs.containsKey("daysSinceLastContact") ? "health.engagement.explanation"
+						: "health.engagement.explanation.noContact",
+						parts.containsKey("participation") ? parts.get("participation") : "—",
+						inputs.getOrDefault("daysSinceLastContact", "—"), hw.doneOnTime(), hw.dueSoFar()),
 				raise);
 	}
 

@@ -96,9 +96,14 @@ class HealthView {
 			args = args.clone();
 			args[1] = messages.getMessage("engagement." + args[1], null, String.valueOf(args[1]), locale);
 		}
+		args = spelledOut(args, locale);
+		// No contact date recorded: say so rather than "last contact - days ago".
+		boolean noContact = (f.code().equals("PROJECT_LEAD_UNRESPONSIVE") || f.code().equals("SPONSOR_MISSES_CHECK_INS"))
+				&& args.length == 3 && (args[2] == null || "-".equals(String.valueOf(args[2])));
+		String evidenceKey = FlagTexts.evidenceKey(f.code()) + (noContact ? ".noContact" : "");
 		return new FlagView(f.id(), f.category(), f.code(),
 				messages.getMessage(FlagTexts.titleKey(f.code()), args, f.code(), locale),
-				messages.getMessage(FlagTexts.evidenceKey(f.code()), args, "", locale), f.raisedAt(), f.clearedAt(),
+				messages.getMessage(evidenceKey, args, "", locale), f.raisedAt(), f.clearedAt(),
 				f.category().problem(), f.manual());
 	}
 
@@ -130,7 +135,45 @@ class HealthView {
 	}
 
 	private String text(Component.Text t, Locale locale) {
-		return messages.getMessage(t.key(), t.args().toArray(), t.key(), locale);
+		return messages.getMessage(t.key(), spelledOut(t.args().toArray(), locale), t.key(), locale);
+	}
+
+	private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+|[A-Z]{3,}");
+
+	/** Where the codes an argument may hold are named for people. */
+	private static final List<String> CODE_NAMES = List.of("contactRole.%s", "role.%s", "ownerRole.%s", "rule.%s.name",
+			"engagement.%s", "sentiment.%s");
+
+	/**
+	 * Arguments as the reader expects them in a sentence: a stored ISO date in the viewer's date format,
+	 * a stored code (PROJECT_LEAD, HUMAN_FOLLOW_UP) by its name in the viewer's language.
+	 */
+	Object[] spelledOut(Object[] args, Locale locale) {
+		Object[] out = args.clone();
+		for (int i = 0; i < out.length; i++) {
+			if (!(out[i] instanceof String s)) continue;
+			if (ISO_DATE.matcher(s).matches()) {
+				try {
+					out[i] = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+						.withLocale(locale).format(LocalDate.parse(s));
+				}
+				catch (java.time.format.DateTimeParseException notADate) {
+					// left as it is
+				}
+			}
+			else if (CODE.matcher(s).matches()) {
+				for (String pattern : CODE_NAMES) {
+					String name = messages.getMessage(pattern.formatted(s), null, null, locale);
+					if (name != null) {
+						out[i] = name;
+						break;
+					}
+				}
+			}
+		}
+		return out;
 	}
 
 	private String text(String key, Locale locale) {

@@ -67,6 +67,8 @@ public class Outbox {
 		Locale locale = locale(language);
 		var all = new HashMap<>(values);
 		all.putIfAbsent("product", props.product());
+		// A date travels as 2026-12-02; the reader sees it written the way their language writes dates.
+		all.replaceAll((k, v) -> v != null && ISO_DATE.matcher(v).matches() ? localDate(v, locale) : v);
 		return new String[] { fill(messages.getMessage("template." + template + ".subject", null, locale), all),
 				fill(messages.getMessage("template." + template + ".body", null, locale), all) };
 	}
@@ -379,6 +381,18 @@ public class Outbox {
 
 	static Locale locale(String language) {
 		return Locale.forLanguageTag(language == null ? "en" : language);
+	}
+
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private static String localDate(String iso, Locale locale) {
+		try {
+			return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale)
+				.format(java.time.LocalDate.parse(iso));
+		}
+		catch (java.time.format.DateTimeParseException notADate) {
+			return iso;
+		}
 	}
 
 	private static String fill(String text, Map<String, String> values) {

@@ -138,8 +138,10 @@ public class Projects {
 			project.note(itemId, update.notes());
 			changes.add("notes");
 		}
+		boolean planChanged = update.dueDate() != null || update.status() != null;
 		repository.save(project);
 		audit.record("project.item-updated", "project", projectId, item.key + ": " + String.join(", ", changes));
+		if (planChanged && !changes.isEmpty()) events.publishEvent(new PlanItemsChanged(projectId, project.accountId()));
 		return project;
 	}
 

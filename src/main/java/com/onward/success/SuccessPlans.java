@@ -109,6 +109,7 @@ public class SuccessPlans {
 			.param("source", (c.source() == null ? Criterion.Source.KICKOFF : c.source()).name())
 			.param("by", AuditLog.currentActor()).param("at", Timestamp.from(clock.instant())).update();
 		audit.record("criterion.defined", "project", projectId, c.kpi());
+		events.publishEvent(new SuccessPlanChanged(projectId, project.accountId()));
 		return criterion(id);
 	}
 
@@ -128,6 +129,7 @@ public class SuccessPlans {
 			.param("n", m.sampleSize()).param("note", Texts.blankToNull(m.note())).param("by", AuditLog.currentActor())
 			.param("at", Timestamp.from(clock.instant())).update();
 		audit.record("criterion.measured", "project", c.projectId(), c.kpi() + " = " + m.value());
+		events.publishEvent(new SuccessPlanChanged(c.projectId(), c.accountId()));
 		Criterion after = criterion(criterionId);
 		if (after.reached() && after.metOn() == null) {
 			markMet(after, m.measuredOn());
