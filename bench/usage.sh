@@ -5,6 +5,7 @@
 #   2. the same rows written by a plain COPY into the same table, and our rate as a ratio of it;
 #   3. no loss: kill -9 the app under load, restart it, and check that every event answered 202
 #      is stored exactly once;
+#   (BENCH_HEALTH_ONLY=1 skips 1-3 and measures only the health part.)
 #   4. health: 100,000 accounts with projects, contacts and 90 days of rollups (each with a CSM, so
 #      every red flag notifies); a first and a second full recompute, each followed by the listeners'
 #      work until no event publication is incomplete; every flag's notice counted (exactly once) and
@@ -30,6 +31,8 @@ stop_postgres
 rm -rf $DATA $APP_LOG
 start_app --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.embedded-db.max-pool-size=20
 
+INGEST="(skipped: BENCH_HEALTH_ONLY=1)"; COPY_RATE="(skipped)"; RATIO="-"; NOLOSS="(skipped)"; KILL_LOAD="(skipped)"
+if [ "${BENCH_HEALTH_ONLY:-0}" != 1 ]; then
 echo "== 1. ingestion: $CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s"
 sql -c "insert into account (id, external_id, name, employees, acv_amount, acv_currency, product_type, licensed_seats,
   language, status, segment, touch_model, created_at)
@@ -86,6 +89,7 @@ NOLOSS="killed at $KILLED_AT: acknowledged=$ACKED missing=$MISSING duplicates=$D
 echo "$NOLOSS"
 [ "$MISSING" = 0 ] && [ "$DUPLICATES" = 0 ] || { echo "NO-LOSS CHECK FAILED" >&2; exit 1; }
 sql -c "drop table bench_acked"
+fi
 
 echo "== 4. health at $ACCOUNTS accounts"
 # One CSM for every account (the template's project is assigned to them on signature), so every red
@@ -133,6 +137,8 @@ echo "second full recompute: $RECOMPUTE2; listeners done ${DRAIN2}s later"
 echo "  flags $FLAGS2, notices $NOTICES2 (flags without their notice: $UNNOTIFIED2), at-risk tasks $TASKS2, notice emails $MAILS2, incomplete publications $INCOMPLETE2"
 LOG_ERRORS=$(tail -n +$((LOG_FROM + 1)) target/bench-usage-app.log | grep -cE ' ERROR |Exception' || true)
 echo "ERROR/Exception lines in the app log during both recomputes: $LOG_ERRORS"
+ADOPTION="(skipped)"; HEALTH="(skipped)"
+if [ "${BENCH_SKIP_READS:-0}" != 1 ]; then
 BENCH_TOKEN=$TOKEN BENCH_IDS=target/bench-usage-ids.txt BENCH_PATH="/api/v1/accounts/{id}/adoption" \
   wrk -t2 -c20 -d10s -s bench/accounts.lua $BASE >/dev/null
 ADOPTION=$(BENCH_TOKEN=$TOKEN BENCH_IDS=target/bench-usage-ids.txt BENCH_PATH="/api/v1/accounts/{id}/adoption" \
@@ -141,6 +147,7 @@ echo "GET …/adoption: $ADOPTION"
 HEALTH=$(BENCH_TOKEN=$TOKEN BENCH_IDS=target/bench-usage-ids.txt BENCH_PATH="/api/v1/accounts/{id}/health" \
   wrk -t2 -c${BENCH_CLIENTS:-20} -d30s --timeout 10s -s bench/accounts.lua $BASE | grep RESULT)
 echo "GET …/health: $HEALTH"
+fi
 
 {
   echo "Onward usage benchmark $(date -u +%FT%TZ) on $(nproc) cores (app and PostgreSQL on the same machine)"

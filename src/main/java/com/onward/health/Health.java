@@ -75,9 +75,33 @@ public class Health {
 		this.history = history;
 	}
 
-	/** Recomputes every account, a batch at a time (the daily job and {@code POST /health/recompute}). */
+	/**
+	 * Recomputes every account, a batch at a time (the daily job and {@code POST /health/recompute}); up to
+	 * {@link #recomputeThreads()} batches at once, each in its own transaction on its own connection.
+	 */
 	public RecomputeResult recomputeAll() {
 		return recompute.recomputeAll();
+	}
+
+	/**
+	 * Batches scored at once by a full recompute: {@code onward.health.recompute-threads}, but never more than a
+	 * fifth of the connection pool, so listeners and web requests keep theirs.
+	 */
+	int recomputeThreads() {
+		int fit = Math.max(1, poolSize / 5);
+		return Math.max(1, Math.min(props.recomputeThreads(), fit));
+	}
+
+	private static int poolSize(javax.sql.DataSource dataSource) {
+		try {
+			if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+				return dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize();
+			}
+		}
+		catch (java.sql.SQLException e) {
+			// not a Hikari pool: one batch at a time
+		}
+		return 1;
 	}
 
 	/** Recomputes some accounts now (on demand, and after their data changed). */

@@ -18,7 +18,8 @@ record HealthProperties(@jakarta.validation.constraints.NotEmpty Map<String, Dou
 		@jakarta.validation.constraints.PositiveOrZero int adoptionGraceDays,
 		@jakarta.validation.constraints.NotNull Duration refreshInterval, @jakarta.validation.constraints.Positive int batchSize,
 		Flags flags, Indicators indicators, Map<String, RiskScore> defaultRisks,
-		@jakarta.validation.constraints.Positive int bulkEventsFrom, @jakarta.validation.constraints.Positive int bulkEventChunk) {
+		@jakarta.validation.constraints.Positive int bulkEventsFrom, @jakarta.validation.constraints.Positive int bulkEventChunk,
+		@jakarta.validation.constraints.Positive int recomputeThreads) {
 
 	/** The component weights share out the whole score. */
 	@jakarta.validation.constraints.AssertTrue(message = "the weights must sum to 1")

@@ -47,10 +47,13 @@ class HealthRecompute {
 	private final ObjectMapper json;
 	private final HealthProperties props;
 	private final Clock clock;
+	private final int poolSize;
 
 	HealthRecompute(NamedParameterJdbcTemplate named, JdbcClient jdbc, TransactionTemplate tx, HealthData data,
 			RedFlags flags, Adoption adoption, HealthEvents published, ObjectMapper json, HealthProperties props,
-			Clock clock, SupportLoadProperties supportLoad, FeedbackFlagProperties feedbackFlags) {
+			Clock clock, SupportLoadProperties supportLoad, FeedbackFlagProperties feedbackFlags,
+			javax.sql.DataSource dataSource) {
+		this.poolSize = poolSize(dataSource);
 		this.named = named;
 		this.jdbc = jdbc;
 		this.tx = tx;
@@ -64,30 +67,92 @@ class HealthRecompute {
 		this.clock = clock;
 	}
 
-	/** Recomputes every account, a batch at a time (the daily job and {@code POST /health/recompute}). */
+	/**
+	 * Recomputes every account, a batch at a time (the daily job and {@code POST /health/recompute}); up to
+	 * {@link #recomputeThreads()} batches at once, each in its own transaction on its own connection.
+	 */
 	RecomputeResult recomputeAll() {
 		long started = System.nanoTime();
-		int accounts = 0;
+		boolean telemetry = adoption.telemetryConnected();
+		List<UUID> all = jdbc.sql("select account_id from account_v order by account_id").query(UUID.class).list();
+		var batches = new ArrayList<List<UUID>>();
+		for (int i = 0; i < all.size(); i += props.batchSize()) {
+			batches.add(all.subList(i, Math.min(all.size(), i + props.batchSize())));
+		}
+		int threads = recomputeThreads();
 		int raised = 0;
 		int cleared = 0;
-		boolean telemetry = adoption.telemetryConnected();
-		UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's (unsigned) order
-		while (true) {
-			List<UUID> ids = jdbc.sql("select account_id from account_v where account_id > :after order by account_id limit :n")
-				.param("after", after).param("n", props.batchSize()).query(UUID.class).list();
-			if (ids.isEmpty()) {
-				break;
+		if (threads <= 1 || batches.size() <= 1) {
+			for (List<UUID> ids : batches) {
+				int[] counts = recomputeBatch(ids, telemetry);
+				raised += counts[0];
+				cleared += counts[1];
 			}
-			int[] counts = recomputeBatch(ids, telemetry);
-			accounts += ids.size();
-			raised += counts[0];
-			cleared += counts[1];
-			after = ids.getLast();
 		}
-		var result = new RecomputeResult(accounts, raised, cleared, (System.nanoTime() - started) / 1_000_000);
-		log.info("Health recomputed for {} accounts in {} ms ({} flags raised, {} cleared)", result.accounts(),
-				result.millis(), raised, cleared);
+		else {
+			var pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
+					Thread.ofPlatform().name("health-recompute-", 1).daemon().factory());
+			try {
+				var futures = new ArrayList<java.util.concurrent.Future<int[]>>(batches.size());
+				for (List<UUID> ids : batches) {
+					futures.add(pool.submit(() -> recomputeBatch(ids, telemetry)));
+				}
+				RuntimeException failure = null;
+				for (var future : futures) {
+					try {
+						int[] counts = future.get();
+						raised += counts[0];
+						cleared += counts[1];
+					}
+					catch (java.util.concurrent.ExecutionException e) {
+						if (failure == null) {
+							failure = e.getCause() instanceof RuntimeException r ? r
+									: new IllegalStateException("Health recompute batch failed", e.getCause());
+							futures.forEach(f -> f.cancel(false)); // batches not started yet are left for the next run
+						}
+					}
+					catch (java.util.concurrent.CancellationException e) {
+						// cancelled after an earlier batch failed
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+						futures.forEach(f -> f.cancel(true));
+						throw new IllegalStateException("Interrupted while recomputing health", e);
+					}
+				}
+				if (failure != null) {
+					throw failure;
+				}
+			}
+			finally {
+				pool.shutdown();
+			}
+		}
+		var result = new RecomputeResult(all.size(), raised, cleared, (System.nanoTime() - started) / 1_000_000);
+		log.info("Health recomputed for {} accounts in {} ms ({} flags raised, {} cleared, {} batches at once)",
+				result.accounts(), result.millis(), raised, cleared, threads);
 		return result;
+	}
+
+	/**
+	 * Batches scored at once by a full recompute: {@code onward.health.recompute-threads}, but never more than a
+	 * fifth of the connection pool, so listeners and web requests keep theirs.
+	 */
+	int recomputeThreads() {
+		int fit = Math.max(1, poolSize / 5);
+		return Math.max(1, Math.min(props.recomputeThreads(), fit));
+	}
+
+	private static int poolSize(javax.sql.DataSource dataSource) {
+		try {
+			if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+				return dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize();
+			}
+		}
+		catch (java.sql.SQLException e) {
+			// not a Hikari pool: one batch at a time
+		}
+		return 1;
 	}
 
 	/** Recomputes some accounts now (on demand, and after their data changed). */
@@ -187,17 +252,23 @@ class HealthRecompute {
 			named.query("select account_id, band from health_score where account_id = any(:ids)",
 					new MapSqlParameterSource("ids", ids.toArray(UUID[]::new)),
 					rs -> { previousBands.put(rs.getObject(1, UUID.class), HealthBand.valueOf(rs.getString(2))); });
-			var scores = new ArrayList<SqlParameterSource>(inputs.size());
+			int n = inputs.size();
+			var accountIds = new UUID[n];
+			var scoreValues = new Integer[n];
+			var bands = new String[n];
+			var components = new String[n];
+			var indicators = new String[n];
 			var findings = new HashMap<UUID, List<HealthRules.Finding>>();
 			var bandChanges = new ArrayList<HealthBandChanged>();
 			var projectOf = new HashMap<UUID, UUID>();
-			for (HealthInputs in : inputs) {
+			for (int k = 0; k < n; k++) {
+				HealthInputs in = inputs.get(k);
 				HealthRules.Assessment a = rules.assess(in);
-				scores.add(new MapSqlParameterSource("a", in.accountId()).addValue("day", today)
-					.addValue("score", a.score()).addValue("band", a.band().name())
-					.addValue("components", json.writeValueAsString(a.components()))
-					.addValue("indicators", json.writeValueAsString(a.indicators()))
-					.addValue("at", Timestamp.from(now)));
+				accountIds[k] = in.accountId();
+				scoreValues[k] = a.score();
+				bands[k] = a.band().name();
+				components[k] = json.writeValueAsString(a.components());
+				indicators[k] = json.writeValueAsString(a.indicators());
 				findings.put(in.accountId(), a.flags());
 				projectOf.put(in.accountId(), in.projectId());
 				HealthBand before = previousBands.getOrDefault(in.accountId(), HealthBand.NO_DATA);
@@ -205,18 +276,25 @@ class HealthRecompute {
 					bandChanges.add(new HealthBandChanged(in.accountId(), before, a.band(), a.score()));
 				}
 			}
-			SqlParameterSource[] batch = scores.toArray(SqlParameterSource[]::new);
-			named.batchUpdate("""
+			// One statement per batch for each table, the rows bound as column arrays.
+			var rows = new MapSqlParameterSource("a", accountIds).addValue("score", scoreValues).addValue("band", bands)
+				.addValue("components", components).addValue("indicators", indicators).addValue("day", today)
+				.addValue("at", Timestamp.from(now));
+			named.update("""
 					insert into health_score (account_id, as_of, score, band, components, indicators, computed_at)
-					values (:a, :day, :score, :band, cast(:components as jsonb), cast(:indicators as jsonb), :at)
+					select s.a, :day, s.score, s.band, cast(s.components as jsonb), cast(s.indicators as jsonb), :at
+					from unnest(cast(:a as uuid[]), cast(:score as int[]), cast(:band as text[]), cast(:components as text[]),
+					  cast(:indicators as text[])) as s(a, score, band, components, indicators)
 					on conflict (account_id) do update set as_of = excluded.as_of, score = excluded.score,
 					  band = excluded.band, components = excluded.components, indicators = excluded.indicators,
-					  computed_at = excluded.computed_at""", batch);
-			named.batchUpdate("""
+					  computed_at = excluded.computed_at""", rows);
+			named.update("""
 					insert into health_history (account_id, day, score, band, components)
-					values (:a, :day, :score, :band, cast(:components as jsonb))
+					select s.a, :day, s.score, s.band, cast(s.components as jsonb)
+					from unnest(cast(:a as uuid[]), cast(:score as int[]), cast(:band as text[]), cast(:components as text[]))
+					  as s(a, score, band, components)
 					on conflict (account_id, day) do update set score = excluded.score, band = excluded.band,
-					  components = excluded.components""", batch);
+					  components = excluded.components""", rows);
 			published.publish(bandChanges, HealthBandsChanged::new);
 			return flags.sync(ids, findings, projectOf, now);
 		});

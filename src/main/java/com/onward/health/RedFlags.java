@@ -87,14 +87,29 @@ class RedFlags {
 			current.values().forEach(o -> clears.add(new MapSqlParameterSource("id", o.id())
 				.addValue("at", Timestamp.from(now))));
 		}
-		named.batchUpdate("""
-				insert into red_flag (id, account_id, project_id, category, code, evidence_args, raised_at)
-				values (:id, :a, :p, :cat, :code, cast(:args as jsonb), :at)""", inserts.toArray(SqlParameterSource[]::new));
+		if (!inserts.isEmpty()) {
+			named.update("""
+					insert into red_flag (id, account_id, project_id, category, code, evidence_args, raised_at)
+					select s.id, s.a, s.p, s.cat, s.code, cast(s.args as jsonb), :at
+					from unnest(cast(:id as uuid[]), cast(:a as uuid[]), cast(:p as uuid[]), cast(:cat as text[]),
+					  cast(:code as text[]), cast(:args as text[])) as s(id, a, p, cat, code, args)""",
+					new MapSqlParameterSource("id", column(inserts, "id", UUID[]::new))
+						.addValue("a", column(inserts, "a", UUID[]::new)).addValue("p", column(inserts, "p", UUID[]::new))
+						.addValue("cat", column(inserts, "cat", String[]::new))
+						.addValue("code", column(inserts, "code", String[]::new))
+						.addValue("args", column(inserts, "args", String[]::new)).addValue("at", Timestamp.from(now)));
+		}
 		named.batchUpdate("update red_flag set evidence_args = cast(:args as jsonb) where id = :id",
 				updates.toArray(SqlParameterSource[]::new));
 		named.batchUpdate("update red_flag set cleared_at = :at where id = :id", clears.toArray(SqlParameterSource[]::new));
 		events.publish(raisedEvents, RedFlagsRaised::new);
 		return new int[] { inserts.size(), clears.size() };
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T[] column(List<SqlParameterSource> rows, String name,
+			java.util.function.IntFunction<T[]> array) {
+		return rows.stream().map(r -> (T) r.getValue(name)).toArray(array);
 	}
 
 	private boolean sameJson(String stored, String fresh) {

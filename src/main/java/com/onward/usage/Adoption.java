@@ -119,15 +119,16 @@ public class Adoption {
 		record Active(int dau, int wau, int mau, int previousWau, long logins) {
 		}
 		var active = new HashMap<UUID, Active>();
+		// One row per user first (a hash aggregate), then counted, instead of four distinct counts (a sort).
 		named.query("""
-				select account_id,
-				  count(distinct user_id) filter (where day = :asOf) as dau,
-				  count(distinct user_id) filter (where day > :asOf - 7) as wau,
-				  count(distinct user_id) as mau,
-				  count(distinct user_id) filter (where day <= :asOf - 7 and day > :asOf - 14) as previous_wau,
-				  sum(logins) as logins
-				from usage_user_day
-				where account_id = any(:ids) and day > :asOf - 30 and day <= :asOf
+				select account_id, count(*) filter (where today) as dau, count(*) filter (where week) as wau,
+				  count(*) as mau, count(*) filter (where previous_week) as previous_wau, sum(logins) as logins
+				from (
+				  select account_id, user_id, bool_or(day = :asOf) as today, bool_or(day > :asOf - 7) as week,
+				    bool_or(day <= :asOf - 7 and day > :asOf - 14) as previous_week, sum(logins) as logins
+				  from usage_user_day
+				  where account_id = any(:ids) and day > :asOf - 30 and day <= :asOf
+				  group by account_id, user_id) u
 				group by account_id""", params,
 				rs -> { active.put(rs.getObject(1, UUID.class),
 						new Active(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getLong(6))); });

@@ -17,7 +17,8 @@ class HealthPropertiesValidationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class)
 		.withPropertyValues("onward.health.refresh-interval=60s", "onward.health.batch-size=1000",
-				"onward.health.bulk-events-from=50", "onward.health.bulk-event-chunk=2000");
+				"onward.health.bulk-events-from=50", "onward.health.bulk-event-chunk=2000",
+				"onward.health.recompute-threads=2");
 
 	@Test
 	void theShippedShapeStarts() {

@@ -30,7 +30,7 @@ class HealthRulesTests {
 			new HealthProperties.Flags(14, 30, 14, 2, 2, 30, 7, 7, 0.20, 30, 30, 0.70),
 			new HealthProperties.Indicators(90, List.of("kickoff"), List.of("access"), List.of("technical"),
 					List.of("training-complete"), List.of("uat"), List.of("early-wins"), 60, 3),
-			Map.of(), 50, 2000);
+			Map.of(), 50, 2000, 1);
 
 	final HealthRules rules = new HealthRules(PROPS);
 	final LocalDate today = LocalDate.of(2026, 6, 15);

@@ -14,12 +14,12 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * The benchmark's data generator ({@code bench/usage-data.sql}: accounts with a copy of a template
  * project, contacts and 90 days of usage) run from a test, at a test's size.
  */
-final class BulkData {
+public final class BulkData {
 
 	private BulkData() {
 	}
 
-	static void generate(DataSource dataSource, int accounts, UUID templateProject) {
+	public static void generate(DataSource dataSource, int accounts, UUID templateProject) {
 		try {
 			String sql = withIncludes(Path.of("bench/usage-data.sql"))
 				.replaceAll("(?m)^\\\\.*$", "") // psql meta-commands (\set, \copy)
