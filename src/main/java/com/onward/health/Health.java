@@ -88,20 +88,7 @@ public class Health {
 	 * fifth of the connection pool, so listeners and web requests keep theirs.
 	 */
 	int recomputeThreads() {
-		int fit = Math.max(1, poolSize / 5);
-		return Math.max(1, Math.min(props.recomputeThreads(), fit));
-	}
-
-	private static int poolSize(javax.sql.DataSource dataSource) {
-		try {
-			if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
-				return dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize();
-			}
-		}
-		catch (java.sql.SQLException e) {
-			// not a Hikari pool: one batch at a time
-		}
-		return 1;
+		return recompute.recomputeThreads();
 	}
 
 	/** Recomputes some accounts now (on demand, and after their data changed). */
@@ -117,7 +104,7 @@ public class Health {
 	/** Since when the account's data changed without its score being refreshed yet; empty when current. */
 	public java.util.Optional<Instant> staleSince(UUID accountId) {
 		return jdbc.sql("select since from health_stale where account_id = :a").param("a", accountId)
-			.query(Timestamp.class).optional().map(Timestamp::toInstant);
+			.query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant);
 	}
 
 	void markStale(Collection<UUID> accountIds) {
@@ -190,6 +177,56 @@ public class Health {
 
 	Optional<Flag> flag(UUID flagId) {
 		return flags.flag(flagId);
+	}
+
+	/** An open flag on the portfolio's red-flag list, with its account. */
+	record PortfolioFlag(Flag flag, String accountName, String segment, Integer score, HealthBand band,
+			Integer progressPercent, Integer slipDays, com.onward.shared.Money acv) {
+	}
+
+	/**
+	 * The red-flag list's order: raised (newest first by default), health, slip (forecast against the
+	 * plan), progress or acv (compared in USD); chosen from this list, never taken from the request.
+	 * Empty values last.
+	 */
+	public record FlagSort(String column, boolean descending) {
+
+		public static final List<String> COLUMNS = List.of("raised", "health", "slip", "progress", "acv");
+		public static final FlagSort NEWEST = new FlagSort("raised", true);
+
+		public FlagSort {
+			if (!COLUMNS.contains(column)) {
+				column = "raised";
+				descending = true;
+			}
+		}
+
+		public static FlagSort of(String column, String direction) {
+			return column == null ? NEWEST : new FlagSort(column, "desc".equalsIgnoreCase(direction));
+		}
+
+		public String next(String c) {
+			return c.equals(column) && !descending ? "desc" : "asc";
+		}
+
+		public String dir() {
+			return descending ? "desc" : "asc";
+		}
+
+		public String aria(String c) {
+			return !c.equals(column) ? "none" : descending ? "descending" : "ascending";
+		}
+
+		String orderBy() {
+			String expression = switch (column) {
+				case "health" -> "h.score";
+				case "slip" -> "(p.forecast_graduation_date - p.target_graduation_date)";
+				case "progress" -> "p.progress_percent";
+				case "acv" -> "(a.acv_amount * fx.rate)";
+				default -> "f.raised_at";
+			};
+			return expression + (descending ? " desc" : " asc") + " nulls last, f.raised_at desc, f.id";
+		}
 	}
 
 	/** Open red flags across all accounts, newest first, filtered by category and segment. */
