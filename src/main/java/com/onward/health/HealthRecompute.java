@@ -78,10 +78,10 @@ class HealthRecompute {
 			if (ids.isEmpty()) {
 				break;
 			}
-			int[] counts = recomputeBatch(ids, telemetry);
+			RedFlags.FlagCounts counts = recomputeBatch(ids, telemetry);
 			accounts += ids.size();
-			raised += counts[0];
-			cleared += counts[1];
+			raised += counts.raised();
+			cleared += counts.cleared();
 			after = ids.getLast();
 		}
 		var result = new RecomputeResult(accounts, raised, cleared, (System.nanoTime() - started) / 1_000_000);
@@ -93,15 +93,13 @@ class HealthRecompute {
 	/** Recomputes some accounts now (on demand, and after their data changed). */
 	RecomputeResult recompute(Collection<UUID> accountIds) {
 		long started = System.nanoTime();
-		int[] counts = new int[2];
+		var counts = new RedFlags.FlagCounts(0, 0);
 		boolean telemetry = adoption.telemetryConnected();
 		List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(accountIds));
 		for (int i = 0; i < ids.size(); i += props.batchSize()) {
-			int[] c = recomputeBatch(ids.subList(i, Math.min(ids.size(), i + props.batchSize())), telemetry);
-			counts[0] += c[0];
-			counts[1] += c[1];
+			counts = counts.plus(recomputeBatch(ids.subList(i, Math.min(ids.size(), i + props.batchSize())), telemetry));
 		}
-		return new RecomputeResult(ids.size(), counts[0], counts[1], (System.nanoTime() - started) / 1_000_000);
+		return new RecomputeResult(ids.size(), counts.raised(), counts.cleared(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	@Scheduled(cron = "${onward.health.recompute-cron}", zone = "${onward.time-zone}")
@@ -174,7 +172,7 @@ class HealthRecompute {
 		}
 	}
 
-	private int[] recomputeBatch(List<UUID> ids, boolean telemetry) {
+	private RedFlags.FlagCounts recomputeBatch(List<UUID> ids, boolean telemetry) {
 		LocalDate today = LocalDate.now(clock);
 		Instant now = clock.instant();
 		return tx.execute(status -> {
