@@ -84,25 +84,25 @@ class HealthRecompute {
 		int cleared = 0;
 		if (threads <= 1 || batches.size() <= 1) {
 			for (List<UUID> ids : batches) {
-				int[] counts = recomputeBatch(ids, telemetry);
-				raised += counts[0];
-				cleared += counts[1];
+				RedFlags.FlagCounts counts = recomputeBatch(ids, telemetry);
+				raised += counts.raised();
+				cleared += counts.cleared();
 			}
 		}
 		else {
 			var pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
 					Thread.ofPlatform().name("health-recompute-", 1).daemon().factory());
 			try {
-				var futures = new ArrayList<java.util.concurrent.Future<int[]>>(batches.size());
+				var futures = new ArrayList<java.util.concurrent.Future<RedFlags.FlagCounts>>(batches.size());
 				for (List<UUID> ids : batches) {
 					futures.add(pool.submit(() -> recomputeBatch(ids, telemetry)));
 				}
 				RuntimeException failure = null;
 				for (var future : futures) {
 					try {
-						int[] counts = future.get();
-						raised += counts[0];
-						cleared += counts[1];
+						RedFlags.FlagCounts counts = future.get();
+						raised += counts.raised();
+						cleared += counts.cleared();
 					}
 					catch (java.util.concurrent.ExecutionException e) {
 						if (failure == null) {
@@ -158,19 +158,17 @@ class HealthRecompute {
 	/** Recomputes some accounts now (on demand, and after their data changed). */
 	RecomputeResult recompute(Collection<UUID> accountIds) {
 		long started = System.nanoTime();
-		int[] counts = new int[2];
+		var counts = new RedFlags.FlagCounts(0, 0);
 		boolean telemetry = adoption.telemetryConnected();
 		List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(accountIds));
 		Instant begun = clock.instant();
 		for (int i = 0; i < ids.size(); i += props.batchSize()) {
-			int[] c = recomputeBatch(ids.subList(i, Math.min(ids.size(), i + props.batchSize())), telemetry);
-			counts[0] += c[0];
-			counts[1] += c[1];
+			counts = counts.plus(recomputeBatch(ids.subList(i, Math.min(ids.size(), i + props.batchSize())), telemetry));
 		}
 		// Scored now: changes made before this run are in the score (a later change stays marked).
 		named.update("delete from health_stale where account_id = any(:ids) and since <= :at",
 				new MapSqlParameterSource("ids", ids.toArray(UUID[]::new)).addValue("at", Timestamp.from(begun)));
-		return new RecomputeResult(ids.size(), counts[0], counts[1], (System.nanoTime() - started) / 1_000_000);
+		return new RecomputeResult(ids.size(), counts.raised(), counts.cleared(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	@Scheduled(cron = "${onward.health.recompute-cron}", zone = "${onward.time-zone}")
@@ -243,7 +241,7 @@ class HealthRecompute {
 		}
 	}
 
-	private int[] recomputeBatch(List<UUID> ids, boolean telemetry) {
+	private RedFlags.FlagCounts recomputeBatch(List<UUID> ids, boolean telemetry) {
 		LocalDate today = LocalDate.now(clock);
 		Instant now = clock.instant();
 		return tx.execute(status -> {

@@ -32,6 +32,14 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 class RedFlags {
 
+	/** How many flags a recompute raised and cleared. */
+	record FlagCounts(int raised, int cleared) {
+
+		FlagCounts plus(FlagCounts other) {
+			return new FlagCounts(raised + other.raised, cleared + other.cleared);
+		}
+	}
+
 	private final NamedParameterJdbcTemplate named;
 	private final JdbcClient jdbc;
 	private final ObjectMapper json;
@@ -54,7 +62,7 @@ class RedFlags {
 	}
 
 	/** Raises new findings, refreshes the evidence of open ones and clears what no longer holds. */
-	int[] sync(List<UUID> ids, Map<UUID, List<HealthRules.Finding>> findings, Map<UUID, UUID> projectOf,
+	FlagCounts sync(List<UUID> ids, Map<UUID, List<HealthRules.Finding>> findings, Map<UUID, UUID> projectOf,
 			Instant now) {
 		record Open(UUID id, String args) {
 		}
@@ -103,7 +111,7 @@ class RedFlags {
 				updates.toArray(SqlParameterSource[]::new));
 		named.batchUpdate("update red_flag set cleared_at = :at where id = :id", clears.toArray(SqlParameterSource[]::new));
 		events.publish(raisedEvents, RedFlagsRaised::new);
-		return new int[] { inserts.size(), clears.size() };
+		return new FlagCounts(inserts.size(), clears.size());
 	}
 
 	@SuppressWarnings("unchecked")

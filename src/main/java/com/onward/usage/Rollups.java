@@ -7,42 +7,51 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The batch's rollup rows, aggregated in memory and keyed in sorted order. */
 final class Rollups {
 
 	record DayKey(UUID account, LocalDate day, String user) implements Comparable<DayKey> {
+		private static final Comparator<DayKey> ORDER = Comparator.comparing(DayKey::account)
+			.thenComparing(DayKey::day).thenComparing(DayKey::user);
+
 		public int compareTo(DayKey o) {
-			int c = account.compareTo(o.account);
-			if (c == 0) c = day.compareTo(o.day);
-			return c != 0 ? c : user.compareTo(o.user);
+			return ORDER.compare(this, o);
 		}
 	}
 
 	record UserKey(UUID account, String user) implements Comparable<UserKey> {
+		private static final Comparator<UserKey> ORDER = Comparator.comparing(UserKey::account)
+			.thenComparing(UserKey::user);
+
 		public int compareTo(UserKey o) {
-			int c = account.compareTo(o.account);
-			return c != 0 ? c : user.compareTo(o.user);
+			return ORDER.compare(this, o);
 		}
 	}
 
 	record FeatureKey(UUID account, String feature) implements Comparable<FeatureKey> {
+		private static final Comparator<FeatureKey> ORDER = Comparator.comparing(FeatureKey::account)
+			.thenComparing(FeatureKey::feature);
+
 		public int compareTo(FeatureKey o) {
-			int c = account.compareTo(o.account);
-			return c != 0 ? c : feature.compareTo(o.feature);
+			return ORDER.compare(this, o);
 		}
 	}
 
 	record WinKey(UUID account, EarlyWinKind kind) implements Comparable<WinKey> {
+		private static final Comparator<WinKey> ORDER = Comparator.comparing(WinKey::account)
+			.thenComparing(WinKey::kind);
+
 		public int compareTo(WinKey o) {
-			int c = account.compareTo(o.account);
-			return c != 0 ? c : kind.compareTo(o.kind);
+			return ORDER.compare(this, o);
 		}
 	}
 
