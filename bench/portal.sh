@@ -20,6 +20,8 @@ ACCOUNTS=${BENCH_ACCOUNTS:-100000}
 DURATION=${BENCH_DURATION:-30s}
 REQUESTS=${BENCH_LINK_REQUESTS:-1000}
 OUT=target/benchmark-portal.txt
+# The pool size (20 is the embedded database's default; BENCH_POOL=50 gives each client its own connection).
+POOL=${BENCH_POOL:-20}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -43,7 +45,8 @@ stop_postgres
 rm -rf $DATA target/bench-portal-app.log
 "$JAVA" ${BENCH_JAVA_OPTS:--Xmx2g} -jar target/onward.jar --server.port=$PORT --onward.demo.enabled=false \
   --onward.bootstrap.admin-token=$TOKEN --logging.level.root=WARN --onward.scheduling.enabled=false \
-  --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres >> target/bench-portal-app.log 2>&1 &
+  --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres \
+  --onward.embedded-db.max-pool-size=$POOL ${BENCH_APP_OPTS:-} >> target/bench-portal-app.log 2>&1 &
 APP=$!
 for _ in $(seq 1 120); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
 curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start: see target/bench-portal-app.log" >&2; exit 1; }
@@ -105,7 +108,7 @@ LINKS=$(sql -tA -c "select count(*) from portal_magic_link")
 echo "magic-link request medians: known $KNOWN ms, unknown $UNKNOWN ms (difference $DIFF %); links issued: $LINKS"
 
 {
-  echo "Portal benchmark $(date -u +%FT%TZ) — $ACCOUNTS accounts, $CONTACTS portal contacts, $(nproc) cores (app, PostgreSQL and load generator on one machine)"
+  echo "Portal benchmark $(date -u +%FT%TZ) — $ACCOUNTS accounts, $CONTACTS portal contacts, $(nproc) cores (app, PostgreSQL and load generator on one machine), pool $POOL"
   echo "portal home (GET /portal, 50 signed-in contacts, wrk -c50 $DURATION): $HOME_RESULT"
   echo "magic-link request (POST /portal/sign-in) medians over $REQUESTS each (pairs in random order): known $KNOWN ms, unknown $UNKNOWN ms, difference $DIFF %"
 } | tee $OUT

@@ -3,7 +3,10 @@
 # with the demo data loaded, (2) a restart on the database the first start left. Each is the time
 # from launching the JVM to /actuator/health/readiness answering UP (polled every 100 ms), and the
 # "Started OnwardApplication in …" figure Spring Boot logs. BENCH_STARTUP_OPTS adds JVM options (for
-# instance an AOT cache: -XX:AOTCache=target/onward.aot). Needs a JDK >= 21 in JAVA_HOME or on PATH.
+# instance -Xshare:off to see what the JDK's default CDS archive gives). BENCH_STARTUP_AOT=1 (JDK >= 25)
+# measures the same two starts from the extracted jar with a JDK AOT cache made by a training run
+# (java -Djarmode=tools -jar onward.jar extract; -XX:AOTCacheOutput with spring.context.exit=onRefresh),
+# the way Spring Boot documents it. Needs a JDK >= 21 in JAVA_HOME or on PATH.
 # Prints the figures and writes them to target/benchmark-startup.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +19,19 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
   || { echo "$JAVA is older than 21: set JAVA_HOME to a JDK >= 21" >&2; exit 1; }
 [ -f target/onward.jar ] || ./mvnw -q -B -DskipTests package
 mkdir -p target
+JAR=target/onward.jar
+if [ "${BENCH_STARTUP_AOT:-0}" = 1 ]; then
+  rm -rf target/bench-aot && "$JAVA" -Djarmode=tools -jar target/onward.jar extract --destination target/bench-aot >/dev/null
+  rm -rf target/bench-aot-training-postgres
+  echo "AOT training run …"
+  "$JAVA" -XX:AOTCacheOutput=target/bench-aot/onward.aot -Dspring.context.exit=onRefresh -jar target/bench-aot/onward.jar \
+    --server.port=$PORT --onward.demo.enabled=false --onward.embedded-db.data-dir=target/bench-aot-training-postgres \
+    --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres > target/bench-startup-aot-training.log 2>&1 || true
+  pid=$(head -1 target/bench-aot-training-postgres/postmaster.pid 2>/dev/null) && kill "$pid" 2>/dev/null && sleep 3
+  [ -f target/bench-aot/onward.aot ] || { echo "no AOT cache made: see target/bench-startup-aot-training.log" >&2; exit 1; }
+  JAR=target/bench-aot/onward.jar
+  BENCH_STARTUP_OPTS="${BENCH_STARTUP_OPTS:-} -XX:AOTCache=target/bench-aot/onward.aot"
+fi
 stop_postgres() {
   local pid; pid=$(head -1 $DATA/postmaster.pid 2>/dev/null) || return 0
   kill "$pid" 2>/dev/null || return 0
@@ -29,7 +45,7 @@ trap 'stop_app; stop_postgres' EXIT
 start() {
   local log=$1 demo=$2 t0 t1
   t0=$(date +%s%N)
-  "$JAVA" ${BENCH_JAVA_OPTS:--Xmx1g} ${BENCH_STARTUP_OPTS:-} -jar target/onward.jar --server.port=$PORT \
+  "$JAVA" ${BENCH_JAVA_OPTS:--Xmx1g} ${BENCH_STARTUP_OPTS:-} -jar $JAR --server.port=$PORT \
     --onward.demo.enabled=$demo --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT \
     --onward.embedded-db.password=postgres > "$log" 2>&1 &
   APP=$!
