@@ -46,9 +46,12 @@ class PortalController {
 	private final AuditLog audit;
 	private final PortalProperties props;
 	private final JdbcClient jdbc;
+	private final PortalHomePage homePage;
 
 	PortalController(MagicLinks links, PortalSessions sessions, PortalHome home, Homework homework, Surveys surveys,
-			SuccessPlans success, Branding branding, AuditLog audit, PortalProperties props, JdbcClient jdbc) {
+			SuccessPlans success, Branding branding, AuditLog audit, PortalProperties props, JdbcClient jdbc,
+			PortalHomePage homePage) {
+		this.homePage = homePage;
 		this.links = links;
 		this.sessions = sessions;
 		this.home = home;
@@ -117,15 +120,18 @@ class PortalController {
 		return "redirect:/portal/sign-in?signedOut";
 	}
 
+	/** The page is rendered from {@code v} and kept for the next view of the same state ({@link PortalHomePage}). */
 	@GetMapping("/portal")
-	String home(Model model) {
+	ResponseEntity<String> home(HttpServletRequest request, HttpServletResponse response) {
 		PortalUser user = PortalScope.user();
 		PortalHome.View v = home.view(user);
-		model.addAttribute("brand", v.brand());
-		model.addAttribute("user", user);
-		model.addAttribute("v", v);
-		model.addAttribute("digest", v.digest());
-		return "portal/home";
+		var model = new java.util.HashMap<String, Object>();
+		model.put("brand", v.brand());
+		model.put("user", user);
+		model.put("v", v);
+		model.put("digest", v.digest());
+		return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.body(homePage.html(v, user, model, request, response));
 	}
 
 	/** API.md: {@code status=DONE} completes the contact's own homework item; any other item → 404. */

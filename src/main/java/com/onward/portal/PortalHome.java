@@ -41,8 +41,8 @@ import tools.jackson.databind.ObjectMapper;
  * customer-visible items (never internal tasks, notes, health or flags), progress counted on them,
  * what is late on whose side, their homework with comments and files, success criteria, training,
  * celebrated wins, their CSM and open surveys. What the customer's own actions change is read in one
- * query per request; what only staff change is a per-account snapshot kept for
- * {@code onward.portal.home-snapshot-ttl} (dropped at once on this instance's events), so a page
+ * query per request; what only staff change is a per-account snapshot re-read in the background
+ * after {@code onward.portal.home-snapshot-ttl} (dropped at once on this instance's events), so a page
  * costs one query besides the session's.
  */
 @Service
@@ -114,8 +114,15 @@ class PortalHome {
 	private final Team team;
 	private final Branding branding;
 	private final ObjectMapper json;
-	private final Cache<UUID, Snapshot> snapshots;
+	private static final java.util.concurrent.Executor REFRESH = java.util.concurrent.Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("portal-home-refresh-", 0).factory());
+
+	private final com.github.benmanes.caffeine.cache.LoadingCache<UUID, Snapshot> snapshots;
 	private final Cache<ContentKey, List<Library.Content>> content;
+	/** Parsed plans by their JSON text: most page views of a plan find it unchanged since the last one. */
+	private final Cache<String, List<Item>> parsedItems = Caffeine.newBuilder()
+		.expireAfterAccess(java.time.Duration.ofMinutes(10)).maximumWeight(16_000_000)
+		.weigher((String k, List<Item> v) -> k.length()).build();
 
 	PortalHome(JdbcClient jdbc, Accounts accounts, Projects projects, SuccessPlans success, Training training,
 			Library library, Team team, Branding branding, ObjectMapper json, PortalProperties props) {
@@ -128,15 +135,18 @@ class PortalHome {
 		this.team = team;
 		this.branding = branding;
 		this.json = json;
-		this.snapshots = Caffeine.newBuilder().expireAfterWrite(props.homeSnapshotTtl())
-			.maximumSize(props.homeSnapshotAccounts()).build();
+		// A snapshot older than its lifetime is served once more while it is re-read in the background
+		// (no page waits for the re-read); one unused for four lifetimes is read again before use.
+		this.snapshots = Caffeine.newBuilder().refreshAfterWrite(props.homeSnapshotTtl())
+			.expireAfterWrite(props.homeSnapshotTtl().multipliedBy(4)).maximumSize(props.homeSnapshotAccounts())
+			.executor(REFRESH).build(this::snapshot);
 		this.content = Caffeine.newBuilder().expireAfterWrite(props.homeSnapshotTtl())
 			.maximumSize(props.homeSnapshotAccounts()).build();
 	}
 
 	View view(PortalUser user) {
 		UUID accountId = user.accountId();
-		Snapshot snapshot = snapshots.get(accountId, this::snapshot);
+		Snapshot snapshot = snapshots.get(accountId);
 		LocalDate today = projects.today();
 		var project = snapshot.project();
 		Fresh fresh = fresh(user, project == null ? null : project.id());
@@ -237,6 +247,10 @@ class PortalHome {
 	}
 
 	private List<Item> items(String array) {
+		return parsedItems.get(array, this::parseItems);
+	}
+
+	private List<Item> parseItems(String array) {
 		var list = new ArrayList<Item>();
 		for (JsonNode i : json.readTree(array)) {
 			list.add(new Item(uuid(i, "id"), uuid(i, "projectId"), i.get("phasePos").asInt(), text(i.get("phaseName")),
@@ -244,7 +258,7 @@ class PortalHome {
 					i.get("homework").asBoolean(), i.get("goLive").asBoolean(), date(i, "plannedDue"), date(i, "due"),
 					i.get("status").asString(), date(i, "completedOn"), i.get("customerSide").asBoolean()));
 		}
-		return list;
+		return List.copyOf(list);
 	}
 
 	private Map<UUID, List<Comment>> comments(String array) {

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("onward.portal")
 record PortalProperties(Duration linkTtl, Duration sessionTtl, int maxRequestsPerAddress, int maxRequestsPerIp,
 		Duration requestWindow, long maxUploadBytes, List<String> uploadTypes,
-		boolean secureCookie, int linkWorkers, Duration homeSnapshotTtl, int homeSnapshotAccounts) {
+		boolean secureCookie, int linkWorkers, Duration homeSnapshotTtl, int homeSnapshotAccounts,
+		long homePageCacheChars) {
 
 	PortalProperties {
 		if (linkTtl == null) linkTtl = Duration.ofMinutes(10);
@@ -28,5 +29,6 @@ record PortalProperties(Duration linkTtl, Duration sessionTtl, int maxRequestsPe
 		if (linkWorkers <= 0) linkWorkers = 2;
 		if (homeSnapshotTtl == null) homeSnapshotTtl = Duration.ofSeconds(15);
 		if (homeSnapshotAccounts <= 0) homeSnapshotAccounts = 20_000;
+		if (homePageCacheChars <= 0) homePageCacheChars = 32_000_000;
 	}
 }

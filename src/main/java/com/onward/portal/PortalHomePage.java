@@ -1,0 +1,115 @@
+package com.onward.portal;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.View;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * The portal home as HTML, rendered by its Thymeleaf template once per state of what it shows and
+ * kept (bounded by size). The key is everything the page is rendered from (the whole
+ * {@link PortalHome.View} read for this request, the signed-in contact, the language and the
+ * {@code answered} notice), so any change to the data is a new key at once, never a stale page; the
+ * cache only saves rendering the same page again. The one per-request part, the CSRF token of the
+ * page's forms, is rendered as a placeholder and the request's own (masked) token put in its place.
+ */
+@Component
+class PortalHomePage {
+
+	/** Stands in for the CSRF token while rendering; never a valid token (the real ones are base64url). */
+	static final String CSRF_PLACEHOLDER = "portal.csrf.placeholder";
+
+	private record Key(PortalHome.View view, PortalUser user, Locale locale, boolean answered) {
+	}
+
+	private final ThymeleafViewResolver views;
+	private final Cache<Key, String> pages;
+
+	PortalHomePage(ThymeleafViewResolver views, PortalProperties props) {
+		this.views = views;
+		this.pages = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
+			.maximumWeight(props.homePageCacheChars()).weigher((Key k, String v) -> v.length()).build();
+	}
+
+	/** The page for this request; {@code model} is what the template is rendered with on a miss. */
+	String html(PortalHome.View view, PortalUser user, Map<String, Object> model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Locale locale = LocaleContextHolder.getLocale();
+		var key = new Key(view, user, locale, request.getParameter("answered") != null);
+		String page = pages.get(key, k -> render(model, locale, request, response));
+		var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		return csrf == null ? page : page.replace(CSRF_PLACEHOLDER, csrf.getToken());
+	}
+
+	private String render(Map<String, Object> model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		try {
+			View view = views.resolveViewName("portal/home", locale);
+			var out = new StringWriter();
+			view.render(model, new PlaceholderCsrf(request), new Captured(response, new PrintWriter(out)));
+			return out.toString();
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("The portal home could not be rendered", e);
+		}
+	}
+
+	/** The request as the template sees it, with the placeholder for the CSRF token. */
+	private static final class PlaceholderCsrf extends HttpServletRequestWrapper {
+
+		private final CsrfToken placeholder;
+
+		PlaceholderCsrf(HttpServletRequest request) {
+			super(request);
+			var real = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			this.placeholder = real == null ? null
+					: new DefaultCsrfToken(real.getHeaderName(), real.getParameterName(), CSRF_PLACEHOLDER);
+		}
+
+		@Override
+		public Object getAttribute(String name) {
+			if (placeholder != null
+					&& (CsrfToken.class.getName().equals(name) || placeholder.getParameterName().equals(name))) {
+				return placeholder;
+			}
+			return super.getAttribute(name);
+		}
+	}
+
+	/** Keeps the rendered text instead of writing it to the client. */
+	private static final class Captured extends HttpServletResponseWrapper {
+
+		private final PrintWriter writer;
+
+		Captured(HttpServletResponse response, PrintWriter writer) {
+			super(response);
+			this.writer = writer;
+		}
+
+		@Override
+		public PrintWriter getWriter() {
+			return writer;
+		}
+
+		@Override
+		public void flushBuffer() {
+			writer.flush();
+		}
+	}
+}
