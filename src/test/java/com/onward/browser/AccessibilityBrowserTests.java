@@ -177,7 +177,13 @@ class AccessibilityBrowserTests extends IntegrationTest {
 			var js = (JavascriptExecutor) phone;
 			// Nothing spills sideways, the menu is one tap away and then every link is reachable.
 			assertThat((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1"))
-				.as("no horizontal overflow at 390 px").isTrue();
+				.as(() -> "no horizontal overflow at 390 px; too wide: " + js.executeScript("""
+						const unclipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+						  { if (getComputedStyle(a).overflowX !== 'visible') return false; } return true; };
+						return document.documentElement.scrollWidth + '/' + window.innerWidth + ' body ' + document.body.scrollWidth + ' '
+						  + [...document.querySelectorAll('body *')].filter(e => (e.getBoundingClientRect().right > window.innerWidth + 1
+						  && unclipped(e)) || (e.scrollWidth > window.innerWidth && getComputedStyle(e).overflowX === 'visible'))
+						  .slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ')""")).isTrue();
 			WebElement toggle = phone.findElement(By.id("nav-toggle"));
 			assertThat(toggle.isDisplayed()).isTrue();
 			assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");

@@ -71,7 +71,7 @@ class AnalyticsBrowserTests extends IntegrationTest {
 		driver.findElement(By.id("sign-in")).click();
 		wait.until(d -> !d.getCurrentUrl().contains("/login"));
 
-		driver.findElement(By.linkText("Analitik")).click();
+		com.onward.testing.Chromium.followNav(driver, "/analytics");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ttv-table")));
 		driver.get(url("/analytics?groupBy=segment&from=2014-01-01&to=2014-12-31"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Analitik");
@@ -84,7 +84,7 @@ class AnalyticsBrowserTests extends IntegrationTest {
 		screenshot("analytics-id");
 		accessible("analytics");
 
-		driver.findElement(By.linkText("Perencanaan")).click();
+		com.onward.testing.Chromium.followNav(driver, "/planning");
 		wait.until(d -> !d.findElements(By.cssSelector("#what-if-chart canvas")).isEmpty());
 		String before = driver.findElement(By.id("what-if-chart")).getAttribute("data-chart");
 		String summaryBefore = driver.findElement(By.id("what-if-summary")).getText();

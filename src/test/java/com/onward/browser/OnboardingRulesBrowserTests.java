@@ -113,11 +113,13 @@ class OnboardingRulesBrowserTests extends IntegrationTest {
 			.getViolations().stream().filter(v -> "critical".equals(v.getImpact()) || "serious".equals(v.getImpact()))
 			.toList();
 		assertThat(violations).as(violations.stream().map(Rule::getId).toList().toString()).isEmpty();
-		WebElement resolve = driver.findElement(By.cssSelector("#issue-list form button"));
-		resolve.click();
-		wait.until(ExpectedConditions.stalenessOf(resolve));
-		wait.until(d -> !d.findElements(By.id("issue-list")).isEmpty());
-		assertThat(driver.findElements(By.cssSelector("#issue-list form"))).isEmpty();
+		// The panel may be swapped again just after the scorecard's answer: find the button afresh until the click lands.
+		wait.ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+			d.findElement(By.cssSelector("#issue-list form button")).click();
+			return true;
+		});
+		wait.until(d -> !d.findElements(By.id("issue-list")).isEmpty()
+				&& d.findElements(By.cssSelector("#issue-list form")).isEmpty());
 		scoreAll("9");
 		assertThat(driver.findElement(By.id("scorecard-verdict")).getText()).isEqualTo("Ready to graduate");
 		assertThat(driver.findElement(By.id("verdict-why")).getText()).contains("Nothing: all five green and no blocker.");

@@ -74,7 +74,9 @@ class HealthFeedbackIntegrationTests extends UsageTestSupport {
 		assertThat(notImproving.get("category").asString()).isEqualTo("BUSINESS_OUTCOME");
 		assertThat(notImproving.get("title").asString()).isEqualTo("Metrics not improving");
 		assertThat(notImproving.get("evidence").asString()).contains("Days to onboard a client", "20", "22",
-				today.minusDays(2).toString());
+				// evidence dates are written the reader's way (English here)
+				today.minusDays(2).format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+					.withLocale(java.util.Locale.ENGLISH)));
 		assertThat(flag(h, "RESULTS_NOT_TRACKED")).isNull();
 		// Back on the way to the target: the flag clears.
 		measure(c, today, 15);
@@ -148,7 +150,9 @@ class HealthFeedbackIntegrationTests extends UsageTestSupport {
 		JsonNode escalated = flag(h, "EXECUTIVE_ESCALATION");
 		assertThat(escalated).as(h.toString()).isNotNull();
 		assertThat(escalated.get("evidence").asString()).contains("Budi Santoso (COO)", "our VP Customer Success",
-				today.minusDays(1).toString());
+				// evidence dates are written the reader's way (English here)
+				today.minusDays(1).format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+					.withLocale(java.util.Locale.ENGLISH)));
 		assertThat(h.get("guidance").get("recommendation").asString()).isEqualTo("ESCALATE");
 
 		Response resolved = post(path + "/" + created.body().get("id").asString() + "/resolve",

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -42,5 +43,22 @@ public final class Chromium {
 				"--user-data-dir=" + Files.createTempDirectory("onward-chromium"));
 		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
 		return new ChromeDriver(service, options);
+	}
+
+	/**
+	 * Follows the top bar's link to {@code path} as a person would: on a narrow window the navigation first folds behind
+	 * the Menu button, and the less used pages sit in its "More" menu.
+	 */
+	public static void followNav(WebDriver driver, String path) {
+		var toggle = driver.findElements(By.id("nav-toggle"));
+		if (!toggle.isEmpty() && toggle.getFirst().isDisplayed()
+				&& !"true".equals(toggle.getFirst().getAttribute("aria-expanded"))) {
+			toggle.getFirst().click();
+		}
+		var link = driver.findElement(By.id("main-nav")).findElement(By.cssSelector("a[href='" + path + "']"));
+		if (!link.isDisplayed()) {
+			driver.findElement(By.cssSelector("#nav-more > summary")).click();
+		}
+		link.click();
 	}
 }
