@@ -105,9 +105,17 @@ class WorkspaceBrowserTests extends IntegrationTest {
 		accessible("inbox (CSM)");
 		driver.findElement(By.cssSelector("form[action$='/inbox/read'] button")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notifications")));
-		assertThat(driver.findElements(By.id("inbox-count"))).as(() -> "nothing unread, open tasks: " + jdbc.sql(
-				"select string_agg(rule_code || ' ' || title_key, ', ') from automation_task where assignee_id = :m and status = 'OPEN'")
-			.param("m", member.id()).query(String.class).optional()).isEmpty();
+		// The badge counts unread notices and open tasks: the notice is read now; only tasks other work may have
+		// given this member while the suite runs can remain.
+		long openTasks = jdbc.sql("select count(*) from automation_task where assignee_id = :m and status = 'OPEN'")
+			.param("m", member.id()).query(Long.class).single();
+		var badge = driver.findElements(By.id("inbox-count"));
+		if (openTasks == 0) {
+			assertThat(badge).as("nothing unread").isEmpty();
+		}
+		else {
+			assertThat(badge.getFirst().getText()).as("only the open tasks").isEqualTo(String.valueOf(openTasks));
+		}
 
 		// An extension beyond the cap waits for a manager: it is in the manager's inbox, counted in the badge.
 		LocalDate target = LocalDate.parse(get("/api/v1/projects/" + projectId).body().get("targetGraduationDate").asString());
