@@ -65,11 +65,7 @@ class AnalyticsBrowserTests extends IntegrationTest {
 	void analyticsInBahasaIndonesiaAndAWhatIfWhoseChartChanges() throws IOException {
 		assertThat(callCsv("/api/v1/imports/history", AnalyticsIntegrationTests.knownHistoryIn(unique("br"), "2014"))
 			.status()).isEqualTo(200);
-		driver.get(url("/login?lang=id"));
-		driver.findElement(By.id("username")).sendKeys("analyst");
-		driver.findElement(By.id("password")).sendKeys("analyst-pass-1");
-		driver.findElement(By.id("sign-in")).click();
-		wait.until(d -> !d.getCurrentUrl().contains("/login"));
+		com.onward.testing.Chromium.signIn(driver, url("/login?lang=id"), "analyst", "analyst-pass-1");
 
 		com.onward.testing.Chromium.followNav(driver, "/analytics");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ttv-table")));
@@ -112,11 +108,7 @@ class AnalyticsBrowserTests extends IntegrationTest {
 		String account = post("/api/v1/contracts", contract(unique("axr"), "2025-06-01T09:00:00Z", 40, 8000, "id")).body()
 			.get("accountId").asString();
 		driver.manage().deleteAllCookies();
-		driver.get(url("/login?lang=id"));
-		driver.findElement(By.id("username")).sendKeys("analyst-editor");
-		driver.findElement(By.id("password")).sendKeys("analyst-pass-2");
-		driver.findElement(By.id("sign-in")).click();
-		wait.until(d -> !d.getCurrentUrl().contains("/login"));
+		com.onward.testing.Chromium.signIn(driver, url("/login?lang=id"), "analyst-editor", "analyst-pass-2");
 
 		// The renewal form: wrong fields are named beside each field, in Bahasa Indonesia.
 		driver.get(url("/accounts/" + account));

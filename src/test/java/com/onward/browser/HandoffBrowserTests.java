@@ -51,11 +51,7 @@ class HandoffBrowserTests extends IntegrationTest {
 		if (users.find("handoff-csm").isEmpty()) {
 			users.create("handoff-csm", "Handoff CSM", null, StaffRole.CSM, "handoff-csm-pass-1");
 		}
-		driver.get(url("/login?lang=id"));
-		driver.findElement(By.id("username")).sendKeys("handoff-csm");
-		driver.findElement(By.id("password")).sendKeys("handoff-csm-pass-1");
-		driver.findElement(By.id("sign-in")).click();
-		wait.until(d -> !d.getCurrentUrl().contains("/login"));
+		com.onward.testing.Chromium.signIn(driver, url("/login?lang=id"), "handoff-csm", "handoff-csm-pass-1");
 	}
 
 	@AfterAll

@@ -48,11 +48,7 @@ class OnboardingRulesBrowserTests extends IntegrationTest {
 		if (users.find("rules-csm").isEmpty()) {
 			users.create("rules-csm", "Rules CSM", null, StaffRole.CSM, "rules-csm-pass-1");
 		}
-		driver.get(url("/login?lang=en"));
-		driver.findElement(By.id("username")).sendKeys("rules-csm");
-		driver.findElement(By.id("password")).sendKeys("rules-csm-pass-1");
-		driver.findElement(By.id("sign-in")).click();
-		wait.until(d -> !d.getCurrentUrl().contains("/login"));
+		com.onward.testing.Chromium.signIn(driver, url("/login?lang=en"), "rules-csm", "rules-csm-pass-1");
 	}
 
 	@AfterAll

@@ -273,11 +273,7 @@ class WorkspaceBrowserTests extends IntegrationTest {
 
 	private void signIn(String username) {
 		driver.manage().deleteAllCookies();
-		driver.get(url("/login?lang=en"));
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(PASSWORD);
-		driver.findElement(By.id("sign-in")).click();
-		wait.until(d -> !d.getCurrentUrl().contains("/login"));
+		com.onward.testing.Chromium.signIn(driver, url("/login?lang=en"), username, PASSWORD);
 	}
 
 	/** What Chromium's date input takes from the keyboard in an en-US browser: month, day, year. */

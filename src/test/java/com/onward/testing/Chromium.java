@@ -61,4 +61,14 @@ public final class Chromium {
 		}
 		link.click();
 	}
+
+	/** Signs in on the staff sign-in page at {@code loginUrl} and waits until the browser has left it. */
+	public static void signIn(WebDriver driver, String loginUrl, String username, String password) {
+		driver.get(loginUrl);
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.id("sign-in")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+			.until(d -> !d.getCurrentUrl().contains("/login"));
+	}
 }
