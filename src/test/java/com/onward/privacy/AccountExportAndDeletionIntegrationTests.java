@@ -130,6 +130,8 @@ class AccountExportAndDeletionIntegrationTests extends PrivacyTestSupport {
 		assertProblem(notChurned, 422, "accountId");
 		assertThat(post("/api/v1/accounts/" + account + "/renewals",
 				Map.of("date", LocalDate.now().minusDays(1).toString(), "outcome", "CHURNED")).status()).isEqualTo(201);
+		// The churn sends the exit interview after commit; the deletion follows it, as it would in practice.
+		awaitListeners(account.toString());
 		var deleted = call("POST", "/api/v1/accounts/" + account + "/deletion", Map.of("reason", "Churned; contract ended"),
 				token(StaffRole.CS_MANAGER));
 		assertThat(deleted.status()).as(deleted.raw()).isEqualTo(200);
