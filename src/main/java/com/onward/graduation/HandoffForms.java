@@ -141,7 +141,7 @@ public class HandoffForms implements MilestoneGate {
 		FIELDS.forEach(f -> values.put(f, null));
 		values.put("useCase", Texts.blankToNull(account.useCase()));
 		List<String> people = stakeholders.contacts(project.accountId()).stream()
-			.map(c -> c.name() + (c.title() == null || c.title().isBlank() ? "" : ", " + c.title()) + " (" + c.role() + ")")
+			.map(c -> c.name() + (c.title() == null || c.title().isBlank() ? "" : ", " + c.title()) + " (" + messages.getMessage("contactRole." + c.role(), null, String.valueOf(c.role()), LocaleContextHolder.getLocale()) + ")")
 			.toList();
 		values.put("stakeholders", people.isEmpty() ? null : String.join("\n", people));
 		return form(project.id(), values, false, null, null);
