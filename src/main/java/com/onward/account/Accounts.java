@@ -140,6 +140,23 @@ public class Accounts {
 			.optional();
 	}
 
+	/**
+	 * The account, read with a key-share lock held until the caller's transaction ends: a background listener
+	 * that is about to write rows for the account (a survey, a message) calls this first, so that an account
+	 * deletion running at the same moment either waits for it (and then deletes those rows too) or has already
+	 * committed (and the account is absent here). Must be called inside a transaction.
+	 */
+	public Optional<Account> findForWriting(UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from account where id = :id for key share").param("id", id)
+			.query(Accounts::map).optional();
+	}
+
+	/** Locks the account against {@link #findForWriting} until the caller's transaction ends; false if it is absent. */
+	public boolean lockForDeletion(UUID id) {
+		return jdbc.sql("select 1 from account where id = :id for update").param("id", id).query(Integer.class)
+			.optional().isPresent();
+	}
+
 	public Optional<Account> findByExternalId(String externalId) {
 		return jdbc.sql("select " + COLUMNS + " from account where external_id = :ext").param("ext", externalId)
 			.query(Accounts::map).optional();

@@ -3,8 +3,11 @@ package com.onward.planning;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,8 +45,11 @@ public class CapacityPlans {
 	}
 
 	public List<SegmentPlan> all(Locale locale) {
+		LocalDate today = LocalDate.now(clock);
+		Map<Segment, Load> loads = loads(today);
+		Map<Segment, Staff> staff = staff();
 		var out = new ArrayList<SegmentPlan>();
-		for (Segment s : Segment.values()) out.add(segment(s, locale));
+		for (Segment s : Segment.values()) out.add(plan(s, loads.get(s), staff.get(s), locale));
 		return out;
 	}
 
@@ -52,18 +58,11 @@ public class CapacityPlans {
 	}
 
 	public SegmentPlan segment(Segment segment, Locale locale) {
-		LocalDate today = LocalDate.now(clock);
+		return plan(segment, loads(LocalDate.now(clock)).get(segment), staff().get(segment), locale);
+	}
+
+	private SegmentPlan plan(Segment segment, Load load, Staff staff, Locale locale) {
 		int weeks = props.historyWeeks();
-		// The load aggregates every project of the segment: held in the analytics answers cache (retired by
-		// project events); the team is read fresh each time (a handful of rows).
-		Load load = cache.get("capacity-load", () -> load(segment, today, weeks), segment, today, weeks);
-		record Staff(int count, Double capacity) {
-		}
-		Staff staff = jdbc.sql("""
-				select count(*), avg(capacity) from team_member_v
-				where active and role = :role and (cardinality(segments) = 0 or :segment = any(segments))""")
-			.param("role", props.specialistRole()).param("segment", segment.name())
-			.query((rs, n) -> new Staff(rs.getInt(1), (Double) toDouble(rs.getObject(2)))).single();
 		double perWeek = (double) load.started() / weeks;
 		Double days = load.completedDays() != null ? load.completedDays() : load.plannedDays();
 		Double duration = days == null ? null : Math.max(1, Calculators.round(days / 7, 1));
@@ -83,17 +82,48 @@ public class CapacityPlans {
 	private record Load(int started, int active, Double completedDays, Double plannedDays) {
 	}
 
-	private Load load(Segment segment, LocalDate today, int weeks) {
-		return jdbc.sql("""
-				select count(*) filter (where p.start_date > cast(:today as date) - :days and p.start_date <= :today),
-				  count(*) filter (where p.active),
-				  avg(p.completed_on - p.start_date) filter (where p.completed_on > cast(:today as date) - 365 and p.status = 'COMPLETED'),
-				  avg(p.target_graduation_date - p.start_date) filter (where p.active)
-				from onboarding_project_v p join account_v a on a.account_id = p.account_id
-				where a.segment = :segment""")
-			.param("today", today).param("days", weeks * 7).param("segment", segment.name())
-			.query((rs, n) -> new Load(rs.getInt(1), rs.getInt(2), toDouble(rs.getObject(3)), toDouble(rs.getObject(4))))
-			.single();
+	private record Staff(int count, Double capacity) {
+	}
+
+	/**
+	 * Every segment's load in one pass over the projects (it aggregates all of them): held in the analytics
+	 * answers cache, which project and account events retire.
+	 */
+	private Map<Segment, Load> loads(LocalDate today) {
+		int weeks = props.historyWeeks();
+		return cache.get("capacity-loads", () -> {
+			var loads = new EnumMap<Segment, Load>(Segment.class);
+			for (Segment s : Segment.values()) loads.put(s, new Load(0, 0, null, null));
+			jdbc.sql("""
+					select a.segment,
+					  count(*) filter (where p.start_date > cast(:today as date) - :days and p.start_date <= :today),
+					  count(*) filter (where p.active),
+					  avg(p.completed_on - p.start_date) filter (where p.completed_on > cast(:today as date) - 365 and p.status = 'COMPLETED'),
+					  avg(p.target_graduation_date - p.start_date) filter (where p.active)
+					from onboarding_project_v p join account_v a on a.account_id = p.account_id
+					group by a.segment""")
+				.param("today", today).param("days", weeks * 7)
+				.query((rs, n) -> loads.put(Segment.valueOf(rs.getString(1)), new Load(rs.getInt(2), rs.getInt(3),
+						toDouble(rs.getObject(4)), toDouble(rs.getObject(5)))))
+				.list();
+			return loads;
+		}, today, weeks);
+	}
+
+	/** The specialists serving each segment (no segments listed = all of them), read fresh: a handful of rows. */
+	private Map<Segment, Staff> staff() {
+		var staff = new EnumMap<Segment, Staff>(Segment.class);
+		jdbc.sql("""
+				select s.segment, count(m.member_id), avg(m.capacity)
+				from unnest(cast(:segments as text[])) s(segment)
+				left join team_member_v m on m.active and m.role = :role
+				  and (cardinality(m.segments) = 0 or s.segment = any(m.segments))
+				group by s.segment""")
+			.param("segments", Arrays.stream(Segment.values()).map(Segment::name).toArray(String[]::new))
+			.param("role", props.specialistRole())
+			.query((rs, n) -> staff.put(Segment.valueOf(rs.getString(1)), new Staff(rs.getInt(2), toDouble(rs.getObject(3)))))
+			.list();
+		return staff;
 	}
 
 	private static Double toDouble(Object o) {

@@ -105,7 +105,9 @@ public class FeedbackSurveys {
 	/** Sends one survey to the account's customer contact: in the portal when they can sign in, else by email. */
 	@Transactional
 	boolean send(String key, UUID accountId, Surveys.Kind kind) {
-		Account account = accounts.get(accountId);
+		// An account deleted meanwhile (a churned customer's data removed) gets no survey; see findForWriting.
+		Account account = accounts.findForWriting(accountId).orElse(null);
+		if (account == null) return false;
 		Contact contact = stakeholders.contacts(accountId).stream().filter(c -> c.email() != null && !c.email().isBlank())
 			.min(Comparator.comparing((Contact c) -> c.role() != ContactRole.PROJECT_LEAD)
 				.thenComparing(c -> c.role() != ContactRole.CHAMPION))

@@ -156,6 +156,9 @@ public class Privacy {
 	/** Deletes every row of the account in every module; only a churned account, and only after it was exported. */
 	@Transactional
 	public Request deleteAccount(UUID accountId, String reason) {
+		// Taken first, so that a listener still writing for this account (an exit survey on churn) finishes before
+		// any module deletes, or sees the account gone; see Accounts.findForWriting.
+		accounts.lockForDeletion(accountId);
 		AccountScope scope = scope(accountId);
 		String subject = accountDigest(accountId);
 		boolean exported = jdbc.sql("select count(*) from privacy_request where subject_digest = :s and kind = 'EXPORT'")
