@@ -76,7 +76,7 @@ class FollowUpPagesIntegrationTests extends UsageTestSupport {
 		assertThat(health).contains("id=\"escalation-form\"", "Eskalasi ke level eksekutif");
 		String refused = postForm(staff, "/accounts/" + account + "/escalations", Map.of("raisedBy", "Budi (CFO)",
 				"escalatedTo", "VP Customer Success", "summary", " ", "occurredOn", LocalDate.now().toString()), "id");
-		assertThat(refused).contains("Kolom ini wajib diisi (paling banyak 2000 karakter).", "&quot;field&quot;:&quot;summary&quot;");
+		assertThat(refused).contains("Kolom ini wajib diisi (paling banyak 2.000 karakter).", "&quot;field&quot;:&quot;summary&quot;");
 		assertThat(get("/api/v1/accounts/" + account + "/escalations").body().size()).isZero();
 		// In the future: refused too.
 		refused = postForm(staff, "/accounts/" + account + "/escalations", Map.of("raisedBy", "Budi (CFO)", "escalatedTo",
@@ -150,7 +150,7 @@ class FollowUpPagesIntegrationTests extends UsageTestSupport {
 
 		// Too long a note: refused naming the field, nothing decided.
 		String tooLong = postForm(staff, "/projects/" + other + "/ready-to-complete/dismiss", Map.of("note", "x".repeat(2001)), "ms");
-		assertThat(tooLong).contains("Paling banyak 2000 aksara.", "&quot;field&quot;:&quot;note&quot;");
+		assertThat(tooLong).contains("Paling banyak 2,000 aksara.", "&quot;field&quot;:&quot;note&quot;");
 		assertThat(reviewStatus(other)).isEqualTo("LISTED");
 
 		String approved = postForm(staff, "/projects/" + listed + "/ready-to-complete/approve", Map.of("ongoingCsm", "Andi"), "id");
