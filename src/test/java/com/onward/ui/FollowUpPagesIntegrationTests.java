@@ -295,9 +295,11 @@ class FollowUpPagesIntegrationTests extends UsageTestSupport {
 				20_000, "id")).body();
 		String project = signed.get("projectId").asString();
 		Gates.ready(this, project);
+		HttpClient staff = signIn("follow-csm", "follow-csm-pass");
+		// Before go-live there is no hypercare to log an issue in.
+		assertThat(page(staff, "/projects/" + project + "/handoff?lang=id")).doesNotContain("id=\"hypercare-issue-form\"");
 		Response live = call("PATCH", "/api/v1/projects/" + project + "/items/" + goLive(project), Map.of("status", "DONE"));
 		assertThat(live.status()).as(live.raw()).isEqualTo(200);
-		HttpClient staff = signIn("follow-csm", "follow-csm-pass");
 		String panel = page(staff, "/projects/" + project + "/handoff?lang=id");
 		assertThat(panel).contains("id=\"hypercare-issue-form\"", "Selama hypercare, masalah tanpa tanggal mendapat target penyelesaian.");
 
