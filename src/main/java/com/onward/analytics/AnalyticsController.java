@@ -33,9 +33,11 @@ class AnalyticsController {
 	private final ObjectMapper json;
 	private final HistoryImport history;
 	private final Drilldowns drilldowns;
+	private final FeedbackAnalytics feedback;
 
-	AnalyticsController(FirstValues firstValues, TimeToValue ttv, Retention retention, OnboardingMetrics metrics, MessageSource messages,
+	AnalyticsController(FeedbackAnalytics feedback, FirstValues firstValues, TimeToValue ttv, Retention retention, OnboardingMetrics metrics, MessageSource messages,
 			ObjectMapper json, HistoryImport history, Drilldowns drilldowns) {
+		this.feedback = feedback;
 		this.history = history;
 		this.drilldowns = drilldowns;
 		this.ttv = ttv;
@@ -63,7 +65,15 @@ class AnalyticsController {
 		model.addAttribute("retention", byTtv);
 		model.addAttribute("cohorts", retention.report(Retention.By.COHORT, from, to));
 		model.addAttribute("workflow", retention.report(Retention.By.FIRST_WORKFLOW, from, to));
-		model.addAttribute("metrics", metrics.report(from, to));
+		OnboardingMetrics.Report report = metrics.report(from, to);
+		model.addAttribute("metrics", report);
+		// The feedback card: CSAT and NPS as the onboarding metrics count them, NPS by segment and onboarding
+		// speed, and the exit interviews' reasons (the same figures as GET /api/v1/analytics/feedback).
+		model.addAttribute("feedback", feedback.feedback(locale));
+		report.metrics().forEach(m -> {
+			if (m.name() == OnboardingMetrics.Name.CSAT) model.addAttribute("csat", m);
+			if (m.name() == OnboardingMetrics.Name.NPS) model.addAttribute("nps", m);
+		});
 		model.addAttribute("ttvChart", json.writeValueAsString(histogram(value, by, locale)));
 		model.addAttribute("retentionChart", json.writeValueAsString(retentionChart(byTtv, locale)));
 		Retention.Matrix matrix = retention.cohortMatrix(from, to);

@@ -75,6 +75,7 @@ class HandoffPanel {
 		model.addAttribute("opportunities", expansions.forProject(id));
 		model.addAttribute("readiness", readiness.of(id));
 		model.addAttribute("hypercare", hypercare(project));
+		model.addAttribute("issueKinds", ProjectIssues.Kind.values());
 		model.addAttribute("decks", decks.forProject(id));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "graduation/handoff-panel :: panel";

@@ -1,6 +1,7 @@
 package com.onward.graduation;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -13,7 +14,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.onward.shared.FormChanges;
 import com.onward.shared.InvalidInputException;
 
-/** The graduation page's problems log: log a problem, mark it resolved. */
+/**
+ * The problems log: log a problem, mark it resolved; from the graduation page, or (with {@code from=project})
+ * from the project page's hypercare card, which is where the answer goes back to.
+ */
 @Controller
 class ReadinessController {
 
@@ -26,10 +30,13 @@ class ReadinessController {
 	@PostMapping("/projects/{id}/issues")
 	String log(@PathVariable UUID id, @RequestParam ProjectIssues.Kind kind, @RequestParam String title,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate resolveBy,
-			RedirectAttributes redirect) {
-		return FormChanges.attempt(redirect, "scoreError", "/projects/" + id + "/graduation#issues", () -> {
+			@RequestParam(required = false) String from, RedirectAttributes redirect) {
+		boolean fromProject = "project".equals(from);
+		return FormChanges.attempt(redirect, fromProject ? "planError" : "scoreError",
+				fromProject ? "/projects/" + id + "#hypercare" : "/projects/" + id + "/graduation#issues", () -> {
 			if (title.isBlank() || title.length() > 300) {
-				throw InvalidInputException.of("title", "describe the problem in at most 300 characters");
+				throw new InvalidInputException(List.of(new InvalidInputException.FieldError("title",
+						"describe the problem in at most 300 characters")), "issues.titleInvalid");
 			}
 			issues.log(id, new ProjectIssues.NewIssue(kind, title, resolveBy));
 		});
@@ -37,8 +44,11 @@ class ReadinessController {
 
 	@PostMapping("/projects/{id}/issues/{issueId}/resolve")
 	String resolve(@PathVariable UUID id, @PathVariable UUID issueId,
-			@RequestParam(required = false) String resolution, RedirectAttributes redirect) {
-		return FormChanges.attempt(redirect, "scoreError", "/projects/" + id + "/graduation#issues",
+			@RequestParam(required = false) String resolution, @RequestParam(required = false) String from,
+			RedirectAttributes redirect) {
+		boolean fromProject = "project".equals(from);
+		return FormChanges.attempt(redirect, fromProject ? "planError" : "scoreError",
+				fromProject ? "/projects/" + id + "#hypercare" : "/projects/" + id + "/graduation#issues",
 				() -> issues.resolve(id, issueId, resolution == null || resolution.length() <= 2000 ? resolution
 						: resolution.substring(0, 2000)));
 	}

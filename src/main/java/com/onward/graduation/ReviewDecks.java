@@ -208,6 +208,7 @@ public class ReviewDecks {
 			long met = criteria.stream().filter(Criterion::reached).count();
 			long withConfirmation = criteria.stream().filter(c -> !c.confirmations().isEmpty()).count();
 			w.line(text("deck.roi.statement", locale, account.name(), met, criteria.size(), withConfirmation), 10);
+			w.line(roi(account, criteria, locale), 10);
 			for (String a : graduations.achievements(project, account, locale, today)) {
 				w.line("• " + a, 10);
 			}
@@ -219,6 +220,39 @@ public class ReviewDecks {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * The ROI figure: the value measured in money a year (the improvement from baseline towards target of every
+	 * measured criterion whose unit is the contract's currency) against the contract value a year, through the
+	 * same formula as the planning ROI calculator. Without such a criterion the deck says so, never a guess.
+	 */
+	private String roi(Account account, List<Criterion> criteria, Locale locale) {
+		if (account.acv() == null || account.acv().amount().signum() == 0) return text("deck.roi.noContractValue", locale);
+		com.onward.shared.Currency currency = account.acv().currency();
+		List<Criterion> inMoney = criteria.stream()
+			.filter(c -> c.kind() == Criterion.Kind.QUANTITATIVE && c.latest() != null && isCurrency(c.unit(), currency, locale))
+			.toList();
+		if (inMoney.isEmpty()) return text("deck.roi.noMoney", locale, currency.name());
+		BigDecimal benefit = BigDecimal.ZERO;
+		for (Criterion c : inMoney) {
+			// Towards the target is value: savings count when a cost falls, revenue when it rises.
+			BigDecimal change = c.latest().value().subtract(c.baseline());
+			benefit = benefit.add(c.target().compareTo(c.baseline()) < 0 ? change.negate() : change);
+		}
+		com.onward.shared.ReturnOnInvestment r = com.onward.shared.ReturnOnInvestment.of(benefit, account.acv().amount());
+		return text("deck.roi.figure", locale, number(benefit, locale) + " " + currency.name(), inMoney.size(),
+				number(account.acv().amount(), locale) + " " + currency.name(), number(r.percent(), locale),
+				number(r.grossRatio(), locale));
+	}
+
+	/** A unit naming the currency: its code (USD) or its symbol ($, Rp, RM, €). */
+	private static boolean isCurrency(String unit, com.onward.shared.Currency currency, Locale locale) {
+		if (unit == null || unit.isBlank()) return false;
+		String u = unit.strip();
+		java.util.Currency c = java.util.Currency.getInstance(currency.name());
+		return u.equalsIgnoreCase(c.getCurrencyCode()) || u.equals(c.getSymbol(locale)) || u.equals(c.getSymbol(Locale.US))
+				|| u.equals(c.getSymbol(Locale.forLanguageTag("id-ID"))) || u.equals(c.getSymbol(Locale.forLanguageTag("ms-MY")));
 	}
 
 	private String text(String key, Locale locale, Object... args) {

@@ -39,6 +39,11 @@ class Escalations {
 	record Resolution(@NotBlank @Size(max = 2000) String resolution) {
 	}
 
+	/** An open escalation across the portfolio, with the account's name and its owning CSM (null: none). */
+	record OpenEscalation(UUID id, UUID accountId, String accountName, String segment, String owner, String raisedBy,
+			String escalatedTo, String summary, LocalDate occurredOn, String recordedBy) {
+	}
+
 	private final JdbcClient jdbc;
 	private final Health health;
 	private final AuditLog audit;
@@ -73,13 +78,29 @@ class Escalations {
 	Escalation resolve(UUID accountId, UUID id, Resolution r) {
 		Escalation e = get(accountId, id);
 		if (e.resolvedOn() != null) {
-			throw new BusinessRuleException(null, "This escalation is already resolved");
+			throw new BusinessRuleException(null, "This escalation is already resolved", "escalations.alreadyResolved");
 		}
 		jdbc.sql("update health_escalation set resolved_on = :on, resolution = :r where id = :id")
 			.param("on", LocalDate.now(clock)).param("r", r.resolution().strip()).param("id", id).update();
 		audit.record("health.escalation.resolved", "account", accountId, id.toString());
 		health.recompute(List.of(accountId));
 		return get(accountId, id);
+	}
+
+	/** Every open escalation, oldest first: the longest-waiting customer heads the list. */
+	List<OpenEscalation> open() {
+		return jdbc.sql("""
+				select e.id, e.account_id, a.name, a.segment, m.name as owner, e.raised_by, e.escalated_to, e.summary,
+				  e.occurred_on, e.recorded_by
+				from health_escalation e
+				join account_v a on a.account_id = e.account_id
+				left join team_member_v m on m.member_id = a.owner_csm_id
+				where e.resolved_on is null
+				order by e.occurred_on, e.recorded_at, e.id""")
+			.query((rs, n) -> new OpenEscalation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+					rs.getObject(9, LocalDate.class), rs.getString(10)))
+			.list();
 	}
 
 	List<Escalation> forAccount(UUID accountId) {

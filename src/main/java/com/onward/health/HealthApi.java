@@ -145,6 +145,12 @@ class HealthApi {
 		return escalations.forAccount(id);
 	}
 
+	@GetMapping("/escalations")
+	@Operation(summary = "Every open escalation to executives across the portfolio, oldest first, with the account's owning CSM")
+	List<Escalations.OpenEscalation> openEscalations() {
+		return escalations.open();
+	}
+
 	@PostMapping("/accounts/{id}/escalations/{escalationId}/resolve")
 	@Operation(summary = "Resolve an escalation with what was done; its red flag clears")
 	Escalations.Escalation resolveEscalation(@PathVariable UUID id, @PathVariable UUID escalationId,

@@ -38,13 +38,15 @@ class HealthController {
 	private final HealthView view;
 	private final Risks risks;
 	private final CorrectiveActions actions;
+	private final Escalations escalations;
 	private final Accounts accounts;
 	private final Projects projects;
 	private final MessageSource messages;
 	private final ObjectMapper json;
 
-	HealthController(Health health, HealthView view, Risks risks, CorrectiveActions actions, Accounts accounts,
-			Projects projects, MessageSource messages, ObjectMapper json) {
+	HealthController(Health health, HealthView view, Risks risks, CorrectiveActions actions, Escalations escalations,
+			Accounts accounts, Projects projects, MessageSource messages, ObjectMapper json) {
+		this.escalations = escalations;
 		this.health = health;
 		this.view = view;
 		this.risks = risks;
@@ -65,6 +67,7 @@ class HealthController {
 		model.addAttribute("updatingSince", health.staleSince(id).orElse(null));
 		model.addAttribute("trend", json.writeValueAsString(trend(health.history(id, 90))));
 		model.addAttribute("actions", actions.forAccount(id));
+		model.addAttribute("escalations", escalations.forAccount(id));
 		model.addAttribute("today", projects.today());
 		model.addAttribute("defaultDue", projects.today().plusDays(7));
 		Locale locale = LocaleContextHolder.getLocale();

@@ -10,8 +10,9 @@
  */
 // Reads, besides the APIs: account_v, contact_v, onboarding_item_progress_v, onboarding_project_v,
 // onboarding_scope_change_v, success_criterion_v, success_measurement_v, success_value_confirmation_v,
-// support_ticket_v, training_attendance_v (published views; DataBoundaryTests).
+// support_ticket_v, team_member_v (the escalations page's owner), training_attendance_v (published views;
+// DataBoundaryTests).
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-		"account", "identity", "onboarding", "shared", "stakeholder", "success", "support", "training",
-		"usage" })
+		"account", "identity", "onboarding", "shared", "stakeholder", "success", "support", "team",
+		"training", "usage" })
 package com.onward.health;

@@ -13,6 +13,7 @@ import com.onward.analytics.Retention;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.Currency;
 import com.onward.shared.Money;
+import com.onward.shared.ReturnOnInvestment;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -146,11 +147,10 @@ public class Calculators {
 			.multiply(in.retentionAfter().subtract(in.retentionBefore()));
 		BigDecimal revenue = customers.multiply(in.acv().amount()).setScale(2, RoundingMode.HALF_UP);
 		BigDecimal investment = in.investment().amount();
-		BigDecimal net = revenue.subtract(investment);
-		BigDecimal roi = investment.signum() == 0 ? null
-				: net.multiply(BigDecimal.valueOf(100)).divide(investment, 1, RoundingMode.HALF_UP).stripTrailingZeros();
-		BigDecimal gross = investment.signum() == 0 ? null
-				: revenue.divide(investment, 2, RoundingMode.HALF_UP).stripTrailingZeros();
+		ReturnOnInvestment r = ReturnOnInvestment.of(revenue, investment);
+		BigDecimal net = r.netBenefit();
+		BigDecimal roi = r.percent();
+		BigDecimal gross = r.grossRatio();
 		Currency c = in.acv().currency();
 		String derivation = messages.getMessage("planning.roi.derivation",
 				new Object[] { num(in.newCustomersPerYear()), pct(in.retentionBefore()), pct(in.retentionAfter()),

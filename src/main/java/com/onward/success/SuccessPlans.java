@@ -305,6 +305,34 @@ public class SuccessPlans {
 		}
 	}
 
+	/**
+	 * A quick win named {@code title} at {@code horizon} days: it names the first planned, still untitled win at
+	 * that horizon (the three planned on every project), or is planned beside them when those are named.
+	 */
+	@Transactional
+	QuickWin planQuickWin(UUID projectId, int horizon, String title) {
+		Project project = projects.get(projectId);
+		UUID id = jdbc.sql("""
+				select id from quick_win where project_id = :p and horizon_days = :h and status = 'PLANNED'
+				  and (title is null or title = '') order by created_at, id limit 1""")
+			.param("p", projectId).param("h", horizon).query(UUID.class).optional().orElse(null);
+		if (id != null) {
+			jdbc.sql("update quick_win set title = :t where id = :id").param("t", title).param("id", id).update();
+		}
+		else {
+			id = UUID.randomUUID();
+			jdbc.sql("""
+					insert into quick_win (id, project_id, horizon_days, title, target_date, status, created_at)
+					values (:id, :p, :h, :t, :date, 'PLANNED', :at)""")
+				.param("id", id).param("p", projectId).param("h", horizon).param("t", title)
+				.param("date", project.startDate().plusDays(horizon)).param("at", Timestamp.from(clock.instant())).update();
+		}
+		audit.record("quick-win.planned", "project", projectId, horizon + " days: " + title);
+		return jdbc.sql("""
+				select id, project_id, horizon_days, title, owner, target_date, measured_impact, status, communicated
+				from quick_win where id = :id""").param("id", id).query(SuccessPlans::quickWin).single();
+	}
+
 	public List<QuickWin> quickWins(UUID projectId) {
 		projects.get(projectId);
 		return jdbc.sql("""

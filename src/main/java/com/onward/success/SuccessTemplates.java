@@ -52,6 +52,10 @@ public class SuccessTemplates {
 	public record Texts(String en, String id, String ms) {
 	}
 
+	/** A project's quick win from an idea of the library. */
+	public record FromIdea(@NotNull UUID ideaId) {
+	}
+
 	/** A project's criterion from a template: the numbers the template leaves to the project. */
 	public record FromTemplate(@NotNull UUID templateId, BigDecimal baseline, BigDecimal target, LocalDate deadline) {
 	}
@@ -141,6 +145,15 @@ public class SuccessTemplates {
 		return plans.define(projectId, new SuccessPlans.NewCriterion(t.useCase().in(locale), t.kpi().in(locale), t.unit(),
 				t.kind(), f.baseline(), f.target(), f.deadline(),
 				t.evidenceMethod() == null ? null : t.evidenceMethod().in(locale), null));
+	}
+
+	/** A quick win from an idea of the library, planned on the project at the idea's horizon, titled in the account's language. */
+	@Transactional
+	public QuickWin applyIdea(UUID projectId, UUID ideaId) {
+		Idea idea = ideas(null).stream().filter(i -> i.id().equals(ideaId)).findFirst()
+			.orElseThrow(() -> new NotFoundException("Quick-win idea", ideaId));
+		Locale locale = Locale.forLanguageTag(accounts.get(projects.get(projectId).accountId()).language());
+		return plans.planQuickWin(projectId, idea.horizonDays(), idea.title().in(locale));
 	}
 
 	public List<Idea> ideas(Integer horizonDays) {

@@ -46,6 +46,13 @@ class SuccessTemplatesApi {
 		return ResponseEntity.created(URI.create("/api/v1/success-criteria/" + c.id())).body(c);
 	}
 
+	@PostMapping("/projects/{id}/quick-wins/from-idea")
+	@Operation(summary = "Plan a quick win from an idea of the library, in the account's language: it names the project's untitled planned quick win at the idea's horizon (30, 60 or 90 days), or is added beside the named ones")
+	ResponseEntity<QuickWin> fromIdea(@PathVariable UUID id, @Valid @RequestBody SuccessTemplates.FromIdea body) {
+		QuickWin w = templates.applyIdea(id, body.ideaId());
+		return ResponseEntity.created(URI.create("/api/v1/projects/" + id + "/quick-wins")).body(w);
+	}
+
 	@GetMapping("/quick-win-ideas")
 	@Operation(summary = "The quick-win idea library (30, 60, 90 days) in the three languages")
 	List<SuccessTemplates.Idea> ideas(@RequestParam(required = false) Integer horizonDays) {

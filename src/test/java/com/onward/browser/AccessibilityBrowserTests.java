@@ -87,7 +87,8 @@ class AccessibilityBrowserTests extends IntegrationTest {
 				"/automation", "/automation/rules/" + rule, "/automation/sequences", "/inbox", "/messages",
 				"/messages/preview", "/playbooks", "/playbooks/" + playbook, "/analytics", "/analytics/members?table=onboarding&metric=CSAT",
 				"/analytics/history", "/analytics/review", "/planning", "/admin", "/admin/integrations", "/admin/operations",
-				"/admin/privacy", "/admin/portal-branding", "/account/password");
+				"/admin/privacy", "/admin/portal-branding", "/account/password", "/escalations", "/ready-to-complete",
+				"/ready-to-complete?status=APPROVED", "/success-templates", "/success-templates?projectId=" + projectId);
 	}
 
 	/** One walk over every page in every language; the tests below judge what it found. */
