@@ -74,6 +74,29 @@ class TeamAssignmentIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aMemberIsLinkedToOneStaffUserAtMost() {
+		String member = post("/api/v1/team/members", Map.of("name", unique("Linked"), "role", "CSM", "capacity", 10)).body()
+			.get("id").asString();
+		String other = post("/api/v1/team/members", Map.of("name", unique("Other"), "role", "CSM", "capacity", 10)).body()
+			.get("id").asString();
+		String user = post("/api/v1/admin/users", Map.of("username", unique("link"), "displayName", "Link", "role", "CSM",
+				"password", "link-password-123")).body().get("id").asString();
+		Response linked = call("PUT", "/api/v1/team/members/" + member + "/user", Map.of("userId", user));
+		assertThat(linked.status()).as(linked.raw()).isEqualTo(200);
+		assertThat(linked.body().get("userId").asString()).isEqualTo(user);
+		assertProblem(call("PUT", "/api/v1/team/members/" + other + "/user", Map.of("userId", user)), 422, "userId");
+		assertProblem(call("PUT", "/api/v1/team/members/" + other + "/user",
+				Map.of("userId", java.util.UUID.randomUUID().toString())), 422, "userId");
+		var unlink = new java.util.HashMap<String, Object>();
+		unlink.put("userId", null);
+		JsonNode unlinked = call("PUT", "/api/v1/team/members/" + member + "/user", unlink).body().path("userId");
+		assertThat(unlinked.isNull() || unlinked.isMissingNode()).as("unlinked").isTrue();
+		assertThat(call("PUT", "/api/v1/team/members/" + other + "/user", Map.of("userId", user)).status()).isEqualTo(200);
+		call("PATCH", "/api/v1/team/members/" + member, Map.of("active", false));
+		call("PATCH", "/api/v1/team/members/" + other, Map.of("active", false));
+	}
+
+	@Test
 	void capacityDefaultsComeFromTheRoleAndSegment() {
 		JsonNode m = post("/api/v1/team/members", Map.of("name", unique("Def"), "role", "CSM", "segments", List.of("MID_MARKET")))
 			.body();
