@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lighthouse 12.2.3 (mobile profile: a mid-range phone on a throttled 4G connection, simulated) on the
 # signed-in portfolio, project and health pages of the demo data, with Debian's Chromium.
-# Prints performance and accessibility scores, largest contentful paint and bytes transferred per page
+# Prints performance, accessibility and best-practices scores, largest contentful paint, bytes transferred
+# (and the part of them that is JavaScript) and requests per page
 # and writes them to target/lighthouse.txt (the full reports: target/lighthouse-<page>.json).
 # Needs node/npm (npx fetches lighthouse@12.2.3 once), /usr/bin/chromium and a JDK >= 21.
 # Run it under the build lock: flock /tmp/onward-build.lock bash bench/lighthouse.sh
@@ -50,23 +51,35 @@ ACCOUNT=$(grep -oE '/accounts/[0-9a-f-]{36}' <<<"$PORTFOLIO" | head -1)
 HEADERS="{\"Cookie\": \"SESSION=$SESSION; onward-lang=en\"}"
 
 echo "Onward Lighthouse 12.2.3, mobile profile (simulated throttling), $(date -u +%FT%TZ), $(nproc) cores, demo data, $JARFILE" | tee $OUT
-printf '%-10s %12s %14s %8s %10s %8s\n' page performance accessibility LCP_s KiB requests | tee -a $OUT
+printf '%-10s %12s %14s %15s %8s %10s %8s %8s\n' page performance accessibility best-practices LCP_s KiB JS_KiB requests | tee -a $OUT
 for page in "portfolio:/" "project:$PROJECT" "health:$ACCOUNT/health"; do
   name=${page%%:*}; path=${page#*:}
-  npx -y lighthouse@12.2.3 "$BASE$path" --quiet --only-categories=performance,accessibility \
+  npx -y lighthouse@12.2.3 "$BASE$path" --quiet --only-categories=performance,accessibility,best-practices \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" \
     --extra-headers="$HEADERS" --output=json --output-path=target/lighthouse-$name.json >/dev/null 2>>target/bench-lighthouse-app.log \
     || { echo "lighthouse failed on $name" >&2; continue; }
   node -e '
     const r = require(process.argv[1]);
     const a = r.audits;
-    const reqs = (a["network-requests"].details || { items: [] }).items.length;
+    const items = (a["network-requests"].details || { items: [] }).items;
+    const js = items.filter(i => i.resourceType === "Script").reduce((s, i) => s + (i.transferSize || 0), 0);
     console.log([process.argv[2].padEnd(10),
       String(Math.round(r.categories.performance.score * 100)).padStart(12),
       String(Math.round(r.categories.accessibility.score * 100)).padStart(14),
+      String(Math.round(r.categories["best-practices"].score * 100)).padStart(15),
       (a["largest-contentful-paint"].numericValue / 1000).toFixed(2).padStart(8),
       String(Math.round(a["total-byte-weight"].numericValue / 1024)).padStart(10),
-      String(reqs).padStart(8)].join(" "));
+      String(Math.round(js / 1024)).padStart(8),
+      String(items.length).padStart(8)].join(" "));
+    // What Lighthouse says would help most, so the cheap fixes are visible in the same file.
+    for (const id of Object.keys(a)) {
+      const x = a[id];
+      if (x.score !== null && x.score < 0.9 && x.details && x.details.type === "opportunity" && (x.numericValue || 0) > 0)
+        console.log("    " + id + ": " + x.displayValue);
+    }
+    for (const cat of ["accessibility", "best-practices"])
+      for (const ref of r.categories[cat].auditRefs)
+        if (ref.weight > 0 && a[ref.id].score !== null && a[ref.id].score < 1) console.log("    " + cat + ": " + ref.id);
     if (r.finalDisplayedUrl.includes("/login")) console.log("  (warning: ended on the sign-in page)");
   ' "$PWD/target/lighthouse-$name.json" "$name" | tee -a $OUT
 done

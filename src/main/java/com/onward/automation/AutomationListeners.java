@@ -122,14 +122,21 @@ class AutomationListeners {
 	}
 
 	private static Automation.Occurrence occurrence(RedFlagRaised e) {
-		return new Automation.Occurrence(e.accountId(), e.flagId().toString(), Map.of(), List.of(e.code()),
+		// Texts name the flag by its title, in the language of whoever reads them (see Phrases).
+		return new Automation.Occurrence(e.accountId(), e.flagId().toString(), Map.of(),
+				List.of(Map.of("key", com.onward.health.FlagTexts.titleKey(e.code()))),
 				data("flagId", e.flagId(), "code", e.code(), "category", e.category()));
 	}
 
 	private static Automation.Occurrence occurrence(HealthBandChanged e) {
 		return new Automation.Occurrence(e.accountId(), e.to() + ":" + e.score() + ":" + e.from(), Map.of(),
-				List.of(String.valueOf(e.from()), String.valueOf(e.to()), e.score() == null ? "-" : e.score()),
+				List.of(band(e.from()), band(e.to()), e.score() == null ? "-" : e.score()),
 				data("from", e.from(), "to", e.to(), "score", e.score()));
+	}
+
+	/** A health band as texts name it: by its name in the reader's language. */
+	private static Map<String, String> band(com.onward.health.HealthBand band) {
+		return Map.of("key", "band." + (band == null ? "NO_DATA" : band.name()));
 	}
 
 	@ApplicationModuleListener

@@ -124,7 +124,8 @@ class RuleMatches {
 							: " join onboarding_item_progress_v i on i.project_id = p.project_id and i.status in ('IN_PROGRESS','BLOCKED') and i.start_date <= :today - :days and i.due_date < :today";
 					occurrence = "'item-' || i.item_id";
 					occurred = "i.due_date + :days";
-					args = "jsonb_build_array(a.name, coalesce(i.name ->> :staffLanguage, i.name ->> 'en', i.key), :today - i.due_date)";
+					// The item's name in every language it has: each reader sees theirs.
+					args = "jsonb_build_array(a.name, coalesce(i.name, to_jsonb(i.key)), :today - i.due_date)";
 					where = "true";
 				}
 				case "NO_STAKEHOLDER_CONTACT" -> {
@@ -136,7 +137,7 @@ class RuleMatches {
 				case "CADENCE_DUE" -> {
 					from = " join (" + cadences() + ") cd on cd.account_id = a.account_id";
 					occurrence = "'cadence-' || cd.contact_id || '-' || cd.due_on";
-					args = "jsonb_build_array(a.name, cd.name, cd.role, cd.due_on)";
+					args = "jsonb_build_array(a.name, cd.name, jsonb_build_object('key', 'contactRole.' || cd.role), cd.due_on)";
 					contact = "cd.contact_id";
 					where = "cd.due_on <= :today + :days";
 				}
@@ -149,7 +150,7 @@ class RuleMatches {
 				case "CADENCE_MISSED" -> {
 					from = " join missed_cadence m on m.account_id = a.account_id";
 					occurrence = "'missed-' || m.contact_id || '-' || m.due_on";
-					args = "jsonb_build_array(a.name, m.name, m.role, m.due_on)";
+					args = "jsonb_build_array(a.name, m.name, jsonb_build_object('key', 'contactRole.' || m.role), m.due_on)";
 					contact = "m.contact_id";
 					where = "true";
 				}
@@ -161,7 +162,6 @@ class RuleMatches {
 		params.put("code", rule.code());
 		params.put("days", rule.days());
 		params.put("weekday", rule.params().get("weekday") instanceof Number n ? n.intValue() : 5);
-		params.put("staffLanguage", "en");
 		params.put("zone", clock.getZone().getId());
 		params.put("grace", props.catchUpGraceDays());
 		params.put("segments", rule.conditions().segments().toArray(String[]::new));

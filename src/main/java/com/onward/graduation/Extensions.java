@@ -139,7 +139,9 @@ public class Extensions {
 		Status status = alreadyExtended + days > props.extensionCapDays() ? Status.ESCALATED : Status.ACTIVE;
 		Account account = accounts.get(project.accountId());
 		Locale locale = Locale.forLanguageTag(account.language());
-		String message = messages.getMessage("extension.message", new Object[] { account.name(), e.newTarget().toString(),
+		// The customer reads the new target the way their language writes dates, not as 2026-12-05.
+		String message = messages.getMessage("extension.message", new Object[] { account.name(),
+				com.onward.shared.Phrases.date(e.newTarget(), locale),
 				e.reason(), e.mustHappen(), messages.getMessage("checkIn." + e.checkIn(), null, locale) }, locale);
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 
+import com.onward.shared.Phrases;
+
 
 /**
  * An account's health as people and integrations read it (HLT-1, "why is this 72?"): each
@@ -56,9 +58,11 @@ class HealthView {
 	}
 
 	private final MessageSource messages;
+	private final Phrases phrases;
 
-	HealthView(MessageSource messages) {
+	HealthView(MessageSource messages, Phrases phrases) {
 		this.messages = messages;
+		this.phrases = phrases;
 	}
 
 	View of(Health.Stored stored, Health.HistoryPoint weekBefore, List<Health.Flag> flags,
@@ -96,7 +100,7 @@ class HealthView {
 			args = args.clone();
 			args[1] = messages.getMessage("engagement." + args[1], null, String.valueOf(args[1]), locale);
 		}
-		args = spelledOut(args, locale);
+		args = phrases.spelledOut(args, locale);
 		// No contact date recorded: say so rather than "last contact - days ago".
 		boolean noContact = (f.code().equals("PROJECT_LEAD_UNRESPONSIVE") || f.code().equals("SPONSOR_MISSES_CHECK_INS"))
 				&& args.length == 3 && (args[2] == null || "-".equals(String.valueOf(args[2])));
@@ -135,45 +139,7 @@ class HealthView {
 	}
 
 	private String text(Component.Text t, Locale locale) {
-		return messages.getMessage(t.key(), spelledOut(t.args().toArray(), locale), t.key(), locale);
-	}
-
-	private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
-	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+|[A-Z]{3,}");
-
-	/** Where the codes an argument may hold are named for people. */
-	private static final List<String> CODE_NAMES = List.of("contactRole.%s", "role.%s", "ownerRole.%s", "rule.%s.name",
-			"engagement.%s", "sentiment.%s");
-
-	/**
-	 * Arguments as the reader expects them in a sentence: a stored ISO date in the viewer's date format,
-	 * a stored code (PROJECT_LEAD, HUMAN_FOLLOW_UP) by its name in the viewer's language.
-	 */
-	Object[] spelledOut(Object[] args, Locale locale) {
-		Object[] out = args.clone();
-		for (int i = 0; i < out.length; i++) {
-			if (!(out[i] instanceof String s)) continue;
-			if (ISO_DATE.matcher(s).matches()) {
-				try {
-					out[i] = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
-						.withLocale(locale).format(LocalDate.parse(s));
-				}
-				catch (java.time.format.DateTimeParseException notADate) {
-					// left as it is
-				}
-			}
-			else if (CODE.matcher(s).matches()) {
-				for (String pattern : CODE_NAMES) {
-					String name = messages.getMessage(pattern.formatted(s), null, null, locale);
-					if (name != null) {
-						out[i] = name;
-						break;
-					}
-				}
-			}
-		}
-		return out;
+		return messages.getMessage(t.key(), phrases.spelledOut(t.args().toArray(), locale), t.key(), locale);
 	}
 
 	private String text(String key, Locale locale) {

@@ -49,10 +49,12 @@ public class Outbox {
 	private final ObjectMapper json;
 	private final Discipline discipline;
 	private final com.onward.identity.AuditLog audit;
+	private final com.onward.shared.Phrases phrases;
 
 	Outbox(JdbcClient jdbc, MessageSource messages, MessagingProperties props, Clock clock, Unsubscribes unsubscribes,
-			ObjectMapper json, Discipline discipline, com.onward.identity.AuditLog audit) {
+			ObjectMapper json, Discipline discipline, com.onward.identity.AuditLog audit, com.onward.shared.Phrases phrases) {
 		this.audit = audit;
+		this.phrases = phrases;
 		this.discipline = discipline;
 		this.unsubscribes = unsubscribes;
 		this.jdbc = jdbc;
@@ -212,15 +214,18 @@ public class Outbox {
 		return new String[] { rendered[0], withFooter(rendered[1], audience, recipient, language) };
 	}
 
-	/** Stored values as text; a {@code noticeKey} (with {@code noticeArgs}) becomes the {@code notice} in the language. */
+	/**
+	 * Stored values as text; a {@code noticeKey} (with {@code noticeArgs}) becomes the {@code notice} in the language,
+	 * its codes, dates and names written for that reader (see {@link com.onward.shared.Phrases}).
+	 */
 	private Map<String, String> values(String language, Map<String, Object> raw) {
 		var values = new HashMap<String, String>();
 		raw.forEach((k, v) -> {
 			if (v != null && !(v instanceof List)) values.put(k, v.toString());
 		});
 		if (raw.get("noticeKey") instanceof String key) {
-			Object[] args = raw.get("noticeArgs") instanceof List<?> list ? list.toArray() : new Object[0];
-			values.put("notice", messages.getMessage(key, args, key, locale(language)));
+			values.put("notice", phrases.message(key, raw.get("noticeArgs") instanceof List<?> list ? list : List.of(),
+					locale(language)));
 		}
 		return values;
 	}

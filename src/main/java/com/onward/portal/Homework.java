@@ -164,7 +164,7 @@ class Homework {
 				: csm.email() == null ? null : users.all().stream().filter(u -> csm.email().equalsIgnoreCase(u.email()))
 					.map(Users.StaffUser::id).findFirst().orElse(null);
 		notifications.notifyAll(List.of(new StaffNotice(key, userId, csm.email() == null || csm.email().isEmpty() ? null : csm.email(),
-				user.accountId(), textKey, List.of(account.name(), user.name(), item.name().en()))));
+				user.accountId(), textKey, List.of(account.name(), user.name(), item.name()))));
 	}
 
 	/** The type a file really is (by its first bytes, and its name for text and Office files). */

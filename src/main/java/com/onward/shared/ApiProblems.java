@@ -169,6 +169,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+			org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+				ex.getParameterName() + ": is required", List.of(new FieldProblem(ex.getParameterName(), "is required"))));
+	}
+
+	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		var tooLarge = tooLarge(ex);

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.account.Accounts;
 import com.onward.identity.AuditLog;
+import com.onward.identity.Users;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.NotFoundException;
 import com.onward.shared.OwnerRole;
@@ -39,8 +40,10 @@ public class Team {
 	private final Accounts accounts;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final Users users;
 
-	Team(JdbcClient jdbc, TeamProperties props, Accounts accounts, AuditLog audit, Clock clock) {
+	Team(JdbcClient jdbc, TeamProperties props, Accounts accounts, AuditLog audit, Clock clock, Users users) {
+		this.users = users;
 		this.jdbc = jdbc;
 		this.props = props;
 		this.accounts = accounts;
@@ -75,13 +78,29 @@ public class Team {
 
 	/**
 	 * Links a team member to the staff user they sign in as, so that what the automation hands to the member
-	 * (notices, tasks) reaches that user's inbox.
+	 * (notices, tasks) reaches that user's inbox; {@code null} unlinks (the member is then matched by email).
+	 * A user is one member: linked to two, one person would get two people's notices.
 	 */
 	@Transactional
 	public TeamMember linkUser(UUID memberId, UUID userId) {
 		TeamMember before = member(memberId);
-		jdbc.sql("update team_member set user_id = :u where id = :id").param("u", userId).param("id", memberId).update();
-		audit.record("team.member-linked", "team_member", memberId, before.name() + " signs in as user " + userId);
+		if (userId != null) {
+			Users.StaffUser user = users.all().stream().filter(u -> u.id().equals(userId)).findFirst()
+				.orElseThrow(() -> new BusinessRuleException("userId", "no staff user " + userId, "team.error.noSuchUser"));
+			var other = jdbc.sql("select name from team_member where user_id = :u and id <> :id")
+				.param("u", userId).param("id", memberId).query(String.class).optional();
+			if (other.isPresent()) {
+				throw new BusinessRuleException("userId", user.username() + " is already linked to " + other.get(),
+						"team.error.userTaken", user.username(), other.get());
+			}
+			if (userId.equals(before.userId())) return before;
+			jdbc.sql("update team_member set user_id = :u where id = :id").param("u", userId).param("id", memberId).update();
+			audit.record("team.member-linked", "team_member", memberId, before.name() + " signs in as " + user.username());
+		}
+		else if (before.userId() != null) {
+			jdbc.sql("update team_member set user_id = null where id = :id").param("id", memberId).update();
+			audit.record("team.member-unlinked", "team_member", memberId, before.name() + " is linked to no user");
+		}
 		return member(memberId);
 	}
 

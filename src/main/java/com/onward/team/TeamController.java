@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.onward.identity.Users;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.Segment;
 
@@ -19,14 +20,21 @@ import com.onward.shared.Segment;
 class TeamController {
 
 	private final Team team;
+	private final Users users;
 
-	TeamController(Team team) {
+	TeamController(Team team, Users users) {
 		this.team = team;
+		this.users = users;
 	}
 
 	@GetMapping("/team")
 	String team(Model model) {
 		model.addAttribute("members", team.members());
+		var staff = users.all();
+		model.addAttribute("users", staff);
+		model.addAttribute("userNames", staff.stream().collect(java.util.stream.Collectors.toMap(Users.StaffUser::id,
+				u -> u.displayName() == null || u.displayName().isBlank() ? u.username()
+						: u.displayName() + " (" + u.username() + ")")));
 		model.addAttribute("roles", TeamRole.values());
 		model.addAttribute("segments", Segment.values());
 		return "team/team";
@@ -52,6 +60,21 @@ class TeamController {
 			return "redirect:/team";
 		}
 		team.update(id, new MemberUpdate(capacity, null, active));
+		return "redirect:/team";
+	}
+
+	/** Links a member to the staff user they sign in as (none: matched by email); a wrong choice comes back to the form. */
+	@PostMapping("/team/members/{id}/user")
+	String link(@PathVariable UUID id, @RequestParam(required = false) String userId, RedirectAttributes redirect) {
+		UUID user;
+		try {
+			user = userId == null || userId.isBlank() ? null : UUID.fromString(userId.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw new BusinessRuleException("userId", "no staff user " + userId, "team.error.noSuchUser");
+		}
+		team.linkUser(id, user);
+		redirect.addFlashAttribute("linked", id);
 		return "redirect:/team";
 	}
 

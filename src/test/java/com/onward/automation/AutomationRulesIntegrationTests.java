@@ -59,6 +59,9 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 	@Autowired
 	Tasks tasks;
 
+	@Autowired
+	com.onward.shared.Phrases phrases;
+
 	/** A request a local HTTP receiver got. */
 	record Received(String path, Map<String, List<String>> headers, String body) {
 	}
@@ -331,6 +334,83 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		assertThat(count("select count(*) from health_missed_cadence where account_id = :a", account)).isZero();
 		assertThat(post("/api/v1/accounts/" + account + "/health/recompute", null).body().findValuesAsString("code"))
 			.doesNotContain("CADENCE_MISSED");
+	}
+
+	/**
+	 * What the automation hands to a CSM names things for the reader: a red flag by its title, a contact role by
+	 * its name and a due date as their language writes it, in the inbox (whatever the reader's language) and in the
+	 * notice email; never a code such as CADENCE_MISSED or EXECUTIVE_SPONSOR, never 2026-11-13.
+	 */
+	@Test
+	void noticesAndTasksSpellOutFlagsRolesAndDatesInTheReadersLanguage() throws Exception {
+		String name = unique("Kopi Kenangan");
+		UUID account = account(5, "DAILY", LocalDate.now().minusDays(45), 12, 3000,
+				contacts(unique("s") + "@words.example", "EXECUTIVE_SPONSOR"));
+		jdbc.sql("update account set name = :n where id = :a").param("n", name).param("a", account).update();
+		var csm = withCsm(account);
+		post("/api/v1/automation/sweeps", null);
+		// The missed check-in raises a red flag; the red-flag rule notifies the CSM once the flag is committed.
+		post("/api/v1/accounts/" + account + "/health/recompute", null);
+		await(() -> count("select count(*) from notification where account_id = :a and text_key = 'notice.RED_FLAG_NOTICE'",
+				account) > 0);
+
+		Set<String> codes = com.onward.i18n.UntranslatedCodesTests.enumConstants();
+		var notices = notifications.inbox(csm.id(), false, 200).stream().filter(n -> account.equals(n.accountId())).toList();
+		var taskList = tasks.forAccount(account, true, 500);
+		assertThat(notices).extracting(Notifications.Notification::textKey)
+			.contains("notice.RED_FLAG_NOTICE", "notice.CADENCE_MISSED");
+		assertThat(taskList).extracting(Tasks.Task::titleKey).contains("task.CADENCE_DUE");
+		var leaks = new java.util.ArrayList<String>();
+		for (String language : List.of("en", "id", "ms")) {
+			var locale = java.util.Locale.forLanguageTag(language);
+			var texts = new java.util.ArrayList<String>();
+			notices.forEach(n -> texts.add(phrases.message(n.textKey(), n.args(), locale)));
+			taskList.forEach(t -> texts.add(phrases.message(t.titleKey(), t.args(), locale)));
+			for (String text : texts) {
+				var m = com.onward.i18n.UntranslatedCodesTests.CODE.matcher(text);
+				while (m.find()) {
+					String token = m.group();
+					if (token.length() > 1 && !com.onward.i18n.UntranslatedCodesTests.SAME_IN_EVERY_LANGUAGE.contains(token)
+							&& (codes.contains(token) || token.contains("_"))) {
+						leaks.add(language + ": " + token + " in \"" + text + "\"");
+					}
+				}
+				if (com.onward.i18n.UntranslatedCodesTests.ISO_DATE.matcher(text).find()) {
+					leaks.add(language + ": ISO date in \"" + text + "\"");
+				}
+			}
+		}
+		assertThat(leaks).isEmpty();
+		// One notice per flag raised (the missed check-in, and early warnings): each named by its title.
+		assertThat(notices.stream().filter(n -> n.textKey().equals("notice.RED_FLAG_NOTICE"))
+			.map(n -> phrases.message(n.textKey(), n.args(), java.util.Locale.forLanguageTag("id"))).toList())
+			.contains("Tanda bahaya di " + name + ": Kadensi keterlibatan terlewat");
+		var missed = notices.stream().filter(n -> n.textKey().equals("notice.CADENCE_MISSED")).findFirst().orElseThrow();
+		assertThat(phrases.message(missed.textKey(), missed.args(), java.util.Locale.forLanguageTag("id")))
+			.contains("(Sponsor eksekutif)");
+
+		// The notice email, in the staff language (English): the flag's title in the subject and the body.
+		delivery.deliverDue();
+		var mail = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+			try {
+				return m.getSubject().contains(name) && m.getSubject().contains("Red flag");
+			}
+			catch (Exception e) {
+				return false;
+			}
+		}).toList();
+		assertThat(mail).isNotEmpty();
+		var cadence = mail.stream().filter(m -> {
+			try {
+				return m.getSubject().endsWith("Red flag at " + name + ": Engagement cadence missed");
+			}
+			catch (Exception e) {
+				return false;
+			}
+		}).toList();
+		assertThat(cadence).hasSize(1);
+		assertThat(cadence.get(0).getContent().toString()).contains("Engagement cadence missed").doesNotContain("CADENCE_MISSED");
+		for (var m : mail) assertThat(m.getSubject()).doesNotContain("_");
 	}
 
 	@Test

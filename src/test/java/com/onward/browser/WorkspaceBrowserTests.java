@@ -254,6 +254,64 @@ class WorkspaceBrowserTests extends IntegrationTest {
 		}
 	}
 
+	/**
+	 * A manager links a team member to the user they sign in as on the Team page (in every language, axe-clean);
+	 * a user already linked to someone else is refused next to the field, in the page's language, with the choice
+	 * kept; each change is audited.
+	 */
+	@Test
+	void aTeamMemberIsLinkedToTheUserTheySignInAsOnTheTeamPage() throws IOException {
+		String login = unique("ws-link");
+		var user = users.create(login, "Dewi " + login, null, StaffRole.CSM, PASSWORD);
+		String takenLogin = unique("ws-taken");
+		var taken = users.create(takenLogin, "Rudi " + takenLogin, null, StaffRole.CSM, PASSWORD);
+		var member = team.add(new NewMember(unique("Dewi"), null, TeamRole.CSM, Set.of(), 100));
+		var holder = team.add(new NewMember(unique("Rudi"), null, TeamRole.CSM, Set.of(), 100));
+		team.linkUser(holder.id(), taken.id());
+		By form = By.cssSelector("form[action$='/team/members/" + member.id() + "/user']");
+		try {
+			signIn(admin());
+			for (String language : List.of("en", "ms", "id")) {
+				driver.get(url("/team?lang=" + language));
+				wait.until(ExpectedConditions.presenceOfElementLocated(form));
+				accessible("team (" + language + ")");
+			}
+			// Indonesian from here on.
+			new Select(driver.findElement(form).findElement(By.name("userId"))).selectByValue(user.id().toString());
+			driver.findElement(form).findElement(By.cssSelector("button")).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(form, "Tersimpan."));
+			assertThat(userOf(member.id())).isEqualTo(user.id());
+			assertThat(new Select(driver.findElement(form).findElement(By.name("userId"))).getFirstSelectedOption().getText())
+				.isEqualTo("Dewi " + login + " (" + login + ")");
+
+			new Select(driver.findElement(form).findElement(By.name("userId"))).selectByValue(taken.id().toString());
+			driver.findElement(form).findElement(By.cssSelector("button")).click();
+			WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("restored-error")));
+			assertThat(error.getText()).isEqualTo(takenLogin + " sudah ditautkan ke " + holder.name() + "; lepaskan tautan itu dulu.");
+			assertThat(new Select(driver.findElement(form).findElement(By.name("userId"))).getFirstSelectedOption()
+				.getAttribute("value")).as("the choice is kept").isEqualTo(taken.id().toString());
+			assertThat(userOf(member.id())).as("nothing changed").isEqualTo(user.id());
+			accessible("team with an error (id)");
+
+			new Select(driver.findElement(form).findElement(By.name("userId"))).selectByValue("");
+			driver.findElement(form).findElement(By.cssSelector("button")).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(form, "Tersimpan."));
+			assertThat(userOf(member.id())).as("unlinked: matched by email again").isNull();
+			assertThat(jdbc.sql("select action from audit_log where entity_id = :m order by at")
+				.param("m", member.id().toString()).query(String.class).list())
+				.containsSubsequence("team.member-linked", "team.member-unlinked");
+		}
+		finally {
+			jdbc.sql("update team_member set active = false, user_id = null where id in (:a, :b)").param("a", member.id())
+				.param("b", holder.id()).update();
+		}
+	}
+
+	private UUID userOf(UUID memberId) {
+		return jdbc.sql("select user_id from team_member where id = :m").param("m", memberId)
+			.query((rs, n) -> rs.getObject(1, UUID.class)).list().getFirst();
+	}
+
 	private UUID specialist(UUID projectId) {
 		return jdbc.sql("select member_id from project_assignment where project_id = :p and role = 'IMPLEMENTATION_SPECIALIST'")
 			.param("p", projectId).query(UUID.class).single();

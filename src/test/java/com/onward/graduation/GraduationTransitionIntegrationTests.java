@@ -35,8 +35,11 @@ class GraduationTransitionIntegrationTests extends UsageTestSupport {
 		assertThat(first.status()).as(first.raw()).isEqualTo(201);
 		assertThat(first.body().get("status").asString()).isEqualTo("ACTIVE");
 		assertThat(first.body().get("days").asInt()).isEqualTo(20);
-		assertThat(first.body().get("message").asString()).contains(target.plusDays(20).toString(), "weekly",
-				"data-centre move");
+		// The customer reads the date the way their language writes it (English here), never as 2026-12-05.
+		assertThat(first.body().get("message").asString())
+			.contains(com.onward.shared.Phrases.date(target.plusDays(20), java.util.Locale.ENGLISH), "weekly", "data-centre move")
+			.doesNotContain(target.plusDays(20).toString());
+		assertThat(com.onward.shared.Phrases.date(LocalDate.of(2026, 12, 5), java.util.Locale.ENGLISH)).isEqualTo("Dec 5, 2026");
 		// 20 + 15 days is past the 30-day cap: leadership decides.
 		Response second = post("/api/v1/projects/" + id + "/extensions", extension(target.plusDays(35)));
 		assertThat(second.body().get("status").asString()).isEqualTo("ESCALATED");

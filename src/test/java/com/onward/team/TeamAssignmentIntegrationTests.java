@@ -24,8 +24,8 @@ class TeamAssignmentIntegrationTests extends IntegrationTest {
 				"segments", List.of("MID_MARKET"), "capacity", 1)).body().get("id").asString();
 		String free = post("/api/v1/team/members", Map.of("name", unique("Free"), "role", "IMPLEMENTATION_SPECIALIST",
 				"segments", List.of("MID_MARKET"), "capacity", 2)).body().get("id").asString();
-		post("/api/v1/team/members", Map.of("name", unique("Enterprise only"), "role", "IMPLEMENTATION_SPECIALIST",
-				"segments", List.of("ENTERPRISE"), "capacity", 50));
+		String enterprise = post("/api/v1/team/members", Map.of("name", unique("Enterprise only"),
+				"role", "IMPLEMENTATION_SPECIALIST", "segments", List.of("ENTERPRISE"), "capacity", 50)).body().get("id").asString();
 
 		String p1 = sign(), p2 = sign(), p3 = sign(), p4 = sign();
 		// Lowest utilisation first: free (0/2), busy (0/1) by name, then whoever has spare capacity.
@@ -44,12 +44,56 @@ class TeamAssignmentIntegrationTests extends IntegrationTest {
 		Response moved = call("PUT", "/api/v1/projects/" + p4 + "/team/IMPLEMENTATION_SPECIALIST", Map.of("memberId", other));
 		assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
 		assertThat(moved.body().get("overCapacity").asBoolean()).isFalse();
+		assertThat(moved.body().get("warnings")).as("a member with room who serves every segment").isEmpty();
+
+		// What the UI asks to confirm, the API says: asked first (nothing changes) and in the answer.
+		String path = "/api/v1/projects/" + p4 + "/team/IMPLEMENTATION_SPECIALIST";
+		JsonNode full = get(path + "/check?memberId=" + busy).body();
+		assertThat(full.get("warnings").findValuesAsString("code")).containsExactly("OVER_CAPACITY");
+		assertThat(full.get("warnings").get(0).get("message").asString()).contains("capacity of 1");
+		assertThat(full.get("currentMemberId").asString()).isEqualTo(other);
+		assertThat(assignment(p4, "IMPLEMENTATION_SPECIALIST").get("memberId").asString()).as("a check changes nothing")
+			.isEqualTo(other);
+		Response outside = call("PUT", path, Map.of("memberId", enterprise));
+		assertThat(outside.status()).as(outside.raw()).isEqualTo(200);
+		assertThat(outside.body().get("memberId").asString()).isEqualTo(enterprise);
+		assertThat(outside.body().get("warnings").findValuesAsString("code")).containsExactly("OUTSIDE_SEGMENT");
+		assertThat(outside.body().get("warnings").get(0).get("message").asString()).endsWith("serves ENTERPRISE, not MID_MARKET");
+		Response overloaded = call("PUT", path, Map.of("memberId", busy));
+		assertThat(overloaded.body().get("warnings").findValuesAsString("code")).containsExactly("OVER_CAPACITY");
+		assertThat(overloaded.body().get("overCapacity").asBoolean()).isTrue();
+		assertThat(get(path + "/check?memberId=" + busy).body().get("warnings")).as("the holder of the role").isEmpty();
+		assertProblem(get(path + "/check"), 400, "memberId");
+		call("PUT", path, Map.of("memberId", other));
 		String csm = post("/api/v1/team/members", Map.of("name", unique("Csm"), "role", "CSM", "capacity", 10)).body()
 			.get("id").asString();
 		assertProblem(call("PUT", "/api/v1/projects/" + p4 + "/team/IMPLEMENTATION_SPECIALIST", Map.of("memberId", csm)),
 				422, "memberId");
 		assertThat(get("/api/v1/projects/" + p4 + "/team").body().get("hoursPerWeek").get("CSM").get("min").asInt())
 			.isEqualTo(5);
+	}
+
+	@Test
+	void aMemberIsLinkedToOneStaffUserAtMost() {
+		String member = post("/api/v1/team/members", Map.of("name", unique("Linked"), "role", "CSM", "capacity", 10)).body()
+			.get("id").asString();
+		String other = post("/api/v1/team/members", Map.of("name", unique("Other"), "role", "CSM", "capacity", 10)).body()
+			.get("id").asString();
+		String user = post("/api/v1/admin/users", Map.of("username", unique("link"), "displayName", "Link", "role", "CSM",
+				"password", "link-password-123")).body().get("id").asString();
+		Response linked = call("PUT", "/api/v1/team/members/" + member + "/user", Map.of("userId", user));
+		assertThat(linked.status()).as(linked.raw()).isEqualTo(200);
+		assertThat(linked.body().get("userId").asString()).isEqualTo(user);
+		assertProblem(call("PUT", "/api/v1/team/members/" + other + "/user", Map.of("userId", user)), 422, "userId");
+		assertProblem(call("PUT", "/api/v1/team/members/" + other + "/user",
+				Map.of("userId", java.util.UUID.randomUUID().toString())), 422, "userId");
+		var unlink = new java.util.HashMap<String, Object>();
+		unlink.put("userId", null);
+		JsonNode unlinked = call("PUT", "/api/v1/team/members/" + member + "/user", unlink).body().path("userId");
+		assertThat(unlinked.isNull() || unlinked.isMissingNode()).as("unlinked").isTrue();
+		assertThat(call("PUT", "/api/v1/team/members/" + other + "/user", Map.of("userId", user)).status()).isEqualTo(200);
+		call("PATCH", "/api/v1/team/members/" + member, Map.of("active", false));
+		call("PATCH", "/api/v1/team/members/" + other, Map.of("active", false));
 	}
 
 	@Test
