@@ -105,10 +105,10 @@ public class FirstValues {
 	public FirstValue override(UUID projectId, Override o) {
 		FirstValue current = get(projectId);
 		if (o.date().isBefore(current.signedOn())) {
-			throw new BusinessRuleException("date", "must not be before the contract was signed (" + current.signedOn() + ")");
+			throw BusinessRuleException.of("date", "error.firstValue.beforeSigning", current.signedOn());
 		}
 		if (o.date().isAfter(LocalDate.now(clock))) {
-			throw new BusinessRuleException("date", "must not be in the future");
+			throw BusinessRuleException.of("date", "error.date.future");
 		}
 		String note = o.note() == null || o.note().isBlank() ? null : o.note().strip();
 		jdbc.sql("""

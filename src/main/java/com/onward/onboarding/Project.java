@@ -149,7 +149,7 @@ public final class Project {
 		requireOpen();
 		PlanItem item = item(itemId);
 		if (newDue.isBefore(item.start)) {
-			throw new BusinessRuleException("dueDate", "must not be before the item's start " + item.start);
+			throw BusinessRuleException.of("dueDate", "error.item.dueBeforeStart", item.start);
 		}
 		item.durationDays = (int) ChronoUnit.DAYS.between(item.start, newDue) + 1;
 		item.due = newDue;
@@ -170,7 +170,7 @@ public final class Project {
 	 */
 	void moveTo(ProjectStatus to) {
 		if (to == status) {
-			throw new BusinessRuleException("status", "the project is " + status.name().toLowerCase() + " already");
+			throw BusinessRuleException.of("status", "error.project.already", BusinessRuleException.label("projectStatus.", status));
 		}
 		switch (to) {
 			case IN_PROGRESS -> {
@@ -182,8 +182,7 @@ public final class Project {
 			}
 			case ON_HOLD -> hold();
 			case CANCELLED -> cancel();
-			case COMPLETED -> throw new BusinessRuleException("status",
-					"a project is completed by graduating it (its scorecard, handoff and review)");
+			case COMPLETED -> throw BusinessRuleException.of("status", "error.project.completeByGraduating");
 			case NOT_STARTED -> transition(ProjectStatus.NOT_STARTED, to);
 		}
 	}
@@ -216,8 +215,8 @@ public final class Project {
 
 	private void transition(ProjectStatus from, ProjectStatus to) {
 		if (status != from || !status.canTransitionTo(to)) {
-			throw new BusinessRuleException("status", "a " + status.name().toLowerCase() + " project cannot become "
-					+ to.name().toLowerCase());
+			throw BusinessRuleException.of("status", "error.project.transition", BusinessRuleException.label("projectStatus.", status),
+					BusinessRuleException.label("projectStatus.", to));
 		}
 		this.status = to;
 	}
@@ -225,7 +224,7 @@ public final class Project {
 	/** Graduation completes an active project; nothing else may. */
 	void complete() {
 		if (!status.active()) {
-			throw new BusinessRuleException("status", "the project is " + status.name().toLowerCase() + " and cannot graduate");
+			throw BusinessRuleException.of("status", "error.project.cannotGraduate", BusinessRuleException.label("projectStatus.", status));
 		}
 		this.status = ProjectStatus.COMPLETED;
 	}
@@ -237,11 +236,11 @@ public final class Project {
 	PlanItem addScopeItem(ScopeChangeRequest request, LocalDate today) {
 		requireOpen();
 		Phase phase = phases.stream().filter(p -> p.id().equals(request.phaseId())).findFirst()
-			.orElseThrow(() -> new BusinessRuleException("phaseId", "not a phase of this project"));
+			.orElseThrow(() -> BusinessRuleException.of("phaseId", "error.item.unknownPhase"));
 		List<UUID> deps = new ArrayList<>(request.dependsOnOrEmpty());
 		for (UUID dep : deps) {
 			if (items.stream().noneMatch(i -> i.id.equals(dep))) {
-				throw new BusinessRuleException("dependsOn", "item " + dep + " is not part of this project");
+				throw BusinessRuleException.of("dependsOn", "error.item.unknownDependency", dep);
 			}
 		}
 		Optional<PlanItem> goLive = goLiveItem();
@@ -335,7 +334,7 @@ public final class Project {
 
 	private void requireOpen() {
 		if (!status.active()) {
-			throw new BusinessRuleException("status", "the project is " + status.name().toLowerCase() + " and cannot change");
+			throw BusinessRuleException.of("status", "error.project.closed", BusinessRuleException.label("projectStatus.", status));
 		}
 	}
 
