@@ -104,12 +104,8 @@ public final class Project {
 				// The lag keeps the plan's shape: an item starts as long after its latest dependency as planned.
 				int lag = d.dependsOn().isEmpty() ? 0
 						: own[0] - 1 - d.dependsOn().stream().mapToInt(k -> days.get(k)[0] + days.get(k)[1] - 1).max().orElse(0);
-				LocalDate planned = start.plusDays(own[0]);
-				LocalDate due = planned.plusDays(own[1] - 1);
-				items.add(new PlanItem(ids.get(d.key()), phase.id(), items.size(), d.key(), d.kind(), d.name(),
-						d.ownerRole(), d.customerHomework(), d.goLive(), null, planned, due, planned, due, own[1], lag,
-						d.dependsOn().stream().map(ids::get).toList(), List.of(), shifts.get(d.key()),
-						ItemStatus.NOT_STARTED, null, null, null));
+				items.add(PlanItem.fromPlaybook(ids.get(d.key()), phase.id(), items.size(), d, start.plusDays(own[0]), own[1],
+						lag, d.dependsOn().stream().map(ids::get).toList(), shifts.get(d.key())));
 			}
 		}
 		LocalDate target = items.stream().map(PlanItem::plannedDue).max(Comparator.naturalOrder()).orElse(start);
@@ -250,11 +246,8 @@ public final class Project {
 		LocalDate first = today.isBefore(startDate) ? startDate : today;
 		int position = items.stream().filter(i -> i.phaseId.equals(phase.id())).mapToInt(i -> i.position).max()
 			.orElse(items.size()) ;
-		UUID newId = UUID.randomUUID();
-		var item = new PlanItem(newId, phase.id(), position, "scope-" + newId.toString().substring(0, 8), ItemKind.TASK,
-				LocalizedText.of(request.name().strip()), request.ownerRole(), false, false, request.scopeTag(), first,
-				first.plusDays(request.durationDays() - 1), first, first.plusDays(request.durationDays() - 1),
-				request.durationDays(), 0, List.of(), deps, Map.of(), ItemStatus.NOT_STARTED, null, null, null);
+		var item = PlanItem.scopeItem(phase.id(), position, LocalizedText.of(request.name().strip()), request.ownerRole(),
+				request.scopeTag(), first, request.durationDays(), deps);
 		// Keep positions unique: shift everything after the insertion point.
 		items.forEach(i -> {
 			if (i.position > position) i.position++;
@@ -262,7 +255,7 @@ public final class Project {
 		item.position = position + 1;
 		items.add(item);
 		if (request.scopeTag() == ScopeTag.PHASE_1 && goLive.isPresent()) {
-			goLive.get().extraDependsOn.add(newId);
+			goLive.get().extraDependsOn.add(item.id);
 		}
 		items.sort(Comparator.comparingInt(PlanItem::position));
 		reschedule();
