@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.identity.AuditLog;
+import com.onward.onboarding.FirstValueSource;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.NotFoundException;
 
@@ -25,7 +26,7 @@ import jakarta.validation.constraints.Size;
  * recomputed per project from success-plan and milestone events and in full, set-based, on demand.
  */
 @Service
-public class FirstValues {
+public class FirstValues implements FirstValueSource {
 
 	public record Override(@NotNull LocalDate date, @Size(max = 2000) String note) {
 	}
@@ -91,6 +92,13 @@ public class FirstValues {
 					rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(),
 					rs.getObject(11, LocalDate.class), (Integer) rs.getObject(12)))
 			.optional();
+	}
+
+	/** For onboarding's project page and API: the first value as this module keeps it (read, never recomputed). */
+	@java.lang.Override
+	public Optional<FirstValueDate> firstValue(UUID projectId) {
+		return find(projectId).map(f -> new FirstValueDate(f.firstValueDate(), f.timeToValueDays(), f.overridden(),
+				f.overrideNote()));
 	}
 
 	public FirstValue get(UUID projectId) {
