@@ -94,6 +94,31 @@ class LocalizedProblemsIntegrationTests extends IntegrationTest {
 		assertThat(id.get("errors").get(0).get("message").asString()).isEqualTo("sudah dipakai");
 	}
 
+	@Test
+	void accountRefusesADuplicateExternalIdInTheReadersLanguage() {
+		@SuppressWarnings("unchecked")
+		var account = (Map<String, Object>) contract(unique("l10n"), "2026-03-01T09:00:00Z", 40, 5_000, "en").get("account");
+		assertThat(post("/api/v1/accounts", account).status()).isEqualTo(201);
+		JsonNode id = problem("POST", "/api/v1/accounts", account, "id", 422);
+		assertThat(id.get("code").asString()).isEqualTo("error.account.externalIdExists");
+		assertThat(id.get("errors").get(0).get("message").asString())
+			.isEqualTo("akun dengan ID eksternal '" + account.get("externalId") + "' sudah ada");
+	}
+
+	@Test
+	void healthRefusesResolvingAnEscalationTwiceInTheReadersLanguage() {
+		String accountId = post("/api/v1/contracts", contract(unique("l10n"), "2026-03-01T09:00:00Z", 40, 5_000, "en"))
+			.body().get("accountId").asString();
+		String escalation = post("/api/v1/accounts/" + accountId + "/escalations", Map.of("raisedBy", "Dewi",
+				"escalatedTo", "CEO", "summary", "Go-live slipped twice", "occurredOn", "2026-03-05")).body().get("id")
+			.asString();
+		String resolve = "/api/v1/accounts/" + accountId + "/escalations/" + escalation + "/resolve";
+		assertThat(post(resolve, Map.of("resolution", "New plan agreed")).status()).isEqualTo(200);
+		JsonNode ms = problem("POST", resolve, Map.of("resolution", "Again"), "ms", 422);
+		assertThat(ms.get("code").asString()).isEqualTo("error.escalation.resolved");
+		assertThat(ms.get("detail").asString()).isEqualTo("Eskalasi ini sudah diselesaikan.");
+	}
+
 	/** The problem answered to {@code method path} with {@code Accept-Language: language} (none when null). */
 	private JsonNode problem(String method, String path, Object body, String language, int status) {
 		try {
