@@ -34,7 +34,8 @@ class MessageKeysTests {
 	private static final Pattern CODE_KEY = Pattern.compile("(?:getMessage|\\bText\\.of|\\bmsg)\\(\\s*\"([\\w.\\-]+)\"\\s*[,)]");
 
 	/** A broken business rule said by its key: {@code BusinessRuleException.of(field, "key", …)}. */
-	private static final Pattern RULE_KEY = Pattern.compile("BusinessRuleException\\.of\\(\\s*[^,;]+,\\s*\"([\\w.\\-]+)\"");
+	private static final Pattern RULE_KEY = Pattern.compile(
+			"(?:BusinessRuleException\\.of|InvalidInputException\\.keyed)\\(\\s*[^,;]+,\\s*\"([\\w.\\-]+)\"");
 
 	@Test
 	void everyLiteralKeyExistsInAllThreeLanguagesOfALoadedBundle() throws IOException {

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A broken business rule reads in the API client's language ({@code Accept-Language}: English, Bahasa Indonesia
  * or Bahasa Melayu): the problem's detail and the field's message come from the bundles by the rule's message key,
- * which the problem names in {@code code}. One rule of each module, over real HTTP.
+ * which the problem names in {@code code}. One rule of each module, over real HTTP (and bad input said by its key,
+ * {@code InvalidInputException.keyed}, the same way).
  */
 class LocalizedProblemsIntegrationTests extends IntegrationTest {
 
@@ -117,6 +118,16 @@ class LocalizedProblemsIntegrationTests extends IntegrationTest {
 		JsonNode ms = problem("POST", resolve, Map.of("resolution", "Again"), "ms", 422);
 		assertThat(ms.get("code").asString()).isEqualTo("error.escalation.resolved");
 		assertThat(ms.get("detail").asString()).isEqualTo("Eskalasi ini sudah diselesaikan.");
+	}
+
+	@Test
+	void messagingRefusesADailyCapOutOfRangeInTheReadersLanguage() {
+		JsonNode id = problem("PUT", "/api/v1/delivery-policy", Map.of("dailyCap", 99), "id", 400);
+		assertThat(id.get("code").asString()).isEqualTo("error.policy.capRange");
+		assertThat(id.get("errors").get(0).get("field").asString()).isEqualTo("dailyCap");
+		assertThat(id.get("errors").get(0).get("message").asString()).isEqualTo("harus antara 0 dan 50");
+		assertThat(problem("PUT", "/api/v1/delivery-policy", Map.of("dailyCap", 99), null, 400).get("detail").asString())
+			.isEqualTo("dailyCap: must be between 0 and 50");
 	}
 
 	/** The problem answered to {@code method path} with {@code Accept-Language: language} (none when null). */
