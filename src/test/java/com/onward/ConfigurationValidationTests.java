@@ -70,6 +70,124 @@ class ConfigurationValidationTests {
 		fails("onward.success.outcome-defaults[0].days=0", "onward.success", "days");
 	}
 
+	@Test
+	void anSsoWithoutItsProviderStopsTheStart() {
+		fails("onward.sso.enabled=true", "onward.sso", "providerSet");
+	}
+
+	@Test
+	void aNegativeEarlyGraduationAllowanceStopsTheStart() {
+		fails("onward.graduation.guard.approval-beyond-days-early=-1", "onward.graduation.guard", "approvalBeyondDaysEarly");
+	}
+
+	@Test
+	void aHypercareOfNoDaysStopsTheStart() {
+		fails("onward.graduation.hypercare.days=0", "onward.graduation.hypercare", "days");
+	}
+
+	@Test
+	void anUnknownTechTouchSegmentStopsTheStart() {
+		fails("onward.graduation.tech-touch-completion.segments=TINY", "onward.graduation.tech-touch-completion.segments",
+				"TINY");
+	}
+
+	@Test
+	void aRequiredHandoffFieldTheFormHasNotStopsTheStart() {
+		fails("onward.graduation.handoff.required-fields=useCase,budget", "onward.graduation.handoff", "requiredFieldsKnown");
+	}
+
+	@Test
+	void aMisspeltBlockingIssueKindOrAnInvertedWindowStopsTheStart() {
+		fails("onward.graduation.readiness.blocking-issue-kinds=SECURTY", "onward.graduation.readiness",
+				"blockingIssueKindsKnown");
+		fails("onward.graduation.readiness.on-time.SMB.until=10", "onward.graduation.readiness", "onTime[SMB].ordered");
+		fails("onward.graduation.readiness.dimension-floor=11", "onward.graduation.readiness", "dimensionFloor");
+	}
+
+	@Test
+	void aSteadyStateOfNoDaysStopsTheStart() {
+		fails("onward.automation.steady-state.monthly-check-in-days=0", "onward.automation.steady-state",
+				"monthlyCheckInDays");
+	}
+
+	@Test
+	void anEmptyUsageBatchOrNoRetentionStopsTheStart() {
+		fails("onward.usage.max-batch=0", "onward.usage", "maxBatch");
+		fails("onward.usage.raw-retention=0s", "onward.usage", "retentionPositive");
+	}
+
+	@Test
+	void revenueTiersBeyondTheWholeStopTheStart() {
+		fails("onward.segmentation.revenue-share.tier1-percent=80", "onward.segmentation.revenue-share",
+				"tiersWithinTheWhole");
+	}
+
+	@Test
+	void aMisspeltCountryTimeZoneStopsTheStart() {
+		fails("onward.accounts.country-time-zones.ID=Asia/Jakart", "onward.accounts", "countryTimeZonesKnown");
+		fails("onward.accounts.historical-import-after-days=-1", "onward.accounts", "historicalImportAfterDays");
+	}
+
+	@Test
+	void segmentThresholdsOutOfOrderStopTheStart() {
+		fails("onward.segmentation.mid-market-min-acv-usd=60000", "onward.segmentation", "thresholdsOrdered");
+		fails("onward.segmentation.usd-per-unit.EUR=0", "onward.segmentation", "usdPerUnit[EUR]");
+	}
+
+	@Test
+	void sendingHoursThatEndBeforeTheyStartStopTheStart() {
+		fails("onward.messaging.discipline.sending-from=19:00", "onward.messaging.discipline", "sendingHoursOrdered");
+		fails("onward.messaging.discipline.digest-day=SUNDAY", "onward.messaging.discipline", "digestOnASendingDay");
+	}
+
+	@Test
+	void anUnsupportedStaffLanguageOrNoAttemptsStopsTheStart() {
+		fails("onward.messaging.staff-language=fr", "onward.messaging", "staffLanguage");
+		fails("onward.messaging.max-attempts=0", "onward.messaging", "maxAttempts");
+		fails("onward.messaging.public-url=onward.example.com", "onward.messaging", "publicUrlAbsolute");
+	}
+
+	@Test
+	void aTrainingFeedbackThresholdOutsideTheRatingScaleStopsTheStart() {
+		fails("onward.health.feedback-flags.training-feedback-below=7", "onward.health.feedback-flags",
+				"trainingFeedbackBelow");
+	}
+
+	@Test
+	void aTechnicalShareOfTheWholeStopsTheStart() {
+		fails("onward.health.support-load.technical-share-ok=1.5", "onward.health.support-load", "technicalShareOk");
+	}
+
+	@Test
+	void noListenerThreadsOrARetryBeyondItsMaximumStopsTheStart() {
+		fails("onward.background.listener-threads=0", "onward.background", "listenerThreads");
+		fails("onward.background.retry.first-delay=1h", "onward.background", "retry.delaysOrdered");
+	}
+
+	@Test
+	void aRetentionOfNothingOrAMisspeltCronStopsTheStart() {
+		fails("onward.privacy.retention.outbox-bodies=0d", "onward.privacy.retention.outbox-bodies", "must be positive");
+		fails("onward.privacy.retention-cron=daily", "onward.privacy", "retentionCronValid");
+	}
+
+	@Test
+	void aWorldClassRatingAboveGoodStopsTheStart() {
+		fails("onward.analytics.ttv-rating.SMB.good-up-to=10", "onward.analytics", "ttvRating[SMB].ordered");
+		fails("onward.analytics.never-after-days=0", "onward.analytics", "neverAfterDays");
+	}
+
+	@Test
+	void aGoalSurveyOnDayZeroOrForAnUnknownSegmentStopsTheStart() {
+		fails("onward.portal.feedback-surveys.goal-day=0", "onward.portal.feedback-surveys", "goalDay");
+		fails("onward.portal.feedback-surveys.goal-segments=TINY", "onward.portal.feedback-surveys.goal-segments", "TINY");
+	}
+
+	@Test
+	void noPortalLinkRequestsOrALinkThatNeverWorksStopsTheStart() {
+		fails("onward.portal.max-requests-per-address=0", "onward.portal", "maxRequestsPerAddress");
+		fails("onward.portal.link-ttl=0s", "onward.portal", "periodsPositive");
+	}
+
 	private void fails(String property, String prefix, String named) {
 		runner.withPropertyValues(property).run(context -> {
 			assertThat(context).hasFailed();

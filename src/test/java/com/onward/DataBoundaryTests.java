@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -97,6 +98,57 @@ class DataBoundaryTests {
 				assertThat(declared).as(module + " reads " + view + " of " + owners.get(view)).contains(owners.get(view));
 			}
 		}
+	}
+
+	/**
+	 * The declared module graph has no cycle. It holds the code dependencies ({@link ModularityTests}) and, by the
+	 * test above, every module whose views a module reads, so a cycle through SQL (which
+	 * {@code ApplicationModules.verify()} cannot see) fails here: a module that needs data of a module depending on
+	 * it takes it through an interface it owns and the other implements, or through an event.
+	 */
+	@Test
+	void theDeclaredModuleGraphHasNoCycles() {
+		Map<String, Set<String>> graph = declaredDependencies();
+		var cycles = new TreeSet<String>();
+		for (String start : graph.keySet()) {
+			var path = new java.util.ArrayList<String>(List.of(start));
+			cycleFrom(start, graph, path, new java.util.HashSet<>(), cycles);
+		}
+		assertThat(graph).as("modules with declared dependencies").hasSizeGreaterThan(10);
+		assertThat(cycles).as("cycles between modules (code or data)").isEmpty();
+	}
+
+	private static void cycleFrom(String node, Map<String, Set<String>> graph, List<String> path, Set<String> seen,
+			Set<String> cycles) {
+		for (String next : graph.getOrDefault(node, Set.of())) {
+			if (next.equals(path.get(0))) {
+				cycles.add(String.join(" -> ", path) + " -> " + next);
+			}
+			else if (!path.contains(next) && seen.add(path.get(0) + ">" + next)) {
+				path.add(next);
+				cycleFrom(next, graph, path, seen, cycles);
+				path.remove(path.size() - 1);
+			}
+		}
+	}
+
+	/** Module → the modules its package-info.java allows it to depend on. */
+	static Map<String, Set<String>> declaredDependencies() {
+		Pattern allowed = Pattern.compile("allowedDependencies\\s*=\\s*\\{([^}]*)}");
+		var result = new TreeMap<String, Set<String>>();
+		for (String module : modules()) {
+			Path info = SOURCES.resolve(module).resolve("package-info.java");
+			if (!Files.exists(info)) continue;
+			Matcher m = allowed.matcher(read(info));
+			var declared = new TreeSet<String>();
+			if (m.find()) {
+				for (String name : m.group(1).split(",")) {
+					if (!name.isBlank()) declared.add(name.strip().replace("\"", ""));
+				}
+			}
+			result.put(module, declared);
+		}
+		return result;
 	}
 
 	/** The module data-dependency graph: which module reads which module's views. Printed for the docs. */

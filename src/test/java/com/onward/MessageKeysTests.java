@@ -33,12 +33,17 @@ class MessageKeysTests {
 
 	private static final Pattern CODE_KEY = Pattern.compile("(?:getMessage|\\bText\\.of|\\bmsg)\\(\\s*\"([\\w.\\-]+)\"\\s*[,)]");
 
+	/** A broken business rule said by its key: {@code BusinessRuleException.of(field, "key", …)}. */
+	private static final Pattern RULE_KEY = Pattern.compile(
+			"(?:BusinessRuleException\\.of|InvalidInputException\\.keyed)\\(\\s*[^,;]+,\\s*\"([\\w.\\-]+)\"");
+
 	@Test
 	void everyLiteralKeyExistsInAllThreeLanguagesOfALoadedBundle() throws IOException {
 		Map<String, Set<String>> keysByLanguage = loadedKeys();
 		Map<String, Set<String>> used = new TreeMap<>();
 		scan(Path.of("src/main/resources/templates"), ".html", TEMPLATE_KEY, used);
 		scan(Path.of("src/main/java"), ".java", CODE_KEY, used);
+		scan(Path.of("src/main/java"), ".java", RULE_KEY, used);
 		assertThat(used).as("keys found (the scan works)").hasSizeGreaterThan(100);
 		var missing = new TreeMap<String, Set<String>>();
 		used.forEach((key, files) -> keysByLanguage.forEach((language, keys) -> {
@@ -47,6 +52,33 @@ class MessageKeysTests {
 			}
 		}));
 		assertThat(missing).as("message keys used but missing").isEmpty();
+	}
+
+	/**
+	 * A business rule is never refused in English only: every {@code new BusinessRuleException(…)} names a message
+	 * key, so the API's problem detail and the staff form speak the reader's language.
+	 */
+	@Test
+	void everyBrokenBusinessRuleCarriesAMessageKey() throws IOException {
+		Pattern construction = Pattern.compile("new BusinessRuleException\\((.*?)\\);", Pattern.DOTALL);
+		Pattern key = Pattern.compile("\"[a-z]+\\.[\\w.\\-]+\"");
+		var englishOnly = new TreeSet<String>();
+		int keyed = 0;
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+				if (f.endsWith("BusinessRuleException.java")) continue;
+				String text = Files.readString(f);
+				Matcher m = construction.matcher(text);
+				while (m.find()) {
+					if (key.matcher(m.group(1)).find()) keyed++;
+					else englishOnly.add(f.getFileName() + ": " + m.group(1).strip());
+				}
+				Matcher of = RULE_KEY.matcher(text);
+				while (of.find()) keyed++;
+			}
+		}
+		assertThat(keyed).as("keyed business rules found (the scan works)").isGreaterThan(40);
+		assertThat(englishOnly).as("business rules refused in English only").isEmpty();
 	}
 
 	/** Language → keys of all bundles listed in spring.messages.basename. */

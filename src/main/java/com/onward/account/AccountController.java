@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.onward.shared.FormErrors;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.ContactRole;
 import com.onward.shared.Currency;
@@ -165,7 +166,7 @@ class AccountController {
 			accounts.overrideSegment(id, segment, reason);
 		}
 		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("overrideError", e.getMessage());
+			redirect.addFlashAttribute("overrideError", FormErrors.describe(e).message());
 		}
 		return "redirect:/accounts/" + id;
 	}
@@ -193,7 +194,7 @@ class AccountController {
 			return "redirect:/projects/" + signed.projectId();
 		}
 		catch (BusinessRuleException e) {
-			errors.rejectValue(e.field() == null ? "name" : e.field(), "invalid", e.getMessage());
+			errors.rejectValue(e.field() == null ? "name" : e.field(), "invalid", FormErrors.describe(e).message());
 		}
 		catch (InvalidInputException e) {
 			e.errors().forEach(f -> errors.reject("invalid", f.field() + ": " + f.message()));

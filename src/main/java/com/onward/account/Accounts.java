@@ -56,7 +56,7 @@ public class Accounts {
 	@Transactional
 	public Account create(NewAccount a) {
 		if (a.externalId() != null && !a.externalId().isBlank() && findByExternalId(a.externalId()).isPresent()) {
-			throw new BusinessRuleException("externalId", "an account with external id '" + a.externalId() + "' exists");
+			throw BusinessRuleException.of("externalId", "error.account.externalIdExists", a.externalId());
 		}
 		String timeZone = timeZone(a.timeZone(), a.country());
 		UUID id = UUID.randomUUID();
@@ -243,7 +243,7 @@ public class Accounts {
 	@Transactional
 	public Account overrideSegment(UUID id, Segment to, String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new BusinessRuleException("reason", "a reason is required to override a segment");
+			throw BusinessRuleException.of("reason", "error.account.overrideReason");
 		}
 		Account account = get(id);
 		jdbc.sql("update account set segment = :s, touch_model = :t, segment_overridden = true where id = :id")

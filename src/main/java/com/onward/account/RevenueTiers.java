@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,10 +31,13 @@ public class RevenueTiers {
 
 	/** {@code onward.segmentation.revenue-share}: the revenue shares of Tier 1 and Tier 2 in percent. */
 	@ConfigurationProperties("onward.segmentation.revenue-share")
-	public record Shares(Integer tier1Percent, Integer tier2Percent) {
-		public Shares {
-			if (tier1Percent == null) tier1Percent = 20;
-			if (tier2Percent == null) tier2Percent = 40;
+	@Validated
+	public record Shares(@NotNull @Min(1) @Max(99) Integer tier1Percent, @NotNull @Min(1) @Max(99) Integer tier2Percent) {
+
+		/** Tier 3 is the rest: the first two tiers together cannot pass the whole revenue. */
+		@AssertTrue(message = "tier1-percent and tier2-percent must not add up to more than 100")
+		boolean isTiersWithinTheWhole() {
+			return tier1Percent == null || tier2Percent == null || tier1Percent + tier2Percent <= 100;
 		}
 	}
 

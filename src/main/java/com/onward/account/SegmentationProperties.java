@@ -4,6 +4,12 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 import com.onward.shared.Currency;
 
@@ -15,9 +21,11 @@ import com.onward.shared.Currency;
  * a missing ACV, or (the old rule) reach a segment on its own.
  */
 @ConfigurationProperties("onward.segmentation")
-public record SegmentationProperties(int enterpriseMinEmployees, BigDecimal enterpriseMinAcvUsd,
-		int midMarketMinEmployees, BigDecimal midMarketMinAcvUsd, Map<Currency, BigDecimal> usdPerUnit,
-		EmployeeRule employees, Integer tieBandPercent) {
+@Validated
+public record SegmentationProperties(@Positive int enterpriseMinEmployees, @NotNull @Positive BigDecimal enterpriseMinAcvUsd,
+		@Positive int midMarketMinEmployees, @NotNull @Positive BigDecimal midMarketMinAcvUsd,
+		Map<Currency, @NotNull @Positive BigDecimal> usdPerUnit, EmployeeRule employees,
+		@Min(0) @Max(100) Integer tieBandPercent) {
 
 	public enum EmployeeRule {
 		TIE_BREAK, FALLBACK, EITHER
@@ -26,5 +34,12 @@ public record SegmentationProperties(int enterpriseMinEmployees, BigDecimal ente
 	public SegmentationProperties {
 		if (employees == null) employees = EmployeeRule.TIE_BREAK;
 		if (tieBandPercent == null) tieBandPercent = 10;
+	}
+
+	/** Mid-market starts below enterprise, in employees and in contract value, or no account could be mid-market. */
+	@AssertTrue(message = "the mid-market thresholds must be below the enterprise ones")
+	boolean isThresholdsOrdered() {
+		return midMarketMinEmployees < enterpriseMinEmployees && (midMarketMinAcvUsd == null || enterpriseMinAcvUsd == null
+				|| midMarketMinAcvUsd.compareTo(enterpriseMinAcvUsd) < 0);
 	}
 }

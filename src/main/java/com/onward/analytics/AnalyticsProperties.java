@@ -4,6 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 import com.onward.shared.Segment;
 
@@ -13,29 +19,32 @@ import com.onward.shared.Segment;
  * how long a computed answer may be served from memory.
  */
 @ConfigurationProperties("onward.analytics")
-public record AnalyticsProperties(Map<Segment, Rating> ttvRating, Map<Segment, Rating> goLiveRating,
-		Map<String, String> retentionBenchmark, Map<String, String> expansionBenchmark, int neverAfterDays,
-		Cache cache) {
+@Validated
+public record AnalyticsProperties(@NotEmpty Map<Segment, @Valid Rating> ttvRating, Map<Segment, @Valid Rating> goLiveRating,
+		Map<String, String> retentionBenchmark, Map<String, String> expansionBenchmark, @Positive int neverAfterDays,
+		@NotNull @Valid Cache cache) {
 
-	public record Rating(int worldClassUpTo, int goodUpTo) {
+	public record Rating(@Positive int worldClassUpTo, @Positive int goodUpTo) {
+
+		@AssertTrue(message = "world-class-up-to must not be above good-up-to")
+		boolean isOrdered() {
+			return worldClassUpTo <= goodUpTo;
+		}
 	}
 
 	/** {@code maxAge}: the longest an answer is served without recomputing (0 = no cache). */
-	public record Cache(Duration maxAge, int maxEntries) {
+	public record Cache(@NotNull Duration maxAge, @Positive int maxEntries) {
 
-		public Cache {
-			if (maxAge == null || maxAge.isNegative()) maxAge = Duration.ofMinutes(5);
-			if (maxEntries <= 0) maxEntries = 500;
+		@AssertTrue(message = "max-age must not be negative")
+		boolean isMaxAgeValid() {
+			return maxAge == null || !maxAge.isNegative();
 		}
 	}
 
 	public AnalyticsProperties {
-		if (ttvRating == null) ttvRating = Map.of(Segment.SMB, new Rating(21, 45), Segment.MID_MARKET, new Rating(45, 90),
-				Segment.ENTERPRISE, new Rating(60, 120));
+		// Go-live is rated like first value unless configured on its own; other defaults live in application.yml.
 		if (goLiveRating == null) goLiveRating = ttvRating;
 		if (retentionBenchmark == null) retentionBenchmark = Map.of();
 		if (expansionBenchmark == null) expansionBenchmark = Map.of();
-		if (neverAfterDays <= 0) neverAfterDays = 90;
-		if (cache == null) cache = new Cache(null, 0);
 	}
 }

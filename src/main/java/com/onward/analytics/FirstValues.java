@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.identity.AuditLog;
+import com.onward.onboarding.FirstValueSource;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.NotFoundException;
 
@@ -25,7 +26,7 @@ import jakarta.validation.constraints.Size;
  * recomputed per project from success-plan and milestone events and in full, set-based, on demand.
  */
 @Service
-public class FirstValues {
+public class FirstValues implements FirstValueSource {
 
 	public record Override(@NotNull LocalDate date, @Size(max = 2000) String note) {
 	}
@@ -93,6 +94,13 @@ public class FirstValues {
 			.optional();
 	}
 
+	/** For onboarding's project page and API: the first value as this module keeps it (read, never recomputed). */
+	@java.lang.Override
+	public Optional<FirstValueDate> firstValue(UUID projectId) {
+		return find(projectId).map(f -> new FirstValueDate(f.firstValueDate(), f.timeToValueDays(), f.overridden(),
+				f.overrideNote()));
+	}
+
 	public FirstValue get(UUID projectId) {
 		Optional<FirstValue> found = find(projectId);
 		if (found.isPresent()) return found.get();
@@ -105,10 +113,10 @@ public class FirstValues {
 	public FirstValue override(UUID projectId, Override o) {
 		FirstValue current = get(projectId);
 		if (o.date().isBefore(current.signedOn())) {
-			throw new BusinessRuleException("date", "must not be before the contract was signed (" + current.signedOn() + ")");
+			throw BusinessRuleException.of("date", "error.firstValue.beforeSigning", current.signedOn());
 		}
 		if (o.date().isAfter(LocalDate.now(clock))) {
-			throw new BusinessRuleException("date", "must not be in the future");
+			throw BusinessRuleException.of("date", "error.date.future");
 		}
 		String note = o.note() == null || o.note().isBlank() ? null : o.note().strip();
 		jdbc.sql("""

@@ -33,7 +33,7 @@ public class Automation {
 		STOP_SEQUENCE, CHANGE_STATUS, CALL_WEBHOOK
 	}
 
-	public record Rule(String code, int position, String kind, String trigger, String template, List<Action> actions,
+	public record Rule(String code, int position, String kind, Trigger trigger, String template, List<Action> actions,
 			Conditions conditions, Map<String, Object> params, boolean enabled, String updatedBy, Instant updatedAt) {
 
 		int days() {
@@ -127,13 +127,13 @@ public class Automation {
 	}
 
 	/** A domain event: fans out to subscribed webhooks and runs the enabled EVENT rules of its trigger. */
-	int onEvent(String trigger, UUID accountId, String occurrence, Map<String, String> values, List<Object> args,
+	int onEvent(Trigger trigger, UUID accountId, String occurrence, Map<String, String> values, List<Object> args,
 			Map<String, Object> data) {
 		return eventRules.onEvents(trigger, List.of(new Occurrence(accountId, occurrence, values, args, data)));
 	}
 
 	/** Many occurrences of one trigger (a chunk of a bulk change), handled set-based. */
-	int onEvents(String trigger, List<Occurrence> occurrences) {
+	int onEvents(Trigger trigger, List<Occurrence> occurrences) {
 		return eventRules.onEvents(trigger, occurrences);
 	}
 

@@ -59,7 +59,7 @@ class AutomationListeners {
 	@ApplicationModuleListener
 	void on(ContractSigned e) {
 		boolean recent = !signedOn(e).isBefore(LocalDate.now(clock).minusDays(props.welcomeWithinDays()));
-		automation.onEvents("CONTRACT_SIGNED", List.of(new Automation.Occurrence(e.accountId(), e.contractId().toString(),
+		automation.onEvents(Trigger.CONTRACT_SIGNED, List.of(new Automation.Occurrence(e.accountId(), e.contractId().toString(),
 				Map.of(), List.of(), data("contractId", e.contractId(), "projectId", e.projectId(), "segment", e.segment(),
 						"historical", e.historical()), !e.historical(), recent)));
 	}
@@ -72,53 +72,53 @@ class AutomationListeners {
 	void on(ItemCompleted e) {
 		Map<String, Object> data = data("projectId", e.projectId(), "itemId", e.itemId(), "itemKey", e.itemKey(), "kind",
 				e.kind(), "goLive", e.goLive());
-		automation.onEvent("ITEM_COMPLETED", e.accountId(), e.itemId().toString(), Map.of(), List.of(e.itemKey()), data);
+		automation.onEvent(Trigger.ITEM_COMPLETED, e.accountId(), e.itemId().toString(), Map.of(), List.of(e.itemKey()), data);
 		if (e.kind() == ItemKind.MILESTONE) {
-			automation.onEvent("MILESTONE_COMPLETED", e.accountId(), e.itemId().toString(), Map.of(), List.of(e.itemKey()), data);
+			automation.onEvent(Trigger.MILESTONE_COMPLETED, e.accountId(), e.itemId().toString(), Map.of(), List.of(e.itemKey()), data);
 		}
 		if (props.kickoffItems().contains(e.itemKey())) {
-			automation.onEvent("KICKOFF_COMPLETED", e.accountId(), e.projectId().toString(), Map.of(), List.of(), data);
+			automation.onEvent(Trigger.KICKOFF_COMPLETED, e.accountId(), e.projectId().toString(), Map.of(), List.of(), data);
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(EarlyWinDetected e) {
-		automation.onEvent("EARLY_WIN", e.accountId(), e.kind().name(), Map.of(), List.of(e.kind().name()),
+		automation.onEvent(Trigger.EARLY_WIN, e.accountId(), e.kind().name(), Map.of(), List.of(e.kind().name()),
 				data("kind", e.kind(), "occurredAt", e.occurredAt()));
 	}
 
 	@ApplicationModuleListener
 	void on(TrainingModuleCompleted e) {
-		automation.onEvent("TRAINING_MODULE_COMPLETED", e.accountId(), e.sessionId() + ":" + e.attendee(),
+		automation.onEvent(Trigger.TRAINING_MODULE_COMPLETED, e.accountId(), e.sessionId() + ":" + e.attendee(),
 				Map.of("contact", e.attendee()), List.of(e.attendee()),
 				data("sessionId", e.sessionId(), "attendee", e.attendee(), "assessmentScore", e.assessmentScore()));
 	}
 
 	@ApplicationModuleListener
 	void on(SuccessCriterionMet e) {
-		automation.onEvent("SUCCESS_CRITERION_MET", e.accountId(), e.criterionId().toString(),
+		automation.onEvent(Trigger.SUCCESS_CRITERION_MET, e.accountId(), e.criterionId().toString(),
 				Map.of("achievements", e.kpi()), List.of(e.kpi()), data("criterionId", e.criterionId(), "kpi", e.kpi()));
 	}
 
 	@ApplicationModuleListener
 	void on(RedFlagRaised e) {
-		automation.onEvents("RED_FLAG_RAISED", List.of(occurrence(e)));
+		automation.onEvents(Trigger.RED_FLAG_RAISED, List.of(occurrence(e)));
 	}
 
 	/** A chunk of flags from a bulk recompute: one set-based run per rule for the whole chunk. */
 	@ApplicationModuleListener
 	void on(RedFlagsRaised e) {
-		automation.onEvents("RED_FLAG_RAISED", e.flags().stream().map(AutomationListeners::occurrence).toList());
+		automation.onEvents(Trigger.RED_FLAG_RAISED, e.flags().stream().map(AutomationListeners::occurrence).toList());
 	}
 
 	@ApplicationModuleListener
 	void on(HealthBandChanged e) {
-		automation.onEvents("HEALTH_BAND_CHANGED", List.of(occurrence(e)));
+		automation.onEvents(Trigger.HEALTH_BAND_CHANGED, List.of(occurrence(e)));
 	}
 
 	@ApplicationModuleListener
 	void on(HealthBandsChanged e) {
-		automation.onEvents("HEALTH_BAND_CHANGED", e.changes().stream().map(AutomationListeners::occurrence).toList());
+		automation.onEvents(Trigger.HEALTH_BAND_CHANGED, e.changes().stream().map(AutomationListeners::occurrence).toList());
 	}
 
 	private static Automation.Occurrence occurrence(RedFlagRaised e) {
@@ -141,7 +141,7 @@ class AutomationListeners {
 
 	@ApplicationModuleListener
 	void on(ProjectGraduated e) {
-		automation.onEvent("PROJECT_GRADUATED", e.accountId(), e.projectId().toString(), Map.of(), List.of(),
+		automation.onEvent(Trigger.PROJECT_GRADUATED, e.accountId(), e.projectId().toString(), Map.of(), List.of(),
 				data("projectId", e.projectId(), "graduatedOn", e.graduatedOn()));
 	}
 
@@ -149,9 +149,9 @@ class AutomationListeners {
 	void on(SurveyAnswered e) {
 		var data = data("surveyId", e.surveyId(), "kind", e.kind(), "score", e.score(), "comment", e.comment());
 		List<Object> args = List.of(e.kind().name(), e.score(), e.comment() == null ? "-" : e.comment());
-		automation.onEvent("SURVEY_ANSWERED", e.accountId(), e.surveyId().toString(), Map.of(), args, data);
+		automation.onEvent(Trigger.SURVEY_ANSWERED, e.accountId(), e.surveyId().toString(), Map.of(), args, data);
 		if (e.detractor()) {
-			automation.onEvent("SURVEY_DETRACTOR", e.accountId(), e.surveyId().toString(), Map.of(), args, data);
+			automation.onEvent(Trigger.SURVEY_DETRACTOR, e.accountId(), e.surveyId().toString(), Map.of(), args, data);
 		}
 	}
 

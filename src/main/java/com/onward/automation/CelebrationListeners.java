@@ -21,7 +21,7 @@ import com.onward.playbook.ItemKind;
 @Component
 class CelebrationListeners {
 
-	static final String TRIGGER = "MILESTONE_REACHED";
+	static final Trigger TRIGGER = Trigger.MILESTONE_REACHED;
 
 	private final Automation automation;
 	private final AutomationProperties props;

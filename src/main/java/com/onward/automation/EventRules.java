@@ -39,15 +39,15 @@ class EventRules {
 	 * one statement over them. Keys are the same as for single events, so each action still happens
 	 * once per (rule, account, occurrence), however the occurrence arrived and however often.
 	 */
-	int onEvents(String trigger, List<Occurrence> occurrences) {
+	int onEvents(Trigger trigger, List<Occurrence> occurrences) {
 		if (occurrences.isEmpty()) {
 			return 0;
 		}
 		LocalDate today = LocalDate.now(clock);
-		int fired = webhooks.fireAll(trigger, occurrences.stream()
+		int fired = webhooks.fireAll(trigger.name(), occurrences.stream()
 			.map(o -> new Webhooks.Call(trigger + ":" + o.occurrence(), o.accountId(), o.data())).toList());
 		for (Rule rule : store.rules()) {
-			if (!rule.enabled() || !"EVENT".equals(rule.kind()) || !rule.trigger().equals(trigger)) {
+			if (!rule.enabled() || rule.trigger() != trigger) {
 				continue;
 			}
 			Integer n = tx.execute(s -> {

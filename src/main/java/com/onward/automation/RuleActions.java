@@ -112,7 +112,7 @@ class RuleActions {
 							rs.getString(5) == null ? List.of() : json.readValue(rs.getString(5), ARGS)))
 					.list());
 				// At signing the enrolment is made in the contract's own transaction (Sequences.enrolOnSigning).
-				case START_SEQUENCE -> "CONTRACT_SIGNED".equals(rule.trigger()) ? 0 : jdbc.sql("""
+				case START_SEQUENCE -> rule.trigger() == Trigger.CONTRACT_SIGNED ? 0 : jdbc.sql("""
 						insert into sequence_enrolment (id, sequence_code, account_id, started_on, updated_at)
 						select gen_random_uuid(), :sequence, h.account_id,
 						  case when :from = 'PROJECT_START' then least(p.start_date, :today) else :today end, :now
@@ -139,7 +139,7 @@ class RuleActions {
 				case CHANGE_STATUS -> changeStatus(ProjectStatus.valueOf(rule.param("status")));
 				case SEND_INVITE -> invite(rule, today);
 				case CALL_WEBHOOK -> hits(rule).stream()
-					.mapToInt(h -> webhooks.fire(rule.trigger(), h.key(), h.accountId(),
+					.mapToInt(h -> webhooks.fire(rule.trigger().name(), h.key(), h.accountId(),
 							Map.of("rule", rule.code(), "occurrence", h.occurrence())))
 					.sum();
 			};

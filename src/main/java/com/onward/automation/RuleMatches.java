@@ -77,7 +77,7 @@ class RuleMatches {
 		else {
 			from = "";
 			switch (rule.trigger()) {
-				case "NO_LOGIN_AFTER_ACCESS" -> {
+				case NO_LOGIN_AFTER_ACCESS -> {
 					occurrence = "'day-' || :days";
 					occurred = "p.start_date + :days";
 					args = "jsonb_build_array(a.name, :days)";
@@ -85,7 +85,7 @@ class RuleMatches {
 							p.start_date <= :today - :days
 							  and not exists (select 1 from usage_user_v u where u.account_id = a.account_id and u.first_login is not null)""";
 				}
-				case "NO_RECENT_LOGIN" -> {
+				case NO_RECENT_LOGIN -> {
 					occurrence = "(select to_char(max(u.last_seen), 'YYYY-MM-DD') from usage_user_v u where u.account_id = a.account_id)";
 					occurred = "(select cast(max(u.last_seen) as date) from usage_user_v u where u.account_id = a.account_id) + :days";
 					args = "jsonb_build_array(a.name, :days)";
@@ -94,7 +94,7 @@ class RuleMatches {
 							  and not exists (select 1 from usage_user_v u where u.account_id = a.account_id
 							                  and u.last_seen >= cast(:today - :days as timestamp) at time zone 'UTC')""";
 				}
-				case "FEATURE_UNUSED" -> {
+				case FEATURE_UNUSED -> {
 					// Only features the vendor marked as core (a guess would teach the wrong thing), and one at a
 					// time: the first unused one, so an account gets the next how-to after it used the last.
 					from = " " + """
@@ -107,7 +107,7 @@ class RuleMatches {
 					vals = "jsonb_build_object('feature', coalesce(f.name, f.key))";
 					where = "p.start_date <= :today - :days";
 				}
-				case "WEEKLY_USAGE" -> {
+				case WEEKLY_USAGE -> {
 					from = " " + """
 							join lateral (select count(distinct d.user_id) as users, sum(d.events) as events from usage_user_day_v d
 							   where d.account_id = a.account_id and d.day > :today - :days and d.day <= :today) w on w.events > 0""";
@@ -117,8 +117,8 @@ class RuleMatches {
 					// Sent on one day of the week (param weekday, ISO: 5 = Friday); on the other days the rule costs nothing.
 					where = "extract(isodow from cast(:today as date)) = cast(:weekday as int)";
 				}
-				case "MILESTONE_OVERDUE", "STUCK_ON_STEP" -> {
-					boolean overdue = rule.trigger().equals("MILESTONE_OVERDUE");
+				case MILESTONE_OVERDUE, STUCK_ON_STEP -> {
+					boolean overdue = rule.trigger() == Trigger.MILESTONE_OVERDUE;
 					from = overdue
 							? " join onboarding_item_progress_v i on i.project_id = p.project_id and i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED') and i.due_date <= :today - :days"
 							: " join onboarding_item_progress_v i on i.project_id = p.project_id and i.status in ('IN_PROGRESS','BLOCKED') and i.start_date <= :today - :days and i.due_date < :today";
@@ -128,33 +128,33 @@ class RuleMatches {
 					args = "jsonb_build_array(a.name, coalesce(i.name, to_jsonb(i.key)), :today - i.due_date)";
 					where = "true";
 				}
-				case "NO_STAKEHOLDER_CONTACT" -> {
+				case NO_STAKEHOLDER_CONTACT -> {
 					from = " join lateral (select max(last_contact_on) as last from contact_v where account_id = a.account_id) lc on true";
 					occurrence = "'since-' || coalesce(lc.last, p.start_date)";
 					args = "jsonb_build_array(a.name, :today - coalesce(lc.last, p.start_date))";
 					where = "coalesce(lc.last, p.start_date) <= :today - :days";
 				}
-				case "CADENCE_DUE" -> {
+				case CADENCE_DUE -> {
 					from = " join (" + cadences() + ") cd on cd.account_id = a.account_id";
 					occurrence = "'cadence-' || cd.contact_id || '-' || cd.due_on";
 					args = "jsonb_build_array(a.name, cd.name, jsonb_build_object('key', 'contactRole.' || cd.role), cd.due_on)";
 					contact = "cd.contact_id";
 					where = "cd.due_on <= :today + :days";
 				}
-				case "UNASSIGNED_ROLE" -> {
+				case UNASSIGNED_ROLE -> {
 					occurrence = "'unassigned'";
 					where = """
 							exists (select 1 from project_assignment_v pa where pa.project_id = p.project_id and pa.active
 							        and pa.member_id is null)""";
 				}
-				case "CADENCE_MISSED" -> {
+				case CADENCE_MISSED -> {
 					from = " join missed_cadence m on m.account_id = a.account_id";
 					occurrence = "'missed-' || m.contact_id || '-' || m.due_on";
 					args = "jsonb_build_array(a.name, m.name, jsonb_build_object('key', 'contactRole.' || m.role), m.due_on)";
 					contact = "m.contact_id";
 					where = "true";
 				}
-				default -> throw new IllegalStateException("unknown sweep trigger " + rule.trigger());
+				default -> throw new IllegalStateException("not a sweep trigger: " + rule.trigger());
 			}
 		}
 		var params = new HashMap<String, Object>();

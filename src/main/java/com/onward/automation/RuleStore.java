@@ -51,7 +51,7 @@ class RuleStore {
 		return jdbc.sql("""
 				select code, position, kind, trigger, template, actions, conditions, params, enabled, updated_by, updated_at
 				from automation_rule order by position, code""")
-			.query((rs, n) -> new Rule(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+			.query((rs, n) -> new Rule(rs.getString(1), rs.getInt(2), rs.getString(3), Trigger.valueOf(rs.getString(4)), rs.getString(5),
 					java.util.Arrays.stream((String[]) rs.getArray(6).getArray()).map(Action::valueOf).toList(),
 					json.readValue(rs.getString(7), Conditions.class), json.readValue(rs.getString(8), MAP),
 					rs.getBoolean(9), rs.getString(10), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()))

@@ -73,7 +73,7 @@ public class Sequences {
 		LocalDate today = LocalDate.now(clock);
 		int enrolled = 0;
 		for (Automation.Rule rule : rules) {
-			if (!rule.enabled() || !"EVENT".equals(rule.kind()) || !"CONTRACT_SIGNED".equals(rule.trigger())
+			if (!rule.enabled() || rule.trigger() != Trigger.CONTRACT_SIGNED
 					|| !rule.actions().contains(Automation.Action.START_SEQUENCE)) {
 				continue;
 			}

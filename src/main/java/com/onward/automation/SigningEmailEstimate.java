@@ -32,7 +32,7 @@ class SigningEmailEstimate implements CustomerEmailEstimate {
 	public int onSigning(List<PlannedContract> contracts) {
 		LocalDate today = LocalDate.now(clock);
 		List<Automation.Rule> rules = automation.rules().stream()
-			.filter(r -> r.enabled() && "EVENT".equals(r.kind()) && "CONTRACT_SIGNED".equals(r.trigger())).toList();
+			.filter(r -> r.enabled() && r.trigger() == Trigger.CONTRACT_SIGNED).toList();
 		int emails = 0;
 		for (PlannedContract c : contracts) {
 			if (c.historical() || !c.hasContactEmail()) continue;

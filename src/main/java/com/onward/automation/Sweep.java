@@ -59,7 +59,7 @@ class Sweep {
 		LocalDate today = LocalDate.now(clock);
 		return tx.execute(s -> {
 			matches.fillHits(rule, today, null);
-			String fresh = "SWEEP".equals(rule.kind())
+			String fresh = rule.trigger().kind() == Trigger.Kind.SWEEP
 					? " where not exists (select 1 from messaging_key_v o where o.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
 						+ " and not exists (select 1 from automation_task t where t.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
 					: "";
@@ -93,7 +93,7 @@ class Sweep {
 		});
 		int evaluated = 0;
 		for (Rule rule : rules) {
-			if (!rule.enabled() || !"SWEEP".equals(rule.kind())) {
+			if (!rule.enabled() || rule.trigger().kind() != Trigger.Kind.SWEEP) {
 				continue;
 			}
 			evaluated++;

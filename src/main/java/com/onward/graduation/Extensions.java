@@ -164,7 +164,7 @@ public class Extensions {
 			throw new NotFoundException("Extension", extensionId);
 		}
 		if (e.status() != Status.ESCALATED) {
-			throw new BusinessRuleException("status", "only an escalated extension waits for a decision");
+			throw BusinessRuleException.of("status", "error.extension.notEscalated");
 		}
 		jdbc.sql("""
 				update extension set status = :status, decided_by = :by, decided_at = :at, decision_note = :note
@@ -222,11 +222,10 @@ public class Extensions {
 		Project project = projects.get(projectId);
 		long past = daysPastTarget(project);
 		if (past < props.recoveryAfterDays()) {
-			throw new BusinessRuleException("projectId", "a recovery plan is for projects " + props.recoveryAfterDays()
-					+ "+ days past their target; this one is " + past + " days past");
+			throw BusinessRuleException.of("projectId", "error.recovery.tooEarly", props.recoveryAfterDays(), past);
 		}
 		if (!r.revisedTarget().isAfter(LocalDate.now(clock))) {
-			throw new BusinessRuleException("revisedTarget", "must be in the future");
+			throw BusinessRuleException.of("revisedTarget", "error.date.notFuture");
 		}
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
@@ -271,7 +270,7 @@ public class Extensions {
 	public Review recordReview(UUID projectId, ReviewRecord r) {
 		Project project = projects.get(projectId);
 		if (r.customerSignOff() && (r.signedOffBy() == null || r.signedOffBy().isBlank())) {
-			throw new BusinessRuleException("signedOffBy", "say who signed off for the customer");
+			throw BusinessRuleException.of("signedOffBy", "error.recovery.signedOffBy");
 		}
 		com.onward.shared.WebLinks.require("documentationUrl", r.documentationUrl());
 		jdbc.sql("""

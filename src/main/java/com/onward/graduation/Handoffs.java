@@ -113,7 +113,7 @@ public class Handoffs {
 		Handoff h = forProject(projectId).stream().filter(x -> x.kind() == kind).findFirst()
 			.orElseThrow(() -> new NotFoundException("Handoff " + kind + " of project", projectId));
 		if (n == 0) {
-			throw new BusinessRuleException("kind", "the " + kind + " handoff is already complete");
+			throw BusinessRuleException.of("kind", "error.handoff.complete");
 		}
 		health.handoffCompleted(h.id(), at);
 		audit.record("handoff.completed", "project", projectId, kind.name());

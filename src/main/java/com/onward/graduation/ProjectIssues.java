@@ -91,7 +91,7 @@ public class ProjectIssues {
 	public Issue resolve(UUID projectId, UUID issueId, String resolution) {
 		Issue issue = get(projectId, issueId);
 		if (!issue.open()) {
-			throw new BusinessRuleException("issueId", "the issue is already resolved");
+			throw BusinessRuleException.of("issueId", "error.issue.resolved");
 		}
 		jdbc.sql("update project_issue set resolved_at = :at, resolved_by = :who, resolution = :r where id = :id")
 			.param("at", Timestamp.from(clock.instant())).param("who", AuditLog.currentActor())

@@ -5,6 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import java.util.Arrays;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import com.onward.shared.Segment;
 
@@ -15,21 +25,25 @@ import com.onward.shared.Segment;
  * which logged problems block graduation, and the on-time graduation window of each segment.
  */
 @ConfigurationProperties("onward.graduation.readiness")
-record ReadinessProperties(BigDecimal dimensionFloor, BigDecimal valueCapUntilMet, Boolean requireCustomerConfirmation,
-		List<String> blockingIssueKinds, Map<Segment, Window> onTime) {
+@Validated
+record ReadinessProperties(@NotNull @DecimalMin("0") @DecimalMax("10") BigDecimal dimensionFloor,
+		@NotNull @DecimalMin("0") @DecimalMax("10") BigDecimal valueCapUntilMet, @NotNull Boolean requireCustomerConfirmation,
+		@NotNull List<String> blockingIssueKinds, @NotEmpty Map<Segment, @Valid Window> onTime) {
+	// Defaults live in application.yml only.
 
 	/** Graduating from day {@code from} to day {@code until} of onboarding is on time. */
-	record Window(int from, int until) {
+	record Window(@PositiveOrZero int from, @Positive int until) {
+
+		@AssertTrue(message = "from must not be after until")
+		boolean isOrdered() {
+			return from <= until;
+		}
 	}
 
-	ReadinessProperties {
-		if (dimensionFloor == null) dimensionFloor = BigDecimal.valueOf(7);
-		if (valueCapUntilMet == null) valueCapUntilMet = BigDecimal.valueOf(6);
-		if (requireCustomerConfirmation == null) requireCustomerConfirmation = true;
-		if (blockingIssueKinds == null) blockingIssueKinds = List.of("DATA_QUALITY", "SECURITY");
-		if (onTime == null || onTime.isEmpty()) {
-			onTime = Map.of(Segment.SMB, new Window(14, 30), Segment.MID_MARKET, new Window(45, 60),
-					Segment.ENTERPRISE, new Window(90, 120));
-		}
+	/** Only kinds a logged problem can have: a typo would silently block nothing. */
+	@AssertTrue(message = "blocking-issue-kinds must be kinds of logged problems (DATA_QUALITY, SECURITY, TECHNICAL, OTHER)")
+	boolean isBlockingIssueKindsKnown() {
+		return blockingIssueKinds == null || blockingIssueKinds.stream()
+			.allMatch(k -> Arrays.stream(ProjectIssues.Kind.values()).anyMatch(kind -> kind.name().equals(k)));
 	}
 }

@@ -164,8 +164,7 @@ public class ReadyToComplete {
 		String status = jdbc.sql("select status from graduation_ready_review where project_id = :p").param("p", projectId)
 			.query(String.class).optional().orElseThrow(() -> new NotFoundException("Ready-to-complete review", projectId));
 		if (!Status.LISTED.name().equals(status)) {
-			throw new BusinessRuleException("status", "only a listed project can be approved or dismissed (it is " + status + ")",
-					"readyToComplete.notListed");
+			throw BusinessRuleException.of("status", "error.readyToComplete.notListed");
 		}
 	}
 

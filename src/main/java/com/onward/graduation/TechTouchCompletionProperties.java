@@ -3,6 +3,7 @@ package com.onward.graduation;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import com.onward.shared.Segment;
 
@@ -12,6 +13,7 @@ import com.onward.shared.Segment;
  * a person to approve its completion (never silent).
  */
 @ConfigurationProperties("onward.graduation.tech-touch-completion")
+@Validated
 record TechTouchCompletionProperties(List<Segment> segments) {
 
 	TechTouchCompletionProperties {

@@ -60,7 +60,7 @@ class CorrectiveActions {
 		Health.Flag flag = health.flag(a.flagId()).filter(f -> f.accountId().equals(accountId))
 			.orElseThrow(() -> new NotFoundException("Red flag", a.flagId()));
 		if (a.dueDate().isBefore(LocalDate.now(clock))) {
-			throw new BusinessRuleException("dueDate", "must not be in the past");
+			throw BusinessRuleException.of("dueDate", "error.date.past");
 		}
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
@@ -78,7 +78,7 @@ class CorrectiveActions {
 	@Transactional
 	Action close(UUID accountId, UUID actionId, Status status) {
 		if (status == Status.OPEN) {
-			throw new BusinessRuleException("status", "must be DONE or CANCELLED");
+			throw BusinessRuleException.of("status", "error.action.closeStatus");
 		}
 		int n = jdbc.sql("""
 				update corrective_action set status = :s, closed_at = :at
@@ -90,7 +90,8 @@ class CorrectiveActions {
 			if (!existing.accountId().equals(accountId)) {
 				throw new NotFoundException("Corrective action", actionId);
 			}
-			throw new BusinessRuleException("status", "the action is already " + existing.status());
+			throw BusinessRuleException.of("status", "error.action.already",
+					BusinessRuleException.label("actionStatus.", existing.status()));
 		}
 		audit.record("corrective-action." + status.name().toLowerCase(), "corrective_action", actionId, null);
 		return get(actionId);

@@ -78,7 +78,7 @@ class Escalations {
 	Escalation resolve(UUID accountId, UUID id, Resolution r) {
 		Escalation e = get(accountId, id);
 		if (e.resolvedOn() != null) {
-			throw new BusinessRuleException(null, "This escalation is already resolved", "escalations.alreadyResolved");
+			throw BusinessRuleException.of(null, "error.escalation.resolved");
 		}
 		jdbc.sql("update health_escalation set resolved_on = :on, resolution = :r where id = :id")
 			.param("on", LocalDate.now(clock)).param("r", r.resolution().strip()).param("id", id).update();

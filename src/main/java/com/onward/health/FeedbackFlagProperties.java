@@ -3,6 +3,12 @@ package com.onward.health;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * Thresholds of the red flags on results, complaints and feedback ({@code onward.health.feedback-flags}, HLT-2):
@@ -14,9 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * held below {@code trainingFeedbackBelow} over at least {@code trainingFeedbackMinResponses} ratings).
  */
 @ConfigurationProperties("onward.health.feedback-flags")
-record FeedbackFlagProperties(int metricsWindowDays, int metricsMinMeasurements, int metricsMinSpanDays,
-		int untrackedDays, int complaintsWindowDays, int complaintsMin, List<String> complaintCategories,
-		double trainingFeedbackBelow, int trainingFeedbackMinResponses) {
+@Validated
+record FeedbackFlagProperties(@Positive int metricsWindowDays, @Min(2) int metricsMinMeasurements,
+		@PositiveOrZero int metricsMinSpanDays, @Positive int untrackedDays, @Positive int complaintsWindowDays,
+		@Positive int complaintsMin, List<String> complaintCategories,
+		@DecimalMin("1") @DecimalMax("5") double trainingFeedbackBelow, @Positive int trainingFeedbackMinResponses) {
 
 	/** The shipped values, for rules built without Spring (unit tests); application.yml is the reference. */
 	static final FeedbackFlagProperties SHIPPED = new FeedbackFlagProperties(28, 2, 14, 30, 14, 3,

@@ -158,7 +158,7 @@ class RedFlags {
 		Flag flag = flag(flagId).filter(f -> accountId == null || f.accountId().equals(accountId))
 			.orElseThrow(() -> new NotFoundException("Red flag", flagId));
 		if (!flag.manual()) {
-			throw new BusinessRuleException(null, "This flag clears itself when what raised it changes");
+			throw BusinessRuleException.of(null, "error.flag.clearsItself");
 		}
 		if (flag.clearedAt() == null) {
 			jdbc.sql("update red_flag set cleared_at = :at, cleared_by = :by where id = :id")

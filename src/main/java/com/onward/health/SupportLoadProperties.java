@@ -1,6 +1,10 @@
 package com.onward.health;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Positive;
 
 /**
  * Support-load defaults ({@code onward.health.support-load}): the seeds' target of under 5 tickets
@@ -8,18 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * open-ticket age that is still fine, and the two ticket red flags' thresholds (HLT-1, HLT-2).
  */
 @ConfigurationProperties("onward.health.support-load")
-record SupportLoadProperties(int weeklyTarget, int targetByDay, int earlyWeeklyTarget, double technicalShareOk,
-		int openAgeDays, int growingTechnicalMin, int itUnresponsiveDays) {
+@Validated
+record SupportLoadProperties(@Positive int weeklyTarget, @Positive int targetByDay, @Positive int earlyWeeklyTarget,
+		@DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double technicalShareOk,
+		@Positive int openAgeDays, @Positive int growingTechnicalMin, @Positive int itUnresponsiveDays) {
 
+	/** The shipped values, for rules built without Spring (unit tests); application.yml is the reference. */
 	static final SupportLoadProperties DEFAULTS = new SupportLoadProperties(5, 60, 10, 0.5, 7, 2, 5);
-
-	SupportLoadProperties {
-		if (weeklyTarget <= 0) weeklyTarget = 5;
-		if (targetByDay <= 0) targetByDay = 60;
-		if (earlyWeeklyTarget <= 0) earlyWeeklyTarget = 10;
-		if (technicalShareOk <= 0 || technicalShareOk >= 1) technicalShareOk = 0.5;
-		if (openAgeDays <= 0) openAgeDays = 7;
-		if (growingTechnicalMin <= 0) growingTechnicalMin = 2;
-		if (itUnresponsiveDays <= 0) itUnresponsiveDays = 5;
-	}
 }

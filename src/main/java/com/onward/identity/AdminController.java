@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.onward.shared.FormErrors;
 import com.onward.shared.BusinessRuleException;
 
 /** Sign-in page and the admin pages: users, API tokens and the audit log. */
@@ -67,12 +68,12 @@ class AdminController {
 	String createUser(@RequestParam String username, @RequestParam String displayName, @RequestParam String email,
 			@RequestParam StaffRole role, @RequestParam String password, RedirectAttributes redirect) {
 		try {
-			if (username.isBlank() || displayName.isBlank()) throw new BusinessRuleException("username", "required");
+			if (username.isBlank() || displayName.isBlank()) throw BusinessRuleException.of("username", "error.user.nameRequired");
 			users.create(username.strip(), displayName.strip(), email.isBlank() ? null : email.strip(), role, password);
 			redirect.addFlashAttribute("ok", "user");
 		}
 		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("userError", e.field() + ": " + e.getMessage());
+			redirect.addFlashAttribute("userError", e.field() + ": " + FormErrors.describe(e).message());
 		}
 		return "redirect:/admin";
 	}

@@ -38,7 +38,7 @@ class PasswordController {
 			@RequestParam(defaultValue = "") String confirm, Principal principal, HttpSession session,
 			RedirectAttributes redirect) {
 		try {
-			if (!password.equals(confirm)) throw new BusinessRuleException("confirm", "does not match");
+			if (!password.equals(confirm)) throw BusinessRuleException.of("confirm", "error.password.confirmMismatch");
 			users.changePassword(principal.getName(), currentPassword, password);
 			// This session stays; every other session of the user ends.
 			session.setAttribute(SessionCheckFilter.SIGNED_IN_AT, clock.instant());
@@ -62,7 +62,7 @@ class PasswordController {
 			@RequestParam(defaultValue = "") String confirm, Model model) {
 		model.addAttribute("token", token);
 		try {
-			if (!password.equals(confirm)) throw new BusinessRuleException("confirm", "does not match");
+			if (!password.equals(confirm)) throw BusinessRuleException.of("confirm", "error.password.confirmMismatch");
 			if (resets.complete(token, password)) return "redirect:/login?reset";
 			model.addAttribute("invalid", true);
 		}

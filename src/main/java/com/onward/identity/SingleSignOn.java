@@ -37,10 +37,6 @@ class SingleSignOn {
 
 	@Bean
 	ClientRegistrationRepository ssoRegistrations(SsoProperties sso) {
-		if (sso.issuerUri() == null || sso.issuerUri().isBlank() || sso.clientId() == null || sso.clientId().isBlank()) {
-			throw new IllegalStateException("onward.sso.enabled is true: set onward.sso.issuer-uri and onward.sso.client-id "
-					+ "(and client-secret for a confidential client)");
-		}
 		if (sso.roles().isEmpty() && sso.defaultRole() == null) {
 			log.warn("Single sign-on has no onward.sso.roles and no default-role: every sign-in will be refused");
 		}

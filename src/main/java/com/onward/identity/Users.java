@@ -49,10 +49,10 @@ public class Users implements UserDetailsService {
 
 	static void checkPassword(String rawPassword) {
 		if (rawPassword == null || rawPassword.length() < MIN_PASSWORD) {
-			throw new BusinessRuleException("password", "must have at least " + MIN_PASSWORD + " characters");
+			throw BusinessRuleException.of("password", "error.password.tooShort", MIN_PASSWORD);
 		}
 		if (rawPassword.length() > 200) {
-			throw new BusinessRuleException("password", "must have at most 200 characters");
+			throw BusinessRuleException.of("password", "error.password.tooLong", 200);
 		}
 	}
 
@@ -75,10 +75,10 @@ public class Users implements UserDetailsService {
 		username = normalise(username);
 		if (!USERNAME.matcher(username).matches() || username.equals("system")
 				|| username.equals("bootstrap-admin")) {
-			throw new BusinessRuleException("username", "use 2 to 60 letters, digits, dots, dashes or underscores (not a reserved name)");
+			throw BusinessRuleException.of("username", "error.user.nameInvalid");
 		}
 		if (find(username).isPresent()) {
-			throw new BusinessRuleException("username", "is already taken");
+			throw BusinessRuleException.of("username", "error.user.nameTaken");
 		}
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
@@ -108,11 +108,11 @@ public class Users implements UserDetailsService {
 		String hash = jdbc.sql("select password_hash from app_user where username = :u and enabled")
 			.param("u", normalise(username)).query(String.class).optional().orElse(null);
 		if (hash == null || currentPassword == null || !passwords.matches(currentPassword, hash)) {
-			throw new BusinessRuleException("currentPassword", "is not your current password");
+			throw BusinessRuleException.of("currentPassword", "error.password.notCurrent");
 		}
 		checkPassword(newPassword);
 		if (newPassword.equals(currentPassword)) {
-			throw new BusinessRuleException("password", "must differ from the current one");
+			throw BusinessRuleException.of("password", "error.password.unchanged");
 		}
 		UUID id = setPassword(find(username).orElseThrow().id(), newPassword);
 		audit.record("user.password-changed", "user", id, null);

@@ -65,23 +65,23 @@ public class Discipline {
 	@Transactional
 	public DeliveryPolicy update(DeliveryPolicy policy) {
 		if (policy.dailyCap() != null && (policy.dailyCap() < 0 || policy.dailyCap() > 50)) {
-			throw InvalidInputException.of("dailyCap", "must be between 0 and 50");
+			throw InvalidInputException.keyed("dailyCap", "error.policy.capRange", 0, 50);
 		}
 		for (var e : policy.dailyCapBySegment().entrySet()) {
 			if (Arrays.stream(Segment.values()).noneMatch(s -> s.name().equals(e.getKey()))) {
-				throw InvalidInputException.of("dailyCapBySegment",
-						"unknown segment " + e.getKey() + "; one of " + Arrays.toString(Segment.values()));
+				throw InvalidInputException.keyed("dailyCapBySegment", "error.policy.unknownSegment", e.getKey(),
+						Arrays.toString(Segment.values()));
 			}
 			if (e.getValue() == null || e.getValue() < 0 || e.getValue() > 50) {
-				throw InvalidInputException.of("dailyCapBySegment", "caps must be between 0 and 50");
+				throw InvalidInputException.keyed("dailyCapBySegment", "error.policy.capRange", 0, 50);
 			}
 		}
 		DeliveryPolicy effective = policy.orElse(props.policy());
 		if (!effective.sendingFrom().isBefore(effective.sendingUntil())) {
-			throw InvalidInputException.of("sendingUntil", "must be after sendingFrom");
+			throw InvalidInputException.keyed("sendingUntil", "error.policy.sendingHours");
 		}
 		if (!effective.sendingDays().contains(effective.digestDay())) {
-			throw InvalidInputException.of("digestDay", "must be one of the sending days");
+			throw InvalidInputException.keyed("digestDay", "error.policy.digestDay");
 		}
 		jdbc.sql("""
 				insert into delivery_policy (id, policy, updated_by, updated_at) values (1, cast(:p as jsonb), :by, :at)
@@ -205,7 +205,7 @@ public class Discipline {
 		var contact = stakeholders.contacts(accountId).stream().filter(c -> c.id().equals(contactId)).findFirst()
 			.orElseThrow(() -> new NotFoundException("Contact", contactId));
 		if (contact.email() == null || contact.email().isBlank()) {
-			throw InvalidInputException.of("contactId", "the contact has no email address");
+			throw InvalidInputException.keyed("contactId", "error.portal.noEmail");
 		}
 		return contact.email();
 	}

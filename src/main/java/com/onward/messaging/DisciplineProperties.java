@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import java.util.Arrays;
+import com.onward.shared.Segment;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * {@code onward.messaging.discipline}: the default {@link DeliveryPolicy} (an admin may change it at
@@ -14,8 +20,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * a nudge about a topic keeps a second one about the same topic from going out.
  */
 @ConfigurationProperties("onward.messaging.discipline")
-record DisciplineProperties(Integer dailyCap, Map<String, Integer> dailyCapBySegment, LocalTime sendingFrom,
-		LocalTime sendingUntil, List<DayOfWeek> sendingDays, Boolean quietHours, DayOfWeek digestDay,
+@Validated
+record DisciplineProperties(@PositiveOrZero Integer dailyCap, Map<String, @NotNull @PositiveOrZero Integer> dailyCapBySegment,
+		LocalTime sendingFrom, LocalTime sendingUntil, List<DayOfWeek> sendingDays, Boolean quietHours, DayOfWeek digestDay,
 		Duration duplicateWindow, Map<String, Priority> priorities, Map<String, String> topics) {
 
 	DisciplineProperties {
@@ -32,6 +39,29 @@ record DisciplineProperties(Integer dailyCap, Map<String, Integer> dailyCapBySeg
 		if (duplicateWindow == null) duplicateWindow = Duration.ofDays(7);
 		if (priorities == null) priorities = Map.of();
 		if (topics == null) topics = Map.of();
+	}
+
+	// The same checks as an admin's change of the policy at run time (Discipline.update).
+
+	@AssertTrue(message = "sending-from must be before sending-until")
+	boolean isSendingHoursOrdered() {
+		return sendingFrom.isBefore(sendingUntil);
+	}
+
+	@AssertTrue(message = "digest-day must be one of the sending-days")
+	boolean isDigestOnASendingDay() {
+		return sendingDays.contains(digestDay);
+	}
+
+	@AssertTrue(message = "daily-cap-by-segment keys must be segments (SMB, MID_MARKET, ENTERPRISE)")
+	boolean isCapSegmentsKnown() {
+		return dailyCapBySegment.keySet().stream()
+			.allMatch(key -> Arrays.stream(Segment.values()).anyMatch(s -> s.name().equals(key)));
+	}
+
+	@AssertTrue(message = "duplicate-window must not be negative")
+	boolean isDuplicateWindowValid() {
+		return !duplicateWindow.isNegative();
 	}
 
 	DeliveryPolicy policy() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.onward.playbook.ItemKind;
+import com.onward.playbook.PlaybookDefinition;
 import com.onward.shared.LocalizedText;
 import com.onward.shared.OwnerRole;
 
@@ -70,6 +71,32 @@ public final class PlanItem {
 		this.assignee = assignee;
 		this.completedOn = completedOn;
 		this.notes = notes;
+	}
+
+	/**
+	 * A new item from its playbook definition: not started, planned from {@code plannedStart} for
+	 * {@code durationDays} (the factors' stretch {@code factorShift} included), forecast on its plan.
+	 */
+	static PlanItem fromPlaybook(UUID id, UUID phaseId, int position, PlaybookDefinition.Item definition,
+			LocalDate plannedStart, int durationDays, int lagDays, List<UUID> dependsOn, Map<Factor, Integer> factorShift) {
+		LocalDate plannedDue = plannedStart.plusDays(durationDays - 1);
+		return new PlanItem(id, phaseId, position, definition.key(), definition.kind(), definition.name(),
+				definition.ownerRole(), definition.customerHomework(), definition.goLive(), null, plannedStart, plannedDue,
+				plannedStart, plannedDue, durationDays, lagDays, dependsOn, List.of(), factorShift, ItemStatus.NOT_STARTED,
+				null, null, null);
+	}
+
+	/**
+	 * A task added by an approved scope change: not started, from {@code start} for {@code durationDays}, after the
+	 * items it is added behind ({@code after}, e.g. the go-live).
+	 */
+	static PlanItem scopeItem(UUID phaseId, int position, LocalizedText name, OwnerRole ownerRole, ScopeTag scopeTag,
+			LocalDate start, int durationDays, List<UUID> after) {
+		UUID id = UUID.randomUUID();
+		LocalDate due = start.plusDays(durationDays - 1);
+		return new PlanItem(id, phaseId, position, "scope-" + id.toString().substring(0, 8), ItemKind.TASK, name, ownerRole,
+				false, false, scopeTag, start, due, start, due, durationDays, 0, List.of(), after, Map.of(),
+				ItemStatus.NOT_STARTED, null, null, null);
 	}
 
 	PlanItem copy() {

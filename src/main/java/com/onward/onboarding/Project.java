@@ -104,12 +104,8 @@ public final class Project {
 				// The lag keeps the plan's shape: an item starts as long after its latest dependency as planned.
 				int lag = d.dependsOn().isEmpty() ? 0
 						: own[0] - 1 - d.dependsOn().stream().mapToInt(k -> days.get(k)[0] + days.get(k)[1] - 1).max().orElse(0);
-				LocalDate planned = start.plusDays(own[0]);
-				LocalDate due = planned.plusDays(own[1] - 1);
-				items.add(new PlanItem(ids.get(d.key()), phase.id(), items.size(), d.key(), d.kind(), d.name(),
-						d.ownerRole(), d.customerHomework(), d.goLive(), null, planned, due, planned, due, own[1], lag,
-						d.dependsOn().stream().map(ids::get).toList(), List.of(), shifts.get(d.key()),
-						ItemStatus.NOT_STARTED, null, null, null));
+				items.add(PlanItem.fromPlaybook(ids.get(d.key()), phase.id(), items.size(), d, start.plusDays(own[0]), own[1],
+						lag, d.dependsOn().stream().map(ids::get).toList(), shifts.get(d.key())));
 			}
 		}
 		LocalDate target = items.stream().map(PlanItem::plannedDue).max(Comparator.naturalOrder()).orElse(start);
@@ -149,7 +145,7 @@ public final class Project {
 		requireOpen();
 		PlanItem item = item(itemId);
 		if (newDue.isBefore(item.start)) {
-			throw new BusinessRuleException("dueDate", "must not be before the item's start " + item.start);
+			throw BusinessRuleException.of("dueDate", "error.item.dueBeforeStart", item.start);
 		}
 		item.durationDays = (int) ChronoUnit.DAYS.between(item.start, newDue) + 1;
 		item.due = newDue;
@@ -170,7 +166,7 @@ public final class Project {
 	 */
 	void moveTo(ProjectStatus to) {
 		if (to == status) {
-			throw new BusinessRuleException("status", "the project is " + status.name().toLowerCase() + " already");
+			throw BusinessRuleException.of("status", "error.project.already", BusinessRuleException.label("projectStatus.", status));
 		}
 		switch (to) {
 			case IN_PROGRESS -> {
@@ -182,8 +178,7 @@ public final class Project {
 			}
 			case ON_HOLD -> hold();
 			case CANCELLED -> cancel();
-			case COMPLETED -> throw new BusinessRuleException("status",
-					"a project is completed by graduating it (its scorecard, handoff and review)");
+			case COMPLETED -> throw BusinessRuleException.of("status", "error.project.completeByGraduating");
 			case NOT_STARTED -> transition(ProjectStatus.NOT_STARTED, to);
 		}
 	}
@@ -216,8 +211,8 @@ public final class Project {
 
 	private void transition(ProjectStatus from, ProjectStatus to) {
 		if (status != from || !status.canTransitionTo(to)) {
-			throw new BusinessRuleException("status", "a " + status.name().toLowerCase() + " project cannot become "
-					+ to.name().toLowerCase());
+			throw BusinessRuleException.of("status", "error.project.transition", BusinessRuleException.label("projectStatus.", status),
+					BusinessRuleException.label("projectStatus.", to));
 		}
 		this.status = to;
 	}
@@ -225,7 +220,7 @@ public final class Project {
 	/** Graduation completes an active project; nothing else may. */
 	void complete() {
 		if (!status.active()) {
-			throw new BusinessRuleException("status", "the project is " + status.name().toLowerCase() + " and cannot graduate");
+			throw BusinessRuleException.of("status", "error.project.cannotGraduate", BusinessRuleException.label("projectStatus.", status));
 		}
 		this.status = ProjectStatus.COMPLETED;
 	}
@@ -237,11 +232,11 @@ public final class Project {
 	PlanItem addScopeItem(ScopeChangeRequest request, LocalDate today) {
 		requireOpen();
 		Phase phase = phases.stream().filter(p -> p.id().equals(request.phaseId())).findFirst()
-			.orElseThrow(() -> new BusinessRuleException("phaseId", "not a phase of this project"));
+			.orElseThrow(() -> BusinessRuleException.of("phaseId", "error.item.unknownPhase"));
 		List<UUID> deps = new ArrayList<>(request.dependsOnOrEmpty());
 		for (UUID dep : deps) {
 			if (items.stream().noneMatch(i -> i.id.equals(dep))) {
-				throw new BusinessRuleException("dependsOn", "item " + dep + " is not part of this project");
+				throw BusinessRuleException.of("dependsOn", "error.item.unknownDependency", dep);
 			}
 		}
 		Optional<PlanItem> goLive = goLiveItem();
@@ -251,11 +246,8 @@ public final class Project {
 		LocalDate first = today.isBefore(startDate) ? startDate : today;
 		int position = items.stream().filter(i -> i.phaseId.equals(phase.id())).mapToInt(i -> i.position).max()
 			.orElse(items.size()) ;
-		UUID newId = UUID.randomUUID();
-		var item = new PlanItem(newId, phase.id(), position, "scope-" + newId.toString().substring(0, 8), ItemKind.TASK,
-				LocalizedText.of(request.name().strip()), request.ownerRole(), false, false, request.scopeTag(), first,
-				first.plusDays(request.durationDays() - 1), first, first.plusDays(request.durationDays() - 1),
-				request.durationDays(), 0, List.of(), deps, Map.of(), ItemStatus.NOT_STARTED, null, null, null);
+		var item = PlanItem.scopeItem(phase.id(), position, LocalizedText.of(request.name().strip()), request.ownerRole(),
+				request.scopeTag(), first, request.durationDays(), deps);
 		// Keep positions unique: shift everything after the insertion point.
 		items.forEach(i -> {
 			if (i.position > position) i.position++;
@@ -263,7 +255,7 @@ public final class Project {
 		item.position = position + 1;
 		items.add(item);
 		if (request.scopeTag() == ScopeTag.PHASE_1 && goLive.isPresent()) {
-			goLive.get().extraDependsOn.add(newId);
+			goLive.get().extraDependsOn.add(item.id);
 		}
 		items.sort(Comparator.comparingInt(PlanItem::position));
 		reschedule();
@@ -335,7 +327,7 @@ public final class Project {
 
 	private void requireOpen() {
 		if (!status.active()) {
-			throw new BusinessRuleException("status", "the project is " + status.name().toLowerCase() + " and cannot change");
+			throw BusinessRuleException.of("status", "error.project.closed", BusinessRuleException.label("projectStatus.", status));
 		}
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.onward.playbook.ItemKind;
+import com.onward.shared.FormErrors;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.OwnerRole;
 
@@ -74,7 +75,7 @@ class ProjectController {
 			@RequestHeader(value = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
 		try {
 			if ((assignee != null && assignee.length() > 200) || (notes != null && notes.length() > 4000)) {
-				throw new BusinessRuleException("notes", "too long");
+				throw BusinessRuleException.of("notes", "error.text.tooLong");
 			}
 			Project project = projects.updateItem(id, itemId, new ItemUpdate(status, dueDate, assignee, notes));
 			if (hx != null) {
@@ -108,7 +109,7 @@ class ProjectController {
 				model.addAttribute("proposed", projects.proposeScope(id, form));
 			}
 			catch (BusinessRuleException e) {
-				errors.reject("invalid", e.getMessage());
+				errors.reject("invalid", FormErrors.describe(e).message());
 			}
 		}
 		fill(model, projects.get(id));

@@ -38,12 +38,15 @@ public class Projects {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final org.springframework.beans.factory.ObjectProvider<MilestoneGate> gates;
+	private final org.springframework.beans.factory.ObjectProvider<FirstValueSource> firstValues;
 
 	Projects(JdbcClient jdbc, ProjectRepository repository, ProjectLifecycle lifecycle, ScopeChanges scope,
 			Playbooks playbooks, com.onward.account.Accounts accounts, FactorEffects factorEffects,
 			ApplicationEventPublisher events, AuditLog audit, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<MilestoneGate> gates) {
+			org.springframework.beans.factory.ObjectProvider<MilestoneGate> gates,
+			org.springframework.beans.factory.ObjectProvider<FirstValueSource> firstValues) {
 		this.gates = gates;
+		this.firstValues = firstValues;
 		this.jdbc = jdbc;
 		this.repository = repository;
 		this.lifecycle = lifecycle;
@@ -58,7 +61,7 @@ public class Projects {
 
 	/**
 	 * ANL-1: the day the go-live milestone was done, and the first value date the analytics module
-	 * publishes (the first success criterion met, or a person's override); days from signing.
+	 * keeps (the first success criterion met, or a person's override; {@link FirstValueSource}); days from signing.
 	 */
 	public record ValueDates(LocalDate goLiveDate, Integer timeToGoLiveDays, LocalDate firstValueDate,
 			Integer timeToValueDays, boolean firstValueOverridden, String firstValueNote) {
@@ -67,13 +70,9 @@ public class Projects {
 	public ValueDates valueDates(Project p) {
 		LocalDate goLive = p.goLiveItem().filter(i -> i.status() == ItemStatus.DONE).map(PlanItem::completedOn).orElse(null);
 		Integer goLiveDays = goLive == null ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(p.startDate(), goLive);
-		return jdbc.sql("""
-				select first_value_date, ttv_days, overridden, override_note from analytics_first_value_v
-				where project_id = :p""")
-			.param("p", p.id())
-			.query((rs, n) -> new ValueDates(goLive, goLiveDays, rs.getObject(1, LocalDate.class), (Integer) rs.getObject(2),
-					rs.getBoolean(3), rs.getString(4)))
-			.optional().orElse(new ValueDates(goLive, goLiveDays, null, null, false, null));
+		return Optional.ofNullable(firstValues.getIfAvailable()).flatMap(source -> source.firstValue(p.id()))
+			.map(v -> new ValueDates(goLive, goLiveDays, v.date(), v.daysFromSigning(), v.overridden(), v.note()))
+			.orElse(new ValueDates(goLive, goLiveDays, null, null, false, null));
 	}
 
 	public LocalDate today() {

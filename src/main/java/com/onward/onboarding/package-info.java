@@ -6,8 +6,8 @@
  * Scope changes are tagged Phase 1 / Phase 2, previewed for their effect on go-live and
  * kept as history. Stage deliverables are items of kind DELIVERABLE.
  */
-// Reads, besides the APIs: analytics_first_value_v (published views; DataBoundaryTests): the project page's first
-// value date. A known data cycle (analytics listens to onboarding's events), left for now.
+// No other module's data: the project page's first value date comes from analytics through FirstValueSource,
+// which analytics implements (analytics depends on onboarding, so no cycle).
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-		"account", "analytics", "identity", "playbook", "shared" })
+		"account", "identity", "playbook", "shared" })
 package com.onward.onboarding;

@@ -137,7 +137,7 @@ public class Calculators {
 
 	public RoiResult roi(RoiInput in, Locale locale) {
 		if (in.acv().currency() != in.investment().currency()) {
-			throw new BusinessRuleException("investment.currency", "must be the ACV's currency");
+			throw BusinessRuleException.of("investment.currency", "error.calculator.currency");
 		}
 		if (in.retentionAfter().compareTo(in.retentionBefore()) < 0) {
 			throw new com.onward.shared.InvalidInputException(java.util.List.of(new com.onward.shared.InvalidInputException.FieldError(
@@ -198,14 +198,13 @@ public class Calculators {
 	private double[] lifetime(Lifetime l, Retention.Report own, String field) {
 		if (l.lifetimeYears() != null) return new double[] { l.lifetimeYears(), -1 };
 		if (l.ttvDays() == null) {
-			throw new BusinessRuleException(field + ".ttvDays", "give lifetimeYears, or ttvDays to use your own retention");
+			throw BusinessRuleException.of(field + ".ttvDays", "error.calculator.lifetimeOrTtv");
 		}
 		String key = l.ttvDays() <= 30 ? "LE_30" : l.ttvDays() <= 90 ? "D31_90" : "GT_90";
 		Double rate = own.buckets().stream().filter(b -> b.key().equals(key)).findFirst().map(Retention.Bucket::retentionRate)
 			.orElse(null);
 		if (rate == null) {
-			throw new BusinessRuleException(field + ".lifetimeYears",
-					"no renewals are recorded yet for accounts with first value in " + key + "; give lifetimeYears");
+			throw BusinessRuleException.of(field + ".lifetimeYears", "error.calculator.noRenewals", key);
 		}
 		double years = rate >= 1 ? props.maxLifetimeYears() : Math.min(props.maxLifetimeYears(), 1 / (1 - rate));
 		return new double[] { round(years, 2), rate };

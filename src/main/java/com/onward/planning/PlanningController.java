@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.onward.analytics.Retention;
+import com.onward.shared.FormErrors;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.Currency;
 import com.onward.shared.InvalidInputException;
@@ -141,7 +142,7 @@ class PlanningController {
 			return run.get();
 		}
 		catch (BusinessRuleException | InvalidInputException e) {
-			model.addAttribute(errorKey, e.getMessage());
+			model.addAttribute(errorKey, FormErrors.describe(e).message());
 			return null;
 		}
 	}

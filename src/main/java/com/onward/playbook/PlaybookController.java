@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.onward.shared.FormErrors;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.InvalidInputException;
 import com.onward.shared.LocalizedText;
@@ -75,7 +76,7 @@ class PlaybookController {
 			return "redirect:/playbooks/" + copy.id();
 		}
 		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("errors", List.of(e.field() + ": " + e.getMessage()));
+			redirect.addFlashAttribute("errors", List.of(e.field() + ": " + FormErrors.describe(e).message()));
 			return "redirect:/playbooks/" + id;
 		}
 	}
@@ -92,7 +93,7 @@ class PlaybookController {
 			return "redirect:/playbooks/" + created.id();
 		}
 		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("errors", List.of(e.field() + ": " + e.getMessage()));
+			redirect.addFlashAttribute("errors", List.of(e.field() + ": " + FormErrors.describe(e).message()));
 			return "redirect:/playbooks";
 		}
 	}

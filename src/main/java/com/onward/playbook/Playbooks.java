@@ -90,10 +90,10 @@ public class Playbooks {
 	public Playbook create(String family, Segment segment, LocalizedText name, LocalizedText description,
 			PlaybookDefinition definition) {
 		if (family == null || !family.matches("[a-z0-9][a-z0-9-]{1,60}")) {
-			throw new BusinessRuleException("family", "use 2-60 lower-case letters, digits and dashes");
+			throw BusinessRuleException.of("family", "error.playbook.familyInvalid");
 		}
 		if (familyExists(family)) {
-			throw new BusinessRuleException("family", "a playbook family '" + family + "' exists");
+			throw BusinessRuleException.of("family", "error.playbook.familyExists", family);
 		}
 		return insert(family, 1, segment, name, description, definition);
 	}

@@ -3,6 +3,12 @@ package com.onward.portal;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.scheduling.support.CronExpression;
+import com.onward.shared.Segment;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * The feedback loop's surveys ({@code onward.portal.feedback-surveys}): the tech-touch goal survey ("Have you
@@ -12,10 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * there, by email otherwise.
  */
 @ConfigurationProperties("onward.portal.feedback-surveys")
-record FeedbackSurveyProperties(List<String> goalSegments, int goalDay, int goalCatchUpDays, boolean npsAtGraduation,
-		boolean exitInterview, String cron) {
+@Validated
+record FeedbackSurveyProperties(List<Segment> goalSegments, @Positive int goalDay, @PositiveOrZero int goalCatchUpDays,
+		boolean npsAtGraduation, boolean exitInterview, String cron) {
 
 	FeedbackSurveyProperties {
 		goalSegments = goalSegments == null ? List.of() : List.copyOf(goalSegments);
+	}
+
+	/** A misspelt cron would only fail when the scheduler starts; "-" turns the job off. */
+	@AssertTrue(message = "cron must be a cron expression such as \"0 15 9 * * *\" (or - for off)")
+	boolean isCronValid() {
+		return cron == null || "-".equals(cron) || CronExpression.isValidExpression(cron);
 	}
 }

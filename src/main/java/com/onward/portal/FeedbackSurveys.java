@@ -71,7 +71,7 @@ public class FeedbackSurveys {
 				join onboarding_project_v p on p.project_id = a.current_project_id and p.running
 				where a.segment = any(:segments) and p.start_date <= :latest and p.start_date >= :earliest
 				  and not exists (select 1 from survey_request_v s where s.uniqueness_key = 'goal:' || p.project_id)""")
-			.param("segments", props.goalSegments().toArray(String[]::new))
+			.param("segments", props.goalSegments().stream().map(Enum::name).toArray(String[]::new))
 			.param("latest", today.minusDays(props.goalDay()))
 			.param("earliest", today.minusDays(props.goalDay() + props.goalCatchUpDays()))
 			.query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) }).list();

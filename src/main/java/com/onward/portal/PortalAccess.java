@@ -45,8 +45,8 @@ public class PortalAccess {
 	@Transactional
 	public void invite(UUID accountId, UUID contactId) {
 		String email = contactEmail(accountId, contactId);
-		if (email == null) throw new BusinessRuleException("email", "the contact has no email address");
-		if (!accountEnabled(accountId)) throw new BusinessRuleException("portal", "portal access is switched off for this account");
+		if (email == null) throw BusinessRuleException.of("email", "error.portal.noEmail");
+		if (!accountEnabled(accountId)) throw BusinessRuleException.of("portal", "error.portal.switchedOff");
 		upsert(accountId, contactId, true, true);
 		audit.record("portal.invited", "account", accountId, email);
 		links.recipients(null, contactId).forEach(links::send);

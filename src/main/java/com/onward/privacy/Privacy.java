@@ -164,13 +164,13 @@ public class Privacy {
 		boolean exported = jdbc.sql("select count(*) from privacy_request where subject_digest = :s and kind = 'EXPORT'")
 			.param("s", subject).query(Long.class).single() > 0;
 		if (!exported) {
-			throw new BusinessRuleException("accountId", "Export the account before deleting it");
+			throw BusinessRuleException.of("accountId", "error.privacy.exportFirst");
 		}
 		// A customer that still renews is never deleted by mistake: its churn is recorded first (a CHURNED renewal).
 		String status = jdbc.sql("select status from account_v where account_id = :a").param("a", accountId)
 			.query(String.class).optional().orElse(null);
 		if (!"CHURNED".equals(status)) {
-			throw new BusinessRuleException("accountId", "Only a churned account can be deleted: record its CHURNED renewal first");
+			throw BusinessRuleException.of("accountId", "error.privacy.churnedOnly");
 		}
 		List<ModuleReport> reports = run(h -> h.deleteAccount(scope));
 		String safeReason = redact(reason, List.of(accountId.toString()));

@@ -3,9 +3,12 @@ package com.onward.shared;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +23,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -38,17 +42,63 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(BusinessRuleException.class)
-	ProblemDetail businessRule(BusinessRuleException e) {
-		List<FieldProblem> errors = e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), e.getMessage()));
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Business rule violated", e.getMessage(), errors);
+	ProblemDetail businessRule(BusinessRuleException e, HttpServletRequest request) {
+		String message = localized(e.messageKey(), e.args(), e.getMessage(), request);
+		List<FieldProblem> errors = e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), message));
+		return coded(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Business rule violated", message, errors), e.messageKey());
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
-	ProblemDetail invalid(InvalidInputException e) {
+	ProblemDetail invalid(InvalidInputException e, HttpServletRequest request) {
+		if (e.messageKey() != null) {
+			// The key speaks for the first field; the others keep their own words.
+			String first = localized(e.messageKey(), e.args(), e.getMessage(), request);
+			var errors = new ArrayList<FieldProblem>();
+			for (int i = 0; i < e.errors().size(); i++) {
+				var f = e.errors().get(i);
+				errors.add(new FieldProblem(f.field(), i == 0 ? first : f.message()));
+			}
+			String detail = errors.isEmpty() ? first
+					: String.join("; ", errors.stream().map(f -> f.field() + ": " + f.message()).toList());
+			return coded(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors), e.messageKey());
+		}
 		String detail = e.errors().isEmpty() ? e.getMessage()
 				: String.join("; ", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail,
 				e.errors().stream().map(f -> new FieldProblem(f.field(), f.message())).toList());
+	}
+
+	/** The languages the bundles speak; an API client chooses with {@code Accept-Language}. */
+	private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.of("id"), Locale.of("ms"));
+
+	/**
+	 * The reader's language: the first supported one in {@code Accept-Language}, else the staff member's chosen
+	 * language (the UI's cookie, English by default).
+	 */
+	static Locale readerLocale(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+		if (header != null && !header.isBlank()) {
+			try {
+				Locale match = Locale.lookup(Locale.LanguageRange.parse(header), LANGUAGES);
+				if (match != null) return match;
+			}
+			catch (IllegalArgumentException malformed) {
+				// An unreadable header is no choice: the default below.
+			}
+		}
+		return LocaleContextHolder.getLocale();
+	}
+
+	private String localized(@Nullable String key, Object[] args, String fallback, HttpServletRequest request) {
+		MessageSource messages = getMessageSource();
+		if (key == null || messages == null) return fallback;
+		return messages.getMessage(key, args, fallback, readerLocale(request));
+	}
+
+	/** The rule's message key, for clients that show their own text. */
+	private static ProblemDetail coded(ProblemDetail problem, @Nullable String key) {
+		if (key != null) problem.setProperty("code", key);
+		return problem;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -26,6 +26,25 @@ public class BusinessRuleException extends RuntimeException {
 		this.args = args == null ? new Object[0] : args.clone();
 	}
 
+	/**
+	 * A broken rule said by its message key and arguments only: the API's problem detail (in the language of
+	 * {@code Accept-Language}) and the staff UI (next to {@code field}) show it in the reader's language. The
+	 * exception's own message is the key and arguments, for the log.
+	 */
+	public static BusinessRuleException of(String field, String messageKey, Object... args) {
+		return new BusinessRuleException(field,
+				messageKey + (args == null || args.length == 0 ? "" : " " + java.util.Arrays.toString(args)), messageKey, args);
+	}
+
+	/**
+	 * An argument shown by its label in the reader's language: the message {@code prefix + value}
+	 * (e.g. {@code projectStatus.ON_HOLD}), else the value's name.
+	 */
+	public static org.springframework.context.MessageSourceResolvable label(String prefix, Enum<?> value) {
+		return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { prefix + value.name() },
+				value.name());
+	}
+
 	public String messageKey() {
 		return messageKey;
 	}

@@ -33,6 +33,16 @@ public class InvalidInputException extends RuntimeException {
 		return args.clone();
 	}
 
+	/**
+	 * Bad input said by its message key and arguments: the API's problem detail (in the language of
+	 * {@code Accept-Language}) and the staff UI show it in the reader's language next to {@code field}.
+	 */
+	public static InvalidInputException keyed(String field, String messageKey, Object... args) {
+		return new InvalidInputException(List.of(new FieldError(field,
+				messageKey + (args == null || args.length == 0 ? "" : " " + java.util.Arrays.toString(args)))), messageKey,
+				args);
+	}
+
 	public static InvalidInputException of(String field, String message) {
 		return new InvalidInputException(List.of(new FieldError(field, message)));
 	}

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.onward.shared.FormErrors;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.ContactRole;
 import com.onward.shared.OwnerRole;
@@ -82,7 +83,7 @@ class StakeholderController {
 			stakeholders.setRaci(id, phaseKey, role, value);
 		}
 		catch (BusinessRuleException e) {
-			model.addAttribute("raciError", e.getMessage());
+			model.addAttribute("raciError", FormErrors.describe(e).message());
 		}
 		return raci(id, model);
 	}

@@ -174,7 +174,7 @@ public class Stakeholders {
 			.orElseThrow(() -> new NotFoundException("RACI phase", phaseKey));
 		String v = value == null ? "" : value.strip().toUpperCase();
 		if (!v.isEmpty() && !List.of("R", "A", "C", "I").contains(v)) {
-			throw new BusinessRuleException("value", "must be R, A, C, I or empty");
+			throw BusinessRuleException.of("value", "error.raci.value");
 		}
 		if ("A".equals(v)) {
 			// Only one role can be accountable for a phase: the previous one becomes Responsible.

@@ -117,10 +117,10 @@ public class SuccessPlans {
 	public Criterion measure(UUID criterionId, NewMeasurement m) {
 		Criterion c = criterion(criterionId);
 		if (c.kind() == Criterion.Kind.QUALITATIVE) {
-			throw new BusinessRuleException("value", "a qualitative criterion is confirmed by the customer, not measured");
+			throw BusinessRuleException.of("value", "error.criterion.qualitativeNotMeasured");
 		}
 		if (m.measuredOn().isAfter(LocalDate.now(clock))) {
-			throw new BusinessRuleException("measuredOn", "must not be in the future");
+			throw BusinessRuleException.of("measuredOn", "error.date.future");
 		}
 		jdbc.sql("""
 				insert into measurement (id, criterion_id, measured_on, value, sample_size, note, recorded_by, created_at)
@@ -143,7 +143,7 @@ public class SuccessPlans {
 		if (v.evidence() != null) v.evidence().forEach(e -> com.onward.shared.WebLinks.require("evidence.url", e.url()));
 		if (c.kind() == Criterion.Kind.QUANTITATIVE && c.latest() == null) {
 			// VAL-3: a criterion with no data is never achieved, even when someone says so.
-			throw new BusinessRuleException("criterionId", "record a measurement before the customer confirms the value");
+			throw BusinessRuleException.of("criterionId", "error.criterion.measureFirst");
 		}
 		UUID id = UUID.randomUUID();
 		LocalDate on = v.confirmedOn() == null ? LocalDate.now(clock) : v.confirmedOn();

@@ -127,7 +127,7 @@ public class Surveys {
 		Survey survey = jdbc.sql("select * from survey_request where token = :t for update").param("t", token)
 			.query(Surveys::map).optional().orElseThrow(() -> new NotFoundException("Survey", token));
 		if (survey.answeredAt() != null) {
-			throw new BusinessRuleException(null, "This survey has already been answered");
+			throw BusinessRuleException.of(null, "error.survey.answered");
 		}
 		if (score == null || score < survey.kind().min || score > survey.kind().max) {
 			throw InvalidInputException.of("score", "must be between " + survey.kind().min + " and " + survey.kind().max);

@@ -194,16 +194,17 @@ public class Team {
 	public Assignment reassign(UUID projectId, TeamRole role, UUID memberId) {
 		TeamMember member = member(memberId);
 		if (member.role() != role) {
-			throw new BusinessRuleException("memberId", member.name() + " is a " + member.role() + ", not a " + role);
+			throw BusinessRuleException.of("memberId", "error.team.wrongRole", member.name(),
+					BusinessRuleException.label("role.", member.role()), BusinessRuleException.label("role.", role));
 		}
 		if (!member.active()) {
-			throw new BusinessRuleException("memberId", member.name() + " is not active");
+			throw BusinessRuleException.of("memberId", "error.team.inactive", member.name());
 		}
 		var existing = assignments(projectId).stream().filter(a -> a.role() == role).findFirst();
 		boolean closed = jdbc.sql("select exists(select 1 from project_assignment where project_id = :p and not active)")
 			.param("p", projectId).query(Boolean.class).single();
 		if (closed) {
-			throw new BusinessRuleException("projectId", "the project is closed; its team was released");
+			throw BusinessRuleException.of("projectId", "error.team.projectClosed");
 		}
 		Segment segment = jdbc.sql("select segment from project_assignment where project_id = :p limit 1")
 			.param("p", projectId).query(String.class).optional().map(Segment::valueOf)

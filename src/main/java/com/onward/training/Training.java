@@ -168,7 +168,7 @@ public class Training {
 		Project project = projects.get(projectId);
 		for (AttendanceRecord r : records) {
 			if (r.completed() && !r.attended()) {
-				throw new BusinessRuleException("completed", r.attendee() + " cannot complete a session without attending it");
+				throw BusinessRuleException.of("completed", "error.training.completedWithoutAttending", r.attendee());
 			}
 		}
 		for (AttendanceRecord r : records) {

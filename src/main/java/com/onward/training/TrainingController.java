@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.onward.account.Accounts;
 import com.onward.onboarding.Projects;
+import com.onward.shared.FormErrors;
 import com.onward.shared.BusinessRuleException;
 
 /** Staff pages: a project's training plan and attendance, the content library. */
@@ -71,7 +72,7 @@ class TrainingController {
 			training.recordAttendance(id, List.of(new Training.AttendanceRecord(attendee, attended, completed, assessmentScore)));
 		}
 		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("trainingError", e.getMessage());
+			redirect.addFlashAttribute("trainingError", FormErrors.describe(e).message());
 		}
 		return "redirect:/projects/" + projectId + "/training";
 	}

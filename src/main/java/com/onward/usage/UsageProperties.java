@@ -3,17 +3,21 @@ package com.onward.usage;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 /** Ingestion limits and retention ({@code onward.usage}); documented in README's configuration reference. */
 @ConfigurationProperties("onward.usage")
-record UsageProperties(int maxBatch, Duration maxFuture, Duration rawRetention, Duration dedupRetention,
-		int partitionsAhead) {
+@Validated
+record UsageProperties(@Positive int maxBatch, @NotNull Duration maxFuture, @NotNull Duration rawRetention,
+		@NotNull Duration dedupRetention, @Positive int partitionsAhead) {
+	// Defaults live in application.yml only.
 
-	UsageProperties {
-		if (maxBatch <= 0) maxBatch = 10_000;
-		if (maxFuture == null) maxFuture = Duration.ofHours(24);
-		if (rawRetention == null) rawRetention = Duration.ofDays(400);
-		if (dedupRetention == null) dedupRetention = Duration.ofDays(8);
-		if (partitionsAhead <= 0) partitionsAhead = 2;
+	/** Raw events and their de-duplication keys are kept for a while: zero would drop them as they arrive. */
+	@AssertTrue(message = "raw-retention and dedup-retention must be positive")
+	boolean isRetentionPositive() {
+		return rawRetention == null || dedupRetention == null || rawRetention.isPositive() && dedupRetention.isPositive();
 	}
 }

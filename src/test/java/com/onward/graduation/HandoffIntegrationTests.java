@@ -91,7 +91,9 @@ class HandoffIntegrationTests extends IntegrationTest {
 		assertThat(prefilled.get("missing").size()).isEqualTo(8);
 		Response refused = done(s.projectId(), kickoff);
 		assertProblem(refused, 422, "handoffForm");
-		assertThat(refused.body().get("detail").asString()).contains("useCase", "risks");
+		// The rule in the reader's words (field labels); the form's "missing" list above has the field names.
+		assertThat(refused.body().get("code").asString()).isEqualTo("error.handoff.incompleteBeforeKickoff");
+		assertThat(refused.body().get("detail").asString()).contains("Use case", "Risks");
 		assertThat(get("/api/v1/projects/" + s.projectId()).body().toString()).doesNotContain("\"status\":\"DONE\"");
 
 		// Too long: 400 naming the field, nothing stored.
@@ -109,7 +111,7 @@ class HandoffIntegrationTests extends IntegrationTest {
 		assertThat(saved.get("missing").toString()).isEqualTo("[\"risks\",\"dependencies\"]");
 		refused = done(s.projectId(), kickoff);
 		assertProblem(refused, 422, "handoffForm");
-		assertThat(refused.body().get("detail").asString()).contains("risks", "dependencies").doesNotContain("useCase");
+		assertThat(refused.body().get("detail").asString()).contains("Risks", "Dependencies").doesNotContain("Use case");
 
 		// Complete: the kickoff can be completed, and the form is what was saved.
 		Gates.handoffFormFilled(this, s.projectId());
@@ -133,7 +135,9 @@ class HandoffIntegrationTests extends IntegrationTest {
 		}
 		Response refused = done(s.projectId(), goLive);
 		assertProblem(refused, 422, "goLiveReadiness");
-		assertThat(refused.body().get("detail").asString()).contains("STAKEHOLDERS_INFORMED").doesNotContain("UAT_SIGNED_OFF");
+		assertThat(refused.body().get("code").asString()).isEqualTo("error.golive.incompleteBeforeGoLive");
+		assertThat(refused.body().get("detail").asString()).contains("Key stakeholders aware of go-live")
+			.doesNotContain("UAT signed off");
 		JsonNode readiness = get("/api/v1/projects/" + s.projectId() + "/go-live-readiness").body();
 		assertThat(readiness.get("missing").toString()).isEqualTo("[\"STAKEHOLDERS_INFORMED\"]");
 		call("PUT", "/api/v1/projects/" + s.projectId() + "/go-live-readiness/STAKEHOLDERS_INFORMED", Map.of("done", true));
