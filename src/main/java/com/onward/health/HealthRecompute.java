@@ -286,13 +286,16 @@ class HealthRecompute {
 					on conflict (account_id) do update set as_of = excluded.as_of, score = excluded.score,
 					  band = excluded.band, components = excluded.components, indicators = excluded.indicators,
 					  computed_at = excluded.computed_at""", rows);
+			// A day's row is rewritten only when it changed: a second run the same day writes (and bloats) nothing.
 			named.update("""
 					insert into health_history (account_id, day, score, band, components)
 					select s.a, :day, s.score, s.band, cast(s.components as jsonb)
 					from unnest(cast(:a as uuid[]), cast(:score as int[]), cast(:band as text[]), cast(:components as text[]))
 					  as s(a, score, band, components)
 					on conflict (account_id, day) do update set score = excluded.score, band = excluded.band,
-					  components = excluded.components""", rows);
+					  components = excluded.components
+					where (health_history.score, health_history.band, health_history.components)
+					  is distinct from (excluded.score, excluded.band, excluded.components)""", rows);
 			published.publish(bandChanges, HealthBandsChanged::new);
 			return flags.sync(ids, findings, projectOf, now);
 		});
