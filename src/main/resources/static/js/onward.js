@@ -24,16 +24,25 @@ function onwardChartsLibrary(full, then) {
   document.head.appendChild(script);
 }
 var COMMON_SERIES = { line: 1, bar: 1, pie: 1, scatter: 1 };
-function onwardCharts(root) {
-  var charts = (root || document).querySelectorAll('[data-chart]');
-  if (!charts.length) return;
-  var full = false;
-  charts.forEach(function (el) {
-    var option = JSON.parse(el.getAttribute('data-chart'));
-    if (option.visualMap) full = true;
-    [].concat(option.series || []).forEach(function (s) { if (!COMMON_SERIES[s.type]) full = true; });
+// A chart is drawn when it comes near the viewport (as a person scrolls to it), so a page whose charts are
+// below the fold paints and answers taps without fetching ECharts; each chart is drawn in its own task.
+var onwardChartsSeen = window.IntersectionObserver && new IntersectionObserver(function (entries, observer) {
+  entries.forEach(function (entry) {
+    if (!entry.isIntersecting) return;
+    observer.unobserve(entry.target);
+    drawWhenLoaded(entry.target);
   });
-  onwardChartsLibrary(full, function () { drawCharts(charts); });
+}, { rootMargin: '0px 0px 120px 0px' });
+function drawWhenLoaded(el) {
+  var option = JSON.parse(el.getAttribute('data-chart'));
+  var full = !!option.visualMap;
+  [].concat(option.series || []).forEach(function (s) { if (!COMMON_SERIES[s.type]) full = true; });
+  onwardChartsLibrary(full, function () { setTimeout(function () { drawCharts([el]); }, 0); });
+}
+function onwardCharts(root) {
+  (root || document).querySelectorAll('[data-chart]').forEach(function (el) {
+    if (onwardChartsSeen) onwardChartsSeen.observe(el); else drawWhenLoaded(el);
+  });
 }
 // Time axes speak the page's language ("Des", not "Dec") and never tick in hours: a single point
 // shows its day, not 06:00, 12:00, 18:00.

@@ -220,13 +220,13 @@ class AccessibilityBrowserTests extends IntegrationTest {
 
 		// The portfolio's charts are bars: the common build, not the full one.
 		driver.get(url("/?lang=en"));
-		wait.until(d -> !d.findElements(By.cssSelector("[data-chart] canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("[data-chart]"));
 		assertThat(resources()).anyMatch(r -> r.matches(".*/echarts\\.common\\.min-[0-9a-f]{32}\\.js"))
 			.noneMatch(r -> r.matches(".*/echarts\\.min-[0-9a-f]{32}\\.js"));
 
 		// The project's Gantt needs the custom series of the full build.
 		driver.get(url("/projects/" + projectId + "?lang=en"));
-		wait.until(d -> !d.findElements(By.cssSelector("#timeline-chart canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("#timeline-chart"));
 		String full = resources().stream().filter(r -> r.matches(".*/echarts\\.min-[0-9a-f]{32}\\.js")).findFirst().orElseThrow();
 
 		var http = java.net.http.HttpClient.newHttpClient();

@@ -71,17 +71,17 @@ class AnalyticsBrowserTests extends IntegrationTest {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ttv-table")));
 		driver.get(url("/analytics?groupBy=segment&from=2014-01-01&to=2014-12-31"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Analitik");
-		wait.until(d -> !d.findElements(By.cssSelector("#ttv-chart canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("#ttv-chart"));
 		assertThat(driver.findElement(By.id("ttv-table")).getText()).contains("MEDIAN (HARI)", "UKM", "24,5", "Baik", "Kelas dunia");
 		WebElement retention = driver.findElement(By.id("retention-table"));
 		assertThat(retention.getText()).contains("Dalam 30 hari", "31–90 hari", "Tidak pernah", "TINGKAT PERPANJANGAN", "66,67 %", "21–94 % (n=3)");
 		assertThat(retention.findElements(By.tagName("tr"))).hasSize(5);
-		wait.until(d -> !d.findElements(By.cssSelector("#retention-chart canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("#retention-chart"));
 		screenshot("analytics-id");
 		accessible("analytics");
 
 		com.onward.testing.Chromium.followNav(driver, "/planning");
-		wait.until(d -> !d.findElements(By.cssSelector("#what-if-chart canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("#what-if-chart"));
 		String before = driver.findElement(By.id("what-if-chart")).getAttribute("data-chart");
 		String summaryBefore = driver.findElement(By.id("what-if-summary")).getText();
 		assertThat(summaryBefore).contains("4 spesialis");
@@ -91,7 +91,7 @@ class AnalyticsBrowserTests extends IntegrationTest {
 		driver.findElement(By.id("what-if-run")).click();
 		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(d -> !d.findElement(By.id("what-if-summary")).getText().equals(summaryBefore));
-		wait.until(d -> !d.findElements(By.cssSelector("#what-if-chart canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("#what-if-chart"));
 		String after = driver.findElement(By.id("what-if-chart")).getAttribute("data-chart");
 		assertThat(after).isNotEqualTo(before);
 		assertThat(driver.findElement(By.id("what-if-summary")).getText()).contains("Antrean terbanyak: 0");
@@ -131,7 +131,7 @@ class AnalyticsBrowserTests extends IntegrationTest {
 
 		// From a figure to the accounts behind it.
 		driver.get(url("/analytics?from=1996-01-01&to=1996-12-31"));
-		wait.until(d -> !d.findElements(By.cssSelector("#heatmap-chart canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("#heatmap-chart"));
 		assertThat(driver.findElement(By.id("heatmap-table")).getText()).contains("1996-Q1", "66,67 % (n=3)");
 		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()",
 				driver.findElement(By.id("cohort-heatmap")));
@@ -149,7 +149,7 @@ class AnalyticsBrowserTests extends IntegrationTest {
 		driver.get(url("/analytics/history"));
 		accessible("history");
 		driver.get(url("/planning"));
-		wait.until(d -> !d.findElements(By.cssSelector("#what-if-chart canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("#what-if-chart"));
 		assertThat(driver.findElement(By.id("roi-years")).getText()).contains("403,6 %");
 		accessible("planning");
 	}

@@ -79,7 +79,7 @@ class BrowserTests extends IntegrationTest {
 
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portfolio-list")));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Portfolio");
-		wait.until(d -> !d.findElements(By.cssSelector("#stage-chart canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("#stage-chart"));
 		screenshot("portfolio");
 
 		driver.get(url("/?q=" + java.net.URLEncoder.encode(accountName, java.nio.charset.StandardCharsets.UTF_8)));
@@ -98,7 +98,7 @@ class BrowserTests extends IntegrationTest {
 		projectLink.click();
 
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("items")));
-		wait.until(d -> !d.findElements(By.cssSelector("#timeline-chart canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("#timeline-chart"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team-panel")));
 		assertThat(driver.findElement(By.id("progress-percent")).getText()).isEqualTo("0%");
 		screenshot("project");
@@ -143,7 +143,7 @@ class BrowserTests extends IntegrationTest {
 		driver.get(url("/accounts/" + accountId));
 		WebElement summary = wait.until(d -> d.findElements(By.id("health-summary")).stream().findFirst().orElse(null));
 		summary.findElement(By.linkText("Why?")).click();
-		wait.until(d -> !d.findElements(By.cssSelector("#health-trend canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("#health-trend"));
 		assertThat(driver.findElement(By.tagName("h2")).getText()).matches("Why is this \\d+\\?");
 		var rows = driver.findElements(By.cssSelector("#health-components tr[data-component]"));
 		assertThat(rows).extracting(r -> r.getAttribute("data-component")).containsExactly("adoption", "engagement",
@@ -155,7 +155,7 @@ class BrowserTests extends IntegrationTest {
 		driver.get(url("/accounts/" + accountId + "/health?lang=id"));
 		assertThat(driver.findElement(By.id("health-components")).getText()).contains("Adopsi", "tidak ada data");
 		driver.get(url("/accounts/" + accountId + "/adoption?lang=en"));
-		wait.until(d -> !d.findElements(By.cssSelector("#adoption-rates canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("#adoption-rates"));
 		assertThat(driver.findElement(By.id("adoption-kpis")).getText()).contains("Activation", "0 of 150");
 	}
 
@@ -306,7 +306,7 @@ class BrowserTests extends IntegrationTest {
 
 		signInInEnglish();
 		driver.get(url("/projects/" + projectId));
-		wait.until(d -> !d.findElements(By.cssSelector("#timeline-chart canvas")).isEmpty());
+		wait.until(com.onward.testing.Chromium.chartDrawn("#timeline-chart"));
 		assertThat(driver.findElement(By.id("items")).getText()).contains(payload + " milestone");
 		// Hover along the timeline like a person, then ask ECharts for the milestone's own tooltip.
 		WebElement chart = driver.findElement(By.id("timeline-chart"));

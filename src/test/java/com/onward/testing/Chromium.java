@@ -27,6 +27,19 @@ public final class Chromium {
 	private Chromium() {
 	}
 
+	/**
+	 * Whether the first chart matching {@code selector} is drawn, after scrolling it into view as a person
+	 * would: charts are drawn only when they come near the viewport. For {@code WebDriverWait.until}.
+	 */
+	public static java.util.function.Function<WebDriver, Boolean> chartDrawn(String selector) {
+		return d -> {
+			var charts = d.findElements(By.cssSelector(selector));
+			if (charts.isEmpty()) return false;
+			((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", charts.get(0));
+			return !charts.get(0).findElements(By.tagName("canvas")).isEmpty();
+		};
+	}
+
 	/** A new browser with a window {@code width} pixels wide (1,000 high). */
 	public static WebDriver start(int width) throws IOException {
 		boolean present = new File(BINARY).canExecute() && new File(DRIVER).canExecute();
