@@ -2,6 +2,7 @@ package com.onward.account;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.onward.identity.AuditLog;
 import com.onward.shared.InvalidInputException;
@@ -31,8 +34,13 @@ public class Contracts {
 			UUID projectId, String source) {
 	}
 
+	/** The most contracts one {@link ContractsSigned} event carries. */
+	static final int EVENT_CHUNK = 500;
+
 	private final JdbcClient jdbc;
 	private final Accounts accounts;
+	/** Binds the current transaction's list of signings (see {@link #announceAtCommit}). */
+	private final Object batchKey = new Object();
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
 	private final ObjectMapper json;
@@ -91,9 +99,41 @@ public class Contracts {
 			.update();
 		accounts.markSigned(account.id(), command.signedAt().atZone(clock.getZone()).toLocalDate());
 		audit.record("contract.signed", "contract", contractId, command.externalId() + " for " + account.name());
-		events.publishEvent(new ContractSigned(contractId, account.id(), projectId, command.signedAt(), account.segment(),
-				account.language(), factors, command.isHistorical()));
+		var signed = new ContractSigned(contractId, account.id(), projectId, command.signedAt(), account.segment(),
+				account.language(), factors, command.isHistorical());
+		events.publishEvent(signed);
+		announceAtCommit(signed);
 		return new Signed(contractId, account.id(), projectId, true);
+	}
+
+	/**
+	 * Collects the transaction's signings and publishes them as {@link ContractsSigned} chunks just before it
+	 * commits (still inside it, so the event publications are stored with the contracts): an import of
+	 * 10,000 rows makes 20 asynchronous reactions, not 10,000.
+	 */
+	private void announceAtCommit(ContractSigned signed) {
+		@SuppressWarnings("unchecked")
+		var batch = (List<ContractSigned>) TransactionSynchronizationManager.getResource(batchKey);
+		if (batch == null) {
+			var fresh = new ArrayList<ContractSigned>();
+			TransactionSynchronizationManager.bindResource(batchKey, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					for (int from = 0; from < fresh.size(); from += EVENT_CHUNK) {
+						events.publishEvent(new ContractsSigned(
+								List.copyOf(fresh.subList(from, Math.min(fresh.size(), from + EVENT_CHUNK)))));
+					}
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(batchKey);
+				}
+			});
+			batch = fresh;
+		}
+		batch.add(signed);
 	}
 
 	public List<ContractView> forAccount(UUID accountId) {

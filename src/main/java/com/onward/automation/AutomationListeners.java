@@ -11,6 +11,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.onward.account.ContractSigned;
+import com.onward.account.ContractsSigned;
 import com.onward.graduation.ProjectGraduated;
 import com.onward.health.HealthBandChanged;
 import com.onward.health.HealthBandsChanged;
@@ -53,15 +54,18 @@ class AutomationListeners {
 	}
 
 	/**
-	 * After commit: the CONTRACT_SIGNED rules. A historical contract emails the customer nothing; the
-	 * welcome goes only while the signing is recent ({@code onward.automation.welcome-within-days}).
+	 * After commit: the CONTRACT_SIGNED rules, for every contract of the signing transaction at once (an import
+	 * is one step per chunk). A historical contract emails the customer nothing; the welcome goes only while the
+	 * signing is recent ({@code onward.automation.welcome-within-days}).
 	 */
 	@ApplicationModuleListener
-	void on(ContractSigned e) {
-		boolean recent = !signedOn(e).isBefore(LocalDate.now(clock).minusDays(props.welcomeWithinDays()));
-		automation.onEvents(Trigger.CONTRACT_SIGNED, List.of(new Automation.Occurrence(e.accountId(), e.contractId().toString(),
-				Map.of(), List.of(), data("contractId", e.contractId(), "projectId", e.projectId(), "segment", e.segment(),
-						"historical", e.historical()), !e.historical(), recent)));
+	void on(ContractsSigned signed) {
+		LocalDate recentFrom = LocalDate.now(clock).minusDays(props.welcomeWithinDays());
+		automation.onEvents(Trigger.CONTRACT_SIGNED, signed.contracts().stream()
+			.map(e -> new Automation.Occurrence(e.accountId(), e.contractId().toString(), Map.of(), List.of(),
+					data("contractId", e.contractId(), "projectId", e.projectId(), "segment", e.segment(), "historical",
+							e.historical()), !e.historical(), !signedOn(e).isBefore(recentFrom)))
+			.toList());
 	}
 
 	private LocalDate signedOn(ContractSigned e) {

@@ -220,7 +220,7 @@ class CustomerEmailDisciplineIntegrationTests extends IntegrationTest {
 		assertThat(imported.body().get("customerEmails").asInt()).isZero();
 		await(() -> jdbc.sql("""
 				select count(*) from event_publication where completion_date is null
-				  and event_type like '%ContractSigned' and listener_id like '%AutomationListeners%'""")
+				  and event_type like '%ContractsSigned' and listener_id like '%AutomationListeners%'""")
 			.query(Long.class).single() == 0);
 		assertThat(jdbc.sql("select count(*) from contract where external_id like :p and historical")
 			.param("p", prefix + "-c-%").query(Long.class).single()).isEqualTo(100);
