@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,12 +43,14 @@ class Risks {
 	}
 
 	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate named;
 	private final HealthProperties props;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Risks(JdbcClient jdbc, HealthProperties props, AuditLog audit, Clock clock) {
+	Risks(JdbcClient jdbc, NamedParameterJdbcTemplate named, HealthProperties props, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.props = props;
 		this.audit = audit;
 		this.clock = clock;
@@ -55,16 +59,19 @@ class Risks {
 	/** Pre-fills the register of a new project; the defaults' mitigation text comes from the bundles. */
 	@Transactional
 	void createDefaults(UUID projectId) {
-		int position = 0;
+		Timestamp now = Timestamp.from(clock.instant());
+		List<MapSqlParameterSource> rows = new java.util.ArrayList<>();
 		for (String code : DEFAULTS) {
 			HealthProperties.RiskScore score = props.defaultRisks().getOrDefault(code, new HealthProperties.RiskScore(3, 3));
-			jdbc.sql("""
-					insert into risk (id, project_id, position, code, probability, impact, status, created_at)
-					values (:id, :p, :pos, :code, :prob, :impact, 'OPEN', :at) on conflict do nothing""")
-				.param("id", UUID.randomUUID()).param("p", projectId).param("pos", position++).param("code", code)
-				.param("prob", score.probability()).param("impact", score.impact())
-				.param("at", Timestamp.from(clock.instant())).update();
+			rows.add(new MapSqlParameterSource().addValue("id", UUID.randomUUID()).addValue("p", projectId)
+				.addValue("pos", rows.size()).addValue("code", code).addValue("prob", score.probability())
+				.addValue("impact", score.impact()).addValue("at", now));
 		}
+		// One batch (one multi-row insert once the driver rewrites it), not a round trip per risk.
+		named.batchUpdate("""
+				insert into risk (id, project_id, position, code, probability, impact, status, created_at)
+				values (:id, :p, :pos, :code, :prob, :impact, 'OPEN', :at) on conflict do nothing""",
+				rows.toArray(MapSqlParameterSource[]::new));
 	}
 
 	List<Risk> forProject(UUID projectId) {

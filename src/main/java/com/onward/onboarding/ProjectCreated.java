@@ -10,10 +10,11 @@ import com.onward.shared.Segment;
 
 /**
  * A project was created from a playbook. Carries what the team and stakeholder modules
- * need (segment for assignment, phases with their owner roles for the RACI matrix).
+ * need (segment for assignment, phases with their owner roles for the RACI matrix, the go-live
+ * item's planned due date for the training schedule; null without a go-live item).
  */
 public record ProjectCreated(UUID projectId, UUID accountId, Segment segment, LocalDate startDate,
-		LocalDate targetGraduationDate, List<PhaseRoles> phases) {
+		LocalDate targetGraduationDate, List<PhaseRoles> phases, LocalDate goLiveDue) {
 
 	public record PhaseRoles(String key, int position, LocalizedText name, List<OwnerRole> ownerRoles) {
 	}

@@ -97,7 +97,8 @@ public class Projects {
 		return new ProjectCreated(p.id(), p.accountId(), segment, p.startDate(), p.targetGraduationDate(),
 				p.phases().stream()
 					.map(ph -> new ProjectCreated.PhaseRoles(ph.key(), ph.position(), ph.name(), p.ownerRoles(ph)))
-					.toList());
+					.toList(),
+				p.goLiveItem().map(PlanItem::plannedDue).orElse(null));
 	}
 
 	public Project get(UUID id) {

@@ -296,13 +296,11 @@ public class SuccessPlans {
 	/** The three quick wins of the seeds, planned on every new project at day 30, 60 and 90. */
 	@Transactional
 	void planQuickWins(UUID projectId, LocalDate start) {
-		for (int horizon : new int[] { 30, 60, 90 }) {
-			jdbc.sql("""
-					insert into quick_win (id, project_id, horizon_days, target_date, status, created_at)
-					values (:id, :p, :h, :date, 'PLANNED', :at)""")
-				.param("id", UUID.randomUUID()).param("p", projectId).param("h", horizon)
-				.param("date", start.plusDays(horizon)).param("at", Timestamp.from(clock.instant())).update();
-		}
+		// The three horizons in one statement rather than a round trip each.
+		jdbc.sql("""
+				insert into quick_win (id, project_id, horizon_days, target_date, status, created_at)
+				select gen_random_uuid(), :p, h, cast(:start as date) + h, 'PLANNED', :at from unnest(array[30, 60, 90]) h""")
+			.param("p", projectId).param("start", start).param("at", Timestamp.from(clock.instant())).update();
 	}
 
 	/**

@@ -14,9 +14,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.onward.account.Accounts;
 import com.onward.identity.AuditLog;
@@ -127,6 +130,31 @@ public class Team {
 	 */
 	@Transactional
 	public void assignFor(UUID projectId, UUID accountId, Segment segment) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// The picked members' rows stay locked until commit, so picking them as the creating transaction's last
+			// step (rather than in the middle of it, with the plan, training and RACI still to write) keeps concurrent
+			// contracts from queueing behind each other for their whole transaction.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					assignNow(projectId, accountId, segment);
+				}
+
+				@Override
+				public int getOrder() {
+					return Ordered.LOWEST_PRECEDENCE;
+				}
+			});
+			return;
+		}
+		assignNow(projectId, accountId, segment);
+	}
+
+	private void assignNow(UUID projectId, UUID accountId, Segment segment) {
+		// One assigner per segment at a time (until commit, a few milliseconds away): the roles' rows are then always
+		// locked in the same order and two contracts never each hold a member the other waits for.
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('team-assignment:' || :s))").param("s", segment.name())
+			.query((rs, n) -> 1).list();
 		for (TeamRole role : props.autoAssignFor(segment)) {
 			// Row locks instead of a global lock: concurrent contracts each take the best member
 			// nobody else is assigning right now; only when all are busy do they wait.

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import com.onward.onboarding.ProjectClosed;
 import com.onward.onboarding.ProjectCreated;
 
-/** Staffs a project as soon as it exists (same transaction) and frees the team when it closes. */
+/** Staffs a project as soon as it exists (in the creating transaction, as its last step) and frees the team when it closes. */
 @Component
 class TeamListeners {
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,15 +50,17 @@ public class Training {
 	}
 
 	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate named;
 	private final Projects projects;
 	private final TrainingProperties props;
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Training(JdbcClient jdbc, Projects projects, TrainingProperties props, ApplicationEventPublisher events,
+	Training(JdbcClient jdbc, NamedParameterJdbcTemplate named, Projects projects, TrainingProperties props, ApplicationEventPublisher events,
 			AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.projects = projects;
 		this.props = props;
 		this.events = events;
@@ -71,17 +75,13 @@ public class Training {
 	 * live office hours.
 	 */
 	@Transactional
-	void planFor(UUID projectId, LocalDate start, LocalDate targetGraduation) {
-		planFor(projectId, start, targetGraduation, null);
-	}
-
-	@Transactional
-	void planFor(UUID projectId, LocalDate start, LocalDate targetGraduation, com.onward.shared.Segment segment) {
-		Long goLiveDay = projects.find(projectId).flatMap(com.onward.onboarding.Project::goLiveItem)
-			.map(i -> ChronoUnit.DAYS.between(start, i.plannedDue())).orElse(null);
+	void planFor(UUID projectId, LocalDate start, LocalDate targetGraduation, com.onward.shared.Segment segment,
+			LocalDate goLiveDue) {
+		Long goLiveDay = goLiveDue == null ? null : ChronoUnit.DAYS.between(start, goLiveDue);
 		double scale = scale(goLiveDay, Math.max(1, ChronoUnit.DAYS.between(start, targetGraduation)));
 		boolean techTouch = segment != null && props.techTouchSegments().contains(segment);
-		int position = 0;
+		Timestamp now = Timestamp.from(clock.instant());
+		List<MapSqlParameterSource> rows = new ArrayList<>();
 		for (TrainingProperties.Planned p : props.schedule()) {
 			if (techTouch && p.format() == Session.Format.OFFICE_HOURS) {
 				continue;
@@ -91,15 +91,17 @@ public class Training {
 				day = goLiveDay - 1;
 			}
 			Session.Format format = techTouch ? Session.Format.RECORDED_VIDEO : p.format();
-			jdbc.sql("""
-					insert into training_session (id, project_id, position, code, audience, format, duration_minutes,
-					  planned_on, optional, status, created_at)
-					values (:id, :p, :pos, :code, :audience, :format, :minutes, :on, :optional, 'PLANNED', :at)""")
-				.param("id", UUID.randomUUID()).param("p", projectId).param("pos", position++).param("code", p.code())
-				.param("audience", p.audience().name()).param("format", format.name()).param("minutes", p.minutes())
-				.param("on", start.plusDays(day)).param("optional", p.optional())
-				.param("at", Timestamp.from(clock.instant())).update();
+			rows.add(new MapSqlParameterSource().addValue("id", UUID.randomUUID()).addValue("p", projectId)
+				.addValue("pos", rows.size()).addValue("code", p.code()).addValue("audience", p.audience().name())
+				.addValue("format", format.name()).addValue("minutes", p.minutes()).addValue("on", start.plusDays(day))
+				.addValue("optional", p.optional()).addValue("at", now));
 		}
+		// One batch (a single multi-row insert with the driver's rewriting) instead of a round trip per session.
+		named.batchUpdate("""
+				insert into training_session (id, project_id, position, code, audience, format, duration_minutes,
+				  planned_on, optional, status, created_at)
+				values (:id, :p, :pos, :code, :audience, :format, :minutes, :on, :optional, 'PLANNED', :at)""",
+				rows.toArray(MapSqlParameterSource[]::new));
 	}
 
 	/** 1 for the seeds' own plan (go-live within the tolerance of day 60), else go-live ÷ 60, or plan ÷ 90 without a go-live. */

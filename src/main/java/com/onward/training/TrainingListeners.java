@@ -17,6 +17,7 @@ class TrainingListeners {
 
 	@EventListener
 	void on(ProjectCreated event) {
-		training.planFor(event.projectId(), event.startDate(), event.targetGraduationDate(), event.segment());
+		training.planFor(event.projectId(), event.startDate(), event.targetGraduationDate(), event.segment(),
+				event.goLiveDue());
 	}
 }
