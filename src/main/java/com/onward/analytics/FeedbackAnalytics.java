@@ -35,13 +35,20 @@ class FeedbackAnalytics {
 
 	private final JdbcClient jdbc;
 	private final MessageSource messages;
+	private final AnalyticsCache cache;
 
-	FeedbackAnalytics(JdbcClient jdbc, MessageSource messages) {
+	FeedbackAnalytics(JdbcClient jdbc, MessageSource messages, AnalyticsCache cache) {
 		this.jdbc = jdbc;
 		this.messages = messages;
+		this.cache = cache;
 	}
 
+	/** The figures, from the answers cache when it holds current ones (answers, graduations and segments retire it). */
 	Feedback feedback(Locale locale) {
+		return cache.get("feedback", () -> compute(locale), locale);
+	}
+
+	private Feedback compute(Locale locale) {
 		List<NpsGroup> bySegment = nps("a.segment");
 		List<NpsGroup> bySpeed = nps("""
 				coalesce((select g.timing from onboarding_project_v p join graduation_v g on g.project_id = p.project_id
