@@ -1,5 +1,5 @@
 /**
- * Analytics (ANL-1..3, ANL-7): first value and go-live per onboarding (derived from the success
+ * Analytics: first value and go-live per onboarding (derived from the success
  * plan and the go-live milestone, with a person's audited override), time to value and to go-live
  * by segment, CSM and cohort against the seeds' benchmarks, retention by onboarding speed with
  * Wilson intervals, onboarding metrics, the import of past customers' history, and the review

@@ -1,5 +1,5 @@
 /**
- * Health (HLT-1..6): an explainable 0–100 score per account from weighted components
+ * Health: an explainable 0–100 score per account from weighted components
  * (adoption, engagement, milestone timeliness, value progress, support load, sentiment), where
  * a component without data is shown as such and its weight shared out; red flags in the seeds'
  * five categories and early warnings from the leading indicators, raised and cleared by rules

@@ -1,7 +1,7 @@
 /**
  * Identity: staff users and their roles, form sign-in for the UI, hashed and revocable
  * API bearer tokens, the bootstrap admin token for scripts, and the audit log of who
- * changed what (PLT-4). Other modules record changes through {@link com.onward.identity.AuditLog}.
+ * changed what. Other modules record changes through {@link com.onward.identity.AuditLog}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
 package com.onward.identity;

@@ -1,5 +1,5 @@
 /**
- * Messaging (AUTO-4, AUTO-5; first part of issue 4): message templates in English, Bahasa
+ * Messaging: message templates in English, Bahasa
  * Indonesia and Bahasa Melayu rendered in the account's language, a persisted outbox where a
  * uniqueness key makes each message exist at most once, and a delivery worker that sends email
  * over SMTP (several instances share the outbox with {@code FOR UPDATE SKIP LOCKED}), retries

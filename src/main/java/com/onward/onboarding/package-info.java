@@ -1,5 +1,5 @@
 /**
- * Onboarding projects (PLAN-3..7): a signed contract becomes a project built from the
+ * Onboarding projects: a signed contract becomes a project built from the
  * segment's playbook version with concrete dates, lengthened by the customisation factors
  * (each factor's effect on each date is kept). Items carry status, assignee and notes;
  * completing or slipping an item moves its dependents and the forecast graduation date.

@@ -1,5 +1,5 @@
 /**
- * Planning (ANL-4..6): the LTV impact, onboarding-investment ROI and capacity (Little's law)
+ * Planning: the LTV impact, onboarding-investment ROI and capacity (Little's law)
  * calculators with their derivations, capacity per segment from the vendor's own data, and a
  * week-by-week what-if simulation of active onboardings, backlog and utilisation. Reads other
  * modules' data only through their published {@code *_v} views and the analytics module's API.

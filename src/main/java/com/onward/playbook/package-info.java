@@ -1,5 +1,5 @@
 /**
- * Playbooks (PLAN-1, PLAN-2): versioned templates of phases with milestones, tasks and
+ * Playbooks: versioned templates of phases with milestones, tasks and
  * deliverables, each with a day offset, duration, owner role, customer-homework flag and
  * dependencies. A version is immutable: editing saves the next version, so a running
  * project keeps the version it started from. The four default playbooks of the seeds are

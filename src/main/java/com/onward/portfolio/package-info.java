@@ -1,5 +1,5 @@
 /**
- * Portfolio (PLT-2): the dashboard's read model. It reads the views the account, onboarding, team,
+ * Portfolio: the dashboard's read model. It reads the views the account, onboarding, team,
  * health and analytics modules publish in a single SQL query, so the portfolio pages through 10,000
  * accounts with filters in milliseconds instead of stitching module APIs together row by row. It
  * writes nothing.

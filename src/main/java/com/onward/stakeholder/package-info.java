@@ -1,5 +1,5 @@
 /**
- * Stakeholders (PPL-2, PPL-4): the customer's contacts with role, contact data, engagement,
+ * Stakeholders: the customer's contacts with role, contact data, engagement,
  * sentiment and last contact; and a RACI matrix per project generated from the playbook's
  * owner roles when the project is created, editable cell by cell.
  */

@@ -1,5 +1,5 @@
 /**
- * Support (HLT-1 support load, HLT-2): help-desk tickets from {@code POST /api/v1/tickets} and
+ * Support: help-desk tickets from {@code POST /api/v1/tickets} and
  * from Zendesk and Freshdesk webhooks, all mapped to one model and idempotent on the source's
  * ticket id (a later {@code updatedAt} wins). Publishes {@link com.onward.support.TicketsRecorded}
  * so health rescored the accounts touched, and the view {@code support_ticket_v} (the one

@@ -1,5 +1,5 @@
 /**
- * Surveys (AUTO-1 "send a survey", "survey answered"): a one-question CSAT or NPS email with a
+ * Surveys: a one-question CSAT or NPS email with a
  * private link to a public answer page; the answer is stored once and published as
  * {@link com.onward.survey.SurveyAnswered} for the automation rules (a detractor gets a human's
  * attention).

@@ -1,5 +1,5 @@
 /**
- * Training and enablement (TRN-1..4): a role-based training plan per project generated from the
+ * Training and enablement: a role-based training plan per project generated from the
  * seeds' sample schedule (scaled to the plan's length), sessions in five formats, attendance,
  * completion and assessment scores (pass at 80 %), completion and attendance rates (the health
  * module raises a flag below 70 % attendance), the content library in four levels with search

@@ -1,5 +1,5 @@
 /**
- * Usage telemetry (ADO-1..5, VAL-5): products post usage events in batches to
+ * Usage telemetry: products post usage events in batches to
  * {@code POST /api/v1/events}; a batch is validated whole, deduplicated on its
  * Idempotency-Key and on each event's id, and committed before it is acknowledged. Raw events
  * go to a table partitioned by month; rollups per account/user/day, per account/user and per
