@@ -38,7 +38,7 @@ final class HealthRules {
 			List<Indicator> indicators) {
 	}
 
-	private static final Set<ContactRole> KEY_CONTACTS = Set.of(ContactRole.EXECUTIVE_SPONSOR, ContactRole.PROJECT_LEAD,
+	static final Set<ContactRole> KEY_CONTACTS = Set.of(ContactRole.EXECUTIVE_SPONSOR, ContactRole.PROJECT_LEAD,
 			ContactRole.CHAMPION, ContactRole.TECHNICAL_LEAD);
 
 	private final HealthProperties props;
@@ -403,7 +403,7 @@ final class HealthRules {
 		return RedFlagRules.evaluate(in, new RedFlagRules.Context(props.flags(), support, feedback, indicators));
 	}
 
-	private static int pct(double rate) {
+	static int pct(double rate) {
 		return (int) Math.round(rate * 100);
 	}
 
@@ -411,7 +411,7 @@ final class HealthRules {
 		return rate == null ? "-" : pct(rate);
 	}
 
-	private static double round1(double v) {
+	static double round1(double v) {
 		return Math.round(v * 10) / 10.0;
 	}
 

@@ -46,8 +46,7 @@ final class RedFlagRules {
 		}
 	}
 
-	private static final Set<ContactRole> KEY_CONTACTS = Set.of(ContactRole.EXECUTIVE_SPONSOR, ContactRole.PROJECT_LEAD,
-			ContactRole.CHAMPION, ContactRole.TECHNICAL_LEAD);
+	// The key contacts, percentages and rounding are HealthRules' own, so flags and score read people alike.
 
 	// --- stakeholder engagement ---------------------------------------------------------------
 
@@ -136,7 +135,7 @@ final class RedFlagRules {
 		AdoptionMetrics m = in.adoption();
 		return when(telemetry(in) && in.plan().goLiveDone() && m.weeklyActiveRate() != null
 				&& (m.weeklyActiveRate() < 0.5 || m.weekOverWeekChange() < 0),
-				() -> List.of(pct(m.weeklyActiveRate()), m.weeklyActiveUsers(), m.previousWeekActiveUsers()));
+				() -> List.of(HealthRules.pct(m.weeklyActiveRate()), m.weeklyActiveUsers(), m.previousWeekActiveUsers()));
 	});
 
 	/** From {@code adoption-gap-from-day}, activation more than {@code adoption-gap} below its target. */
@@ -144,14 +143,14 @@ final class RedFlagRules {
 		AdoptionMetrics m = in.adoption();
 		return when(telemetry(in) && in.projectDay() >= c.flags().adoptionGapFromDay() && m.activationRate() != null
 				&& m.activationRate() < m.targets().activationRate() - c.flags().adoptionGap(),
-				() -> List.of(pct(m.activationRate()), pct(m.targets().activationRate()), in.projectDay()));
+				() -> List.of(HealthRules.pct(m.activationRate()), HealthRules.pct(m.targets().activationRate()), in.projectDay()));
 	});
 
 	/** Training attendance below {@code training-attendance-below} of the invitations (TRN-2). */
 	static final FlagRule TRAINING_ATTENDANCE_LOW = new FlagRule(FlagCode.TRAINING_ATTENDANCE_LOW, (in, c) -> {
 		Double attendance = in.attendance().rate();
 		return when(attendance != null && attendance < c.flags().trainingAttendanceBelow(),
-				() -> List.of(pct(attendance), in.attendance().attended(), in.attendance().invited()));
+				() -> List.of(HealthRules.pct(attendance), in.attendance().attended(), in.attendance().invited()));
 	});
 
 	/** The sessions held rated below {@code training-feedback-below} on average, over enough ratings. */
@@ -160,7 +159,7 @@ final class RedFlagRules {
 		FeedbackFlagProperties f = c.feedback();
 		return when(s.feedbackAverage() != null && s.feedbackResponses() >= f.trainingFeedbackMinResponses()
 				&& s.feedbackAverage() < f.trainingFeedbackBelow(),
-				() -> List.of(round1(s.feedbackAverage()), s.feedbackResponses(), f.trainingFeedbackBelow()));
+				() -> List.of(HealthRules.round1(s.feedbackAverage()), s.feedbackResponses(), f.trainingFeedbackBelow()));
 	});
 
 	// --- business outcome ---------------------------------------------------------------------
@@ -208,7 +207,7 @@ final class RedFlagRules {
 	/** A key contact (sponsor, project lead, champion, technical lead) whose sentiment is negative. */
 	static final FlagRule NEGATIVE_SENTIMENT = new FlagRule(FlagCode.NEGATIVE_SENTIMENT, (in, c) -> {
 		List<String> negative = in.contacts().stream()
-			.filter(contact -> KEY_CONTACTS.contains(contact.role()) && contact.sentiment() == Sentiment.NEGATIVE)
+			.filter(contact -> HealthRules.KEY_CONTACTS.contains(contact.role()) && contact.sentiment() == Sentiment.NEGATIVE)
 			.map(HealthInputs.ContactInput::name).toList();
 		return when(!negative.isEmpty(), () -> List.of(String.join(", ", negative)));
 	});
@@ -292,11 +291,4 @@ final class RedFlagRules {
 		return raised ? Optional.of(evidence.get()) : Optional.empty();
 	}
 
-	private static int pct(double rate) {
-		return (int) Math.round(rate * 100);
-	}
-
-	private static double round1(double v) {
-		return Math.round(v * 10) / 10.0;
-	}
 }
