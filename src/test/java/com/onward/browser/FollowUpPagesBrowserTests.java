@@ -114,7 +114,13 @@ class FollowUpPagesBrowserTests extends UsageTestSupport {
 		axe("ready to complete");
 		screenshot("ready-to-complete-id");
 		driver.findElement(By.id("ongoing-" + listed)).sendKeys("Andi");
-		submit(By.id("approve-" + listed));
+		// Completion cannot be undone: the page asks first, in Indonesian, and the CSM confirms.
+		WebElement approve = driver.findElement(By.id("approve-" + listed));
+		approve.click();
+		var confirm = wait.until(ExpectedConditions.alertIsPresent());
+		assertThat(confirm.getText()).startsWith("Selesaikan onboarding").contains("tidak dapat dibatalkan");
+		confirm.accept();
+		wait.until(ExpectedConditions.stalenessOf(approve));
 		assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ready-done"))).getText())
 			.contains("Disetujui");
 		assertThat(get("/api/v1/projects/" + listed).body().get("status").asString()).isEqualTo("COMPLETED");
