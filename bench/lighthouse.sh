@@ -37,6 +37,8 @@ mkdir -p target
 APP=$!
 for _ in $(seq 1 240); do curl -sf $BASE/actuator/health/readiness >/dev/null && break; sleep 1; done
 curl -sf $BASE/actuator/health/readiness >/dev/null || { echo "Onward did not start: target/bench-lighthouse-app.log" >&2; exit 1; }
+# The demo's accounts load in the background after readiness; the sign-in page says so until they are in.
+for _ in $(seq 1 300); do curl -s $BASE/login | grep -q 'id="demo-loading"' || break; sleep 1; done
 
 JAR=$(mktemp)
 CSRF=$(curl -s -c "$JAR" $BASE/login | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)

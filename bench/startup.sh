@@ -56,24 +56,33 @@ start() {
   done
   t1=$(date +%s%N)
   curl -sf -o /dev/null http://127.0.0.1:$PORT/actuator/health/readiness || { echo "not ready: see $log" >&2; exit 1; }
+  # The demo's accounts load in the background after readiness: also the time until they are all in.
+  local t2=$t1
+  if [ "$demo" = true ]; then
+    for _ in $(seq 1 3000); do
+      curl -s http://127.0.0.1:$PORT/login | grep -q 'id="demo-loading"' || break
+      sleep 0.1
+    done
+    t2=$(date +%s%N)
+  fi
   local logged
   logged=$(sed -nE 's/.*Started OnwardApplication in ([0-9.]+) seconds.*/\1/p' "$log" | head -1)
-  echo "$(awk -v a=$t0 -v b=$t1 'BEGIN { printf "%.1f", (b - a) / 1e9 }') ${logged:-?}"
+  echo "$(awk -v a=$t0 -v b=$t1 'BEGIN { printf "%.1f", (b - a) / 1e9 }') ${logged:-?} $(awk -v a=$t0 -v b=$t2 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"
 }
 
 stop_postgres
 rm -rf $DATA
 start target/bench-startup-first.log true > target/bench-startup.tmp
-read -r FIRST FIRST_LOGGED < target/bench-startup.tmp
-echo "first start with the demo: ${FIRST} s to readiness (Spring Boot: ${FIRST_LOGGED} s)"
+read -r FIRST FIRST_LOGGED FIRST_DEMO < target/bench-startup.tmp
+echo "first start with the demo: ${FIRST} s to readiness (Spring Boot: ${FIRST_LOGGED} s), demo fully loaded at ${FIRST_DEMO} s"
 stop_app
 stop_postgres
 start target/bench-startup-restart.log true > target/bench-startup.tmp
-read -r RESTART RESTART_LOGGED < target/bench-startup.tmp
+read -r RESTART RESTART_LOGGED _ < target/bench-startup.tmp
 echo "restart on existing data: ${RESTART} s to readiness (Spring Boot: ${RESTART_LOGGED} s)"
 stop_app
 {
   echo "Start-up benchmark $(date -u +%FT%TZ), $(nproc) cores, JVM options: ${BENCH_JAVA_OPTS:--Xmx1g} ${BENCH_STARTUP_OPTS:-}"
-  echo "first start with the demo: ${FIRST} s to readiness (Spring Boot logged ${FIRST_LOGGED} s); goal <= 20 s"
+  echo "first start with the demo: ${FIRST} s to readiness (Spring Boot logged ${FIRST_LOGGED} s); goal <= 20 s; the demo's accounts, loading in the background, all in at ${FIRST_DEMO} s"
   echo "restart on existing data: ${RESTART} s to readiness (Spring Boot logged ${RESTART_LOGGED} s); goal <= 8 s"
 } | tee $OUT

@@ -89,13 +89,15 @@ class DemoData implements ApplicationRunner {
 	private final com.onward.training.Training training;
 	private final com.onward.training.Library library;
 	private final com.onward.analytics.HistoryImport history;
+	private final DemoLoading loading;
 
-	DemoData(DemoProperties props, Users users, Team team, Accounts accounts, Contracts contracts, Projects projects,
+	DemoData(DemoLoading loading, DemoProperties props, Users users, Team team, Accounts accounts, Contracts contracts, Projects projects,
 			TransactionTemplate tx, Clock clock, com.onward.usage.Ingestion ingestion, com.onward.usage.Adoption adoption,
 			com.onward.stakeholder.Stakeholders stakeholders, com.onward.health.Health health,
 			com.onward.graduation.Handoffs handoffs, com.onward.success.SuccessPlans success,
 			com.onward.training.Training training, com.onward.training.Library library,
 			com.onward.analytics.HistoryImport history, org.springframework.core.env.Environment env) {
+		this.loading = loading;
 		this.history = history;
 		this.env = env;
 		this.handoffs = handoffs;
@@ -139,19 +141,6 @@ class DemoData implements ApplicationRunner {
 			log.info("Demo data is being loaded by another instance");
 			return;
 		}
-		Random random = new Random(42);
-		LocalDate today = LocalDate.now(clock);
-		for (int i = 0; i < props.accounts(); i++) {
-			int n = i;
-			tx.executeWithoutResult(s -> account(n, random, today));
-		}
-		tx.executeWithoutResult(s -> pastCustomers(new Random(7), today));
-		CORE_FEATURES.forEach((key, name) -> adoption.updateFeature(key, name, true));
-		tx.executeWithoutResult(s -> contentLibrary());
-		// Scores for the last eight weeks (the trend charts), then today's with flags.
-		health.backfillHistory(today.minusWeeks(8), today.minusDays(1), 7);
-		health.recomputeAll();
-		log.info("Demo data loaded: {} accounts in {} ms", props.accounts(), (System.nanoTime() - started) / 1_000_000);
 		if (props.password() == null) {
 			log.warn("""
 
@@ -160,6 +149,38 @@ class DemoData implements ApplicationRunner {
 					It is shown only this once. Demo data is for trying Onward out on the embedded database.
 					""", password);
 		}
+		// The accounts, their history and scores take longer than everything else at start-up together, so
+		// they load after Onward is ready: the demo users can sign in at once, and every page says the demo
+		// is still loading (and how far it got) until it is done.
+		loading.started(props.accounts());
+		Thread.ofPlatform().name("demo-loader").daemon(true).start(() -> {
+			try {
+				accountsAndHistory();
+				loading.finished();
+				log.info("Demo data loaded: {} accounts in {} ms", props.accounts(), (System.nanoTime() - started) / 1_000_000);
+			}
+			catch (RuntimeException e) {
+				// Most likely Onward stopping while the demo loads: what is loaded stays, the rest is not retried.
+				loading.stopped();
+				log.warn("Demo data loading stopped: {}", e.toString());
+			}
+		});
+	}
+
+	private void accountsAndHistory() {
+		Random random = new Random(42);
+		LocalDate today = LocalDate.now(clock);
+		for (int i = 0; i < props.accounts(); i++) {
+			int n = i;
+			tx.executeWithoutResult(s -> account(n, random, today));
+			loading.accountLoaded();
+		}
+		tx.executeWithoutResult(s -> pastCustomers(new Random(7), today));
+		CORE_FEATURES.forEach((key, name) -> adoption.updateFeature(key, name, true));
+		tx.executeWithoutResult(s -> contentLibrary());
+		// Scores for the last eight weeks (the trend charts), then today's with flags.
+		health.backfillHistory(today.minusWeeks(8), today.minusDays(1), 7);
+		health.recomputeAll();
 	}
 
 	private static String randomPassword() {

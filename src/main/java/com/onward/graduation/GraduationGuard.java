@@ -37,9 +37,12 @@ class GraduationGuard {
 
 	/** Present when graduating today needs a manager and a reason. */
 	Optional<Early> early(Project project, LocalDate today) {
-		long days = ChronoUnit.DAYS.between(today, project.targetGraduationDate());
-		return days > props.approvalBeyondDaysEarly() ? Optional.of(new Early(days, project.targetGraduationDate()))
-				: Optional.empty();
+		return early(project.targetGraduationDate(), today);
+	}
+
+	Optional<Early> early(LocalDate planned, LocalDate today) {
+		long days = ChronoUnit.DAYS.between(today, planned);
+		return days > props.approvalBeyondDaysEarly() ? Optional.of(new Early(days, planned)) : Optional.empty();
 	}
 
 	/** The CS managers who may approve an early graduation (by user name). */

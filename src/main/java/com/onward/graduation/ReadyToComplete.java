@@ -42,7 +42,7 @@ public class ReadyToComplete {
 
 	public record Candidate(UUID projectId, UUID accountId, String accountName, String segment, int onboardingDay,
 			LocalDate answeredOn, String comment, Status status, BigDecimal total, Instant listedAt, String decidedBy,
-			Instant decidedAt, String note) {
+			Instant decidedAt, String note, LocalDate targetGraduationDate) {
 	}
 
 	public record Approval(@Size(max = 200) String ongoingCsm, @Size(max = 200) String approvedBy,
@@ -128,7 +128,7 @@ public class ReadyToComplete {
 	public List<Candidate> list(Status status) {
 		return jdbc.sql("""
 				select r.project_id, r.account_id, a.name, a.segment, p.start_date, r.answered_on, r.comment, r.status,
-				  r.total, r.listed_at, r.decided_by, r.decided_at, r.note
+				  r.total, r.listed_at, r.decided_by, r.decided_at, r.note, p.target_graduation_date
 				from graduation_ready_review r
 				join account_v a on a.account_id = r.account_id
 				join onboarding_project_v p on p.project_id = r.project_id
@@ -138,7 +138,7 @@ public class ReadyToComplete {
 					rs.getString(4), (int) ChronoUnit.DAYS.between(rs.getObject(5, LocalDate.class), LocalDate.now(clock)),
 					rs.getObject(6, LocalDate.class), rs.getString(7), Status.valueOf(rs.getString(8)),
 					rs.getBigDecimal(9), instant(rs.getTimestamp(10)), rs.getString(11), instant(rs.getTimestamp(12)),
-					rs.getString(13)))
+					rs.getString(13), rs.getObject(14, LocalDate.class)))
 			.list();
 	}
 

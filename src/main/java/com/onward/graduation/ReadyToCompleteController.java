@@ -23,14 +23,12 @@ class ReadyToCompleteController {
 
 	private final ReadyToComplete ready;
 	private final GraduationGuard guard;
-	private final com.onward.onboarding.Projects projects;
 	private final java.time.Clock clock;
 
-	ReadyToCompleteController(ReadyToComplete ready, GraduationGuard guard, com.onward.onboarding.Projects projects,
+	ReadyToCompleteController(ReadyToComplete ready, GraduationGuard guard,
 			java.time.Clock clock) {
 		this.ready = ready;
 		this.guard = guard;
-		this.projects = projects;
 		this.clock = clock;
 	}
 
@@ -44,7 +42,7 @@ class ReadyToCompleteController {
 		var early = new java.util.HashMap<UUID, GraduationGuard.Early>();
 		if (status == ReadyToComplete.Status.LISTED) {
 			java.time.LocalDate today = java.time.LocalDate.now(clock);
-			candidates.forEach(c -> guard.early(projects.get(c.projectId()), today).ifPresent(e -> early.put(c.projectId(), e)));
+			candidates.forEach(c -> guard.early(c.targetGraduationDate(), today).ifPresent(e -> early.put(c.projectId(), e)));
 		}
 		model.addAttribute("early", early);
 		model.addAttribute("managers", early.isEmpty() ? List.of() : guard.managers());

@@ -25,6 +25,21 @@ public record DeliveryPolicy(Integer dailyCap, Map<String, Integer> dailyCapBySe
 		return bySegment != null ? bySegment : dailyCap;
 	}
 
+	/** The sending hours are a window: from before until (checked on a complete policy). */
+	boolean hoursOrdered() {
+		return sendingFrom.isBefore(sendingUntil);
+	}
+
+	/** The weekly digest goes out on a day mail is sent (checked on a complete policy). */
+	boolean digestOnASendingDay() {
+		return sendingDays.contains(digestDay);
+	}
+
+	/** Whether a per-segment cap's key names a segment. */
+	static boolean isSegment(String key) {
+		return java.util.Arrays.stream(com.onward.shared.Segment.values()).anyMatch(s -> s.name().equals(key));
+	}
+
 	/** This policy with every part not given taken from {@code defaults}. */
 	DeliveryPolicy orElse(DeliveryPolicy defaults) {
 		return new DeliveryPolicy(dailyCap == null ? defaults.dailyCap : dailyCap,

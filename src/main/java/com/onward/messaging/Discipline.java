@@ -68,7 +68,7 @@ public class Discipline {
 			throw InvalidInputException.keyed("dailyCap", "error.policy.capRange", 0, 50);
 		}
 		for (var e : policy.dailyCapBySegment().entrySet()) {
-			if (Arrays.stream(Segment.values()).noneMatch(s -> s.name().equals(e.getKey()))) {
+			if (!DeliveryPolicy.isSegment(e.getKey())) {
 				throw InvalidInputException.keyed("dailyCapBySegment", "error.policy.unknownSegment", e.getKey(),
 						Arrays.toString(Segment.values()));
 			}
@@ -77,10 +77,10 @@ public class Discipline {
 			}
 		}
 		DeliveryPolicy effective = policy.orElse(props.policy());
-		if (!effective.sendingFrom().isBefore(effective.sendingUntil())) {
+		if (!effective.hoursOrdered()) {
 			throw InvalidInputException.keyed("sendingUntil", "error.policy.sendingHours");
 		}
-		if (!effective.sendingDays().contains(effective.digestDay())) {
+		if (!effective.digestOnASendingDay()) {
 			throw InvalidInputException.keyed("digestDay", "error.policy.digestDay");
 		}
 		jdbc.sql("""

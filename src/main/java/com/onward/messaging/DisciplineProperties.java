@@ -8,8 +8,6 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-import java.util.Arrays;
-import com.onward.shared.Segment;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -45,18 +43,17 @@ record DisciplineProperties(@PositiveOrZero Integer dailyCap, Map<String, @NotNu
 
 	@AssertTrue(message = "sending-from must be before sending-until")
 	boolean isSendingHoursOrdered() {
-		return sendingFrom.isBefore(sendingUntil);
+		return policy().hoursOrdered();
 	}
 
 	@AssertTrue(message = "digest-day must be one of the sending-days")
 	boolean isDigestOnASendingDay() {
-		return sendingDays.contains(digestDay);
+		return policy().digestOnASendingDay();
 	}
 
 	@AssertTrue(message = "daily-cap-by-segment keys must be segments (SMB, MID_MARKET, ENTERPRISE)")
 	boolean isCapSegmentsKnown() {
-		return dailyCapBySegment.keySet().stream()
-			.allMatch(key -> Arrays.stream(Segment.values()).anyMatch(s -> s.name().equals(key)));
+		return dailyCapBySegment.keySet().stream().allMatch(DeliveryPolicy::isSegment);
 	}
 
 	@AssertTrue(message = "duplicate-window must not be negative")
