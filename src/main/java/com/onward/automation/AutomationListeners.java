@@ -109,8 +109,11 @@ class AutomationListeners {
 		automation.onEvents(Trigger.RED_FLAG_RAISED, List.of(occurrence(e)));
 	}
 
-	/** A chunk of flags from a bulk recompute: one set-based run per rule for the whole chunk. */
-	@ApplicationModuleListener
+	/**
+	 * A chunk of flags from a bulk recompute: one set-based run per rule for the whole chunk, on the bulk lane
+	 * (a few flags come one event each, on the listener pool).
+	 */
+	@com.onward.shared.BulkListener
 	void on(RedFlagsRaised e) {
 		automation.onEvents(Trigger.RED_FLAG_RAISED, e.flags().stream().map(AutomationListeners::occurrence).toList());
 	}
@@ -120,7 +123,7 @@ class AutomationListeners {
 		automation.onEvents(Trigger.HEALTH_BAND_CHANGED, List.of(occurrence(e)));
 	}
 
-	@ApplicationModuleListener
+	@com.onward.shared.BulkListener
 	void on(HealthBandsChanged e) {
 		automation.onEvents(Trigger.HEALTH_BAND_CHANGED, e.changes().stream().map(AutomationListeners::occurrence).toList());
 	}

@@ -180,16 +180,10 @@ class RuleMatches {
 			params.put("evCustomer", list.stream().map(Occurrence::customer).toArray(Boolean[]::new));
 			params.put("evRecent", list.stream().map(Occurrence::recent).toArray(Boolean[]::new));
 		}
+		// The matches first, then who is written to (customer contact, CSM) looked up once per account rather than
+		// once per match: a chunk of red flags holds several flags of the same account.
 		jdbc.sql("""
-				insert into sweep_hit (account_id, project_id, occurrence, args, vals, contact_id, key, account_name, language,
-				  owner_csm_id, csm_user_id, csm_email, csm_name, email, contact_name, customer_ok, recent)
-				select m.account_id, m.project_id, m.occurrence, m.args, m.vals, m.contact_id,
-				  'rule:' || cast(:code as text) || ':' || m.account_id || ':' || m.occurrence, a.name, a.language,
-				  a.owner_csm_id, csm.user_id, csm.email, csm.name, c.email, c.name,
-				  m.customer and (m.occurred_on is null
-				    or m.occurred_on >= cast(a.created_at at time zone cast(:zone as text) as date) - cast(:grace as int)),
-				  m.recent
-				from (
+				with m as materialized (
 				  select a.account_id, p.project_id, %s as occurrence, %s as args, %s as vals, %s as contact_id,
 				    cast(%s as date) as occurred_on, %s as customer, %s as recent
 				  from account_v a
@@ -201,10 +195,23 @@ class RuleMatches {
 				  and (cardinality(cast(:bands as text[])) = 0 or coalesce(hs.band, 'NO_DATA') = any(cast(:bands as text[])))
 				  and (cardinality(cast(:languages as text[])) = 0 or a.language = any(cast(:languages as text[])))
 				  and (cast(:minDay as int) is null or :today - p.start_date >= cast(:minDay as int))
-				  and (cast(:maxDay as int) is null or :today - p.start_date <= cast(:maxDay as int))) m
-				join account_v a on a.account_id = m.account_id
-				%s
-				%s"""
+				  and (cast(:maxDay as int) is null or :today - p.start_date <= cast(:maxDay as int))),
+				w as materialized (
+				  select a.account_id, a.name, a.language, a.owner_csm_id, a.created_at, csm.user_id as csm_user_id,
+				    csm.email as csm_email, csm.name as csm_name, c.email, c.name as contact_name
+				  from account_v a
+				  %s
+				  %s
+				  where a.account_id in (select account_id from m))
+				insert into sweep_hit (account_id, project_id, occurrence, args, vals, contact_id, key, account_name, language,
+				  owner_csm_id, csm_user_id, csm_email, csm_name, email, contact_name, customer_ok, recent)
+				select m.account_id, m.project_id, m.occurrence, m.args, m.vals, m.contact_id,
+				  'rule:' || cast(:code as text) || ':' || m.account_id || ':' || m.occurrence, w.name, w.language,
+				  w.owner_csm_id, w.csm_user_id, w.csm_email, w.csm_name, w.email, w.contact_name,
+				  m.customer and (m.occurred_on is null
+				    or m.occurred_on >= cast(w.created_at at time zone cast(:zone as text) as date) - cast(:grace as int)),
+				  m.recent
+				from m join w on w.account_id = m.account_id"""
 			.formatted(occurrence, args, vals, contact, occurred, event == null ? "true" : "ev.customer",
 					event == null ? "true" : "ev.recent", from, where, CUSTOMER_CONTACT, ACCOUNT_CSM))
 			.params(params).update();

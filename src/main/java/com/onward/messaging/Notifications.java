@@ -55,11 +55,23 @@ public class Notifications {
 			return 0;
 		}
 		Timestamp now = Timestamp.from(clock.instant());
-		// Per connection, emptied in place at commit: no catalogue writes per call (see Automation.fillHits).
-		jdbc.sql("create temporary table if not exists new_notice (id uuid, uniqueness_key text, user_id uuid, email text, "
-				+ "account_id uuid, text_key text, args jsonb) on commit delete rows").update();
-		jdbc.sql("delete from new_notice").update();
-		int created = jdbc.sql("""
+		// One statement: the new inbox entries, and for just those (the insert returns only rows it made) their
+		// email and chat messages, so a chunk of thousands of notices is one round trip and no staging table.
+		String notice = """
+				select 'notice-%1$s:' || n.uniqueness_key as uniqueness_key, 'csm-notice' as template, n.account_id,
+				  %2$s as recipient, 'STAFF' as audience, '%1$s' as channel,
+				  jsonb_build_object('noticeKey', n.text_key, 'noticeArgs', n.args, 'account', coalesce(a.name, ''),
+				    'link', cast(:url as text) || '/accounts/' || n.account_id) as params
+				from n left join account_v a on a.account_id = n.account_id %3$s""";
+		var channels = new java.util.ArrayList<String>();
+		channels.add(notice.formatted("EMAIL", "n.email", "where n.email is not null"));
+		if (props.slackWebhookUrl() != null) {
+			channels.add(notice.formatted("SLACK", "cast(:slack as text)", ""));
+		}
+		if (props.teamsWebhookUrl() != null) {
+			channels.add(notice.formatted("TEAMS", "cast(:teams as text)", ""));
+		}
+		return jdbc.sql("""
 				with n as (
 				  insert into notification (id, uniqueness_key, user_id, email, account_id, text_key, args, created_at)
 				  select gen_random_uuid(), s.uniqueness_key, s.user_id, s.email, s.account_id, s.text_key, cast(s.args as jsonb), :now
@@ -67,44 +79,24 @@ public class Notifications {
 				    cast(:textKeys as text[]), cast(:args as text[])) as s(uniqueness_key, user_id, email, account_id, text_key, args)
 				  where s.user_id is not null or s.email is not null
 				  on conflict (uniqueness_key) do nothing
-				  returning id, uniqueness_key, user_id, email, account_id, text_key, args)
-				insert into new_notice select * from n""")
+				  returning uniqueness_key, email, account_id, text_key, args),
+				messages as (
+				  insert into outbox_message (id, uniqueness_key, template, account_id, channel, audience, recipient, language,
+				    params, status, next_attempt_at, message_id, created_at)
+				  select id, uniqueness_key, template, account_id, channel, audience, recipient, :language, params, 'PENDING',
+				    :now, '<' || id || '@onward>', :now
+				  from (select gen_random_uuid() as id, s.* from (%s) s) q
+				  on conflict (uniqueness_key) do nothing)
+				select count(*) from n""".formatted(String.join(" union all ", channels)))
 			.param("keys", notices.stream().map(StaffNotice::key).toArray(String[]::new))
 			.param("users", notices.stream().map(StaffNotice::userId).toArray(UUID[]::new))
 			.param("emails", notices.stream().map(StaffNotice::email).toArray(String[]::new))
 			.param("accounts", notices.stream().map(StaffNotice::accountId).toArray(UUID[]::new))
 			.param("textKeys", notices.stream().map(StaffNotice::textKey).toArray(String[]::new))
 			.param("args", notices.stream().map(n -> json.writeValueAsString(n.args())).toArray(String[]::new))
-			.param("now", now).update();
-		if (created == 0) {
-			return 0;
-		}
-		String notice = """
-				select 'notice-%1$s:' || n.uniqueness_key as uniqueness_key, 'csm-notice' as template, n.account_id,
-				  %2$s as recipient, 'STAFF' as audience, '%1$s' as channel,
-				  jsonb_build_object('noticeKey', n.text_key, 'noticeArgs', n.args, 'account', coalesce(a.name, ''),
-				    'link', :url || '/accounts/' || n.account_id) as params
-				from new_notice n left join account_v a on a.account_id = n.account_id %3$s""";
-		insertNotices(notice.formatted("EMAIL", "n.email", "where n.email is not null"), now);
-		if (props.slackWebhookUrl() != null) {
-			insertNotices(notice.formatted("SLACK", "cast(:hook as text)", ""), now, props.slackWebhookUrl());
-		}
-		if (props.teamsWebhookUrl() != null) {
-			insertNotices(notice.formatted("TEAMS", "cast(:hook as text)", ""), now, props.teamsWebhookUrl());
-		}
-		return created;
-	}
-
-	private void insertNotices(String source, Timestamp now, String... hook) {
-		jdbc.sql("""
-				insert into outbox_message (id, uniqueness_key, template, account_id, channel, audience, recipient, language,
-				  params, status, next_attempt_at, message_id, created_at)
-				select id, uniqueness_key, template, account_id, channel, audience, recipient, :language, params, 'PENDING',
-				  :now, '<' || id || '@onward>', :now
-				from (select gen_random_uuid() as id, s.* from (%s) s) q
-				on conflict (uniqueness_key) do nothing""".formatted(source))
-			.param("language", props.staffLanguage()).param("now", now).param("url", props.publicUrl())
-			.param("hook", hook.length == 0 ? null : hook[0]).update();
+			.param("now", now).param("language", props.staffLanguage()).param("url", props.publicUrl())
+			.param("slack", props.slackWebhookUrl()).param("teams", props.teamsWebhookUrl())
+			.query(Integer.class).single();
 	}
 
 	public List<Notification> inbox(UUID userId, boolean unreadOnly, int limit) {

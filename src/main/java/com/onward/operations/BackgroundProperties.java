@@ -11,12 +11,13 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /**
- * Background work ({@code onward.background}): how many asynchronous listeners run at once and how
- * many connections stay free for web requests; the retry of failed event publications.
+ * Background work ({@code onward.background}): how many asynchronous listeners run at once (and how many of
+ * them on the bulk lane, see {@link com.onward.shared.BulkListener}) and how many connections stay free for web
+ * requests; the retry of failed event publications.
  */
 @ConfigurationProperties("onward.background")
 @Validated
-record BackgroundProperties(@Positive int listenerThreads, @Positive int queueCapacity, @NotNull Duration submitWait,
+record BackgroundProperties(@Positive int listenerThreads, @Positive int bulkListenerThreads, @Positive int queueCapacity, @NotNull Duration submitWait,
 		@PositiveOrZero int webReservedConnections, @Positive int schedulerThreads, @NotNull @Valid Retry retry) {
 	// Defaults live in application.yml only.
 

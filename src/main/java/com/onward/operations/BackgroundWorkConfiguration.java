@@ -37,6 +37,7 @@ class BackgroundWorkConfiguration implements AsyncConfigurer {
 	private final ObjectProvider<DataSource> dataSource;
 	private final ObjectProvider<EventPublications> publications;
 	private volatile ThreadPoolTaskExecutor executor;
+	private volatile ThreadPoolTaskExecutor bulk;
 
 	BackgroundWorkConfiguration(BackgroundProperties props, ObjectProvider<DataSource> dataSource,
 			ObjectProvider<EventPublications> publications) {
@@ -45,18 +46,33 @@ class BackgroundWorkConfiguration implements AsyncConfigurer {
 		this.publications = publications;
 	}
 
-	/** The threads for listeners: as configured, but never so many that web requests lose their reserve. */
+	/**
+	 * The threads for listeners: as configured, but never so many that web requests lose their reserve (the bulk
+	 * lane's threads counted in).
+	 */
 	static int listenerThreads(BackgroundProperties props, Integer poolSize) {
 		if (poolSize == null) {
 			return props.listenerThreads();
 		}
-		int fit = poolSize - props.schedulerThreads() - props.webReservedConnections();
+		int fit = poolSize - props.schedulerThreads() - props.webReservedConnections() - props.bulkListenerThreads();
 		return Math.max(1, Math.min(props.listenerThreads(), fit));
 	}
 
 	@Bean(name = { "applicationTaskExecutor", "taskExecutor" })
 	ThreadPoolTaskExecutor applicationTaskExecutor() {
 		return executor();
+	}
+
+	/**
+	 * The bulk lane ({@link com.onward.shared.BulkListener}): chunk events of bulk changes, worked off by
+	 * {@code bulk-listener-threads} (one by default) with the same bounded queue and back-pressure.
+	 */
+	@Bean(name = com.onward.shared.BulkListener.EXECUTOR)
+	ThreadPoolTaskExecutor bulkListenerExecutor() {
+		var pool = bounded("bulk-listener-", props.bulkListenerThreads());
+		log.info("Bulk listeners: {} threads, queue of {}", props.bulkListenerThreads(), props.queueCapacity());
+		bulk = pool;
+		return pool;
 	}
 
 	@Override
@@ -74,8 +90,16 @@ class BackgroundWorkConfiguration implements AsyncConfigurer {
 			log.warn("onward.background.listener-threads={} does not fit a pool of {} connections with {} for schedules and {} reserved for web requests: using {}",
 					props.listenerThreads(), poolSize, props.schedulerThreads(), props.webReservedConnections(), threads);
 		}
+		var pool = bounded("listener-", threads);
+		log.info("Asynchronous listeners: {} threads, queue of {} (connection pool: {})", threads, props.queueCapacity(),
+				poolSize == null ? "unknown" : poolSize);
+		executor = pool;
+		return pool;
+	}
+
+	private ThreadPoolTaskExecutor bounded(String prefix, int threads) {
 		var pool = new ThreadPoolTaskExecutor();
-		pool.setThreadNamePrefix("listener-");
+		pool.setThreadNamePrefix(prefix);
 		pool.setCorePoolSize(threads);
 		pool.setMaxPoolSize(threads);
 		pool.setQueueCapacity(props.queueCapacity());
@@ -99,14 +123,27 @@ class BackgroundWorkConfiguration implements AsyncConfigurer {
 			}
 		});
 		pool.initialize();
-		log.info("Asynchronous listeners: {} threads, queue of {} (connection pool: {})", threads, props.queueCapacity(),
-				poolSize == null ? "unknown" : poolSize);
-		executor = pool;
 		return pool;
 	}
 
 	ThreadPoolExecutor threadPool() {
 		return executor().getThreadPoolExecutor();
+	}
+
+	/** Threads, busy threads and queued invocations of both lanes (the listener pool and the bulk lane). */
+	int[] load() {
+		var lanes = new java.util.ArrayList<ThreadPoolExecutor>();
+		lanes.add(threadPool());
+		if (bulk != null) {
+			lanes.add(bulk.getThreadPoolExecutor());
+		}
+		int[] load = new int[3];
+		for (ThreadPoolExecutor lane : lanes) {
+			load[0] += lane.getMaximumPoolSize();
+			load[1] += lane.getActiveCount();
+			load[2] += lane.getQueue().size();
+		}
+		return load;
 	}
 
 	private Integer poolSize() {

@@ -61,9 +61,9 @@ public class EventPublications {
 			Long age = p.metric().oldestAgeSeconds();
 			return age == null ? 0 : age;
 		}).baseUnit("seconds").description("Age of the oldest incomplete event publication").register(meters);
-		Gauge.builder("onward.listeners.queued", this, p -> p.background.threadPool().getQueue().size())
+		Gauge.builder("onward.listeners.queued", this, p -> p.background.load()[2])
 			.description("Listener invocations waiting for a thread").register(meters);
-		Gauge.builder("onward.listeners.busy", this, p -> p.background.threadPool().getActiveCount())
+		Gauge.builder("onward.listeners.busy", this, p -> p.background.load()[1])
 			.description("Listener threads at work").register(meters);
 	}
 
@@ -84,10 +84,10 @@ public class EventPublications {
 			last = unrecorded;
 		}
 		Instant oldest = counts[2] == null ? null : ((Timestamp) counts[2]).toInstant();
-		var pool = background.threadPool();
+		int[] load = background.load();
 		var status = new Status((long) counts[0], (long) counts[1], oldest,
 				oldest == null ? null : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()), last, recent,
-				pool.getMaximumPoolSize(), pool.getActiveCount(), pool.getQueue().size());
+				load[0], load[1], load[2]);
 		cached = status;
 		cachedAt = clock.instant();
 		return status;

@@ -24,13 +24,13 @@ import com.onward.IntegrationTest;
 
 /**
  * A recompute that raises flags for thousands of accounts at once on a deliberately small pool
- * (4 connections: 2 listener threads, 1 for schedules, 1 kept for web requests): it succeeds, web
+ * (4 connections: 1 listener thread, 1 on the bulk lane, 1 for schedules, 1 kept for web requests): it succeeds, web
  * requests made meanwhile answer in their usual time, and every listener's effect (the CSM's notice
  * per flag, the at-risk task per account turning red) exists exactly once. A listener that fails is
  * retried and its effect then exists once too.
  */
 @TestPropertySource(properties = { "onward.embedded-db.max-pool-size=4",
-		"onward.embedded-db.data-dir=target/test-postgres-small-pool", "onward.background.listener-threads=2",
+		"onward.embedded-db.data-dir=target/test-postgres-small-pool", "onward.background.listener-threads=1",
 		"onward.background.scheduler-threads=1", "onward.background.web-reserved-connections=1",
 		"onward.background.retry.first-delay=1s" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,7 +50,8 @@ class SmallPoolIntegrationTests extends IntegrationTest {
 	@Test
 	@Order(1)
 	void aBulkRecomputeOnFourConnectionsSucceedsKeepsTheApiFastAndNotifiesEachFlagOnce() throws Exception {
-		assertThat(background.threadPool().getMaximumPoolSize()).isEqualTo(2);
+		assertThat(background.threadPool().getMaximumPoolSize()).isEqualTo(1);
+		assertThat(background.load()[0]).as("threads of both lanes").isEqualTo(2);
 		UUID csm = csm();
 		var created = post("/api/v1/contracts", contract(unique("tpl"), "2026-01-05T09:00:00Z", 200, 20000, "en"));
 		assertThat(created.status()).as(created.raw()).isEqualTo(201);
