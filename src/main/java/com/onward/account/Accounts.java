@@ -82,7 +82,7 @@ public class Accounts {
 				  country, time_zone, contract_signed_date, current_project_id)
 				values (:id, :ext, :name, :industry, :employees, :acv, :currency, :technical, :useCase, :productType,
 				  :seats, :language, :renewal, 'ONBOARDING', :segment, :touch, :at, :country, :timeZone, :signed, :project)
-				returning """ + COLUMNS)
+				""" + " returning " + COLUMNS)
 			.param("id", id)
 			.param("ext", a.externalId() == null || a.externalId().isBlank() ? null : a.externalId())
 			.param("name", a.name().strip())
