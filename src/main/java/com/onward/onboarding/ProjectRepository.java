@@ -176,8 +176,7 @@ class ProjectRepository {
 
 	private void upsertItems(Project p) {
 		// The items travel as one JSON array read by one statement: a driver-rewritten batch of 24 columns is split
-		// into several statements of hundreds of parameters, each planned anew, and that was the signing's
-		// costliest statement.
+		// into several statements (power-of-two row counts) of hundreds of parameters each.
 		var rows = new java.util.ArrayList<Map<String, Object>>(p.items.size());
 		for (PlanItem i : p.items) {
 			var row = new java.util.HashMap<String, Object>();
