@@ -58,17 +58,31 @@ public class Accounts {
 		if (a.externalId() != null && !a.externalId().isBlank() && findByExternalId(a.externalId()).isPresent()) {
 			throw BusinessRuleException.of("externalId", "error.account.externalIdExists", a.externalId());
 		}
+		return insert(a, null, null);
+	}
+
+	/**
+	 * A new account for a contract signed on {@code signedOn}, written with its signing date, renewal date and
+	 * onboarding project in the same row (one write instead of an insert and two updates). The caller has
+	 * checked that the external id is new.
+	 */
+	Account createSigned(NewAccount a, LocalDate signedOn, UUID projectId) {
+		return insert(a, signedOn, projectId);
+	}
+
+	private Account insert(NewAccount a, LocalDate signedOn, UUID projectId) {
 		String timeZone = timeZone(a.timeZone(), a.country());
 		UUID id = UUID.randomUUID();
 		Money acv = a.acv().toMoney();
 		Segment segment = segmentation.segmentFor(a.employees(), acv);
 		Instant now = clock.instant();
-		jdbc.sql("""
+		Account account = jdbc.sql("""
 				insert into account (id, external_id, name, industry, employees, acv_amount, acv_currency, technical,
 				  use_case, product_type, licensed_seats, language, renewal_date, status, segment, touch_model, created_at,
-				  country, time_zone)
+				  country, time_zone, contract_signed_date, current_project_id)
 				values (:id, :ext, :name, :industry, :employees, :acv, :currency, :technical, :useCase, :productType,
-				  :seats, :language, :renewal, 'ONBOARDING', :segment, :touch, :at, :country, :timeZone)""")
+				  :seats, :language, :renewal, 'ONBOARDING', :segment, :touch, :at, :country, :timeZone, :signed, :project)
+				""" + " returning " + COLUMNS)
 			.param("id", id)
 			.param("ext", a.externalId() == null || a.externalId().isBlank() ? null : a.externalId())
 			.param("name", a.name().strip())
@@ -81,12 +95,13 @@ public class Accounts {
 			.param("productType", a.productType().name())
 			.param("seats", a.licensedSeats() == null ? 0 : a.licensedSeats())
 			.param("language", a.languageOrDefault())
-			.param("renewal", a.renewalDate())
+			.param("renewal", a.renewalDate() != null || signedOn == null ? a.renewalDate() : signedOn.plusYears(1))
 			.param("segment", segment.name())
 			.param("touch", segment.touchModel().name())
 			.param("at", Timestamp.from(now))
 			.param("country", a.country()).param("timeZone", timeZone)
-			.update();
+			.param("signed", signedOn).param("project", projectId)
+			.query(Accounts::map).single();
 		jdbc.sql("""
 				insert into segment_change (account_id, at, actor, from_segment, to_segment, reason)
 				values (:id, :at, :actor, null, :to, 'segmentation rules')""")
@@ -94,7 +109,7 @@ public class Accounts {
 			.param("to", segment.name()).update();
 		audit.record("account.created", "account", id, a.name() + " → " + segment);
 		events.publishEvent(new AccountCreated(id, a.contactsOrEmpty()));
-		return get(id);
+		return account;
 	}
 
 	/**
@@ -233,13 +248,6 @@ public class Accounts {
 		if (!java.util.Objects.equals(before, after)) changes.add(field + ": " + before + " → " + after);
 	}
 
-	/** Records the account's latest onboarding project (set by the onboarding module). */
-	@Transactional
-	public void linkProject(UUID accountId, UUID projectId) {
-		jdbc.sql("update account set current_project_id = :p where id = :id").param("p", projectId)
-			.param("id", accountId).update();
-	}
-
 	@Transactional
 	public Account overrideSegment(UUID id, Segment to, String reason) {
 		if (reason == null || reason.isBlank()) {
@@ -289,11 +297,13 @@ public class Accounts {
 			.param("d", signedOn).param("renewal", signedOn.plusYears(1)).param("id", accountId).update();
 	}
 
-	void markSigned(UUID accountId, LocalDate signedOn) {
+	/** A known account's new contract: its first signing date and renewal stay, the contract's project becomes its current one. */
+	void markSigned(UUID accountId, LocalDate signedOn, UUID projectId) {
 		jdbc.sql("""
 				update account set contract_signed_date = coalesce(contract_signed_date, :d),
-				  renewal_date = coalesce(renewal_date, :renewal) where id = :id""")
-			.param("d", signedOn).param("renewal", signedOn.plusYears(1)).param("id", accountId).update();
+				  renewal_date = coalesce(renewal_date, :renewal), current_project_id = :p where id = :id""")
+			.param("d", signedOn).param("renewal", signedOn.plusYears(1)).param("p", projectId).param("id", accountId)
+			.update();
 	}
 
 	static Account map(ResultSet rs, int n) throws SQLException {

@@ -2,12 +2,14 @@ package com.onward.account;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,20 +75,30 @@ public class Contracts {
 		if ((command.account() == null) == (command.accountId() == null)) {
 			throw InvalidInputException.of("account", "give either account or accountId");
 		}
-		Account account;
+		// The signing's audit entries (account, contract, project, team) are written together at commit.
+		audit.deferToCommit();
+		UUID contractId = UUID.randomUUID();
+		UUID projectId = UUID.randomUUID();
+		LocalDate signedOn = command.signedAt().atZone(clock.getZone()).toLocalDate();
+		Account account = null;
 		if (command.accountId() != null) {
 			account = accounts.get(command.accountId());
 		}
 		else {
 			String ext = command.account().externalId();
 			// A contract for a CRM account we already know attaches to it rather than duplicating it.
-			account = ext == null || ext.isBlank() ? accounts.create(command.account())
-					: accounts.findByExternalId(ext).orElseGet(() -> accounts.create(command.account()));
+			if (ext != null && !ext.isBlank()) {
+				account = accounts.findByExternalId(ext).orElse(null);
+			}
+		}
+		if (account == null) {
+			account = accounts.createSigned(command.account(), signedOn, projectId);
+		}
+		else {
+			accounts.markSigned(account.id(), signedOn, projectId);
 		}
 		Money acv = command.acv() == null ? account.acv() : command.acv().toMoney();
 		OnboardingFactors factors = command.factors() == null ? OnboardingFactors.NONE : command.factors();
-		UUID contractId = UUID.randomUUID();
-		UUID projectId = UUID.randomUUID();
 		jdbc.sql("""
 				insert into contract (id, external_id, account_id, signed_at, acv_amount, acv_currency, project_id,
 				  factors, source, created_at, historical)
@@ -97,7 +109,6 @@ public class Contracts {
 			.param("factors", json.writeValueAsString(factors)).param("source", source)
 			.param("at", Timestamp.from(clock.instant())).param("historical", command.isHistorical())
 			.update();
-		accounts.markSigned(account.id(), command.signedAt().atZone(clock.getZone()).toLocalDate());
 		audit.record("contract.signed", "contract", contractId, command.externalId() + " for " + account.name());
 		var signed = new ContractSigned(contractId, account.id(), projectId, command.signedAt(), account.segment(),
 				account.language(), factors, command.isHistorical());
@@ -129,6 +140,12 @@ public class Contracts {
 				@Override
 				public void afterCompletion(int status) {
 					TransactionSynchronizationManager.unbindResourceIfPossible(batchKey);
+				}
+
+				@Override
+				public int getOrder() {
+					// Before the team assignment's step (which holds its lock until commit) and the audit entries'.
+					return Ordered.LOWEST_PRECEDENCE - 2;
 				}
 			});
 			batch = fresh;

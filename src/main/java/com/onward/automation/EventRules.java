@@ -47,7 +47,7 @@ class EventRules {
 		int fired = webhooks.fireAll(trigger.name(), occurrences.stream()
 			.map(o -> new Webhooks.Call(trigger + ":" + o.occurrence(), o.accountId(), o.data())).toList());
 		for (Rule rule : store.rules()) {
-			if (!rule.enabled() || rule.trigger() != trigger) {
+			if (!rule.enabled() || rule.trigger() != trigger || !RuleActions.acts(rule)) {
 				continue;
 			}
 			Integer n = tx.execute(s -> {

@@ -79,6 +79,16 @@ class RuleActions {
 		this.zone = clock.getZone(); // onward.time-zone, through the clock
 	}
 
+	/**
+	 * Whether any of the rule's actions does something for its trigger: a CONTRACT_SIGNED rule's sequences start in
+	 * the signing transaction ({@link Sequences#enrolOnSigning}), so a rule that only starts a sequence there has
+	 * nothing to do afterwards and its matches need not be looked for.
+	 */
+	static boolean acts(Rule rule) {
+		return rule.actions().stream()
+			.anyMatch(a -> !(a == Action.START_SEQUENCE && rule.trigger() == Trigger.CONTRACT_SIGNED));
+	}
+
 	/** Runs the rule's actions over the current hits; returns how many things were newly done. */
 	int run(Rule rule, LocalDate today) {
 		int fired = 0;

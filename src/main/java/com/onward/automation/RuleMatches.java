@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.onward.automation.Automation.Occurrence;
 import com.onward.automation.Automation.Rule;
@@ -35,6 +37,49 @@ class RuleMatches {
 		this.props = props;
 	}
 
+	/** Bound while the current transaction has the (empty or used) hit table at hand; see {@link #emptyHitTable}. */
+	private final Object hitTableKey = new Object();
+
+	/**
+	 * An empty {@code sweep_hit} table for the next rule. The table lives as long as the pooled connection and is
+	 * emptied in place at commit: creating it per transaction (or truncating it) writes PostgreSQL's catalogue each
+	 * time, and that churn made every event rule, hence contract signing, slower as the catalogue bloated. The
+	 * first rule of a transaction makes sure it exists (it is empty then); the next ones of the same transaction
+	 * empty what the previous one left.
+	 */
+	private void emptyHitTable() {
+		if (TransactionSynchronizationManager.hasResource(hitTableKey)) {
+			jdbc.sql("delete from sweep_hit").update();
+			return;
+		}
+		jdbc.sql("""
+				create temporary table if not exists sweep_hit (account_id uuid, project_id uuid, occurrence text, args jsonb,
+				  vals jsonb, contact_id uuid, key text, account_name text, language text, owner_csm_id uuid, csm_user_id uuid,
+				  csm_email text, csm_name text, email text, contact_name text, customer_ok boolean, recent boolean)
+				on commit delete rows""").update();
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return; // no transaction to remember it for
+		}
+		TransactionSynchronizationManager.bindResource(hitTableKey, Boolean.TRUE);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void suspend() {
+				// A transaction started inside this one has a connection of its own.
+				TransactionSynchronizationManager.unbindResourceIfPossible(hitTableKey);
+			}
+
+			@Override
+			public void resume() {
+				TransactionSynchronizationManager.bindResource(hitTableKey, Boolean.TRUE);
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(hitTableKey);
+			}
+		});
+	}
+
 	/** The occurrences of an event that a rule is evaluated for. */
 	record EventContext(List<Occurrence> occurrences) {
 	}
@@ -46,15 +91,7 @@ class RuleMatches {
 	void fillHits(Rule rule, LocalDate today, EventContext event) {
 		// One row per hit with everything the actions need (key, language, CSM, the contact to write to),
 		// so each action reads this table instead of joining accounts and contacts again.
-		// The table lives as long as the pooled connection and is emptied in place at commit: creating it
-		// per transaction (or truncating it) writes PostgreSQL's catalogue each time, and that churn made
-		// every event rule, hence contract signing, slower as the catalogue bloated.
-		jdbc.sql("""
-				create temporary table if not exists sweep_hit (account_id uuid, project_id uuid, occurrence text, args jsonb,
-				  vals jsonb, contact_id uuid, key text, account_name text, language text, owner_csm_id uuid, csm_user_id uuid,
-				  csm_email text, csm_name text, email text, contact_name text, customer_ok boolean, recent boolean)
-				on commit delete rows""").update();
-		jdbc.sql("delete from sweep_hit").update();
+		emptyHitTable();
 		String from;
 		String occurrence;
 		String args = "jsonb_build_array(a.name)";

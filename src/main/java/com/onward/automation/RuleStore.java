@@ -47,7 +47,53 @@ class RuleStore {
 		this.clock = clock;
 	}
 
+	/** The rules as last read, with when (nanoTime) and for which generation; null until read. */
+	private record Cached(List<Rule> rules, long readAt, long generation) {
+	}
+
+	/**
+	 * How long the rules read are used before they are read again: edits on this instance replace them at once,
+	 * an edit on another instance is seen within this time.
+	 */
+	static final java.time.Duration CACHE_FOR = java.time.Duration.ofSeconds(5);
+
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+	private volatile Cached cached;
+
+	/**
+	 * The rules, in order. Kept in memory: every event (each signed contract, completed item, …) and each sweep
+	 * consults them, and reading and parsing them each time cost more than the event's own work.
+	 */
 	List<Rule> rules() {
+		Cached c = cached;
+		long now = System.nanoTime();
+		if (c != null && c.generation() == generation.get() && now - c.readAt() < CACHE_FOR.toNanos()) {
+			return c.rules();
+		}
+		long gen = generation.get();
+		List<Rule> read = List.copyOf(read());
+		// Kept only if no edit happened meanwhile (else the next call reads again).
+		if (generation.get() == gen) {
+			cached = new Cached(read, now, gen);
+		}
+		return read;
+	}
+
+	/** Forgets the rules read: now, and again when the editing transaction ends (committed or not). */
+	private void forget() {
+		generation.incrementAndGet();
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCompletion(int status) {
+							generation.incrementAndGet();
+						}
+					});
+		}
+	}
+
+	private List<Rule> read() {
 		return jdbc.sql("""
 				select code, position, kind, trigger, template, actions, conditions, params, enabled, updated_by, updated_at
 				from automation_rule order by position, code""")
@@ -96,6 +142,7 @@ class RuleStore {
 			.param("template", edit.template() == null ? rule.template() : edit.template())
 			.param("conditions", json.writeValueAsString(c == null ? rule.conditions() : c))
 			.param("by", AuditLog.currentActor()).param("at", Timestamp.from(clock.instant())).param("code", code).update());
+		forget();
 		Rule updated = rule(code);
 		audit.record("rule.updated", "automation_rule", null, code + (updated.enabled() ? " on, " : " off, ")
 				+ updated.params() + ", " + updated.template());

@@ -32,7 +32,6 @@ public class Projects {
 	private final ProjectLifecycle lifecycle;
 	private final ScopeChanges scope;
 	private final Playbooks playbooks;
-	private final com.onward.account.Accounts accounts;
 	private final FactorEffects factorEffects;
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
@@ -41,7 +40,7 @@ public class Projects {
 	private final org.springframework.beans.factory.ObjectProvider<FirstValueSource> firstValues;
 
 	Projects(JdbcClient jdbc, ProjectRepository repository, ProjectLifecycle lifecycle, ScopeChanges scope,
-			Playbooks playbooks, com.onward.account.Accounts accounts, FactorEffects factorEffects,
+			Playbooks playbooks, FactorEffects factorEffects,
 			ApplicationEventPublisher events, AuditLog audit, Clock clock,
 			org.springframework.beans.factory.ObjectProvider<MilestoneGate> gates,
 			org.springframework.beans.factory.ObjectProvider<FirstValueSource> firstValues) {
@@ -52,7 +51,6 @@ public class Projects {
 		this.lifecycle = lifecycle;
 		this.scope = scope;
 		this.playbooks = playbooks;
-		this.accounts = accounts;
 		this.factorEffects = factorEffects;
 		this.events = events;
 		this.audit = audit;
@@ -79,7 +77,10 @@ public class Projects {
 		return LocalDate.now(clock);
 	}
 
-	/** PLAN-3: the project for a signed contract, from the segment's current playbook version. */
+	/**
+	 * PLAN-3: the project for a signed contract, from the segment's current playbook version (the signing has made
+	 * it the account's current project already).
+	 */
 	@Transactional
 	public Project createFor(ContractSigned signed) {
 		Playbook playbook = playbooks.forSegment(signed.segment());
@@ -87,7 +88,6 @@ public class Projects {
 		Project project = Project.plan(signed.projectId(), signed.accountId(), signed.contractId(), playbook, start,
 				factorEffects.percentages(signed.factors()), clock.instant());
 		repository.insert(project);
-		accounts.linkProject(project.accountId(), project.id());
 		audit.record("project.created", "project", project.id(), playbook.family() + " v" + playbook.version());
 		events.publishEvent(created(project, signed.segment()));
 		return project;

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,16 +35,14 @@ public class Stakeholders {
 	}
 
 	private final JdbcClient jdbc;
-	private final NamedParameterJdbcTemplate named;
 	private final AuditLog audit;
 	private final org.springframework.context.ApplicationEventPublisher events;
 	private final ObjectMapper json;
 	private final Clock clock;
 
-	Stakeholders(JdbcClient jdbc, NamedParameterJdbcTemplate named, AuditLog audit,
+	Stakeholders(JdbcClient jdbc, AuditLog audit,
 			org.springframework.context.ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
-		this.named = named;
 		this.audit = audit;
 		this.events = events;
 		this.json = json;
@@ -132,21 +128,31 @@ public class Stakeholders {
 	 */
 	@Transactional
 	public void generateRaci(ProjectCreated project) {
-		List<MapSqlParameterSource> rows = new ArrayList<>();
-		for (ProjectCreated.PhaseRoles phase : project.phases()) {
-			Map<OwnerRole, String> cells = new LinkedHashMap<>();
-			phase.ownerRoles().forEach(r -> cells.put(r, "R"));
-			cells.put(OwnerRole.CSM, "A");
-			cells.putIfAbsent(OwnerRole.PROJECT_LEAD, "C");
-			cells.putIfAbsent(OwnerRole.EXECUTIVE_SPONSOR, "I");
-			String name = json.writeValueAsString(phase.name());
-			cells.forEach((role, value) -> rows.add(new MapSqlParameterSource().addValue("p", project.projectId())
-				.addValue("k", phase.key()).addValue("pos", phase.position()).addValue("name", name)
-				.addValue("role", role.name()).addValue("v", value)));
+		record Cell(String phaseKey, int phasePos, String phaseName, String role, String value) {
 		}
-		named.batchUpdate("""
+		List<Cell> cells = new ArrayList<>();
+		for (ProjectCreated.PhaseRoles phase : project.phases()) {
+			Map<OwnerRole, String> row = new LinkedHashMap<>();
+			phase.ownerRoles().forEach(r -> row.put(r, "R"));
+			row.put(OwnerRole.CSM, "A");
+			row.putIfAbsent(OwnerRole.PROJECT_LEAD, "C");
+			row.putIfAbsent(OwnerRole.EXECUTIVE_SPONSOR, "I");
+			String name = json.writeValueAsString(phase.name());
+			row.forEach((role, value) -> cells.add(new Cell(phase.key(), phase.position(), name, role.name(), value)));
+		}
+		// One statement for the whole matrix (a driver-rewritten batch is split into several).
+		jdbc.sql("""
 				insert into raci_cell (project_id, phase_key, phase_pos, phase_name, role, value)
-				values (:p, :k, :pos, :name::jsonb, :role, :v)""", rows.toArray(MapSqlParameterSource[]::new));
+				select :p, c.k, c.pos, cast(c.name as jsonb), c.role, c.v
+				from unnest(cast(:k as text[]), cast(:pos as int[]), cast(:name as text[]), cast(:role as text[]),
+				  cast(:v as text[])) as c(k, pos, name, role, v)""")
+			.param("p", project.projectId())
+			.param("k", cells.stream().map(Cell::phaseKey).toArray(String[]::new))
+			.param("pos", cells.stream().map(Cell::phasePos).toArray(Integer[]::new))
+			.param("name", cells.stream().map(Cell::phaseName).toArray(String[]::new))
+			.param("role", cells.stream().map(Cell::role).toArray(String[]::new))
+			.param("v", cells.stream().map(Cell::value).toArray(String[]::new))
+			.update();
 	}
 
 	public Raci raci(UUID projectId) {

@@ -133,7 +133,8 @@ public class Team {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			// The picked members' rows stay locked until commit, so picking them as the creating transaction's last
 			// step (rather than in the middle of it, with the plan, training and RACI still to write) keeps concurrent
-			// contracts from queueing behind each other for their whole transaction.
+			// contracts from queueing behind each other for their whole transaction. Only the audit entries, written
+			// together at commit (AuditLog#deferToCommit), come after it.
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void beforeCommit(boolean readOnly) {
@@ -142,7 +143,7 @@ public class Team {
 
 				@Override
 				public int getOrder() {
-					return Ordered.LOWEST_PRECEDENCE;
+					return Ordered.LOWEST_PRECEDENCE - 1;
 				}
 			});
 			return;

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,17 +48,15 @@ public class Training {
 	}
 
 	private final JdbcClient jdbc;
-	private final NamedParameterJdbcTemplate named;
 	private final Projects projects;
 	private final TrainingProperties props;
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Training(JdbcClient jdbc, NamedParameterJdbcTemplate named, Projects projects, TrainingProperties props, ApplicationEventPublisher events,
+	Training(JdbcClient jdbc, Projects projects, TrainingProperties props, ApplicationEventPublisher events,
 			AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
-		this.named = named;
 		this.projects = projects;
 		this.props = props;
 		this.events = events;
@@ -80,8 +76,9 @@ public class Training {
 		Long goLiveDay = goLiveDue == null ? null : ChronoUnit.DAYS.between(start, goLiveDue);
 		double scale = scale(goLiveDay, Math.max(1, ChronoUnit.DAYS.between(start, targetGraduation)));
 		boolean techTouch = segment != null && props.techTouchSegments().contains(segment);
-		Timestamp now = Timestamp.from(clock.instant());
-		List<MapSqlParameterSource> rows = new ArrayList<>();
+		record Row(String code, String audience, String format, int minutes, String plannedOn, boolean optional) {
+		}
+		List<Row> rows = new ArrayList<>();
 		for (TrainingProperties.Planned p : props.schedule()) {
 			if (techTouch && p.format() == Session.Format.OFFICE_HOURS) {
 				continue;
@@ -91,17 +88,25 @@ public class Training {
 				day = goLiveDay - 1;
 			}
 			Session.Format format = techTouch ? Session.Format.RECORDED_VIDEO : p.format();
-			rows.add(new MapSqlParameterSource().addValue("id", UUID.randomUUID()).addValue("p", projectId)
-				.addValue("pos", rows.size()).addValue("code", p.code()).addValue("audience", p.audience().name())
-				.addValue("format", format.name()).addValue("minutes", p.minutes()).addValue("on", start.plusDays(day))
-				.addValue("optional", p.optional()).addValue("at", now));
+			rows.add(new Row(p.code(), p.audience().name(), format.name(), p.minutes(), start.plusDays(day).toString(),
+					p.optional()));
 		}
-		// One batch (a single multi-row insert with the driver's rewriting) instead of a round trip per session.
-		named.batchUpdate("""
+		// One statement for the whole plan (a driver-rewritten batch is split into several).
+		jdbc.sql("""
 				insert into training_session (id, project_id, position, code, audience, format, duration_minutes,
 				  planned_on, optional, status, created_at)
-				values (:id, :p, :pos, :code, :audience, :format, :minutes, :on, :optional, 'PLANNED', :at)""",
-				rows.toArray(MapSqlParameterSource[]::new));
+				select gen_random_uuid(), :p, s.n - 1, s.code, s.audience, s.format, s.minutes, s.planned_on, s.optional, 'PLANNED', :at
+				from unnest(cast(:code as text[]), cast(:audience as text[]), cast(:format as text[]), cast(:minutes as int[]),
+				  cast(:plannedOn as date[]), cast(:optional as boolean[]))
+				  with ordinality as s(code, audience, format, minutes, planned_on, optional, n)""")
+			.param("p", projectId).param("at", Timestamp.from(clock.instant()))
+			.param("code", rows.stream().map(Row::code).toArray(String[]::new))
+			.param("audience", rows.stream().map(Row::audience).toArray(String[]::new))
+			.param("format", rows.stream().map(Row::format).toArray(String[]::new))
+			.param("minutes", rows.stream().map(Row::minutes).toArray(Integer[]::new))
+			.param("plannedOn", rows.stream().map(Row::plannedOn).toArray(String[]::new))
+			.param("optional", rows.stream().map(Row::optional).toArray(Boolean[]::new))
+			.update();
 	}
 
 	/** 1 for the seeds' own plan (go-live within the tolerance of day 60), else go-live ÷ 60, or plan ÷ 90 without a go-live. */
