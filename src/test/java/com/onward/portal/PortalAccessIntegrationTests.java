@@ -219,6 +219,18 @@ class PortalAccessIntegrationTests extends PortalTestSupport {
 	}
 
 	@Test
+	void aRememberedSessionShowsAChangeToTheContactAtOnce() {
+		Customer c = customer("en", true);
+		link(c.email(), 1);
+		Browser browser = signedIn(c);
+		assertThat(browser.get("/portal").body()).contains("Siti Rahma");
+		var renamed = call("PUT", "/api/v1/accounts/" + c.accountId() + "/contacts/" + c.contactId(),
+				Map.of("name", "Siti Rahmawati", "email", c.email(), "role", "PROJECT_LEAD"));
+		assertThat(renamed.status()).as(renamed.raw()).isEqualTo(200);
+		assertThat(browser.get("/portal").body()).contains("Siti Rahmawati");
+	}
+
+	@Test
 	void brandingShowsOnPortalPagesAndEmails() {
 		assertProblem(call("PUT", "/api/v1/admin/portal-branding", Map.of("accentColour", "red")), 400, "accentColour");
 		assertProblem(call("PUT", "/api/v1/admin/portal-branding", Map.of("logoUrl", "javascript:alert(1)")), 400, "logoUrl");
