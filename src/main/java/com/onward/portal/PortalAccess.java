@@ -33,8 +33,10 @@ public class PortalAccess {
 	private final MagicLinks links;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final PortalSessions sessions;
 
-	PortalAccess(JdbcClient jdbc, MagicLinks links, AuditLog audit, Clock clock) {
+	PortalAccess(JdbcClient jdbc, MagicLinks links, AuditLog audit, Clock clock, PortalSessions sessions) {
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.links = links;
 		this.audit = audit;
@@ -56,6 +58,7 @@ public class PortalAccess {
 	public void setContactAccess(UUID accountId, UUID contactId, boolean enabled) {
 		contactEmail(accountId, contactId);
 		upsert(accountId, contactId, enabled, false);
+		sessions.forgetContact(contactId);
 		audit.record(enabled ? "portal.contact-on" : "portal.contact-off", "account", accountId, contactId.toString());
 	}
 
@@ -68,6 +71,7 @@ public class PortalAccess {
 				  updated_at = excluded.updated_at""")
 			.param("a", accountId).param("e", enabled).param("by", AuditLog.currentActor())
 			.param("at", Timestamp.from(clock.instant())).update();
+		sessions.forgetAccount(accountId);
 		audit.record(enabled ? "portal.account-on" : "portal.account-off", "account", accountId, null);
 	}
 

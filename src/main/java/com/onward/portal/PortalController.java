@@ -122,7 +122,7 @@ class PortalController {
 
 	/** The page is rendered from {@code v} and kept for the next view of the same state ({@link PortalHomePage}). */
 	@GetMapping("/portal")
-	ResponseEntity<String> home(HttpServletRequest request, HttpServletResponse response) {
+	ResponseEntity<byte[]> home(HttpServletRequest request, HttpServletResponse response) {
 		PortalUser user = PortalScope.user();
 		PortalHome.View v = home.view(user);
 		var model = new java.util.HashMap<String, Object>();

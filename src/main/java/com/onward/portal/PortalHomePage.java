@@ -2,7 +2,10 @@ package com.onward.portal;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,6 +31,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * {@code answered} notice), so any change to the data is a new key at once, never a stale page; the
  * cache only saves rendering the same page again. The one per-request part, the CSRF token of the
  * page's forms, is rendered as a placeholder and the request's own (masked) token put in its place.
+ * Pages are kept as UTF-8 bytes cut at the placeholders, so a view costs copying them around the
+ * token, not encoding the whole text again.
  */
 @Component
 class PortalHomePage {
@@ -39,22 +44,53 @@ class PortalHomePage {
 	}
 
 	private final ThymeleafViewResolver views;
-	private final Cache<Key, String> pages;
+	/** A rendered page in UTF-8, in the pieces between its CSRF placeholders. */
+	private record Rendered(List<byte[]> pieces, int length) {
+
+		static Rendered of(String html) {
+			var pieces = new ArrayList<byte[]>();
+			int from = 0;
+			for (int at; (at = html.indexOf(CSRF_PLACEHOLDER, from)) >= 0; from = at + CSRF_PLACEHOLDER.length()) {
+				pieces.add(html.substring(from, at).getBytes(StandardCharsets.UTF_8));
+			}
+			pieces.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
+			return new Rendered(List.copyOf(pieces), pieces.stream().mapToInt(p -> p.length).sum());
+		}
+
+		/** The page with {@code token} in every placeholder's place. */
+		byte[] with(String token) {
+			byte[] t = token.getBytes(StandardCharsets.UTF_8);
+			byte[] page = new byte[length + (pieces.size() - 1) * t.length];
+			int at = 0;
+			for (int i = 0; i < pieces.size(); i++) {
+				if (i > 0) {
+					System.arraycopy(t, 0, page, at, t.length);
+					at += t.length;
+				}
+				byte[] piece = pieces.get(i);
+				System.arraycopy(piece, 0, page, at, piece.length);
+				at += piece.length;
+			}
+			return page;
+		}
+	}
+
+	private final Cache<Key, Rendered> pages;
 
 	PortalHomePage(ThymeleafViewResolver views, PortalProperties props) {
 		this.views = views;
 		this.pages = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
-			.maximumWeight(props.homePageCacheChars()).weigher((Key k, String v) -> v.length()).build();
+			.maximumWeight(props.homePageCacheChars()).weigher((Key k, Rendered v) -> v.length()).build();
 	}
 
-	/** The page for this request; {@code model} is what the template is rendered with on a miss. */
-	String html(PortalHome.View view, PortalUser user, Map<String, Object> model, HttpServletRequest request,
+	/** The page for this request in UTF-8; {@code model} is what the template is rendered with on a miss. */
+	byte[] html(PortalHome.View view, PortalUser user, Map<String, Object> model, HttpServletRequest request,
 			HttpServletResponse response) {
 		Locale locale = LocaleContextHolder.getLocale();
 		var key = new Key(view, user, locale, request.getParameter("answered") != null);
-		String page = pages.get(key, k -> render(model, locale, request, response));
+		Rendered page = pages.get(key, k -> Rendered.of(render(model, locale, request, response)));
 		var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-		return csrf == null ? page : page.replace(CSRF_PLACEHOLDER, csrf.getToken());
+		return page.with(csrf == null ? CSRF_PLACEHOLDER : csrf.getToken());
 	}
 
 	private String render(Map<String, Object> model, Locale locale, HttpServletRequest request,

@@ -19,8 +19,11 @@ import com.onward.shared.PersonalDataTables;
 @Component
 class PortalPersonalData extends PersonalDataTables {
 
-	PortalPersonalData(JdbcClient jdbc) {
+	private final PortalSessions sessions;
+
+	PortalPersonalData(JdbcClient jdbc, PortalSessions sessions) {
 		super(jdbc, "portal");
+		this.sessions = sessions;
 		table("portal_csat", "csat", BY_ACCOUNT, "survey_key");
 		table("portal_file", "files", BY_ACCOUNT, "created_at, id");
 		table("portal_comment", "comments", BY_ACCOUNT, "created_at, id");
@@ -35,6 +38,8 @@ class PortalPersonalData extends PersonalDataTables {
 	@Override
 	public Map<String, Long> erase(Person person) {
 		var counts = new LinkedHashMap<String, Long>();
+		person.contactIds().forEach(sessions::forgetContact);
+		if (person.accountId() != null) sessions.forgetAccount(person.accountId());
 		if (!person.contactIds().isEmpty()) {
 			var ids = person.contactIds().toArray(java.util.UUID[]::new);
 			for (String table : new String[] { "portal_session", "portal_magic_link", "portal_contact" }) {

@@ -20,8 +20,14 @@ import jakarta.validation.constraints.Positive;
 record PortalProperties(@NotNull Duration linkTtl, @NotNull Duration sessionTtl, @Positive int maxRequestsPerAddress,
 		@Positive int maxRequestsPerIp, @NotNull Duration requestWindow, @Positive long maxUploadBytes,
 		@NotEmpty List<String> uploadTypes, boolean secureCookie, @Positive int linkWorkers,
-		@NotNull Duration homeSnapshotTtl, @Positive int homeSnapshotAccounts, @Positive long homePageCacheChars) {
+		@NotNull Duration homeSnapshotTtl, @Positive int homeSnapshotAccounts, @Positive long homePageCacheChars,
+		@NotNull Duration sessionCacheTtl, @Positive int sessionCacheSize) {
 	// Defaults live in application.yml only.
+
+	@AssertTrue(message = "session-cache-ttl must not be negative")
+	boolean isSessionCacheTtlValid() {
+		return sessionCacheTtl == null || !sessionCacheTtl.isNegative();
+	}
 
 	@AssertTrue(message = "link-ttl, session-ttl and request-window must be positive")
 	boolean isPeriodsPositive() {

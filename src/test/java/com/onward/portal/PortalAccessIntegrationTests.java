@@ -202,8 +202,12 @@ class PortalAccessIntegrationTests extends PortalTestSupport {
 		await(() -> requests(c.email()) == 2);
 
 		call("PUT", "/api/v1/accounts/" + c.accountId() + "/contacts/" + c.contactId() + "/portal", Map.of("enabled", true));
+		// The session is honoured again (and remembered by this instance), until the whole account is switched off.
+		assertThat(browser.get("/portal").status()).isEqualTo(200);
+		assertThat(browser.get("/portal").status()).isEqualTo(200);
 		var account = call("PUT", "/api/v1/accounts/" + c.accountId() + "/portal", Map.of("enabled", false));
 		assertThat(account.body().get("enabled").asBoolean()).isFalse();
+		assertThat(browser.get("/portal").location()).endsWith("/portal/sign-in");
 		new Browser().post("/portal/sign-in", Map.of("email", c.email()));
 		await(() -> requests(c.email()) == 3);
 		assertProblem(post("/api/v1/accounts/" + c.accountId() + "/contacts/" + c.contactId() + "/portal-invite", null), 422,
@@ -212,6 +216,18 @@ class PortalAccessIntegrationTests extends PortalTestSupport {
 		assertProblem(call("PUT", "/api/v1/accounts/" + c.accountId() + "/portal", Map.of()), 400, "enabled");
 		assertProblem(post("/api/v1/accounts/" + c.accountId() + "/contacts/" + java.util.UUID.randomUUID() + "/portal-invite",
 				null), 404, null);
+	}
+
+	@Test
+	void aRememberedSessionShowsAChangeToTheContactAtOnce() {
+		Customer c = customer("en", true);
+		link(c.email(), 1);
+		Browser browser = signedIn(c);
+		assertThat(browser.get("/portal").body()).contains("Siti Rahma");
+		var renamed = call("PUT", "/api/v1/accounts/" + c.accountId() + "/contacts/" + c.contactId(),
+				Map.of("name", "Siti Rahmawati", "email", c.email(), "role", "PROJECT_LEAD"));
+		assertThat(renamed.status()).as(renamed.raw()).isEqualTo(200);
+		assertThat(browser.get("/portal").body()).contains("Siti Rahmawati");
 	}
 
 	@Test
