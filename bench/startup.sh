@@ -5,8 +5,8 @@
 # "Started OnwardApplication in …" figure Spring Boot logs. BENCH_STARTUP_OPTS adds JVM options (for
 # instance -Xshare:off to see what the JDK's default CDS archive gives). BENCH_STARTUP_AOT=1 (JDK >= 25)
 # measures the same two starts from the extracted jar with a JDK AOT cache made by a training run
-# (java -Djarmode=tools -jar onward.jar extract; -XX:AOTCacheOutput with spring.context.exit=onRefresh),
-# the way Spring Boot documents it. Needs a JDK >= 21 in JAVA_HOME or on PATH.
+# (java -Djarmode=tools -jar onward.jar extract; a whole start with -XX:AOTCacheOutput, the demo loaded and
+# a few pages visited, then a normal stop). Needs a JDK >= 21 in JAVA_HOME or on PATH.
 # Prints the figures and writes them to target/benchmark-startup.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,10 +24,24 @@ if [ "${BENCH_STARTUP_AOT:-0}" = 1 ]; then
   rm -rf target/bench-aot && "$JAVA" -Djarmode=tools -jar target/onward.jar extract --destination target/bench-aot >/dev/null
   rm -rf target/bench-aot-training-postgres
   echo "AOT training run …"
-  "$JAVA" -XX:AOTCacheOutput=target/bench-aot/onward.aot -Dspring.context.exit=onRefresh -jar target/bench-aot/onward.jar \
-    --server.port=$PORT --onward.demo.enabled=false --onward.embedded-db.data-dir=target/bench-aot-training-postgres \
-    --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres > target/bench-startup-aot-training.log 2>&1 || true
-  pid=$(head -1 target/bench-aot-training-postgres/postmaster.pid 2>/dev/null) && kill "$pid" 2>/dev/null && sleep 3
+  # A whole start (the demo loading, a few pages), then a normal stop: the JVM writes the cache at exit. It
+  # records more than a run that exits once the context is refreshed (spring.context.exit=onRefresh).
+  "$JAVA" -Xmx1g -XX:AOTCacheOutput=target/bench-aot/onward.aot -jar target/bench-aot/onward.jar \
+    --server.port=$PORT --onward.demo.password=aot-training-pass --onward.embedded-db.data-dir=target/bench-aot-training-postgres \
+    --onward.embedded-db.port=$PGPORT --onward.embedded-db.password=postgres > target/bench-startup-aot-training.log 2>&1 &
+  TRAIN=$!
+  for _ in $(seq 1 1200); do curl -sf -o /dev/null http://127.0.0.1:$PORT/actuator/health/readiness && break; sleep 0.2; done
+  for _ in $(seq 1 600); do curl -s http://127.0.0.1:$PORT/login | grep -q 'id="demo-loading"' || break; sleep 0.5; done
+  COOKIES=$(mktemp)
+  CSRF=$(curl -s -c "$COOKIES" http://127.0.0.1:$PORT/login | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
+  curl -s -b "$COOKIES" -c "$COOKIES" -o /dev/null -X POST http://127.0.0.1:$PORT/login --data-urlencode username=admin \
+    --data-urlencode password=aot-training-pass --data-urlencode "_csrf=$CSRF"
+  for page in / /red-flags /team /inbox /analytics /planning /playbooks /automation /messages; do
+    curl -s -b "$COOKIES" -o /dev/null http://127.0.0.1:$PORT$page
+  done
+  rm -f "$COOKIES"
+  kill $TRAIN; wait $TRAIN || true
+  pid=$(head -1 target/bench-aot-training-postgres/postmaster.pid 2>/dev/null) && kill "$pid" 2>/dev/null && sleep 3 || true
   [ -f target/bench-aot/onward.aot ] || { echo "no AOT cache made: see target/bench-startup-aot-training.log" >&2; exit 1; }
   JAR=target/bench-aot/onward.jar
   BENCH_STARTUP_OPTS="${BENCH_STARTUP_OPTS:-} -XX:AOTCache=target/bench-aot/onward.aot"
