@@ -6,6 +6,8 @@
 #      from an empty onboarding_outcome table;
 #   2. p95 of every analytics and planning endpoint with 20 concurrent clients (hey);
 #   3. the Analytics and Planning pages (p95, 20 clients, signed-in session).
+# The app logs each answer it computes and each change that retires answers (AnalyticsCache at DEBUG);
+# the script counts them per phase, so a phase that should be served from memory shows that it was.
 # Needs psql and hey (apt-get install -y postgresql-client hey) and a JDK >= 21 in JAVA_HOME or on PATH.
 # Prints the figures and writes them to target/benchmark-analytics.txt.
 set -euo pipefail
@@ -30,7 +32,10 @@ trap stop EXIT
 rm -rf $DATA $APP_LOG
 # Figures are appended to $OUT as they come, so a run cut short still leaves what it measured.
 echo "Onward analytics benchmark $(date -u +%FT%TZ) on $(nproc) cores, $N accounts and projects" > $OUT
-start_app --onward.scheduling.enabled=false --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT
+start_app --onward.scheduling.enabled=false --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT \
+  --logging.level.com.onward.analytics.AnalyticsCache=DEBUG ${BENCH_APP_ARGS:-}
+# Marks where each phase starts in the app's log (for the answers computed / retired per phase).
+phase() { echo "=== bench phase: $*" >> $APP_LOG; }
 
 echo "== loading $N accounts, projects and two years of renewals"
 started=$(date +%s)
@@ -71,11 +76,13 @@ cold() {
   printf '%-60s %s ms\n' "cold (first after a change) GET $path" "$ms" >> $OUT
 }
 echo "== cold answers (computed from all rows, one client)"
+phase cold
 for path in "/api/v1/analytics/time-to-value?groupBy=segment" "/api/v1/analytics/time-to-value?groupBy=cohort" \
     "/api/v1/analytics/retention?by=ttv" "/api/v1/analytics/onboarding"; do
   cold "$path"
 done
 echo "== analytics and planning endpoints ($CLIENTS clients, $REQUESTS requests each)"
+phase endpoints
 for path in "/api/v1/analytics/time-to-value?groupBy=segment" "/api/v1/analytics/time-to-value?groupBy=csm" \
     "/api/v1/analytics/time-to-value?groupBy=cohort" "/api/v1/analytics/time-to-go-live?groupBy=segment" \
     "/api/v1/analytics/retention?by=ttv" "/api/v1/analytics/retention?by=cohort" \
@@ -90,16 +97,23 @@ measure "POST /api/v1/planning/ltv (own retention)" -m POST -H "$AUTH" -T applic
   -d '{"acv":{"amount":30000,"currency":"USD"},"customers":100,"fast":{"ttvDays":30},"slow":{"ttvDays":90}}' \
   "$BASE/api/v1/planning/ltv"
 
-echo "== while the data changes (a renewal recorded every ${BENCH_CHANGE_SECONDS:=5} s retires the cached answers)"
+echo "== while the data changes (every ${BENCH_CHANGE_SECONDS:=5} s a renewal is recorded and a first value moved: both retire the answers asked)"
+phase changing
 ACCOUNT=$(sql -tA -c "select id from account where status <> 'CHURNED' limit 1")
+PROJECT=$(sql -tA -c "select current_project_id from account where id = '$ACCOUNT'")
+# The first value alternates between set by hand (today) and derived again, so each tick changes it.
 ( d=0; while :; do d=$((d+1)); api -X POST $BASE/api/v1/accounts/$ACCOUNT/renewals \
-    -d "{\"date\":\"$(date -u -d "-$d days" +%F)\",\"outcome\":\"RENEWED\"}" >/dev/null || true; sleep $BENCH_CHANGE_SECONDS; done ) &
+    -d "{\"date\":\"$(date -u -d "-$d days" +%F)\",\"outcome\":\"RENEWED\"}" >/dev/null || true
+    if [ $((d % 2)) = 1 ]; then api -X PUT $BASE/api/v1/projects/$PROJECT/first-value -d "{\"date\":\"$(date -u +%F)\"}" >/dev/null || true
+    else api -X DELETE $BASE/api/v1/projects/$PROJECT/first-value >/dev/null || true; fi
+    sleep $BENCH_CHANGE_SECONDS; done ) &
 WRITER=$!
 measure "GET /api/v1/analytics/time-to-value?groupBy=segment (changing, 20 s)" -z 20s -H "$AUTH" "$BASE/api/v1/analytics/time-to-value?groupBy=segment"
 measure "GET /api/v1/analytics/retention?by=ttv (changing, 20 s)" -z 20s -H "$AUTH" "$BASE/api/v1/analytics/retention?by=ttv"
 kill $WRITER 2>/dev/null; wait $WRITER 2>/dev/null || true
 
 echo "== pages ($CLIENTS clients, signed in)"
+phase pages
 api -X POST $BASE/api/v1/admin/users -d '{"username":"bench","displayName":"Bench","role":"ADMIN","password":"bench-password"}' >/dev/null
 JAR=$(mktemp)
 CSRF=$(curl -s -c "$JAR" $BASE/login | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
@@ -113,4 +127,8 @@ measure "page /planning" -H "Cookie: $COOKIE" "$BASE/planning"
 measure "page / (portfolio, TTV filter)" -H "Cookie: $COOKIE" "$BASE/?ttv=LE_30"
 
 echo "renewals: $(sql -tA -c 'select count(*) from account_renewal'); $CLIENTS clients, $REQUESTS requests each" >> $OUT
+# Answers computed and changes that retired answers, per phase (the cold phase retires them on purpose).
+awk '/=== bench phase: / {p=$4; order[++n]=p} /AnalyticsCache.*: computed / {c[p]++} /AnalyticsCache.*changed: answers/ {r[p]++}
+  END {printf "answers computed / retirements per phase:"; for (i=1;i<=n;i++) printf " %s %d / %d;", order[i], c[order[i]], r[order[i]]; print ""}' \
+  $APP_LOG >> $OUT
 cat $OUT

@@ -7,6 +7,7 @@ import com.onward.account.AccountCreated;
 import com.onward.account.ContractSigned;
 import com.onward.account.RenewalRecorded;
 import com.onward.account.SegmentChanged;
+import com.onward.analytics.AnalyticsCache.Input;
 import com.onward.graduation.ProjectGraduated;
 import com.onward.onboarding.ItemCompleted;
 import com.onward.onboarding.ProjectClosed;
@@ -21,8 +22,9 @@ import com.onward.usage.EarlyWinDetected;
  * Keeps first value and go-live current from the events that change them. The recompute is one
  * indexed upsert for one project, so it runs in the publisher's transaction: the project API shows
  * the new date as soon as the measurement or milestone is stored, and nothing can be half-done.
- * Every event that changes an input of the analytics also retires the cached answers (from the
- * publisher's commit on).
+ * Every event that changes an input of the analytics also retires the cached answers computed from
+ * that input (from the publisher's commit on), and only those: a renewal leaves time to value held,
+ * a plan item done leaves retention held.
  */
 @Component
 class AnalyticsListeners {
@@ -38,12 +40,12 @@ class AnalyticsListeners {
 	@EventListener
 	void on(ProjectCreated event) {
 		firstValues.recompute(event.projectId());
-		cache.changed();
+		cache.changed(Input.PROJECTS);
 	}
 
 	@EventListener
 	void on(SuccessCriterionMet event) {
-		firstValues.recompute(event.projectId());
+		firstValues.recompute(event.projectId()); // retires first-value answers when the date moved
 	}
 
 	@EventListener
@@ -51,14 +53,41 @@ class AnalyticsListeners {
 		if (event.goLive()) {
 			firstValues.recompute(event.projectId());
 		}
-		cache.changed(); // kickoff days and homework completion
+		cache.changed(Input.PLAN_ITEMS); // kickoff days and homework completion
 	}
 
-	/** Inputs of retention, grouping and the onboarding metrics. */
-	@EventListener({ RenewalRecorded.class, AccountCreated.class, ContractSigned.class, SegmentChanged.class,
-			SurveyAnswered.class, TrainingModuleCompleted.class, ContactChanged.class, EarlyWinDetected.class,
-			ProjectClosed.class, ProjectGraduated.class })
-	void onInputChanged() {
-		cache.changed();
+	@EventListener({ ProjectClosed.class, ProjectGraduated.class })
+	void onProjectEnded() {
+		cache.changed(Input.PROJECTS);
+	}
+
+	@EventListener({ AccountCreated.class, ContractSigned.class, SegmentChanged.class })
+	void onAccountChanged() {
+		cache.changed(Input.ACCOUNTS);
+	}
+
+	@EventListener
+	void on(RenewalRecorded event) {
+		cache.changed(Input.RENEWALS);
+	}
+
+	@EventListener
+	void on(SurveyAnswered event) {
+		cache.changed(Input.SURVEYS);
+	}
+
+	@EventListener
+	void on(TrainingModuleCompleted event) {
+		cache.changed(Input.TRAINING);
+	}
+
+	@EventListener
+	void on(ContactChanged event) {
+		cache.changed(Input.CONTACTS);
+	}
+
+	@EventListener
+	void on(EarlyWinDetected event) {
+		cache.changed(Input.EARLY_WINS);
 	}
 }

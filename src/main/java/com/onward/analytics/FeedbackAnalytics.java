@@ -33,6 +33,10 @@ class FeedbackAnalytics {
 			int exitInterviews) {
 	}
 
+	/** Survey answers, grouped by the account's segment and by how its project graduated. */
+	private static final java.util.Set<AnalyticsCache.Input> INPUTS = java.util.EnumSet.of(AnalyticsCache.Input.SURVEYS,
+			AnalyticsCache.Input.ACCOUNTS, AnalyticsCache.Input.PROJECTS);
+
 	private final JdbcClient jdbc;
 	private final MessageSource messages;
 	private final AnalyticsCache cache;
@@ -43,9 +47,9 @@ class FeedbackAnalytics {
 		this.cache = cache;
 	}
 
-	/** The figures, from the answers cache when it holds current ones (answers, graduations and segments retire it). */
+	/** The figures, from the answers cache when it holds current ones (survey answers, graduations and segment changes retire it). */
 	Feedback feedback(Locale locale) {
-		return cache.get("feedback", () -> compute(locale), locale);
+		return cache.get("feedback", INPUTS, () -> compute(locale), locale);
 	}
 
 	private Feedback compute(Locale locale) {

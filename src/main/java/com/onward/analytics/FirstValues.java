@@ -69,13 +69,13 @@ public class FirstValues implements FirstValueSource {
 	public void recompute(UUID projectId) {
 		int changed = jdbc.sql(RECOMPUTE).param("all", false).param("id", projectId)
 			.param("at", Timestamp.from(clock.instant())).update();
-		if (changed > 0) cache.changed();
+		if (changed > 0) cache.changed(AnalyticsCache.Input.FIRST_VALUES);
 	}
 
 	/** Recomputes every project's first value and go-live in one statement; returns the rows changed. */
 	@Transactional
 	public int recomputeAll() {
-		cache.changed();
+		cache.changed(AnalyticsCache.Input.FIRST_VALUES);
 		return jdbc.sql(RECOMPUTE).param("all", true).param("id", new UUID(0, 0))
 			.param("at", Timestamp.from(clock.instant())).update();
 	}
@@ -124,7 +124,7 @@ public class FirstValues implements FirstValueSource {
 				  override_at = :at, updated_at = :at where project_id = :p""")
 			.param("d", o.date()).param("note", note).param("by", AuditLog.currentActor())
 			.param("at", Timestamp.from(clock.instant())).param("p", projectId).update();
-		cache.changed();
+		cache.changed(AnalyticsCache.Input.FIRST_VALUES);
 		audit.record("first-value.overridden", "project", projectId,
 				o.date() + (note == null ? "" : ": " + note) + " (was " + current.firstValueDate() + ")");
 		return get(projectId);
@@ -137,7 +137,7 @@ public class FirstValues implements FirstValueSource {
 				update onboarding_outcome set override_first_value = null, override_note = null, override_by = null,
 				  override_at = null, updated_at = :at where project_id = :p""")
 			.param("at", Timestamp.from(clock.instant())).param("p", projectId).update();
-		cache.changed();
+		cache.changed(AnalyticsCache.Input.FIRST_VALUES);
 		audit.record("first-value.override-removed", "project", projectId, "was " + current.firstValueDate());
 		return get(projectId);
 	}

@@ -135,7 +135,7 @@ public class HistoryImport {
 	/** Stores one past customer: the account, its onboarding's dates and its renewals in date order. */
 	@Transactional
 	public UUID store(PastCustomer c, String source) {
-		cache.changed();
+		cache.changed(AnalyticsCache.Input.ACCOUNTS, AnalyticsCache.Input.FIRST_VALUES, AnalyticsCache.Input.RENEWALS);
 		Account account = accounts.create(c.account());
 		accounts.markPastCustomer(account.id(), c.signedDate());
 		if (c.csmId() != null) accounts.assignOwnerCsm(account.id(), c.csmId());

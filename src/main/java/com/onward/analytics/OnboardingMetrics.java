@@ -29,6 +29,11 @@ public class OnboardingMetrics {
 	public record Report(LocalDate from, LocalDate to, List<Metric> metrics) {
 	}
 
+	/** Every metric reads its own kind of data; the onboardings counted are those with a first-value row. */
+	private static final java.util.Set<AnalyticsCache.Input> INPUTS = java.util.EnumSet.of(AnalyticsCache.Input.FIRST_VALUES,
+			AnalyticsCache.Input.PROJECTS, AnalyticsCache.Input.PLAN_ITEMS, AnalyticsCache.Input.EARLY_WINS,
+			AnalyticsCache.Input.TRAINING, AnalyticsCache.Input.SURVEYS, AnalyticsCache.Input.CONTACTS);
+
 	private final JdbcClient jdbc;
 	private final AnalyticsCache cache;
 
@@ -39,7 +44,7 @@ public class OnboardingMetrics {
 
 	/** The metrics, from the answers cache when it holds current ones (see {@link AnalyticsCache}). */
 	public Report report(LocalDate from, LocalDate to) {
-		return cache.get("onboarding", () -> compute(from, to), from, to);
+		return cache.get("onboarding", INPUTS, () -> compute(from, to), from, to);
 	}
 
 	/** The metrics computed from the data now. */

@@ -3,7 +3,9 @@ package com.onward.analytics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,6 +37,14 @@ public class Retention {
 
 	static final List<String> WORKFLOW_BUCKETS = List.of("WITHIN_7_DAYS", "DAYS_8_13", "DAYS_14_PLUS");
 
+	/** What retention is computed from: first values and signing dates, renewals, and the accounts' renewal dates. */
+	private static final Set<AnalyticsCache.Input> INPUTS = EnumSet.of(AnalyticsCache.Input.FIRST_VALUES,
+			AnalyticsCache.Input.RENEWALS, AnalyticsCache.Input.ACCOUNTS);
+
+	/** By the day of the first workflow: the early wins too. */
+	private static final Set<AnalyticsCache.Input> WORKFLOW_INPUTS = EnumSet.of(AnalyticsCache.Input.FIRST_VALUES,
+			AnalyticsCache.Input.RENEWALS, AnalyticsCache.Input.ACCOUNTS, AnalyticsCache.Input.EARLY_WINS);
+
 	private final JdbcClient jdbc;
 	private final AnalyticsProperties props;
 	private final Clock clock;
@@ -50,7 +60,8 @@ public class Retention {
 	/** The report, from the answers cache when it holds a current one (see {@link AnalyticsCache}). */
 	public Report report(By by, LocalDate from, LocalDate to) {
 		LocalDate today = LocalDate.now(clock);
-		return cache.get("retention", () -> compute(by, from, to, today), by, from, to, today);
+		return cache.get("retention", by == By.FIRST_WORKFLOW ? WORKFLOW_INPUTS : INPUTS, () -> compute(by, from, to, today), by,
+				from, to, today);
 	}
 
 	/**
@@ -117,7 +128,7 @@ public class Retention {
 	/** The cohort heat map, from the answers cache when it holds a current one. */
 	public Matrix cohortMatrix(LocalDate from, LocalDate to) {
 		LocalDate today = LocalDate.now(clock);
-		return cache.get("cohort-matrix", () -> computeCohortMatrix(from, to, today), from, to, today);
+		return cache.get("cohort-matrix", INPUTS, () -> computeCohortMatrix(from, to, today), from, to, today);
 	}
 
 	/** The cohort heat map computed from the data now: the same accounts, dues and outcomes as the report by TTV. */

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +47,18 @@ public class Reviews {
 			Double slowestShare) {
 	}
 
+	/** The month's first values, completed projects and survey answers. */
+	private static final Set<AnalyticsCache.Input> MONTH_INPUTS = EnumSet.of(AnalyticsCache.Input.FIRST_VALUES,
+			AnalyticsCache.Input.PROJECTS, AnalyticsCache.Input.SURVEYS);
+
+	/** The quarters by first value, their segments, early wins and training. */
+	private static final Set<AnalyticsCache.Input> QUARTILE_INPUTS = EnumSet.of(AnalyticsCache.Input.FIRST_VALUES,
+			AnalyticsCache.Input.ACCOUNTS, AnalyticsCache.Input.EARLY_WINS, AnalyticsCache.Input.TRAINING);
+
+	/** The quarters by first value, and their projects' playbooks and factors. */
+	private static final Set<AnalyticsCache.Input> FACTOR_INPUTS = EnumSet.of(AnalyticsCache.Input.FIRST_VALUES,
+			AnalyticsCache.Input.ACCOUNTS, AnalyticsCache.Input.PROJECTS);
+
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final Clock clock;
@@ -58,7 +72,7 @@ public class Reviews {
 	}
 
 	public Month month(YearMonth m) {
-		return cache.get("review-month", () -> computeMonth(m), m);
+		return cache.get("review-month", MONTH_INPUTS, () -> computeMonth(m), m);
 	}
 
 	Month computeMonth(YearMonth m) {
@@ -88,13 +102,13 @@ public class Reviews {
 	/** The fastest and the slowest quarter (by days to first value) of onboardings signed in the last year. */
 	public List<Quartile> fastVsSlow() {
 		LocalDate today = LocalDate.now(clock);
-		return cache.get("fast-vs-slow", () -> computeFastVsSlow(today), today);
+		return cache.get("fast-vs-slow", QUARTILE_INPUTS, () -> computeFastVsSlow(today), today);
 	}
 
 	/** Playbooks and customisation factors of the fastest vs the slowest quarter (same quarters as {@link #fastVsSlow}). */
 	public List<Factor> fastVsSlowFactors() {
 		LocalDate today = LocalDate.now(clock);
-		return cache.get("fast-vs-slow-factors", () -> computeFastVsSlowFactors(today), today);
+		return cache.get("fast-vs-slow-factors", FACTOR_INPUTS, () -> computeFastVsSlowFactors(today), today);
 	}
 
 	List<Factor> computeFastVsSlowFactors(LocalDate today) {

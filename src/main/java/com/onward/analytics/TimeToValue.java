@@ -47,6 +47,10 @@ public class TimeToValue {
 			Group overall) {
 	}
 
+	/** What the reports are computed from: the dates, and the accounts' segment and owner they are grouped by. */
+	private static final java.util.Set<AnalyticsCache.Input> INPUTS = java.util.EnumSet.of(AnalyticsCache.Input.FIRST_VALUES,
+			AnalyticsCache.Input.ACCOUNTS);
+
 	private final JdbcClient jdbc;
 	private final AnalyticsProperties props;
 	private final AnalyticsCache cache;
@@ -59,7 +63,7 @@ public class TimeToValue {
 
 	/** The report, from the answers cache when it holds a current one (see {@link AnalyticsCache}). */
 	public Report report(Metric metric, GroupBy groupBy, LocalDate from, LocalDate to) {
-		return cache.get("time-to-value", () -> compute(metric, groupBy, from, to), metric, groupBy, from, to);
+		return cache.get("time-to-value", INPUTS, () -> compute(metric, groupBy, from, to), metric, groupBy, from, to);
 	}
 
 	/** The report computed from the data now (what {@link #report} serves while nothing changed). */

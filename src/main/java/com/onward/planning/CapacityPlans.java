@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,11 +88,11 @@ public class CapacityPlans {
 
 	/**
 	 * Every segment's load in one pass over the projects (it aggregates all of them): held in the analytics
-	 * answers cache, which project and account events retire.
+	 * answers cache, which projects started, closed or graduated and account changes retire.
 	 */
 	private Map<Segment, Load> loads(LocalDate today) {
 		int weeks = props.historyWeeks();
-		return cache.get("capacity-loads", () -> {
+		return cache.get("capacity-loads", EnumSet.of(AnalyticsCache.Input.PROJECTS, AnalyticsCache.Input.ACCOUNTS), () -> {
 			var loads = new EnumMap<Segment, Load>(Segment.class);
 			for (Segment s : Segment.values()) loads.put(s, new Load(0, 0, null, null));
 			jdbc.sql("""

@@ -63,7 +63,8 @@ class PlanningController {
 			@RequestParam(defaultValue = "30") int ltvFastDays, @RequestParam(required = false) Double ltvFastYears,
 			@RequestParam(defaultValue = "90") int ltvSlowDays, @RequestParam(required = false) Double ltvSlowYears,
 			@RequestParam(defaultValue = "false") boolean ltvOwn, Locale locale, Model model) {
-		model.addAttribute("segments", plans.all(locale));
+		List<CapacityPlans.SegmentPlan> segments = plans.all(locale);
+		model.addAttribute("segments", segments);
 		// Prefill the ROI's retention from the vendor's own figures (slow vs fast onboardings) when there are any.
 		var own = retention.report(Retention.By.TTV, null, null).buckets();
 		Double fast = own.get(0).retentionRate();
@@ -84,7 +85,7 @@ class PlanningController {
 		model.addAttribute("ltv", ltv);
 		model.addAttribute("ltvOwn", ltvOwn);
 		model.addAttribute("ltvResult", attempt(ltv, () -> calculators.ltv(ltv, locale), model, "ltvError"));
-		var defaults = plans.segment(Segment.MID_MARKET, locale);
+		var defaults = segments.stream().filter(p -> p.segment() == Segment.MID_MARKET).findFirst().orElseThrow();
 		WhatIf.Input input = new WhatIf.Input(26, 4.0, 8.0, 3, 10.0, 0.0, 0.0, null);
 		model.addAttribute("whatIf", input);
 		model.addAttribute("mid", defaults);

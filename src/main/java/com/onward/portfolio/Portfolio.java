@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -124,15 +125,46 @@ public class Portfolio {
 	public record StageCount(Segment segment, int position, LocalizedText stage, long count) {
 	}
 
-	private record Cached(Summary summary, Instant at) {
+	/** A value recomputed at most every {@code summary-ttl}; while one request recomputes, the others keep the previous one. */
+	private final class Held<T> {
+
+		private record Cached<T>(T value, Instant at) {
+		}
+
+		private final AtomicReference<Cached<T>> cached = new AtomicReference<>();
+		private final AtomicBoolean refreshing = new AtomicBoolean();
+		private final Supplier<T> compute;
+
+		Held(Supplier<T> compute) {
+			this.compute = compute;
+		}
+
+		T get() {
+			Cached<T> c = cached.get();
+			Instant now = clock.instant();
+			if (c != null && !c.at().plus(summaryTtl).isBefore(now)) {
+				return c.value();
+			}
+			if (c != null && !refreshing.compareAndSet(false, true)) {
+				return c.value();
+			}
+			try {
+				Cached<T> fresh = new Cached<>(compute.get(), now);
+				cached.set(fresh);
+				return fresh.value();
+			}
+			finally {
+				refreshing.set(false);
+			}
+		}
 	}
 
 	private final JdbcClient jdbc;
 	private final ObjectMapper json;
 	private final Clock clock;
 	private final Duration summaryTtl;
-	private final AtomicReference<Cached> cached = new AtomicReference<>();
-	private final AtomicBoolean refreshing = new AtomicBoolean();
+	private final Held<Summary> summary = new Held<>(this::summary);
+	private final Held<Map<String, Long>> ttvCounts = new Held<>(this::ttvCounts);
 
 	private final com.onward.account.SegmentationProperties segmentation;
 
@@ -153,23 +185,24 @@ public class Portfolio {
 	// Read-only: served by the replica when one is configured (a second or so behind the primary).
 	@Transactional(readOnly = true)
 	public Summary cachedSummary() {
-		Cached c = cached.get();
-		Instant now = clock.instant();
-		if (c != null && !c.at().plus(summaryTtl).isBefore(now)) {
-			return c.summary();
-		}
-		// One request recomputes; the others meanwhile keep showing the previous counts.
-		if (c != null && !refreshing.compareAndSet(false, true)) {
-			return c.summary();
-		}
-		try {
-			Cached fresh = new Cached(summary(), now);
-			cached.set(fresh);
-			return fresh.summary();
-		}
-		finally {
-			refreshing.set(false);
-		}
+		return summary.get();
+	}
+
+	/**
+	 * How many accounts each time-to-value filter lists ({@link Filter#TTV}), counted in one pass and,
+	 * like the dashboard's counts, at most every {@code summary-ttl}: the filter alone would otherwise
+	 * join every account to its first value for each page shown.
+	 */
+	Map<String, Long> ttvCounts() {
+		var counts = new HashMap<String, Long>();
+		Filter.TTV.forEach(t -> counts.put(t, 0L));
+		jdbc.sql("""
+				select case when fv.ttv_days <= 30 then 'LE_30' when fv.ttv_days between 31 and 90 then 'D31_90'
+				  when fv.ttv_days > 90 then 'GT_90' else 'NONE' end, count(*)
+				from account_v a left join analytics_first_value_v fv on fv.project_id = a.current_project_id
+				group by 1""")
+			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+		return counts;
 	}
 
 	/**
@@ -238,8 +271,12 @@ public class Portfolio {
 					+ " and pa.active and pa.over_capacity)");
 		}
 		String from = " from account_v a" + (needsProject ? " join onboarding_project_v p on p.project_id = a.current_project_id" : "");
-		boolean unfiltered = params.isEmpty() && !f.overCapacityOnly() && (f.ttv() == null || !Filter.TTV.contains(f.ttv()));
+		boolean byTtv = f.ttv() != null && Filter.TTV.contains(f.ttv());
+		boolean onlyTtv = params.isEmpty() && !f.overCapacityOnly() && byTtv;
+		boolean unfiltered = params.isEmpty() && !f.overCapacityOnly() && !byTtv;
+		// The headline counts (all accounts, or by time to value alone) are held; any other filter counts exactly.
 		long total = unfiltered ? cachedSummary().accounts()
+				: onlyTtv ? ttvCounts.get().get(f.ttv())
 				: jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
 		String sorted = from;
 		var sortParams = new HashMap<String, Object>(params);

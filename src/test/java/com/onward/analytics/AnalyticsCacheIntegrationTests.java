@@ -14,8 +14,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The answers cache behind the analytics: what it serves is exactly what a direct computation
- * gives, an answer is computed once while nothing changes, and a committed change (a renewal, an
- * override, an import) is visible at the next question.
+ * gives, an answer is computed once while nothing changes, a committed change (a renewal, an
+ * override, an import) is visible at the next question, and a change retires only the answers
+ * computed from what it changed. The contract of the last test is signed in 2014, a window no other
+ * test uses.
  */
 class AnalyticsCacheIntegrationTests extends IntegrationTest {
 
@@ -73,11 +75,12 @@ class AnalyticsCacheIntegrationTests extends IntegrationTest {
 
 		// A renewal recorded through the API: the next answer counts it, and equals the direct computation.
 		JsonNode account = get("/api/v1/accounts?q=" + p + "-s1").body().get("items").get(0);
-		long generation = cache.generation();
+		long generation = cache.generation(AnalyticsCache.Input.RENEWALS);
 		Response renewal = post("/api/v1/accounts/" + account.get("id").asString() + "/renewals",
 				Map.of("date", "2012-12-01", "outcome", "CHURNED"));
 		assertThat(renewal.status()).as(renewal.raw()).isEqualTo(201);
-		assertThat(cache.generation()).as("the renewal retired the cached answers").isGreaterThan(generation);
+		assertThat(cache.generation(AnalyticsCache.Input.RENEWALS)).as("the renewal retired the retention answers")
+			.isGreaterThan(generation);
 		Retention.Report after = retention.report(Retention.By.TTV, from, to);
 		assertThat(after).isNotSameAs(first)
 			.isEqualTo(retention.compute(Retention.By.TTV, from, to, LocalDate.now(clock)));
@@ -89,5 +92,41 @@ class AnalyticsCacheIntegrationTests extends IntegrationTest {
 		// Over the API too (JSON and CSV are served from the same answer).
 		JsonNode api = get("/api/v1/analytics/retention?by=ttv&from=2012-01-01&to=2012-01-31").body().get("buckets").get(0);
 		assertThat(api.get("churned").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void aChangeRetiresOnlyTheAnswersComputedFromWhatChanged() {
+		Response signed = post("/api/v1/contracts", contract(unique("kinds"), "2014-02-01T09:00:00Z", 40, 8000, "en"));
+		assertThat(signed.status()).as(signed.raw()).isEqualTo(201);
+		String project = signed.body().get("projectId").asString();
+		String account = signed.body().get("accountId").asString();
+		LocalDate day = LocalDate.of(2014, 2, 1), today = LocalDate.now(clock);
+		var metric = TimeToValue.Metric.FIRST_VALUE;
+		var segment = TimeToValue.GroupBy.SEGMENT;
+		TimeToValue.Report ttvFirst = ttv.report(metric, segment, day, day);
+		Retention.Report retentionFirst = retention.report(Retention.By.TTV, day, day);
+		OnboardingMetrics.Report metricsFirst = metrics.report(day, day);
+		assertThat(ttvFirst.overall().count()).isEqualTo(1);
+		assertThat(ttvFirst.overall().achieved()).isZero();
+		assertThat(retentionFirst.buckets().stream().mapToLong(Retention.Bucket::renewed).sum()).isZero();
+
+		// A renewal: retention counts it at once; time to value is still the held answer.
+		Response renewal = post("/api/v1/accounts/" + account + "/renewals", Map.of("date", "2015-02-01", "outcome", "RENEWED"));
+		assertThat(renewal.status()).as(renewal.raw()).isEqualTo(201);
+		Retention.Report retentionAfter = retention.report(Retention.By.TTV, day, day);
+		assertThat(retentionAfter).isNotSameAs(retentionFirst)
+			.isEqualTo(retention.compute(Retention.By.TTV, day, day, today));
+		assertThat(retentionAfter.buckets().stream().mapToLong(Retention.Bucket::renewed).sum()).isEqualTo(1);
+		assertThat(ttv.report(metric, segment, day, day)).as("a renewal is not an input of time to value").isSameAs(ttvFirst);
+
+		// A first value set by hand: time to value, retention and the onboarding metrics are computed afresh.
+		Response overridden = call("PUT", "/api/v1/projects/" + project + "/first-value", Map.of("date", "2014-02-11"));
+		assertThat(overridden.status()).as(overridden.raw()).isEqualTo(200);
+		TimeToValue.Report ttvAfter = ttv.report(metric, segment, day, day);
+		assertThat(ttvAfter).isNotSameAs(ttvFirst).isEqualTo(ttv.compute(metric, segment, day, day));
+		assertThat(ttvAfter.overall().achieved()).isEqualTo(1);
+		assertThat(ttvAfter.overall().medianDays()).isEqualTo(10.0);
+		assertThat(retention.report(Retention.By.TTV, day, day)).isNotSameAs(retentionAfter);
+		assertThat(metrics.report(day, day)).isNotSameAs(metricsFirst);
 	}
 }
