@@ -6,7 +6,7 @@ document.addEventListener('htmx:configRequest', function (e) {
 });
 // Charts declare their option as JSON in data-chart; re-run after htmx swaps. ECharts is fetched only
 // on pages that have a chart: the common build (line, bar, pie, scatter) unless a chart needs more
-// (the Gantt's custom series, heatmaps, boxplots, visual maps).
+// (heatmaps, visual maps). The project timeline and the health trend are drawn on the server, without it.
 var onwardChartsLoading = {};
 function onwardChartsLibrary(full, then) {
   if (window.echarts && (!full || window.echarts.__full)) { then(); return; }
@@ -63,25 +63,11 @@ function localTimeAxes(option) {
 function drawCharts(charts) {
   charts.forEach(function (el) {
     var option = JSON.parse(el.getAttribute('data-chart'));
-    if (option.tooltip && option.tooltip.gantt) {
-      // ECharts writes a formatter's result as HTML: names come from playbooks people edit, so encode them.
-      option.tooltip = { formatter: function (p) { return echarts.format.encodeHTML(String((p.data && p.data.label) || p.name || '')); } };
-    }
-    if (option.series) [].concat(option.series).forEach(function (s) {
-      if (s.type === 'custom' && s.renderItem === 'gantt') s.renderItem = ganttItem;
-    });
     localTimeAxes(option);
     var chart = echarts.getInstanceByDom(el) || echarts.init(el);
     chart.setOption(option, true);
     window.addEventListener('resize', function () { chart.resize(); });
   });
-}
-// One bar per [row, start, end] with a thinner bar for the plan underneath the forecast.
-function ganttItem(params, api) {
-  var row = api.value(0), start = api.coord([api.value(1), row]), end = api.coord([api.value(2), row]);
-  var h = api.size([0, 1])[1] * (api.value(3) === 1 ? 0.28 : 0.5);
-  var y = start[1] - (api.value(3) === 1 ? -h * 0.9 : h / 2);
-  return { type: 'rect', shape: { x: start[0], y: y, width: Math.max(end[0] - start[0], 3), height: h }, style: api.style() };
 }
 document.addEventListener('DOMContentLoaded', function () { onwardCharts(); });
 document.addEventListener('htmx:afterSwap', function (e) { onwardCharts(e.target); });

@@ -2,7 +2,6 @@ package com.onward.health;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +23,8 @@ import com.onward.onboarding.Projects;
 import com.onward.shared.BusinessRuleException;
 import com.onward.shared.Segment;
 
-import tools.jackson.databind.ObjectMapper;
-
 /**
- * Staff pages: an account's health ("why is this 72?") with its trend, flags, corrective
+ * Staff pages: an account's health ("why is this 72?") with its trend (drawn on the server, see {@link HealthTrend}), flags, corrective
  * actions, indicators and guidance; the red flags across the portfolio; a project's risk
  * register with its probability × impact grid.
  */
@@ -42,10 +39,10 @@ class HealthController {
 	private final Accounts accounts;
 	private final Projects projects;
 	private final MessageSource messages;
-	private final ObjectMapper json;
+	private final HealthProperties props;
 
 	HealthController(Health health, HealthView view, Risks risks, CorrectiveActions actions, Escalations escalations,
-			Accounts accounts, Projects projects, MessageSource messages, ObjectMapper json) {
+			Accounts accounts, Projects projects, MessageSource messages, HealthProperties props) {
 		this.escalations = escalations;
 		this.health = health;
 		this.view = view;
@@ -54,7 +51,7 @@ class HealthController {
 		this.accounts = accounts;
 		this.projects = projects;
 		this.messages = messages;
-		this.json = json;
+		this.props = props;
 	}
 
 	@GetMapping("/accounts/{id}/health")
@@ -65,7 +62,7 @@ class HealthController {
 				stored.indicators());
 		model.addAttribute("health", v);
 		model.addAttribute("updatingSince", health.staleSince(id).orElse(null));
-		model.addAttribute("trend", json.writeValueAsString(trend(health.history(id, 90))));
+		model.addAttribute("trend", HealthTrend.of(health.history(id, 90), props.greenFrom(), props.yellowFrom()));
 		model.addAttribute("actions", actions.forAccount(id));
 		model.addAttribute("escalations", escalations.forAccount(id));
 		model.addAttribute("today", projects.today());
@@ -191,24 +188,5 @@ class HealthController {
 		}
 		risks.add(id, new Risks.NewRisk(title, probability, impact, mitigation, owner));
 		return "redirect:/projects/" + id + "/risks";
-	}
-
-	/** ECharts option: the score per day with the band thresholds as shaded areas. */
-	private Map<String, Object> trend(List<Health.HistoryPoint> history) {
-		Locale locale = LocaleContextHolder.getLocale();
-		var points = new ArrayList<List<Object>>();
-		history.forEach(h -> points.add(java.util.Arrays.asList(h.day().toString(), h.score())));
-		var option = new LinkedHashMap<String, Object>();
-		option.put("grid", Map.of("left", 8, "right", 16, "top", 20, "bottom", 24, "containLabel", true));
-		option.put("tooltip", Map.of("trigger", "axis"));
-		option.put("xAxis", Map.of("type", "time"));
-		option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
-		option.put("series", List.of(Map.of("name", messages.getMessage("health.score", null, locale), "type", "line",
-				"data", points, "symbolSize", 6, "lineStyle", Map.of("width", 3),
-				"markArea", Map.of("silent", true, "data", List.of(
-						List.of(Map.of("yAxis", 80, "itemStyle", Map.of("color", "rgba(22,163,74,0.08)")), Map.of("yAxis", 100)),
-						List.of(Map.of("yAxis", 60, "itemStyle", Map.of("color", "rgba(234,179,8,0.08)")), Map.of("yAxis", 80)),
-						List.of(Map.of("yAxis", 0, "itemStyle", Map.of("color", "rgba(220,38,38,0.06)")), Map.of("yAxis", 60)))))));
-		return option;
 	}
 }

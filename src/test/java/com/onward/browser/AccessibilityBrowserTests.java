@@ -224,10 +224,17 @@ class AccessibilityBrowserTests extends IntegrationTest {
 		assertThat(resources()).anyMatch(r -> r.matches(".*/echarts\\.common\\.min-[0-9a-f]{32}\\.js"))
 			.noneMatch(r -> r.matches(".*/echarts\\.min-[0-9a-f]{32}\\.js"));
 
-		// The project's Gantt needs the custom series of the full build.
+		// The project's timeline and the health trend are drawn on the server: no charting library at all.
 		driver.get(url("/projects/" + projectId + "?lang=en"));
-		wait.until(com.onward.testing.Chromium.chartDrawn("#timeline-chart"));
-		String full = resources().stream().filter(r -> r.matches(".*/echarts\\.min-[0-9a-f]{32}\\.js")).findFirst().orElseThrow();
+		settle();
+		assertThat(driver.findElements(By.cssSelector("#timeline-chart tbody tr"))).isNotEmpty();
+		assertThat(resources()).noneMatch(r -> r.contains("echarts"));
+		driver.get(url("/accounts/" + accountId + "/health?lang=en"));
+		settle();
+		assertThat(resources()).noneMatch(r -> r.contains("echarts"));
+		// The full build (heatmaps) is announced with its fingerprinted address for the pages that need it.
+		String full = url((String) js().executeScript("return document.querySelector('meta[name=onward-charts-full]').content"));
+		assertThat(full).matches(".*/echarts\\.min-[0-9a-f]{32}\\.js");
 
 		var http = java.net.http.HttpClient.newHttpClient();
 		for (String asset : List.of(url(css), full)) {

@@ -98,7 +98,11 @@ class BrowserTests extends IntegrationTest {
 		projectLink.click();
 
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("items")));
-		wait.until(com.onward.testing.Chromium.chartDrawn("#timeline-chart"));
+		// The timeline is drawn on the server: a row per phase and milestone, each with its forecast and plan bars.
+		var timelineRows = driver.findElements(By.cssSelector("#timeline-chart tbody tr"));
+		assertThat(timelineRows).isNotEmpty();
+		assertThat(driver.findElements(By.cssSelector("#timeline-chart tbody rect.fc"))).hasSameSizeAs(timelineRows);
+		assertThat(driver.findElements(By.cssSelector("#timeline-chart tbody rect.plan"))).hasSameSizeAs(timelineRows);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team-panel")));
 		assertThat(driver.findElement(By.id("progress-percent")).getText()).isEqualTo("0%");
 		screenshot("project");
@@ -143,7 +147,12 @@ class BrowserTests extends IntegrationTest {
 		driver.get(url("/accounts/" + accountId));
 		WebElement summary = wait.until(d -> d.findElements(By.id("health-summary")).stream().findFirst().orElse(null));
 		summary.findElement(By.linkText("Why?")).click();
-		wait.until(com.onward.testing.Chromium.chartDrawn("#health-trend"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("health-components")));
+		// The trend is drawn on the server: a point per scored day, described in words and as a table.
+		assertThat(driver.findElements(By.cssSelector("#health-trend path.dot"))).isNotEmpty();
+		assertThat(driver.findElement(By.id("health-trend-summary")).getText()).matches("Score \\d+ on [^;]+(; lowest \\d+, highest \\d+)?\\.");
+		assertThat(driver.findElements(By.cssSelector("#health-trend-table tbody tr")))
+			.hasSameSizeAs(driver.findElements(By.cssSelector("#health-trend path.dot")));
 		assertThat(driver.findElement(By.tagName("h2")).getText()).matches("Why is this \\d+\\?");
 		var rows = driver.findElements(By.cssSelector("#health-components tr[data-component]"));
 		assertThat(rows).extracting(r -> r.getAttribute("data-component")).containsExactly("adoption", "engagement",
@@ -262,8 +271,8 @@ class BrowserTests extends IntegrationTest {
 	}
 
 	/**
-	 * Stored XSS attempts stay text: a playbook milestone named like an HTML tag (shown in the timeline's
-	 * tooltip when hovered) and a {@code javascript:} evidence link (refused). Nothing runs.
+	 * Stored XSS attempts stay text: a playbook phase and milestone named like an HTML tag (shown in the
+	 * timeline's rows and its bars' hover titles) and a {@code javascript:} evidence link (refused). Nothing runs.
 	 */
 	@Test
 	void markupInPlaybookNamesAndScriptLinksNeverRun() throws IOException {
@@ -306,31 +315,15 @@ class BrowserTests extends IntegrationTest {
 
 		signInInEnglish();
 		driver.get(url("/projects/" + projectId));
-		wait.until(com.onward.testing.Chromium.chartDrawn("#timeline-chart"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline-chart")));
 		assertThat(driver.findElement(By.id("items")).getText()).contains(payload + " milestone");
-		// Hover along the timeline like a person, then ask ECharts for the milestone's own tooltip.
-		WebElement chart = driver.findElement(By.id("timeline-chart"));
-		// The pointer can only move within the viewport: bring the chart into it first.
-		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", chart);
-		var actions = new org.openqa.selenium.interactions.Actions(driver);
-		int w = chart.getSize().getWidth(), h = chart.getSize().getHeight();
-		for (int y = -h / 2 + 40; y < h / 2 - 20; y += 12) {
-			for (int x = -w / 2 + 60; x < w / 2 - 20; x += Math.max(40, w / 12)) {
-				actions.moveToElement(chart, x, y).perform();
-			}
-		}
+		// The timeline shows the names as text: in its rows and in the bars' hover titles.
+		assertThat(driver.findElement(By.id("timeline-chart")).getText()).contains(payload + " milestone", payload + " phase");
 		var js = (org.openqa.selenium.JavascriptExecutor) driver;
-		Object shown = js.executeScript("""
-				var chart = echarts.getInstanceByDom(document.getElementById('timeline-chart'));
-				var data = chart.getOption().series[1].data;
-				var i = data.findIndex(function (d) { return d.label.indexOf('milestone') >= 0; });
-				chart.dispatchAction({ type: 'showTip', seriesIndex: 1, dataIndex: i });
-				return i;""");
-		assertThat(((Number) shown).intValue()).isGreaterThanOrEqualTo(0);
-		wait.until(d -> js.executeScript("""
-				return Array.prototype.some.call(document.querySelectorAll('#timeline-chart div'), function (el) {
-				  return el.textContent.indexOf('<img src=x') >= 0; });""").equals(Boolean.TRUE));
-		screenshot("xss-tooltip");
+		assertThat(js.executeScript("""
+				return Array.prototype.some.call(document.querySelectorAll('#timeline-chart rect title'), function (t) {
+				  return t.textContent.indexOf('<img src=x') >= 0 && t.textContent.indexOf('milestone') >= 0; });""")).isEqualTo(Boolean.TRUE);
+		screenshot("xss-timeline");
 		assertThat(js.executeScript("return document.querySelectorAll('#timeline-chart img').length")).isEqualTo(0L);
 		assertThat(js.executeScript("return window.__xss === undefined")).isEqualTo(Boolean.TRUE);
 
