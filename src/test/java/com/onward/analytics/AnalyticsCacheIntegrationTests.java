@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * The answers cache behind the analytics: what it serves is exactly what a direct computation
  * gives, an answer is computed once while nothing changes, a committed change (a renewal, an
  * override, an import) is visible at the next question, and a change retires only the answers
- * computed from what it changed. The contract of the last test is signed in 2014, a window no other
+ * computed from what it changed. The contract of the last test is signed in 2006, a window no other
  * test uses.
  */
 class AnalyticsCacheIntegrationTests extends IntegrationTest {
@@ -96,11 +96,11 @@ class AnalyticsCacheIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aChangeRetiresOnlyTheAnswersComputedFromWhatChanged() {
-		Response signed = post("/api/v1/contracts", contract(unique("kinds"), "2014-02-01T09:00:00Z", 40, 8000, "en"));
+		Response signed = post("/api/v1/contracts", contract(unique("kinds"), "2006-02-01T09:00:00Z", 40, 8000, "en"));
 		assertThat(signed.status()).as(signed.raw()).isEqualTo(201);
 		String project = signed.body().get("projectId").asString();
 		String account = signed.body().get("accountId").asString();
-		LocalDate day = LocalDate.of(2014, 2, 1), today = LocalDate.now(clock);
+		LocalDate day = LocalDate.of(2006, 2, 1), today = LocalDate.now(clock);
 		var metric = TimeToValue.Metric.FIRST_VALUE;
 		var segment = TimeToValue.GroupBy.SEGMENT;
 		TimeToValue.Report ttvFirst = ttv.report(metric, segment, day, day);
@@ -111,7 +111,7 @@ class AnalyticsCacheIntegrationTests extends IntegrationTest {
 		assertThat(retentionFirst.buckets().stream().mapToLong(Retention.Bucket::renewed).sum()).isZero();
 
 		// A renewal: retention counts it at once; time to value is still the held answer.
-		Response renewal = post("/api/v1/accounts/" + account + "/renewals", Map.of("date", "2015-02-01", "outcome", "RENEWED"));
+		Response renewal = post("/api/v1/accounts/" + account + "/renewals", Map.of("date", "2007-02-01", "outcome", "RENEWED"));
 		assertThat(renewal.status()).as(renewal.raw()).isEqualTo(201);
 		Retention.Report retentionAfter = retention.report(Retention.By.TTV, day, day);
 		assertThat(retentionAfter).isNotSameAs(retentionFirst)
@@ -120,7 +120,7 @@ class AnalyticsCacheIntegrationTests extends IntegrationTest {
 		assertThat(ttv.report(metric, segment, day, day)).as("a renewal is not an input of time to value").isSameAs(ttvFirst);
 
 		// A first value set by hand: time to value, retention and the onboarding metrics are computed afresh.
-		Response overridden = call("PUT", "/api/v1/projects/" + project + "/first-value", Map.of("date", "2014-02-11"));
+		Response overridden = call("PUT", "/api/v1/projects/" + project + "/first-value", Map.of("date", "2006-02-11"));
 		assertThat(overridden.status()).as(overridden.raw()).isEqualTo(200);
 		TimeToValue.Report ttvAfter = ttv.report(metric, segment, day, day);
 		assertThat(ttvAfter).isNotSameAs(ttvFirst).isEqualTo(ttv.compute(metric, segment, day, day));
