@@ -156,12 +156,12 @@ class DemoData implements ApplicationRunner {
 		Thread.ofPlatform().name("demo-loader").daemon(true).start(() -> {
 			try {
 				accountsAndHistory();
-				loading.finished();
+				loading.ended();
 				log.info("Demo data loaded: {} accounts in {} ms", props.accounts(), (System.nanoTime() - started) / 1_000_000);
 			}
 			catch (RuntimeException e) {
 				// Most likely Onward stopping while the demo loads: what is loaded stays, the rest is not retried.
-				loading.stopped();
+				loading.ended();
 				log.warn("Demo data loading stopped: {}", e.toString());
 			}
 		});

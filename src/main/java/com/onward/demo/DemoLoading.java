@@ -29,11 +29,8 @@ class DemoLoading {
 		accounts.incrementAndGet();
 	}
 
-	void finished() {
-		loading = false;
-	}
-
-	void stopped() {
+	/** Loaded, or stopped part-way (Onward shutting down): either way there is nothing more to show. */
+	void ended() {
 		loading = false;
 	}
 

@@ -46,7 +46,7 @@ class DemoLoadingIntegrationTests extends IntegrationTest {
 			assertThat(get("/login?lang=ms").raw()).contains("2 daripada 40 akaun");
 		}
 		finally {
-			loading.finished();
+			loading.ended();
 		}
 		assertThat(get("/login").raw()).doesNotContain("demo-loading");
 	}
