@@ -1,7 +1,6 @@
 package com.onward.graduation;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,8 +34,7 @@ class ReadinessController {
 		return FormChanges.attempt(redirect, fromProject ? "planError" : "scoreError",
 				fromProject ? "/projects/" + id + "#hypercare" : "/projects/" + id + "/graduation#issues", () -> {
 			if (title.isBlank() || title.length() > 300) {
-				throw new InvalidInputException(List.of(new InvalidInputException.FieldError("title",
-						"describe the problem in at most 300 characters")), "issues.titleInvalid");
+				throw InvalidInputException.keyed("title", "issues.titleInvalid");
 			}
 			issues.log(id, new ProjectIssues.NewIssue(kind, title, resolveBy));
 		});

@@ -73,8 +73,7 @@ class ReadyToCompleteController {
 
 	private static void longest(String field, String value, int max) {
 		if (value != null && value.length() > max) {
-			throw new InvalidInputException(List.of(new InvalidInputException.FieldError(field,
-					"size must be between 0 and " + max)), "readyToComplete.tooLong", max);
+			throw InvalidInputException.keyed(field, "readyToComplete.tooLong", max);
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package com.onward.health;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -47,12 +46,10 @@ class EscalationsController {
 			required("escalatedTo", escalatedTo, 200);
 			required("summary", summary, 2000);
 			if (occurredOn == null) {
-				throw new InvalidInputException(List.of(new InvalidInputException.FieldError("occurredOn", "is required")),
-						"escalations.dateRequired");
+				throw InvalidInputException.keyed("occurredOn", "escalations.dateRequired");
 			}
 			if (occurredOn.isAfter(today.get())) {
-				throw new InvalidInputException(List.of(new InvalidInputException.FieldError("occurredOn",
-						"must not be in the future")), "escalations.dateInFuture");
+				throw InvalidInputException.keyed("occurredOn", "escalations.dateInFuture");
 			}
 			escalations.record(id, new Escalations.NewEscalation(raisedBy, escalatedTo, summary, occurredOn));
 		});
@@ -60,8 +57,7 @@ class EscalationsController {
 
 	private static void required(String field, String value, int max) {
 		if (value == null || value.isBlank() || value.length() > max) {
-			throw new InvalidInputException(List.of(new InvalidInputException.FieldError(field,
-					"is required, at most " + max + " characters")), "escalations.fieldRequired", max);
+			throw InvalidInputException.keyed(field, "escalations.fieldRequired", max);
 		}
 	}
 
@@ -70,8 +66,7 @@ class EscalationsController {
 			@RequestParam(required = false) String resolution, RedirectAttributes redirect) {
 		return FormChanges.attempt(redirect, "escalationError", "/escalations", () -> {
 			if (resolution == null || resolution.isBlank() || resolution.length() > 2000) {
-				throw new InvalidInputException(List.of(new InvalidInputException.FieldError("resolution",
-						"say what was done, in at most 2000 characters")), "escalations.resolutionRequired");
+				throw InvalidInputException.keyed("resolution", "escalations.resolutionRequired");
 			}
 			escalations.resolve(id, escalationId, new Escalations.Resolution(resolution));
 			redirect.addFlashAttribute("escalationResolved", true);
