@@ -71,6 +71,24 @@ function drawCharts(charts) {
 }
 document.addEventListener('DOMContentLoaded', function () { onwardCharts(); });
 document.addEventListener('htmx:afterSwap', function (e) { onwardCharts(e.target); });
+// Panels below the fold load when they come into view (hx-trigger="intersect once"). An address pointing into one
+// (/projects/…#hypercare, where its forms send you back) loads them at once and scrolls to that part when it arrives.
+(function () {
+  var wanted = null;
+  document.addEventListener('DOMContentLoaded', function () {
+    var id = location.hash && decodeURIComponent(location.hash.slice(1));
+    if (!id || document.getElementById(id) || !window.htmx) return;
+    wanted = id;
+    // After htmx has set the panels up in its own DOMContentLoaded listener.
+    setTimeout(function () {
+      document.querySelectorAll('[hx-trigger~="intersect"]').forEach(function (el) { htmx.trigger(el, 'intersect'); });
+    }, 0);
+  });
+  document.addEventListener('htmx:afterSettle', function () {
+    var el = wanted && document.getElementById(wanted);
+    if (el) { wanted = null; el.scrollIntoView(); }
+  });
+})();
 // Selects marked data-autosubmit send their form when changed (no inline handlers: the CSP forbids them).
 document.addEventListener('change', function (e) {
   var el = e.target;

@@ -24,8 +24,8 @@ import jakarta.validation.Valid;
 
 /**
  * The project page: plan with its timeline (drawn on the server, see {@link Timeline}), in-place status changes (htmx), slips,
- * scope changes with their impact preview, and deliverables. Team and RACI panels are
- * loaded from their own modules as htmx fragments.
+ * scope changes with their impact preview, and deliverables. The team, RACI, handoff and portal activity panels come
+ * from their own modules as htmx fragments, loaded when they scroll into view.
  */
 @Controller
 class ProjectController {

@@ -293,7 +293,7 @@ class AccessibilityBrowserTests extends IntegrationTest {
 		return html == null ? "" : html.length() > 160 ? html.substring(0, 160) + "…" : html;
 	}
 
-	/** Waits for the page's htmx panels (hx-trigger="load") to arrive. */
+	/** Waits for the page's htmx panels to arrive: those loaded at once and those loaded when they come into view. */
 	private void settle() {
 		wait.until(d -> "complete".equals(js().executeScript("return document.readyState")));
 		try {
@@ -302,6 +302,7 @@ class AccessibilityBrowserTests extends IntegrationTest {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+		com.onward.testing.Chromium.scrollThrough(driver);
 		wait.until(d -> (Boolean) js().executeScript("return !document.querySelector('.htmx-request')"));
 	}
 

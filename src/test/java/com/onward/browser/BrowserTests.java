@@ -103,7 +103,7 @@ class BrowserTests extends IntegrationTest {
 		assertThat(timelineRows).isNotEmpty();
 		assertThat(driver.findElements(By.cssSelector("#timeline-chart tbody rect.fc"))).hasSameSizeAs(timelineRows);
 		assertThat(driver.findElements(By.cssSelector("#timeline-chart tbody rect.plan"))).hasSameSizeAs(timelineRows);
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team-panel")));
+		wait.until(com.onward.testing.Chromium.scrolledTo(By.id("team-panel")));
 		assertThat(driver.findElement(By.id("progress-percent")).getText()).isEqualTo("0%");
 		screenshot("project");
 

@@ -156,7 +156,7 @@ class FollowUpPagesBrowserTests extends UsageTestSupport {
 		assertThat(call("PATCH", "/api/v1/projects/" + project + "/items/" + goLive, Map.of("status", "DONE")).status())
 			.isEqualTo(200);
 		driver.get(url("/projects/" + project + "?lang=id"));
-		WebElement title = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("hypercare-issue-title")));
+		WebElement title = wait.until(com.onward.testing.Chromium.scrolledTo(By.id("hypercare-issue-title")));
 		title.sendKeys("Ekspor ke ERP timeout");
 		submit(By.id("hypercare-issue-log"));
 		wait.until(d -> !d.findElements(By.id("hypercare-issues")).isEmpty()

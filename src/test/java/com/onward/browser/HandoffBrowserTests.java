@@ -69,7 +69,7 @@ class HandoffBrowserTests extends IntegrationTest {
 				20_000, "id")).body();
 		String projectId = signed.get("projectId").asString();
 		driver.get(url("/projects/" + projectId + "?lang=id"));
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("handoff-form")));
+		wait.until(com.onward.testing.Chromium.scrolledTo(By.id("handoff-form")));
 		assertThat(driver.findElement(By.id("handoff-form-status")).getText()).contains("Belum diisi", "Masalah bisnis");
 		axe("project page with the handoff form");
 
@@ -124,7 +124,7 @@ class HandoffBrowserTests extends IntegrationTest {
 	}
 
 	private void axe(String page) {
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("handoff-panel")));
+		wait.until(com.onward.testing.Chromium.scrolledTo(By.id("handoff-panel")));
 		List<Rule> violations = new AxeBuilder().analyze(driver).getViolations().stream()
 			.filter(v -> "critical".equals(v.getImpact()) || "serious".equals(v.getImpact())).toList();
 		assertThat(violations).as(page + ": " + violations.stream()

@@ -234,7 +234,7 @@ class WorkspaceBrowserTests extends IntegrationTest {
 		try {
 			signIn(admin());
 			driver.get(url("/projects/" + projectId + "?lang=en"));
-			WebElement select = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reassign-IMPLEMENTATION_SPECIALIST")));
+			WebElement select = wait.until(com.onward.testing.Chromium.scrolledTo(By.id("reassign-IMPLEMENTATION_SPECIALIST")));
 			new Select(select).selectByValue(enterprise.id().toString());
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reassign-warning")));
 			assertThat(driver.findElement(By.id("reassign-warning")).getText()).contains("does not serve Mid-Market customers");

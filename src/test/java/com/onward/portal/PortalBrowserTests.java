@@ -142,7 +142,7 @@ class PortalBrowserTests extends PortalTestSupport {
 		driver.findElement(By.id("sign-in")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portfolio-list")));
 		driver.get(url("/projects/" + c.projectId()));
-		WebElement activity = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal-activity")));
+		WebElement activity = wait.until(com.onward.testing.Chromium.scrolledTo(By.id("portal-activity")));
 		assertThat(activity.getText()).contains("Kuesioner sudah diisi oleh tim kami", file.getFileName().toString(), "Done");
 		Files.write(SCREENSHOTS.resolve("portal-staff-project.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 	}

@@ -40,6 +40,42 @@ public final class Chromium {
 		};
 	}
 
+	/**
+	 * The first element matching {@code by}, scrolling down the page a screen per try as a person would until it is
+	 * there: panels below the fold load only when they come into view (hx-trigger="intersect once"). For
+	 * {@code WebDriverWait.until}.
+	 */
+	public static java.util.function.Function<WebDriver, org.openqa.selenium.WebElement> scrolledTo(By by) {
+		return d -> {
+			var found = d.findElements(by);
+			if (!found.isEmpty()) return found.get(0);
+			((org.openqa.selenium.JavascriptExecutor) d).executeScript("window.scrollBy(0, window.innerHeight * 0.8)");
+			return null;
+		};
+	}
+
+	/**
+	 * Scrolls through the whole page a screen at a time, as a person reading it would, until its end is in view and
+	 * no htmx request is under way: the panels that load when they come into view are then in. Ends at the top.
+	 */
+	public static void scrollThrough(WebDriver driver) {
+		var js = (org.openqa.selenium.JavascriptExecutor) driver;
+		// Each step waits two frames and a task, so intersection observers have seen the new position and htmx
+		// has started the requests they trigger.
+		String step = "var done = arguments[arguments.length - 1];"
+				+ " window.scrollBy(0, window.innerHeight * 0.8);"
+				+ " requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(function () {"
+				+ "   done(window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2"
+				+ "     && !document.querySelector('.htmx-request')); }, 50); }); });";
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+		int atEnd = 0;
+		// Twice at the end in a row: a panel that arrived after the first look may have made the page longer.
+		while (atEnd < 2 && System.nanoTime() < deadline) {
+			atEnd = Boolean.TRUE.equals(js.executeAsyncScript(step)) ? atEnd + 1 : 0;
+		}
+		js.executeScript("window.scrollTo(0, 0)");
+	}
+
 	/** A new browser with a window {@code width} pixels wide (1,000 high). */
 	public static WebDriver start(int width) throws IOException {
 		boolean present = new File(BINARY).canExecute() && new File(DRIVER).canExecute();
