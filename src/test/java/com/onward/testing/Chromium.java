@@ -56,10 +56,12 @@ public final class Chromium {
 
 	/**
 	 * Scrolls through the whole page a screen at a time, as a person reading it would, until its end is in view and
-	 * no htmx request is under way: the panels that load when they come into view are then in. Ends at the top.
+	 * no htmx request is under way: the panels that load when they come into view are then in. Ends at the top. A page
+	 * without such panels is left as it is.
 	 */
 	public static void scrollThrough(WebDriver driver) {
 		var js = (org.openqa.selenium.JavascriptExecutor) driver;
+		if (!Boolean.TRUE.equals(js.executeScript("return !!document.querySelector('[hx-trigger~=\"intersect\"]')"))) return;
 		// Each step waits two frames and a task, so intersection observers have seen the new position and htmx
 		// has started the requests they trigger.
 		String step = "var done = arguments[arguments.length - 1];"
