@@ -17,7 +17,8 @@ import jakarta.validation.constraints.PositiveOrZero;
  */
 @ConfigurationProperties("onward.background")
 @Validated
-record BackgroundProperties(@Positive int listenerThreads, @Positive int bulkListenerThreads, @Positive int queueCapacity, @NotNull Duration submitWait,
+record BackgroundProperties(@Positive int listenerThreads, @Positive int bulkListenerThreads, @NotNull Duration bulkHoldMax,
+		@Positive int queueCapacity, @NotNull Duration submitWait,
 		@PositiveOrZero int webReservedConnections, @Positive int schedulerThreads, @NotNull @Valid Retry retry) {
 	// Defaults live in application.yml only.
 
