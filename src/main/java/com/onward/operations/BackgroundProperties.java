@@ -24,8 +24,8 @@ record BackgroundProperties(@Positive int listenerThreads, @Positive int bulkLis
 
 	/**
 	 * Failed publications are resubmitted after {@code firstDelay}, doubling up to {@code maxDelay};
-	 * a warning is logged when more than {@code warnCount} are incomplete or the oldest is older than
-	 * {@code warnAge}.
+	 * a warning is logged when at least {@code warnCount} stay incomplete from one round to the next without
+	 * shrinking, or the oldest is older than {@code warnAge}.
 	 */
 	record Retry(@NotNull Duration firstDelay, @NotNull Duration maxDelay, @NotNull Duration warnAge,
 			@Positive int warnCount, @Positive int batchSize, @NotNull Duration interval) {
