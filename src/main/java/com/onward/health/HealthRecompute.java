@@ -48,12 +48,14 @@ class HealthRecompute {
 	private final HealthProperties props;
 	private final Clock clock;
 	private final int poolSize;
+	private final com.onward.shared.BulkChanges bulkChanges;
 
 	HealthRecompute(NamedParameterJdbcTemplate named, JdbcClient jdbc, TransactionTemplate tx, HealthData data,
 			RedFlags flags, Adoption adoption, HealthEvents published, ObjectMapper json, HealthProperties props,
 			Clock clock, SupportLoadProperties supportLoad, FeedbackFlagProperties feedbackFlags,
-			javax.sql.DataSource dataSource) {
+			javax.sql.DataSource dataSource, com.onward.shared.BulkChanges bulkChanges) {
 		this.poolSize = poolSize(dataSource);
+		this.bulkChanges = bulkChanges;
 		this.named = named;
 		this.jdbc = jdbc;
 		this.tx = tx;
@@ -69,9 +71,16 @@ class HealthRecompute {
 
 	/**
 	 * Recomputes every account, a batch at a time (the daily job and {@code POST /health/recompute}); up to
-	 * {@link #recomputeThreads()} batches at once, each in its own transaction on its own connection.
+	 * {@link #recomputeThreads()} batches at once, each in its own transaction on its own connection. A bulk
+	 * change: the reactions to its chunk events (notices, tasks, emails) follow once it has ended.
 	 */
 	RecomputeResult recomputeAll() {
+		try (var running = bulkChanges.begin()) {
+			return recomputeAllBatches();
+		}
+	}
+
+	private RecomputeResult recomputeAllBatches() {
 		long started = System.nanoTime();
 		boolean telemetry = adoption.telemetryConnected();
 		List<UUID> all = jdbc.sql("select account_id from account_v order by account_id").query(UUID.class).list();

@@ -17,14 +17,15 @@ import jakarta.validation.constraints.PositiveOrZero;
  */
 @ConfigurationProperties("onward.background")
 @Validated
-record BackgroundProperties(@Positive int listenerThreads, @Positive int bulkListenerThreads, @Positive int queueCapacity, @NotNull Duration submitWait,
+record BackgroundProperties(@Positive int listenerThreads, @Positive int bulkListenerThreads, @NotNull Duration bulkHoldMax,
+		@Positive int queueCapacity, @NotNull Duration submitWait,
 		@PositiveOrZero int webReservedConnections, @Positive int schedulerThreads, @NotNull @Valid Retry retry) {
 	// Defaults live in application.yml only.
 
 	/**
 	 * Failed publications are resubmitted after {@code firstDelay}, doubling up to {@code maxDelay};
-	 * a warning is logged when more than {@code warnCount} are incomplete or the oldest is older than
-	 * {@code warnAge}.
+	 * a warning is logged when at least {@code warnCount} stay incomplete from one round to the next without
+	 * shrinking, or the oldest is older than {@code warnAge}.
 	 */
 	record Retry(@NotNull Duration firstDelay, @NotNull Duration maxDelay, @NotNull Duration warnAge,
 			@Positive int warnCount, @Positive int batchSize, @NotNull Duration interval) {

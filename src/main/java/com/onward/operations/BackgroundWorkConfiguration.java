@@ -36,12 +36,14 @@ class BackgroundWorkConfiguration implements AsyncConfigurer {
 	private final BackgroundProperties props;
 	private final ObjectProvider<DataSource> dataSource;
 	private final ObjectProvider<EventPublications> publications;
+	private final com.onward.shared.BulkChanges bulkChanges;
 	private volatile ThreadPoolTaskExecutor executor;
 	private volatile ThreadPoolTaskExecutor bulk;
 
 	BackgroundWorkConfiguration(BackgroundProperties props, ObjectProvider<DataSource> dataSource,
-			ObjectProvider<EventPublications> publications) {
+			ObjectProvider<EventPublications> publications, com.onward.shared.BulkChanges bulkChanges) {
 		this.props = props;
+		this.bulkChanges = bulkChanges;
 		this.dataSource = dataSource;
 		this.publications = publications;
 	}
@@ -65,11 +67,25 @@ class BackgroundWorkConfiguration implements AsyncConfigurer {
 
 	/**
 	 * The bulk lane ({@link com.onward.shared.BulkListener}): chunk events of bulk changes, worked off by
-	 * {@code bulk-listener-threads} (one by default) with the same bounded queue and back-pressure.
+	 * {@code bulk-listener-threads} (one by default) with the same bounded queue and back-pressure. While a bulk
+	 * change runs here ({@link com.onward.shared.BulkChanges}), the lane waits for it to end (at most
+	 * {@code bulk-hold-max}) before reacting: on two cores the reactions to a recompute's first chunks would
+	 * otherwise take half the machine from the rest of the recompute. Its chunk events wait in the queue meanwhile.
 	 */
 	@Bean(name = com.onward.shared.BulkListener.EXECUTOR)
 	ThreadPoolTaskExecutor bulkListenerExecutor() {
-		var pool = bounded("bulk-listener-", props.bulkListenerThreads());
+		var pool = bounded("bulk-listener-", props.bulkListenerThreads(), task -> () -> {
+			try {
+				if (!bulkChanges.awaitNone(props.bulkHoldMax())) {
+					log.warn("A bulk change is still running after {}: the bulk lane goes on reacting to its chunks",
+							props.bulkHoldMax());
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt(); // shutting down: react now, or leave the publication to the retry
+			}
+			task.run();
+		});
 		log.info("Bulk listeners: {} threads, queue of {}", props.bulkListenerThreads(), props.queueCapacity());
 		bulk = pool;
 		return pool;
@@ -90,15 +106,18 @@ class BackgroundWorkConfiguration implements AsyncConfigurer {
 			log.warn("onward.background.listener-threads={} does not fit a pool of {} connections with {} for schedules and {} reserved for web requests: using {}",
 					props.listenerThreads(), poolSize, props.schedulerThreads(), props.webReservedConnections(), threads);
 		}
-		var pool = bounded("listener-", threads);
+		var pool = bounded("listener-", threads, null);
 		log.info("Asynchronous listeners: {} threads, queue of {} (connection pool: {})", threads, props.queueCapacity(),
 				poolSize == null ? "unknown" : poolSize);
 		executor = pool;
 		return pool;
 	}
 
-	private ThreadPoolTaskExecutor bounded(String prefix, int threads) {
+	private ThreadPoolTaskExecutor bounded(String prefix, int threads, org.springframework.core.task.TaskDecorator decorator) {
 		var pool = new ThreadPoolTaskExecutor();
+		if (decorator != null) {
+			pool.setTaskDecorator(decorator);
+		}
 		pool.setThreadNamePrefix(prefix);
 		pool.setCorePoolSize(threads);
 		pool.setMaxPoolSize(threads);

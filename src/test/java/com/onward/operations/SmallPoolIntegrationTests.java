@@ -142,6 +142,24 @@ class SmallPoolIntegrationTests extends IntegrationTest {
 		assertThat(get("/api/v1/admin/event-publications").body().get("failed").asLong()).isZero();
 	}
 
+	@Autowired
+	com.onward.shared.BulkChanges bulkChanges;
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier(com.onward.shared.BulkListener.EXECUTOR)
+	org.springframework.core.task.TaskExecutor bulkLane;
+
+	@Test
+	@Order(3)
+	void theBulkLaneHoldsItsReactionsWhileABulkChangeRunsAndReactsOnceItEnds() throws Exception {
+		var reacted = new java.util.concurrent.CountDownLatch(1);
+		try (var running = bulkChanges.begin()) {
+			bulkLane.execute(reacted::countDown);
+			assertThat(reacted.await(500, java.util.concurrent.TimeUnit.MILLISECONDS)).as("held back").isFalse();
+		}
+		assertThat(reacted.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("reacted after the change").isTrue();
+	}
+
 	private UUID csm() {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
