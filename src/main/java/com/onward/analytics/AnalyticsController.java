@@ -2,6 +2,7 @@ package com.onward.analytics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
 /** The Analytics section: time to value and go-live, retention by onboarding speed, onboarding metrics. */
@@ -35,8 +38,11 @@ class AnalyticsController {
 	private final Drilldowns drilldowns;
 	private final FeedbackAnalytics feedback;
 
+	private final RenderedContent content;
+
 	AnalyticsController(FeedbackAnalytics feedback, FirstValues firstValues, TimeToValue ttv, Retention retention, OnboardingMetrics metrics, MessageSource messages,
-			ObjectMapper json, HistoryImport history, Drilldowns drilldowns) {
+			ObjectMapper json, HistoryImport history, Drilldowns drilldowns, RenderedContent content) {
+		this.content = content;
 		this.feedback = feedback;
 		this.history = history;
 		this.drilldowns = drilldowns;
@@ -52,35 +58,56 @@ class AnalyticsController {
 	String page(@RequestParam(defaultValue = "segment") String groupBy,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale,
-			Model model) {
+			Model model, HttpServletRequest request, HttpServletResponse response) throws Exception {
 		TimeToValue.GroupBy by = safeGroupBy(groupBy);
-		var value = ttv.report(TimeToValue.Metric.FIRST_VALUE, by, from, to);
-		var goLive = ttv.report(TimeToValue.Metric.GO_LIVE, by, from, to);
-		var byTtv = retention.report(Retention.By.TTV, from, to);
-		model.addAttribute("groupBy", by.name().toLowerCase(Locale.ROOT));
-		model.addAttribute("from", from);
-		model.addAttribute("to", to);
-		model.addAttribute("ttv", value);
-		model.addAttribute("goLive", goLive);
-		model.addAttribute("retention", byTtv);
-		model.addAttribute("cohorts", retention.report(Retention.By.COHORT, from, to));
-		model.addAttribute("workflow", retention.report(Retention.By.FIRST_WORKFLOW, from, to));
-		OnboardingMetrics.Report report = metrics.report(from, to);
-		model.addAttribute("metrics", report);
+		Answers answers = new Answers(ttv.report(TimeToValue.Metric.FIRST_VALUE, by, from, to),
+				ttv.report(TimeToValue.Metric.GO_LIVE, by, from, to), retention.report(Retention.By.TTV, from, to),
+				retention.report(Retention.By.COHORT, from, to), retention.report(Retention.By.FIRST_WORKFLOW, from, to),
+				metrics.report(from, to), feedback.feedback(locale), retention.cohortMatrix(from, to));
+		// The answers are held in memory; their tables and charts are rendered once per set of answers.
+		model.addAttribute("renderedContent", content.html(new ContentKey(locale, by, from, to),
+				answers.all(), "analytics/content", () -> contentModel(answers, by, from, to, locale), locale, request, response));
+		return "analytics/analytics";
+	}
+
+	/** Everything the page's content depends on besides the answers. */
+	private record ContentKey(Locale locale, TimeToValue.GroupBy by, LocalDate from, LocalDate to) {
+	}
+
+	/** What the Analytics page shows, each as held by its own cache. */
+	private record Answers(TimeToValue.Report ttv, TimeToValue.Report goLive, Retention.Report retention,
+			Retention.Report cohorts, Retention.Report workflow, OnboardingMetrics.Report metrics,
+			FeedbackAnalytics.Feedback feedback, Retention.Matrix matrix) {
+
+		List<Object> all() {
+			return List.of(ttv, goLive, retention, cohorts, workflow, metrics, feedback, matrix);
+		}
+	}
+
+	private Map<String, Object> contentModel(Answers a, TimeToValue.GroupBy by, LocalDate from, LocalDate to, Locale locale) {
+		var model = new HashMap<String, Object>();
+		model.put("groupBy", by.name().toLowerCase(Locale.ROOT));
+		model.put("from", from);
+		model.put("to", to);
+		model.put("ttv", a.ttv());
+		model.put("goLive", a.goLive());
+		model.put("retention", a.retention());
+		model.put("cohorts", a.cohorts());
+		model.put("workflow", a.workflow());
+		model.put("metrics", a.metrics());
 		// The feedback card: CSAT and NPS as the onboarding metrics count them, NPS by segment and onboarding
 		// speed, and the exit interviews' reasons (the same figures as GET /api/v1/analytics/feedback).
-		model.addAttribute("feedback", feedback.feedback(locale));
-		report.metrics().forEach(m -> {
-			if (m.name() == OnboardingMetrics.Name.CSAT) model.addAttribute("csat", m);
-			if (m.name() == OnboardingMetrics.Name.NPS) model.addAttribute("nps", m);
+		model.put("feedback", a.feedback());
+		a.metrics().metrics().forEach(m -> {
+			if (m.name() == OnboardingMetrics.Name.CSAT) model.put("csat", m);
+			if (m.name() == OnboardingMetrics.Name.NPS) model.put("nps", m);
 		});
-		model.addAttribute("ttvChart", json.writeValueAsString(histogram(value, by, locale)));
-		model.addAttribute("retentionChart", json.writeValueAsString(retentionChart(byTtv, locale)));
-		Retention.Matrix matrix = retention.cohortMatrix(from, to);
-		model.addAttribute("matrix", matrix);
-		model.addAttribute("matrixRows", matrixRows(matrix, from, to));
-		model.addAttribute("heatmapChart", json.writeValueAsString(heatmap(matrix, locale)));
-		return "analytics/analytics";
+		model.put("ttvChart", json.writeValueAsString(histogram(a.ttv(), by, locale)));
+		model.put("retentionChart", json.writeValueAsString(retentionChart(a.retention(), locale)));
+		model.put("matrix", a.matrix());
+		model.put("matrixRows", matrixRows(a.matrix(), from, to));
+		model.put("heatmapChart", json.writeValueAsString(heatmap(a.matrix(), locale)));
+		return model;
 	}
 
 	/** A localized problem of the history file, for the page. */

@@ -152,4 +152,47 @@ class AnalyticsUiIntegrationTests extends IntegrationTest {
 		assertThat(page(client, "/planning?lang=en")).contains("id=\"roi-years\"").contains("Cumulative ROI");
 		assertThat(page(client, "/analytics/history?lang=id")).contains("Impor pelanggan lama");
 	}
+
+	/**
+	 * The page's content is rendered once per set of held answers and reused: a renewal recorded
+	 * between two views shows at the second, each language keeps its own words, and the shared content
+	 * carries nothing of the person asking (no CSRF token). Signed in 2003, a window no other test uses.
+	 */
+	@Test
+	void theRenderedContentShowsAChangeAtTheNextView() throws Exception {
+		String p = unique("render");
+		assertThat(callCsv("/api/v1/imports/history", AnalyticsIntegrationTests.knownHistoryIn(p, "2003")).status())
+			.isEqualTo(200);
+		HttpClient client = signIn();
+		String path = "/analytics?from=2003-01-01&to=2003-12-31&lang=en";
+		// Value within 30 days: Small One renewed, Small Two expanded, Small Three churned (due 3, renewed 2, churned 1).
+		String before = page(client, path);
+		assertThat(fastRow(before)).contains("<td class=\"right\">3</td><td class=\"right\">2</td><td class=\"right\">1</td>");
+		assertThat(main(page(client, path))).as("shown again while nothing changed").isEqualTo(main(before));
+		assertThat(main(before)).contains("Customer feedback").doesNotContain("_csrf");
+		assertThat(main(page(client, path.replace("lang=en", "lang=id")))).contains("Umpan balik pelanggan")
+			.doesNotContain("Customer feedback");
+
+		// An earlier renewal of Small One, churned: it is now its first, and the next view counts it.
+		String smallOne = get("/api/v1/accounts?q=" + p + "-s1").body().get("items").get(0).get("id").asString();
+		Response churned = post("/api/v1/accounts/" + smallOne + "/renewals", Map.of("date", "2003-12-01", "outcome", "CHURNED"));
+		assertThat(churned.status()).as(churned.raw()).isEqualTo(201);
+		assertThat(fastRow(page(client, path)))
+			.contains("<td class=\"right\">3</td><td class=\"right\">1</td><td class=\"right\">2</td>");
+	}
+
+	/** The page between its top bar and its end. */
+	private static String main(String html) {
+		return html.substring(html.indexOf("<main"), html.indexOf("</main>"));
+	}
+
+	/** The retention table's row of value within 30 days, without the white space between its cells. */
+	private static String fastRow(String html) {
+		String table = html.substring(html.indexOf("id=\"retention-table\""));
+		table = table.substring(0, table.indexOf("</table>"));
+		for (String row : table.split("<tr")) {
+			if (row.contains("key=LE_30")) return row.replaceAll(">\\s+<", "><");
+		}
+		throw new AssertionError("no row of value within 30 days in " + table);
+	}
 }
