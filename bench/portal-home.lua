@@ -1,4 +1,4 @@
--- wrk script: GET /portal as signed-in contacts, each connection with its own session (one line
+-- wrk script: GET /portal as signed-in contacts, the requests going round their sessions (one line
 -- "session-token csrf-token" per contact in target/bench-portal-tokens.txt: the portal cookie and the
 -- CSRF cookie a browser sends back after its first page), and the percentiles printed at the end.
 -- THINK_MS (default 0): each connection waits this long on average (uniformly 0.5–1.5×, so the
