@@ -89,7 +89,9 @@ val() { sed -nE "$2" "$1" 2>/dev/null | head -1; }
   if [ -f target/benchmark-portal.txt ] && wants portal; then
     P95=$(val target/benchmark-portal.txt 's/^portal home.* p95 ([0-9.]+) ms.*/\1/p')
     RPS=$(val target/benchmark-portal.txt 's/^portal home.* ([0-9]+) req\/s.*/\1/p')
-    row "portal home p95, 50 clients ($(val target/benchmark-portal.txt 's/.*— ([0-9]+ accounts).*/\1/p'))" "$P95 ms ($RPS req/s)" "≤ 100 ms" "p95 $(ratio "$P95" "$ANCHOR_P95")× anchor; $(ratio "$RPS" "$ANCHOR_RPS") of anchor req/s"
+    row "portal home p95, 50 clients saturated ($(val target/benchmark-portal.txt 's/.*— ([0-9]+ accounts).*/\1/p'))" "$P95 ms ($RPS req/s)" "≤ 100 ms" "p95 $(ratio "$P95" "$ANCHOR_P95")× anchor; $(ratio "$RPS" "$ANCHOR_RPS") of anchor req/s"
+    PACED=$(grep -m1 '^portal home at a human pace' target/benchmark-portal.txt || true)
+    [ -n "$PACED" ] && row "portal home p95, 50 contacts at a human pace ($(sed -nE 's/.*each ~([0-9]+ ms) between.*/\1/p' <<< "$PACED") between requests)" "$(sed -nE 's/.* p95 ([0-9.]+) ms.* ([0-9]+) req\/s.*/\1 ms (\2 req\/s)/p' <<< "$PACED")" "≤ 100 ms" "—"
     row "magic-link request medians, known vs unknown" "$(val target/benchmark-portal.txt 's/^magic-link.*: (known .*)/\1/p')" "< 10 %" "—"
   fi
   if [ -f target/benchmark.txt ] && wants run; then

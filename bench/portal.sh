@@ -2,7 +2,16 @@
 # Benchmark of the customer portal (PRT-1, PLT-4) on one machine, the app and PostgreSQL side by side:
 #   1. portal home: BENCH_ACCOUNTS accounts (default 100,000), each with a project copied from a
 #      template, three contacts with portal access (300,000) and a success criterion; 50 signed-in
-#      contacts load GET /portal concurrently (wrk, 50 connections) — p50/p95/p99;
+#      contacts (each request with a contact's session cookie and the CSRF cookie its browser keeps)
+#      load GET /portal over 50 connections (wrk) — p50/p95/p99 and req/s, measured
+#      a. saturated: no think time, each connection sends its next request as soon as the answer is in
+#         (a closed loop that measures the machine's throughput as much as the page);
+#      b. one contact alone (1 connection, no think time): the page's own latency;
+#      c. at a human pace: each contact waits BENCH_THINK_MS on average (uniformly 0.5–1.5×) after an
+#         answer before its next request, for each pace in BENCH_THINK_MS (default "1000 250": about
+#         50 and 200 requests/s in all); the total rate served is printed with the figures;
+#      each next to the liveness probe (GET /actuator/health/liveness: no database, no page) at the
+#      same connections and pace — the machine's floor — and the ratio of the two p95s;
 #   2. magic-link requests: POST /portal/sign-in for known and unknown addresses, in pairs whose
 #      order is drawn at random (so the background work of one request falls as often before a
 #      known as before an unknown address) — the two medians over BENCH_LINK_REQUESTS (1,000) each,
@@ -17,7 +26,11 @@ DATA=target/bench-portal-postgres
 APP_LOG=target/bench-portal-app.log
 ACCOUNTS=${BENCH_ACCOUNTS:-100000}
 DURATION=${BENCH_DURATION:-30s}
-WARMUP=${BENCH_WARMUP:-10s}
+# The JIT is still compiling the page's code after 10 s of load on 2 cores: 20 s of warm-up.
+WARMUP=${BENCH_WARMUP:-20s}
+PACED_DURATION=${BENCH_PACED_DURATION:-30s}
+ALONE_DURATION=${BENCH_ALONE_DURATION:-10s}
+THINK=${BENCH_THINK_MS:-1000 250}
 REQUESTS=${BENCH_LINK_REQUESTS:-1000}
 OUT=target/benchmark-portal.txt
 # The pool size (20 is the embedded database's default; BENCH_POOL=50 gives each client its own connection).
@@ -51,16 +64,43 @@ sql -tA -c "create table bench_token as
   insert into portal_session (token_hash, contact_id, account_id, created_at, expires_at)
   select encode(sha256(convert_to(token, 'UTF8')), 'hex'), contact_id, account_id, now(), now() + interval '12 hours'
   from bench_token;"
-sql -tA -c "select token from bench_token" > target/bench-portal-tokens.txt
+sql -tA -c "select token from bench_token" > target/bench-portal-sessions.txt
+# Each contact's first page, as its browser gets it: the CSRF cookie it sets is sent back from then on.
+: > target/bench-portal-tokens.txt
 while read -r t; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: onward_portal=$t" $BASE/portal)
+  headers=$(curl -s -o /dev/null -D - -H "Cookie: onward_portal=$t" $BASE/portal | tr -d '\r')
+  code=$(echo "$headers" | awk 'NR == 1 {print $2}')
   [ "$code" = 200 ] || { echo "portal home answered $code" >&2; exit 1; }
-done < target/bench-portal-tokens.txt
-PAGE_BYTES=$(curl -s -H "Cookie: onward_portal=$(head -1 target/bench-portal-tokens.txt)" $BASE/portal | tee target/bench-portal-home.html | wc -c)
+  csrf=$(echo "$headers" | sed -nE 's/^set-cookie: onward_portal_csrf=([^;]*).*/\1/Ip' | head -1)
+  echo "$t $csrf" >> target/bench-portal-tokens.txt
+done < target/bench-portal-sessions.txt
+PAGE_BYTES=$(curl -s -H "Cookie: onward_portal=$(head -1 target/bench-portal-sessions.txt)" $BASE/portal | tee target/bench-portal-home.html | wc -c)
 echo "portal home page: $PAGE_BYTES bytes"
-wrk -t2 -c50 -d$WARMUP -s bench/portal-home.lua $BASE/portal > /dev/null # warm-up
-HOME_RESULT=$(wrk -t2 -c50 -d$DURATION -s bench/portal-home.lua $BASE/portal | tail -1)
-echo "portal home: $HOME_RESULT"
+PROBE=/actuator/health/liveness
+# load CONNECTIONS THINK_MS DURATION PATH: wrk's figures for PATH (the contacts' cookies on /portal).
+load() {
+  THINK_MS=$2 BENCH_PATH=$4 wrk -t$(( $1 < 2 ? 1 : 2 )) -c$1 -d$3 -s bench/portal-home.lua $BASE$4 | tail -1
+}
+p95() { sed -nE 's/.* p95 ([0-9.]+) ms.*/\1/p' <<< "$1"; }
+ratio() { awk -v a="$(p95 "$1")" -v b="$(p95 "$2")" 'BEGIN { printf "%.1f", a / b }'; }
+load 50 0 $WARMUP /portal > /dev/null # warm-up
+load 50 0 5s $PROBE > /dev/null
+HOME_RESULT=$(load 50 0 $DURATION /portal)
+echo "a. portal home, saturated: $HOME_RESULT"
+PROBE_RESULT=$(load 50 0 $DURATION $PROBE)
+echo "   liveness probe, saturated: $PROBE_RESULT"
+ALONE_RESULT=$(load 1 0 $ALONE_DURATION /portal)
+echo "b. portal home, one contact alone: $ALONE_RESULT"
+PROBE_ALONE=$(load 1 0 $ALONE_DURATION $PROBE)
+echo "   liveness probe, one client alone: $PROBE_ALONE"
+PACED=()
+for think in $THINK; do
+  home=$(load 50 $think $PACED_DURATION /portal)
+  probe=$(load 50 $think $PACED_DURATION $PROBE)
+  PACED+=("portal home at a human pace (50 contacts, each ~${think} ms between an answer and its next request, wrk -c50 $PACED_DURATION): $home
+  liveness probe at the same pace and connections: $probe; page p95 / probe p95 = $(ratio "$home" "$probe")")
+  echo "c. ${PACED[-1]}"
+done
 
 echo "== 2. magic-link requests: known vs unknown addresses, $REQUESTS each, in pairs of random order"
 sql -tA -c "select c.email from stakeholder_contact_v c join portal_contact p on p.contact_id = c.id order by random() limit $REQUESTS" \
@@ -90,6 +130,10 @@ echo "magic-link request medians: known $KNOWN ms, unknown $UNKNOWN ms (differen
 
 {
   echo "Portal benchmark $(date -u +%FT%TZ) — $ACCOUNTS accounts, $CONTACTS portal contacts, $(nproc) cores (app, PostgreSQL and load generator on one machine), pool $POOL"
-  echo "portal home (GET /portal, 50 signed-in contacts, wrk -c50 $DURATION): $HOME_RESULT"
+  echo "portal home (GET /portal, 50 signed-in contacts, wrk -c50 $DURATION, saturated: no think time): $HOME_RESULT"
+  echo "  liveness probe (GET $PROBE, the same 50 connections, saturated): $PROBE_RESULT; page p95 / probe p95 = $(ratio "$HOME_RESULT" "$PROBE_RESULT")"
+  echo "portal home, one contact alone (wrk -c1 $ALONE_DURATION, no think time): $ALONE_RESULT"
+  echo "  liveness probe, one client alone: $PROBE_ALONE"
+  printf '%s\n' "${PACED[@]}"
   echo "magic-link request (POST /portal/sign-in) medians over $REQUESTS each (pairs in random order): known $KNOWN ms, unknown $UNKNOWN ms, difference $DIFF %"
 } | tee $OUT

@@ -231,6 +231,27 @@ class PortalAccessIntegrationTests extends PortalTestSupport {
 	}
 
 	@Test
+	void erasingAContactEndsItsRememberedSessionAtOnce() {
+		Customer c = customer("en", true);
+		link(c.email(), 1);
+		Browser browser = signedIn(c);
+		// Seen valid just now, so this instance remembers it for the next seconds (onward.portal.session-cache-ttl).
+		assertThat(browser.get("/portal").status()).isEqualTo(200);
+		assertThat(sessions(c)).isEqualTo(1);
+
+		var erased = post("/api/v1/privacy/erasures", Map.of("email", c.email(), "reason", "Asked by the contact"));
+		assertThat(erased.status()).as(erased.raw()).isEqualTo(200);
+		assertThat(erased.body().get("found").asBoolean()).isTrue();
+		assertThat(sessions(c)).isZero();
+
+		// Well within the TTL: the very next request with the same cookie gets no portal page.
+		Page after = browser.get("/portal");
+		assertThat(after.status()).isEqualTo(302);
+		assertThat(after.location()).endsWith("/portal/sign-in");
+		assertThat(after.body()).doesNotContain("Siti Rahma");
+	}
+
+	@Test
 	void brandingShowsOnPortalPagesAndEmails() {
 		assertProblem(call("PUT", "/api/v1/admin/portal-branding", Map.of("accentColour", "red")), 400, "accentColour");
 		assertProblem(call("PUT", "/api/v1/admin/portal-branding", Map.of("logoUrl", "javascript:alert(1)")), 400, "logoUrl");
