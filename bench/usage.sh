@@ -122,24 +122,27 @@ notices() {
     (select count(*) from notification where uniqueness_key like 'rule:RED_FLAG_NOTICE:%'),
     (select count(*) from red_flag f where source = 'HEALTH' and not exists (select 1 from notification n
        where n.uniqueness_key = 'rule:RED_FLAG_NOTICE:' || f.account_id || ':' || f.id)),
-    (select count(*) from automation_task where rule_code = 'AT_RISK'), (select count(*) from health_score where band = 'RED'),
+    (select count(*) from automation_task where rule_code = 'AT_RISK'),
+    (select count(*) from health_score s where band = 'RED' and not exists (select 1 from automation_task t
+       where t.rule_code = 'AT_RISK' and t.account_id = s.account_id)),
     (select count(*) from outbox_message where template = 'csm-notice'),
     (select count(*) from event_publication where completion_date is null),
     (select count(*) from notification n where not exists (select 1 from outbox_message o
-       where o.uniqueness_key = 'notice-EMAIL:' || n.uniqueness_key))"
+       where o.uniqueness_key = 'notice-EMAIL:' || n.uniqueness_key)),
+    (select count(*) - count(distinct account_id) from automation_task where rule_code = 'AT_RISK')"
 }
 SINCE=$(date -u +%FT%TZ)
 RECOMPUTE1=$(api -X POST $BASE/api/v1/health/recompute)
 DRAIN1=$(drain $SINCE)
-read -r FLAGS1 NOTICES1 UNNOTIFIED1 TASKS1 RED1 MAILS1 INCOMPLETE1 UNMAILED1 <<< "$(notices)"
+read -r FLAGS1 NOTICES1 UNNOTIFIED1 TASKS1 RED1 MAILS1 INCOMPLETE1 UNMAILED1 TWICE1 <<< "$(notices)"
 echo "first full recompute (raises every flag): $RECOMPUTE1; listeners done ${DRAIN1}s later"
-echo "  flags $FLAGS1, notices $NOTICES1 (flags without their notice: $UNNOTIFIED1), at-risk tasks $TASKS1 for $RED1 red accounts, notice emails $MAILS1 (notices without their email: $UNMAILED1), incomplete publications $INCOMPLETE1"
+echo "  flags $FLAGS1, notices $NOTICES1 (flags without their notice: $UNNOTIFIED1), at-risk tasks $TASKS1 (accounts with two: $TWICE1; red accounts without one: $RED1), notice emails $MAILS1 (notices without their email: $UNMAILED1), incomplete publications $INCOMPLETE1"
 SINCE=$(date -u +%FT%TZ)
 RECOMPUTE2=$(api -X POST $BASE/api/v1/health/recompute)
 DRAIN2=$(drain $SINCE)
-read -r FLAGS2 NOTICES2 UNNOTIFIED2 TASKS2 RED2 MAILS2 INCOMPLETE2 UNMAILED2 <<< "$(notices)"
+read -r FLAGS2 NOTICES2 UNNOTIFIED2 TASKS2 RED2 MAILS2 INCOMPLETE2 UNMAILED2 TWICE2 <<< "$(notices)"
 echo "second full recompute: $RECOMPUTE2; listeners done ${DRAIN2}s later"
-echo "  flags $FLAGS2, notices $NOTICES2 (flags without their notice: $UNNOTIFIED2), at-risk tasks $TASKS2, notice emails $MAILS2 (notices without their email: $UNMAILED2), incomplete publications $INCOMPLETE2"
+echo "  flags $FLAGS2, notices $NOTICES2 (flags without their notice: $UNNOTIFIED2), at-risk tasks $TASKS2 (accounts with two: $TWICE2; red accounts without one: $RED2), notice emails $MAILS2 (notices without their email: $UNMAILED2), incomplete publications $INCOMPLETE2"
 LOG_ERRORS=$(tail -n +$((LOG_FROM + 1)) target/bench-usage-app.log | grep -cE ' ERROR |Exception' || true)
 echo "ERROR/Exception lines in the app log during both recomputes: $LOG_ERRORS"
 ADOPTION="(skipped)"; HEALTH="(skipped)"
@@ -160,7 +163,7 @@ fi
   echo "plain COPY into usage_event: $COPY_RATE rows/s; ingestion = $RATIO of COPY"
   echo "no loss under kill -9: $NOLOSS; load generator: $KILL_LOAD"
   echo "health recompute of $ACCOUNTS accounts: first $RECOMPUTE1 (listeners done ${DRAIN1}s later); second $RECOMPUTE2 (listeners done ${DRAIN2}s later)"
-  echo "notices exactly once: after the first recompute $FLAGS1 flags, $NOTICES1 notices, $UNNOTIFIED1 flags without notice, $TASKS1 at-risk tasks for $RED1 red accounts, $MAILS1 notice emails ($UNMAILED1 notices without one), $INCOMPLETE1 incomplete publications; after the second $FLAGS2 flags, $NOTICES2 notices, $UNNOTIFIED2 without notice, $TASKS2 tasks, $MAILS2 notice emails ($UNMAILED2 without), $INCOMPLETE2 incomplete"
+  echo "notices exactly once: after the first recompute $FLAGS1 flags, $NOTICES1 notices, $UNNOTIFIED1 flags without notice, $TASKS1 at-risk tasks ($TWICE1 accounts with two, $RED1 red accounts without one), $MAILS1 notice emails ($UNMAILED1 notices without one), $INCOMPLETE1 incomplete publications; after the second $FLAGS2 flags, $NOTICES2 notices, $UNNOTIFIED2 without notice, $TASKS2 at-risk tasks ($TWICE2 accounts with two, $RED2 red accounts without one), $MAILS2 notice emails ($UNMAILED2 without), $INCOMPLETE2 incomplete"
   echo "ERROR/Exception lines in the app log during both recomputes: $LOG_ERRORS"
   echo "GET /api/v1/accounts/{id}/adoption (${BENCH_CLIENTS:-20} clients, wrk): $ADOPTION"
   echo "GET /api/v1/accounts/{id}/health (${BENCH_CLIENTS:-20} clients, wrk): $HEALTH"

@@ -42,14 +42,17 @@ public class EventPublications {
 	private final BackgroundProperties props;
 	private final BackgroundWorkConfiguration background;
 	private final Clock clock;
+	private final com.onward.shared.BulkChanges bulkChanges;
 	private volatile Status cached;
 	private volatile Instant cachedAt = Instant.EPOCH;
 	private volatile Failure lastUnrecorded;
 	private volatile long incompleteAtLastCheck;
 
 	EventPublications(JdbcClient jdbc, FailedEventPublications failedPublications, BackgroundProperties props,
-			BackgroundWorkConfiguration background, Clock clock, MeterRegistry meters) {
+			BackgroundWorkConfiguration background, Clock clock, MeterRegistry meters,
+			com.onward.shared.BulkChanges bulkChanges) {
 		this.jdbc = jdbc;
+		this.bulkChanges = bulkChanges;
 		this.failedPublications = failedPublications;
 		this.props = props;
 		this.background = background;
@@ -144,8 +147,10 @@ public class EventPublications {
 			.withMaxInFlight(retry.batchSize()).withFilter(p -> ignoreBackOff || due(p, now)));
 		Status status = status();
 		long before = incompleteAtLastCheck;
-		incompleteAtLastCheck = status.incomplete();
-		if (pilingUp(before, status.incomplete(), retry.warnCount())
+		// While a bulk change runs here its chunks wait for the bulk lane on purpose: they are not a pile-up.
+		boolean holding = bulkChanges.running();
+		incompleteAtLastCheck = holding ? 0 : status.incomplete();
+		if (!holding && pilingUp(before, status.incomplete(), retry.warnCount())
 				|| (status.oldestAgeSeconds() != null && status.oldestAgeSeconds() >= retry.warnAge().toSeconds())) {
 			log.warn("Event publications pile up: {} incomplete ({} failed), the oldest from {}; last error: {}",
 					status.incomplete(), status.failed(), status.oldestIncomplete(),
