@@ -16,7 +16,6 @@ import com.onward.shared.NotFoundException;
 import com.onward.identity.Users;
 import com.onward.stakeholder.Stakeholders;
 import com.onward.team.Team;
-import com.onward.team.TeamMember;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -70,10 +69,7 @@ public class Tasks {
 	}
 
 	private List<UUID> membersOf(Users.StaffUser user) {
-		return team.members().stream()
-			.filter(m -> user.id().equals(m.userId())
-					|| (m.userId() == null && m.email() != null && m.email().equalsIgnoreCase(user.email())))
-			.map(TeamMember::id).toList();
+		return team.memberIdsOf(user.id(), user.email());
 	}
 
 	/** An account's open (or all) tasks. */

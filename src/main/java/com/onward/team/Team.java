@@ -58,6 +58,17 @@ public class Team {
 		return jdbc.sql(MEMBER_SELECT + " order by m.role, m.name").query(Team::mapMember).list();
 	}
 
+	/**
+	 * The members a staff user is: those linked to the user, and those linked to nobody with the user's email (the
+	 * inbox badge of every page's top bar asks, so a query for their ids rather than the whole team).
+	 */
+	public List<UUID> memberIdsOf(UUID userId, String email) {
+		return jdbc.sql("""
+				select id from team_member
+				where user_id = :user or (user_id is null and lower(email) = lower(cast(:email as text)))""")
+			.param("user", userId).param("email", email).query(UUID.class).list();
+	}
+
 	public TeamMember member(UUID id) {
 		return jdbc.sql(MEMBER_SELECT + " where m.id = :id").param("id", id).query(Team::mapMember).optional()
 			.orElseThrow(() -> new NotFoundException("Team member", id));

@@ -96,6 +96,34 @@ class TeamAssignmentIntegrationTests extends IntegrationTest {
 		call("PATCH", "/api/v1/team/members/" + other, Map.of("active", false));
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	Team team;
+
+	@Test
+	void aStaffUserIsTheMembersLinkedToThemAndTheUnlinkedOnesWithTheirEmail() {
+		String email = unique("pat") + "@vendor.example";
+		String user = post("/api/v1/admin/users", Map.of("username", unique("pat"), "displayName", "Pat", "role", "CSM",
+				"email", email, "password", "pat-password-123")).body().get("id").asString();
+		String linked = post("/api/v1/team/members", Map.of("name", unique("Pat linked"), "role", "CSM", "capacity", 10))
+			.body().get("id").asString();
+		assertThat(call("PUT", "/api/v1/team/members/" + linked + "/user", Map.of("userId", user)).status()).isEqualTo(200);
+		String byEmail = post("/api/v1/team/members", Map.of("name", unique("Pat by email"), "role", "IMPLEMENTATION_SPECIALIST",
+				"email", email.toUpperCase(), "capacity", 10)).body().get("id").asString();
+		String someoneElse = post("/api/v1/admin/users", Map.of("username", unique("sam"), "displayName", "Sam", "role", "CSM",
+				"password", "sam-password-123")).body().get("id").asString();
+		String othersWithTheEmail = post("/api/v1/team/members", Map.of("name", unique("Sam"), "role", "CSM",
+				"email", email, "capacity", 10)).body().get("id").asString();
+		assertThat(call("PUT", "/api/v1/team/members/" + othersWithTheEmail + "/user", Map.of("userId", someoneElse)).status())
+			.isEqualTo(200);
+
+		assertThat(team.memberIdsOf(java.util.UUID.fromString(user), email)).map(java.util.UUID::toString)
+			.as("linked to them, or linked to nobody with their email (any case); not someone else's with the same email")
+			.containsExactlyInAnyOrder(linked, byEmail);
+		assertThat(team.memberIdsOf(java.util.UUID.randomUUID(), null)).isEmpty();
+		for (String m : List.of(linked, byEmail, othersWithTheEmail))
+			call("PATCH", "/api/v1/team/members/" + m, Map.of("active", false));
+	}
+
 	@Test
 	void capacityDefaultsComeFromTheRoleAndSegment() {
 		JsonNode m = post("/api/v1/team/members", Map.of("name", unique("Def"), "role", "CSM", "segments", List.of("MID_MARKET")))
