@@ -58,7 +58,7 @@ class AnalyticsController {
 	String page(@RequestParam(defaultValue = "segment") String groupBy,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale,
-			Model model, HttpServletRequest request, HttpServletResponse response) throws Exception {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		TimeToValue.GroupBy by = safeGroupBy(groupBy);
 		Answers answers = new Answers(ttv.report(TimeToValue.Metric.FIRST_VALUE, by, from, to),
 				ttv.report(TimeToValue.Metric.GO_LIVE, by, from, to), retention.report(Retention.By.TTV, from, to),

@@ -1,23 +1,18 @@
 package com.onward.analytics;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.View;
-import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
+import com.onward.shared.ViewText;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * A page's content rendered to HTML once per set of held answers and reused while they are held. The
@@ -34,11 +29,11 @@ class RenderedContent {
 	private record Rendered(List<Object> answers, String html) {
 	}
 
-	private final ThymeleafViewResolver views;
+	private final ViewText views;
 	private final boolean enabled;
 	private final Cache<Object, Rendered> rendered;
 
-	RenderedContent(ThymeleafViewResolver views, AnalyticsProperties props) {
+	RenderedContent(ViewText views, AnalyticsProperties props) {
 		this.views = views;
 		this.enabled = !props.cache().maxAge().isZero();
 		this.rendered = Caffeine.newBuilder().maximumSize(props.cache().maxEntries())
@@ -51,10 +46,10 @@ class RenderedContent {
 	 * these {@code answers} is held.
 	 */
 	String html(Object key, List<Object> answers, String template, Supplier<Map<String, Object>> model, Locale locale,
-			HttpServletRequest request, HttpServletResponse response) throws Exception {
+			HttpServletRequest request, HttpServletResponse response) {
 		Rendered held = enabled ? rendered.getIfPresent(key) : null;
 		if (held != null && same(held.answers(), answers)) return held.html();
-		String html = render(template, model.get(), locale, request, response);
+		String html = views.render(template, model.get(), locale, request, response);
 		if (enabled) rendered.put(key, new Rendered(answers, html));
 		return html;
 	}
@@ -66,39 +61,5 @@ class RenderedContent {
 			if (held.get(i) != now.get(i)) return false;
 		}
 		return true;
-	}
-
-	/** Renders through the application's Thymeleaf view (messages, beans, links as on any page) into a string. */
-	private String render(String template, Map<String, Object> model, Locale locale, HttpServletRequest request,
-			HttpServletResponse response) throws Exception {
-		View view = views.resolveViewName(template, locale);
-		var html = new StringWriter(32 * 1024);
-		var out = new PrintWriter(html);
-		view.render(model, request, new HttpServletResponseWrapper(response) {
-			@Override
-			public PrintWriter getWriter() {
-				return out;
-			}
-
-			@Override
-			public ServletOutputStream getOutputStream() {
-				throw new IllegalStateException("content is rendered as text");
-			}
-
-			// The headers are the page's business: the content is only a part of it.
-			@Override
-			public void setContentType(String type) {
-			}
-
-			@Override
-			public void setCharacterEncoding(String encoding) {
-			}
-
-			@Override
-			public void setLocale(Locale locale) {
-			}
-		});
-		out.flush();
-		return html.toString();
 	}
 }

@@ -1,7 +1,5 @@
 package com.onward.portal;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,16 +11,14 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.View;
-import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
+import com.onward.shared.ViewText;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * The portal home as HTML, rendered by its Thymeleaf template once per state of what it shows and
@@ -43,7 +39,7 @@ class PortalHomePage {
 	private record Key(PortalHome.View view, PortalUser user, Locale locale, boolean answered) {
 	}
 
-	private final ThymeleafViewResolver views;
+	private final ViewText views;
 	/** A rendered page in UTF-8, in the pieces between its CSRF placeholders. */
 	private record Rendered(List<byte[]> pieces, int length) {
 
@@ -77,7 +73,7 @@ class PortalHomePage {
 
 	private final Cache<Key, Rendered> pages;
 
-	PortalHomePage(ThymeleafViewResolver views, PortalProperties props) {
+	PortalHomePage(ViewText views, PortalProperties props) {
 		this.views = views;
 		this.pages = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
 			.maximumWeight(props.homePageCacheChars()).weigher((Key k, Rendered v) -> v.length()).build();
@@ -88,22 +84,10 @@ class PortalHomePage {
 			HttpServletResponse response) {
 		Locale locale = LocaleContextHolder.getLocale();
 		var key = new Key(view, user, locale, request.getParameter("answered") != null);
-		Rendered page = pages.get(key, k -> Rendered.of(render(model, locale, request, response)));
+		Rendered page = pages.get(key, k -> Rendered.of(
+				views.render("portal/home", model, locale, new PlaceholderCsrf(request), response)));
 		var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		return page.with(csrf == null ? CSRF_PLACEHOLDER : csrf.getToken());
-	}
-
-	private String render(Map<String, Object> model, Locale locale, HttpServletRequest request,
-			HttpServletResponse response) {
-		try {
-			View view = views.resolveViewName("portal/home", locale);
-			var out = new StringWriter();
-			view.render(model, new PlaceholderCsrf(request), new Captured(response, new PrintWriter(out)));
-			return out.toString();
-		}
-		catch (Exception e) {
-			throw new IllegalStateException("The portal home could not be rendered", e);
-		}
 	}
 
 	/** The request as the template sees it, with the placeholder for the CSRF token. */
@@ -125,27 +109,6 @@ class PortalHomePage {
 				return placeholder;
 			}
 			return super.getAttribute(name);
-		}
-	}
-
-	/** Keeps the rendered text instead of writing it to the client. */
-	private static final class Captured extends HttpServletResponseWrapper {
-
-		private final PrintWriter writer;
-
-		Captured(HttpServletResponse response, PrintWriter writer) {
-			super(response);
-			this.writer = writer;
-		}
-
-		@Override
-		public PrintWriter getWriter() {
-			return writer;
-		}
-
-		@Override
-		public void flushBuffer() {
-			writer.flush();
 		}
 	}
 }
