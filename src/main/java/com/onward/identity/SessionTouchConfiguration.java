@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
  * Spring Session JDBC records every request's access time: one {@code UPDATE} of the session's row
@@ -40,5 +41,15 @@ class SessionTouchConfiguration {
 		long millis = Math.max(0, interval.toMillis());
 		return repository -> repository
 			.setUpdateSessionQuery(UPDATE_SESSION_QUERY.replace("%TOUCH_MILLIS%", Long.toString(millis)));
+	}
+
+	/**
+	 * An attribute added by two requests of the same session at once (the CSRF token, made when the
+	 * first pages after sign-in open in parallel) is stored by the second as an update instead of
+	 * failing that request on the attribute table's primary key.
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 }

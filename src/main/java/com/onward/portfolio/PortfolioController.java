@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.onward.shared.PageResult;
 import com.onward.shared.Segment;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -27,8 +30,12 @@ class PortfolioController {
 
 	private final com.onward.team.Team team;
 
-	PortfolioController(Portfolio portfolio, ObjectMapper json, MessageSource messages, com.onward.team.Team team) {
+	private final PortfolioRows rowsHtml;
+
+	PortfolioController(Portfolio portfolio, ObjectMapper json, MessageSource messages, com.onward.team.Team team,
+			PortfolioRows rowsHtml) {
 		this.team = team;
+		this.rowsHtml = rowsHtml;
 		this.portfolio = portfolio;
 		this.json = json;
 		this.messages = messages;
@@ -43,7 +50,7 @@ class PortfolioController {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String dir,
 			@RequestParam(defaultValue = "25") int size, @RequestHeader(value = "HX-Request", required = false) String hx,
-			Model model) {
+			HttpServletRequest request, Model model) {
 		int pageSize = Math.clamp(size, 5, 200);
 		// Unknown categories are ignored rather than matching nothing.
 		String flagFilter = flag != null && (flag.equals("ANY") || java.util.Arrays.stream(com.onward.health.FlagCategory.values())
@@ -59,7 +66,9 @@ class PortfolioController {
 		model.addAttribute("flagCategories", com.onward.health.FlagCategory.values());
 		Portfolio.Sort order = Portfolio.Sort.of(sort, dir);
 		model.addAttribute("sort", order);
-		model.addAttribute("rows", portfolio.page(filter, order, Math.max(0, page), pageSize));
+		PageResult<Portfolio.Row> rows = portfolio.page(filter, order, Math.max(0, page), pageSize);
+		model.addAttribute("rows", rows);
+		model.addAttribute("rowsHtml", rowsHtml.html(rows.items(), LocaleContextHolder.getLocale(), request.getContextPath()));
 		model.addAttribute("filter", filter);
 		model.addAttribute("segments", Segment.values());
 		model.addAttribute("size", pageSize);

@@ -10,6 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,6 +75,30 @@ class SessionTouchIntegrationTests extends IntegrationTest {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'touch-user'").query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void parallelFirstPagesAfterSignInAreAllServed() throws Exception {
+		if (users.find("touch-tabs").isEmpty()) users.create("touch-tabs", "Touch Tabs", null, StaffRole.VIEWER, "touch-tabs-pass");
+		HttpClient browser = signIn("touch-tabs", "touch-tabs-pass");
+		// Every page right after sign-in makes the session's CSRF token: opened at once, each stores it.
+		try (var pool = Executors.newFixedThreadPool(12)) {
+			List<Future<HttpResponse<String>>> pages = new ArrayList<>();
+			for (int i = 0; i < 24; i++) {
+				pages.add(pool.submit(() -> browser.send(fetch("/"), HttpResponse.BodyHandlers.ofString())));
+			}
+			for (var page : pages) {
+				HttpResponse<String> answer = page.get();
+				assertThat(answer.statusCode()).isEqualTo(200);
+				assertThat(answer.body()).contains("portfolio-list").contains("name=\"_csrf\"");
+			}
+		}
+		assertThat(jdbc.sql("""
+				select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+				where s.principal_name = 'touch-tabs' and a.attribute_name like '%CsrfToken%'""")
+			.query(Long.class).single()).isEqualTo(1);
+		// The session goes on with the token it kept.
+		assertThat(browser.send(fetch("/"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 	}
 
 	private long lastAccess() {

@@ -16,6 +16,36 @@ class PortfolioIntegrationTests extends IntegrationTest {
 	@Autowired
 	Portfolio portfolio;
 
+	@Autowired
+	PortfolioRows rowsHtml;
+
+	@Test
+	void rowsAreWrittenEscapedInTheViewersLanguage() {
+		var account = java.util.UUID.randomUUID();
+		var project = java.util.UUID.randomUUID();
+		var row = new Portfolio.Row(account, "<script>alert(1)</script> & \"Co\"", Segment.MID_MARKET,
+				com.onward.shared.TouchModel.LOW_TOUCH, null, "en", project, "IN_PROGRESS", 45,
+				java.time.LocalDate.of(2026, 1, 5), java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 4),
+				null, true, false, "Ana <b>", null, 72, "GREEN", 2, null, 20, java.time.LocalDate.of(2026, 3, 20), 1,
+				null);
+		String en = rowsHtml.html(java.util.List.of(row), java.util.Locale.ENGLISH, "/app");
+		assertThat(en).doesNotContain("<script>").doesNotContain("<b>")
+			.contains("data-account=\"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;\"")
+			.contains("<tr class=\"portfolio-row overdue\"")
+			.contains("href=\"/app/accounts/" + account + "\">&lt;script&gt;")
+			.contains("aria-label=\"Open the onboarding project of &lt;script&gt;")
+			.contains("class=\"badge health GREEN\"").contains(">72</a>").contains(">2 flags</a>")
+			.contains("style=\"width:45%\"").contains(">45%</span>")
+			.contains("Ana &lt;b&gt;").contains("<span class=\"badge red\">+3 d</span>").contains(">20 days</td>")
+			.contains("<span class=\"badge red\">overdue</span>").doesNotContain("over capacity")
+			.contains("href=\"/app/projects/" + project + "#hypercare\" class=\"badge yellow hypercare\"")
+			.contains("1 open issue(s), next due —");
+		String id = rowsHtml.html(java.util.List.of(row), java.util.Locale.forLanguageTag("id"), "");
+		assertThat(id).contains("href=\"/accounts/" + account + "\"").doesNotContain("20 days").doesNotContain(">overdue<")
+			.doesNotContain("Open the onboarding project");
+		assertThat(rowsHtml.html(java.util.List.of(), java.util.Locale.ENGLISH, "")).isEmpty();
+	}
+
 	String sign(String name, int employees, long acv, String signedAt) {
 		var body = new HashMap<>(contract(unique("opp"), signedAt, employees, acv, "en"));
 		@SuppressWarnings("unchecked")
