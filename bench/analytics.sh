@@ -14,7 +14,7 @@ set -euo pipefail
 PORT=${BENCH_PORT:-18095}
 PGPORT=${BENCH_PGPORT:-54335}
 N=${BENCH_N:-100000}
-REQUESTS=${BENCH_REQUESTS:-100}
+REQUESTS=${BENCH_REQUESTS:-1000}
 CLIENTS=20
 TOKEN=bench-token-0123456789abcdef0123456789abcdef
 DATA=target/bench-analytics-postgres
@@ -58,7 +58,8 @@ summarise() { awk '/95% in/ {p95=$3*1000} /50% in/ {p50=$3*1000} /99% in/ {p99=$
 RESULTS=""
 measure() { # label, then hey arguments
   local label=$1; shift
-  hey -n 40 -c $CLIENTS "$@" >/dev/null # warm-up (the first request computes, the others share its answer)
+  # Warm-up: the first request computes, the others share its answer, and the code path gets compiled.
+  hey -n 200 -c $CLIENTS "$@" >/dev/null
   local line; line=$(hey -n $REQUESTS -c $CLIENTS "$@" | summarise)
   printf '   %-58s %s\n' "$label" "$line"
   printf '%-60s %s\n' "$label" "$line" >> $OUT
@@ -81,7 +82,7 @@ for path in "/api/v1/analytics/time-to-value?groupBy=segment" "/api/v1/analytics
     "/api/v1/analytics/retention?by=ttv" "/api/v1/analytics/onboarding"; do
   cold "$path"
 done
-echo "== analytics and planning endpoints ($CLIENTS clients, $REQUESTS requests each)"
+echo "== analytics and planning endpoints ($CLIENTS clients, $REQUESTS requests in all after 200 to warm up)"
 phase endpoints
 for path in "/api/v1/analytics/time-to-value?groupBy=segment" "/api/v1/analytics/time-to-value?groupBy=csm" \
     "/api/v1/analytics/time-to-value?groupBy=cohort" "/api/v1/analytics/time-to-go-live?groupBy=segment" \
@@ -126,7 +127,7 @@ measure "page /analytics?groupBy=cohort" -H "Cookie: $COOKIE" "$BASE/analytics?g
 measure "page /planning" -H "Cookie: $COOKIE" "$BASE/planning"
 measure "page / (portfolio, TTV filter)" -H "Cookie: $COOKIE" "$BASE/?ttv=LE_30"
 
-echo "renewals: $(sql -tA -c 'select count(*) from account_renewal'); $CLIENTS clients, $REQUESTS requests each" >> $OUT
+echo "renewals: $(sql -tA -c 'select count(*) from account_renewal'); $CLIENTS clients, $REQUESTS requests in all per figure after 200 to warm up" >> $OUT
 # Answers computed and changes that retired answers, per phase (the cold phase retires them on purpose).
 awk '/=== bench phase: / {p=$4; order[++n]=p} /AnalyticsCache.*: computed / {c[p]++} /AnalyticsCache.*changed: answers/ {r[p]++}
   END {printf "answers computed / retirements per phase:"; for (i=1;i<=n;i++) printf " %s %d / %d;", order[i], c[order[i]], r[order[i]]; print ""}' \
