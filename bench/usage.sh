@@ -5,7 +5,8 @@
 #   2. the same rows written by a plain COPY into the same table, and our rate as a ratio of it;
 #   3. no loss: kill -9 the app under load, restart it, and check that every event answered 202
 #      is stored exactly once;
-#   (BENCH_HEALTH_ONLY=1 skips 1-3 and measures only the health part.)
+#   1b. the same into one account (every batch updates the same rollup rows);
+#   (BENCH_HEALTH_ONLY=1 skips 1-3 and measures only the health part; BENCH_INGEST_ONLY=1 stops after 3.)
 #   4. health: 100,000 accounts with projects, contacts and 90 days of rollups (each with a CSM, so
 #      every red flag notifies); a first and a second full recompute, each followed by the listeners'
 #      work until no event publication is incomplete; every flag's notice counted (exactly once) and
@@ -34,7 +35,7 @@ rm -rf $DATA $APP_LOG
 NO_SWEEP=--onward.automation.sweep-cron=-
 start_app --onward.embedded-db.data-dir=$DATA --onward.embedded-db.port=$PGPORT --onward.embedded-db.max-pool-size=20 $NO_SWEEP
 
-INGEST="(skipped: BENCH_HEALTH_ONLY=1)"; COPY_RATE="(skipped)"; RATIO="-"; NOLOSS="(skipped)"; KILL_LOAD="(skipped)"
+INGEST="(skipped: BENCH_HEALTH_ONLY=1)"; INGEST_ONE="(skipped)"; COPY_RATE="(skipped)"; RATIO="-"; NOLOSS="(skipped)"; KILL_LOAD="(skipped)"
 if [ "${BENCH_HEALTH_ONLY:-0}" != 1 ]; then
 echo "== 1. ingestion: $CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s"
 sql -c "insert into account (id, external_id, name, employees, acv_amount, acv_currency, product_type, licensed_seats,
@@ -47,6 +48,14 @@ sql -tA -c "select id from account where external_id like 'load-%'" > target/ben
 cat target/bench-ingest.txt
 INGEST=$(grep RESULT target/bench-ingest.txt)
 OURS=$(echo "$INGEST" | sed -E 's/.*events_per_s=([0-9]+).*/\1/')
+
+echo "== 1b. ingestion into one account: $CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s"
+# One large customer sending its whole product's usage: every batch updates the same rollup rows.
+head -1 target/bench-load-accounts.txt > target/bench-load-one-account.txt
+"$JAVA" bench/EventLoad.java $BASE $TOKEN target/bench-load-one-account.txt "$SECONDS_LOAD" "$CLIENTS" 1000 \
+  target/bench-acked-one.txt one > target/bench-ingest-one.txt 2>&1
+cat target/bench-ingest-one.txt
+INGEST_ONE=$(grep RESULT target/bench-ingest-one.txt)
 
 echo "== 2. plain COPY of equivalent rows into usage_event"
 ROWS=1000000
@@ -92,6 +101,17 @@ NOLOSS="killed at $KILLED_AT: acknowledged=$ACKED missing=$MISSING duplicates=$D
 echo "$NOLOSS"
 [ "$MISSING" = 0 ] && [ "$DUPLICATES" = 0 ] || { echo "NO-LOSS CHECK FAILED" >&2; exit 1; }
 sql -c "drop table bench_acked"
+fi
+
+if [ "${BENCH_INGEST_ONLY:-0}" = 1 ]; then
+  {
+    echo "Onward usage benchmark $(date -u +%FT%TZ) on $(nproc) cores (app and PostgreSQL on the same machine), ingestion only"
+    echo "ingestion ($CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s): $INGEST"
+    echo "ingestion into one account ($CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s): $INGEST_ONE"
+    echo "plain COPY into usage_event: $COPY_RATE rows/s; ingestion = $RATIO of COPY"
+    echo "no loss under kill -9: $NOLOSS; load generator: $KILL_LOAD"
+  } | tee $OUT
+  exit 0
 fi
 
 echo "== 4. health at $ACCOUNTS accounts"
@@ -160,6 +180,7 @@ fi
 {
   echo "Onward usage benchmark $(date -u +%FT%TZ) on $(nproc) cores (app and PostgreSQL on the same machine)"
   echo "ingestion ($CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s): $INGEST"
+  echo "ingestion into one account ($CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s): $INGEST_ONE"
   echo "plain COPY into usage_event: $COPY_RATE rows/s; ingestion = $RATIO of COPY"
   echo "no loss under kill -9: $NOLOSS; load generator: $KILL_LOAD"
   echo "health recompute of $ACCOUNTS accounts: first $RECOMPUTE1 (listeners done ${DRAIN1}s later); second $RECOMPUTE2 (listeners done ${DRAIN2}s later)"
