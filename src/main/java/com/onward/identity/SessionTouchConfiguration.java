@@ -44,9 +44,9 @@ class SessionTouchConfiguration {
 	}
 
 	/**
-	 * An attribute added by two requests of the same session at once (the CSRF token, made when the
-	 * first pages after sign-in open in parallel) is stored by the second as an update instead of
-	 * failing that request on the attribute table's primary key.
+	 * An attribute added by two requests of the same session at once is stored by the second as an
+	 * update instead of failing that request on the attribute table's primary key. (The CSRF token,
+	 * the one attribute pages used to add, is now made at sign-in.)
 	 */
 	@Bean
 	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {

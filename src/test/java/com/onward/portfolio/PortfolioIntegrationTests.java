@@ -28,6 +28,17 @@ class PortfolioIntegrationTests extends IntegrationTest {
 				java.time.LocalDate.of(2026, 1, 5), java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 4),
 				null, true, false, "Ana <b>", null, 72, "GREEN", 2, null, 20, java.time.LocalDate.of(2026, 3, 20), 1,
 				null);
+		// Every other text a person can type: a specialist's name, a playbook's phase name, and a band.
+		var typed = new Portfolio.Row(account, "Plain", Segment.SMB, com.onward.shared.TouchModel.TECH_TOUCH, null, "en",
+				project, "IN_PROGRESS", 0, null, null, java.time.LocalDate.of(2026, 3, 4),
+				com.onward.shared.LocalizedText.of("<img src=x onerror=alert(1)>"), false, true, null, "Budi\" onclick=\"x",
+				null, "RED\"><script>", 0, null, null, null, 0, null);
+		String typedHtml = rowsHtml.html(java.util.List.of(typed), java.util.Locale.ENGLISH, "/\"><script>");
+		assertThat(typedHtml).doesNotContain("<img").doesNotContain("<script>").doesNotContain("\" onclick")
+			.contains("&lt;img src=x onerror=alert(1)&gt;").contains("Budi&quot; onclick=&quot;x")
+			.contains("class=\"badge health RED&quot;&gt;&lt;script&gt;\"").contains("href=\"/&quot;&gt;&lt;script&gt;/accounts/")
+			.contains("<span class=\"badge yellow\">over capacity</span>").contains("<span class=\"small muted\">on plan</span>")
+			.doesNotContain("flags</a>").doesNotContain("hypercare");
 		String en = rowsHtml.html(java.util.List.of(row), java.util.Locale.ENGLISH, "/app");
 		assertThat(en).doesNotContain("<script>").doesNotContain("<b>")
 			.contains("data-account=\"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;\"")

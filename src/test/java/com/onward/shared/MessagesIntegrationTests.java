@@ -42,6 +42,14 @@ class MessagesIntegrationTests extends IntegrationTest {
 			.isEqualTo("Participation 80%, no contact recorded yet, homework 2 of 3 done on time.");
 		// A language without files of its own reads the default (English) texts, not the machine's language.
 		assertThat(messages.getMessage("nav.escalations", null, Locale.JAPANESE)).isEqualTo("Escalations");
+		// Any locale is read as one of the three languages: a country, a variant or the old code for Indonesian.
+		String indonesian = messages.getMessage("nav.escalations", null, ID);
+		assertThat(messages.getMessage("nav.escalations", null, Locale.forLanguageTag("id-ID"))).isEqualTo(indonesian);
+		assertThat(messages.getMessage("nav.escalations", null, Locale.of("in"))).isEqualTo(indonesian);
+		assertThat(messages.getMessage("nav.escalations", null, Locale.forLanguageTag("ms-MY-x-lvariant-abc")))
+			.isEqualTo(messages.getMessage("nav.escalations", null, MS));
+		assertThat(MessagesConfiguration.ProductLanguages.language(Locale.forLanguageTag("en-US-x-lvariant-x1")))
+			.isEqualTo(Locale.ENGLISH);
 		assertThatThrownBy(() -> messages.getMessage("no.such.code", null, Locale.ENGLISH))
 			.isInstanceOf(NoSuchMessageException.class);
 	}
