@@ -258,9 +258,9 @@ public class Delivery {
 			.single();
 		if (d.topic() != null && !d.inDigest()) {
 			Integer covered = jdbc.sql("""
-					select count(*) from outbox_message where account_id is not distinct from :a
+					select count(*) from outbox_message where %s
 					  and lower(recipient) = lower(:r) and audience = 'CUSTOMER' and channel = 'EMAIL' and topic = :topic
-					  and id <> :id and status in ('SENT','DIGESTED') and sent_at >= :since""")
+					  and id <> :id and status in ('SENT','DIGESTED') and sent_at >= :since""".formatted(sameContactAccount(d)))
 				.param("a", d.accountId()).param("r", d.recipient()).param("topic", d.topic()).param("id", d.id())
 				.param("since", Timestamp.from(clock.instant().minus(discipline.duplicateWindow()))).query(Integer.class)
 				.single();
@@ -275,13 +275,13 @@ public class Delivery {
 		ZonedDateTime dayStart = now.toLocalDate().atStartOfDay(now.getZone());
 		ZonedDateTime nextDay = now.toLocalDate().plusDays(1).atStartOfDay(now.getZone());
 		Integer used = jdbc.sql("""
-				select (select count(*) from outbox_message where account_id is not distinct from :a
+				select (select count(*) from outbox_message where %1$s
 				          and lower(recipient) = lower(:r) and audience = 'CUSTOMER' and channel = 'EMAIL' and status = 'SENT'
 				          and priority not in ('REQUESTED','TRANSACTIONAL') and sent_at >= :from and sent_at < :to)
-				     + (select count(*) from outbox_message where account_id is not distinct from :a
+				     + (select count(*) from outbox_message where %1$s
 				          and lower(recipient) = lower(:r) and audience = 'CUSTOMER' and channel = 'EMAIL' and status = 'PENDING'
 				          and id <> :id and next_attempt_at <= :now and not in_digest
-				          and priority = any(cast(:higher as text[])))""")
+				          and priority = any(cast(:higher as text[])))""".formatted(sameContactAccount(d)))
 			.param("a", d.accountId()).param("r", d.recipient()).param("from", Timestamp.from(dayStart.toInstant()))
 			.param("to", Timestamp.from(nextDay.toInstant())).param("id", d.id())
 			.param("now", Timestamp.from(clock.instant()))
@@ -299,13 +299,22 @@ public class Delivery {
 			.param("reason", reason).param("until", Timestamp.from(until)).param("id", d.id()).update();
 	}
 
+	/**
+	 * The contact's account in the discipline's queries: {@code account_id = :a}, or {@code account_id is null}
+	 * for a message without an account. ({@code is not distinct from} says both in one, but no index can
+	 * answer it: every delivery then counted through the whole outbox.)
+	 */
+	private static String sameContactAccount(Due d) {
+		return d.accountId() == null ? "account_id is null" : "account_id = :a";
+	}
+
 	/** The contact's messages waiting for this digest (this one first), locked. */
 	private List<UUID> gatherDigest(Due d) {
 		return jdbc.sql("""
-				select id from outbox_message where account_id is not distinct from :a and lower(recipient) = lower(:r)
+				select id from outbox_message where %s and lower(recipient) = lower(:r)
 				  and audience = 'CUSTOMER' and channel = 'EMAIL' and status = 'PENDING' and in_digest
 				  and next_attempt_at <= :now
-				order by (id = :id) desc, created_at for update skip locked""")
+				order by (id = :id) desc, created_at for update skip locked""".formatted(sameContactAccount(d)))
 			.param("a", d.accountId()).param("r", d.recipient()).param("id", d.id())
 			.param("now", Timestamp.from(clock.instant())).query(UUID.class).list();
 	}

@@ -190,6 +190,7 @@ final class Rollups {
 				from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int8[]) as x(a, f, fu, lu, n)
 				left join feature m on m.key = x.f
 				group by x.a, coalesce(m.merged_into, x.f)
+				order by 1, 2
 				on conflict (account_id, feature) do update
 				set first_used = least(usage_feature.first_used, excluded.first_used),
 				    last_used = greatest(usage_feature.last_used, excluded.last_used),
