@@ -193,20 +193,27 @@ class HealthRecompute {
 		refreshStale();
 	}
 
-	/** Accounts marked stale by usage, item or contact changes, refreshed within a minute. */
+	/**
+	 * Accounts marked stale by usage, item or contact changes, refreshed within a minute: one pass over
+	 * those marked when it starts (oldest first). Marks made meanwhile wait for the next pass; under a
+	 * steady stream of usage the same accounts are marked again at once, and rescoring them until none
+	 * is left never ended and took a core from the ingestion that marked them.
+	 */
 	int refreshStale() {
+		long marked = jdbc.sql("select count(*) from health_stale").query(Long.class).single();
 		int total = 0;
-		while (true) {
+		while (total < marked) {
 			List<UUID> ids = jdbc.sql("""
 					delete from health_stale where account_id in (
 					  select account_id from health_stale order by since limit :n for update skip locked)
 					returning account_id""").param("n", props.batchSize()).query(UUID.class).list();
 			if (ids.isEmpty()) {
-				return total;
+				break;
 			}
 			recompute(ids);
 			total += ids.size();
 		}
+		return total;
 	}
 
 	void markStale(Collection<UUID> accountIds) {

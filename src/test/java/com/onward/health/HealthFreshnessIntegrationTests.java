@@ -79,6 +79,44 @@ class HealthFreshnessIntegrationTests extends IntegrationTest {
 		assertThat(stale(accountId)).isFalse();
 	}
 
+	@Test
+	void aRefreshIsOnePassEvenWhileUsageKeepsMarkingTheSameAccounts() throws Exception {
+		UUID first = UUID.fromString(post("/api/v1/contracts", contract(unique("pass"), "2026-11-02T09:00:00Z", 30, 5_000, "en"))
+			.body().get("accountId").asString());
+		UUID busy = UUID.fromString(post("/api/v1/contracts", contract(unique("pass"), "2026-11-02T09:00:00Z", 30, 5_000, "en"))
+			.body().get("accountId").asString());
+		health.refreshStale(); // what other tests left marked
+		health.markStale(java.util.List.of(first, busy));
+		// A customer sending usage all the time: its account is marked again as soon as it is rescored.
+		var marking = new java.util.concurrent.atomic.AtomicBoolean(true);
+		Thread usage = Thread.ofPlatform().start(() -> {
+			long until = System.nanoTime() + 20_000_000_000L;
+			while (marking.get() && System.nanoTime() < until) {
+				health.markStale(java.util.List.of(busy));
+				try {
+					Thread.sleep(1);
+				}
+				catch (InterruptedException e) {
+					return;
+				}
+			}
+			marking.set(false);
+		});
+		try {
+			int rescored = health.refreshStale();
+			assertThat(marking.get()).as("the refresh ended while the account was still being marked").isTrue();
+			assertThat(rescored).isGreaterThanOrEqualTo(2);
+			assertThat(stale(first.toString())).isFalse();
+		}
+		finally {
+			marking.set(false);
+			usage.join();
+		}
+		// The mark made meanwhile is the next pass's work.
+		assertThat(stale(busy.toString())).isTrue();
+		health.refreshStale();
+	}
+
 	private boolean stale(String accountId) {
 		return jdbc.sql("select count(*) from health_stale where account_id = :a").param("a", UUID.fromString(accountId))
 			.query(Long.class).single() > 0;
