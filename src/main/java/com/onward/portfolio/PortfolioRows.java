@@ -34,17 +34,19 @@ class PortfolioRows {
 	/** The rows' {@code <tr>} elements; {@code base} is the application's context path ("" at the root). */
 	String html(List<Portfolio.Row> rows, Locale locale, String base) {
 		var html = new StringBuilder(rows.size() * 2200);
+		String root = htmlEscape(base);
 		for (Portfolio.Row r : rows) {
-			row(html, r, locale, base);
+			row(html, r, locale, root);
 		}
 		return html.toString();
 	}
 
-	private void row(StringBuilder h, Portfolio.Row r, Locale locale, String base) {
+	/** One row; {@code root} is the context path, already escaped. */
+	private void row(StringBuilder h, Portfolio.Row r, Locale locale, String root) {
 		String name = r.accountName();
-		String account = htmlEscape(base) + "/accounts/" + r.accountId();
+		String account = root + "/accounts/" + r.accountId();
 		String health = account + "/health";
-		String project = r.projectId() == null ? null : htmlEscape(base) + "/projects/" + r.projectId();
+		String project = r.projectId() == null ? null : root + "/projects/" + r.projectId();
 
 		h.append("<tr class=\"portfolio-row").append(r.overdue() ? " overdue" : "").append("\" data-account=\"")
 			.append(htmlEscape(name)).append("\">\n");
