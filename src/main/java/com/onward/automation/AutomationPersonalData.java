@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 
 import com.onward.shared.PersonalDataTables;
 
-/** Tasks, sequence enrolments and missed cadences (which name the contact they were about). */
+/**
+ * Tasks, sequence enrolments, missed cadences (which name the contact they were about) and the occasions the
+ * time-based rules acted on.
+ */
 @Component
 class AutomationPersonalData extends PersonalDataTables {
 
@@ -17,6 +20,7 @@ class AutomationPersonalData extends PersonalDataTables {
 		table("automation_task", "tasks", BY_ACCOUNT, "created_at, id");
 		table("sequence_enrolment", "sequenceEnrolments", BY_ACCOUNT, "started_on, id");
 		table("missed_cadence", "missedCadences", BY_ACCOUNT, "due_on, contact_id");
+		table("automation_rule_acted", "ruleOccurrencesActedOn", BY_ACCOUNT, "acted_on, rule_code, occurrence");
 		redacted("automation_task", "args", "done_by");
 		redacted("missed_cadence", "name");
 	}

@@ -89,6 +89,23 @@ class RuleActions {
 			.anyMatch(a -> !(a == Action.START_SEQUENCE && rule.trigger() == Trigger.CONTRACT_SIGNED));
 	}
 
+	/**
+	 * Whether each of the rule's actions does its thing once per occurrence (a message, task, notice, flag, survey,
+	 * invite, webhook or enrolment under the hit's key), so a sweep can remember the hits it acted on and skip them
+	 * later. Filling a role, changing a status and stopping a sequence act on the state as it is now and are tried
+	 * again while the match stands.
+	 */
+	static boolean oncePerOccurrence(Rule rule) {
+		return rule.actions().stream().noneMatch(a -> a == Action.ASSIGN_OWNER || a == Action.CHANGE_STATUS
+				|| a == Action.STOP_SEQUENCE);
+	}
+
+	/** Whether the rule writes to the customer: a hit whose customer has no address yet waits for one. */
+	static boolean emailsCustomer(Rule rule) {
+		return rule.actions().stream().anyMatch(a -> a == Action.SEND_MESSAGE || a == Action.SEND_SURVEY
+				|| a == Action.SEND_INVITE);
+	}
+
 	/** Runs the rule's actions over the current hits; returns how many things were newly done. */
 	int run(Rule rule, LocalDate today) {
 		int fired = 0;

@@ -134,14 +134,17 @@ class RuleMatches {
 				case FEATURE_UNUSED -> {
 					// Only features the vendor marked as core (a guess would teach the wrong thing), and one at a
 					// time: the first unused one, so an account gets the next how-to after it used the last.
+					// The core features are read once and bound as arrays in their order: looked up per account from
+					// the catalogue, they were scanned and sorted again for each of 100,000 accounts.
 					from = " " + """
-							join lateral (select f.key, f.name from usage_catalogue_feature_v f where f.core and not exists (
-							  select 1 from usage_feature_v uf where uf.account_id = a.account_id and uf.feature = f.key)
-							  order by f.key limit 1) f on true""";
+							join lateral (select f.key, f.name from unnest(cast(:coreKeys as text[]), cast(:coreNames as text[]))
+							    with ordinality as f(key, name, position)
+							  where not exists (select 1 from usage_feature_v uf where uf.account_id = a.account_id and uf.feature = f.key)
+							  order by f.position limit 1) f on true""";
 					occurrence = "'feature-' || f.key";
 					occurred = "p.start_date + :days";
-					args = "jsonb_build_array(a.name, coalesce(f.name, f.key), :days)";
-					vals = "jsonb_build_object('feature', coalesce(f.name, f.key))";
+					args = "jsonb_build_array(a.name, f.name, :days)";
+					vals = "jsonb_build_object('feature', f.name)";
 					where = "p.start_date <= :today - :days";
 				}
 				case WEEKLY_USAGE -> {
@@ -156,13 +159,17 @@ class RuleMatches {
 				}
 				case MILESTONE_OVERDUE, STUCK_ON_STEP -> {
 					boolean overdue = rule.trigger() == Trigger.MILESTONE_OVERDUE;
+					// Only the item's id, project and dates here (the onboarding module indexes them for these two
+					// questions); its name is read for the matches not yet acted on.
 					from = overdue
 							? " join onboarding_item_progress_v i on i.project_id = p.project_id and i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED') and i.due_date <= :today - :days"
 							: " join onboarding_item_progress_v i on i.project_id = p.project_id and i.status in ('IN_PROGRESS','BLOCKED') and i.start_date <= :today - :days and i.due_date < :today";
 					occurrence = "'item-' || i.item_id";
 					occurred = "i.due_date + :days";
 					// The item's name in every language it has: each reader sees theirs.
-					args = "jsonb_build_array(a.name, coalesce(i.name, to_jsonb(i.key)), :today - i.due_date)";
+					args = """
+							jsonb_build_array(a.name, (select coalesce(n.name, to_jsonb(n.key)) from onboarding_item_progress_v n
+							  where n.item_id = i.item_id), :today - i.due_date)""";
 					where = "true";
 				}
 				case NO_STAKEHOLDER_CONTACT -> {
@@ -194,6 +201,11 @@ class RuleMatches {
 				default -> throw new IllegalStateException("not a sweep trigger: " + rule.trigger());
 			}
 		}
+		if (event == null && RuleActions.oncePerOccurrence(rule)) {
+			// What this rule already acted on is skipped here, before anything is looked up for it.
+			where = "(" + where + ")\n  and not exists (select 1 from automation_rule_acted r where r.rule_code = cast(:code as text)"
+					+ " and r.account_id = a.account_id and r.occurrence = " + occurrence + ")";
+		}
 		var params = new HashMap<String, Object>();
 		params.put("today", today);
 		params.put("code", rule.code());
@@ -208,6 +220,12 @@ class RuleMatches {
 		params.put("minDay", rule.conditions().minDay());
 		params.put("maxDay", rule.conditions().maxDay());
 		params.putAll(cadenceParams());
+		if (event == null && rule.trigger() == Trigger.FEATURE_UNUSED) {
+			var core = jdbc.sql("select key, coalesce(name, key) from usage_catalogue_feature_v where core order by key")
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+			params.put("coreKeys", core.stream().map(f -> f[0]).toArray(String[]::new));
+			params.put("coreNames", core.stream().map(f -> f[1]).toArray(String[]::new));
+		}
 		if (event != null) {
 			var list = event.occurrences();
 			params.put("evAccounts", list.stream().map(Occurrence::accountId).toArray(UUID[]::new));

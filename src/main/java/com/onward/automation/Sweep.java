@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.onward.automation.Automation.Hit;
@@ -37,6 +39,8 @@ class Sweep {
 	private final Sequences sequences;
 	private final HealthFacts healthFacts;
 	private final Clock clock;
+	/** Whether this instance has handed health the missed cadences since it started. */
+	private volatile boolean healthHasMissedCadences;
 
 	Sweep(JdbcClient jdbc, TransactionTemplate tx, RuleStore store, RuleMatches matches, RuleActions actions,
 			Sequences sequences, HealthFacts healthFacts, Clock clock) {
@@ -101,7 +105,9 @@ class Sweep {
 			Integer n = tx.execute(s -> {
 				Sequences.sweepLock(jdbc);
 				matches.fillHits(rule, today, null);
-				return actions.run(rule, today);
+				int done = actions.run(rule, today);
+				remember(rule, today);
+				return done;
 			});
 			fired += n == null ? 0 : n;
 			log.debug("Rule {}: {} actions fired in {} ms", rule.code(), n, (System.nanoTime() - started) / 1_000_000);
@@ -110,22 +116,53 @@ class Sweep {
 		return new SweepResult(evaluated, fired);
 	}
 
-	/** Cadences past due plus the grace days of CADENCE_MISSED are recorded; kept ones are cleared. */
+	/**
+	 * Records the hits the rule just acted on, so later sweeps skip them (see {@link RuleMatches#fillHits}). A hit
+	 * whose customer email found no address is not recorded: it is emailed once the account has one, as before.
+	 */
+	private void remember(Rule rule, LocalDate today) {
+		if (!RuleActions.oncePerOccurrence(rule)) {
+			return;
+		}
+		jdbc.sql("""
+				insert into automation_rule_acted (rule_code, account_id, occurrence, acted_on)
+				select :code, h.account_id, h.occurrence, :today from sweep_hit h
+				where not (cast(:emailsCustomer as boolean) and h.customer_ok and h.email is null)
+				on conflict do nothing""")
+			.param("code", rule.code()).param("today", today).param("emailsCustomer", RuleActions.emailsCustomer(rule))
+			.update();
+	}
+
+	/**
+	 * Cadences past due plus the grace days of CADENCE_MISSED are recorded; kept ones are cleared. The due dates
+	 * are worked out once for both, and health's copy is handed over when the record changed (and on this
+	 * instance's first sweep, which brings a copy left behind by an older version up to date).
+	 */
 	private void refreshMissedCadences(LocalDate today, int grace) {
-		jdbc.sql("""
-				delete from missed_cadence m where not exists (
-				  select 1 from (%s) cd where cd.contact_id = m.contact_id and cd.due_on = m.due_on and cd.due_on < :today - :grace)"""
-			.formatted(matches.cadences())).params(matches.cadenceParams()).param("today", today).param("grace", grace).update();
-		jdbc.sql("""
-				insert into missed_cadence (contact_id, due_on, account_id, role, name, detected_on)
-				select cd.contact_id, cd.due_on, cd.account_id, cd.role, cd.name, :today from (%s) cd
-				where cd.due_on < :today - :grace
-				on conflict do nothing""".formatted(matches.cadences())).params(matches.cadenceParams()).param("today", today)
-			.param("grace", grace).update();
+		Integer changed = jdbc.sql("""
+				with missed as materialized (select cd.contact_id, cd.due_on, cd.account_id, cd.role, cd.name
+				                             from (%s) cd where cd.due_on < :today - :grace),
+				cleared as (delete from missed_cadence m where not exists (
+				              select 1 from missed x where x.contact_id = m.contact_id and x.due_on = m.due_on) returning 1),
+				recorded as (insert into missed_cadence (contact_id, due_on, account_id, role, name, detected_on)
+				             select contact_id, due_on, account_id, role, name, :today from missed
+				             on conflict do nothing returning 1)
+				select cast((select count(*) from cleared) + (select count(*) from recorded) as int)"""
+			.formatted(matches.cadences())).params(matches.cadenceParams()).param("today", today).param("grace", grace)
+			.query(Integer.class).single();
+		if (changed == 0 && healthHasMissedCadences) {
+			return;
+		}
 		// Health scores missed cadences from its own copy: the data flows automation -> health, never back.
 		healthFacts.missedCadencesAre(jdbc.sql("select account_id, contact_id, name, role, due_on from missed_cadence")
 			.query((rs, n) -> new CadenceMissed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
 					rs.getString(4), rs.getObject(5, LocalDate.class)))
 			.list());
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				healthHasMissedCadences = true;
+			}
+		});
 	}
 }

@@ -60,6 +60,9 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 	Tasks tasks;
 
 	@Autowired
+	Automation automation;
+
+	@Autowired
 	com.onward.shared.Phrases phrases;
 
 	/** A request a local HTTP receiver got. */
@@ -300,10 +303,62 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 			String ownerNow = jdbc.sql(owner).param("a", account).query(String.class).single();
 			assertThat(ownerNow).isNotNull();
 			assertThat(assigned).isEqualTo(ownerNow + " automation");
+			// Filling a role acts on the state as it is: not remembered, so a role emptied again is filled again.
+			jdbc.sql("update project_assignment set member_id = null where project_id = :p and role = 'CSM'").param("p", project)
+				.update();
+			post("/api/v1/automation/sweeps", null);
+			assertThat(count("select count(*) from project_assignment where project_id = :a and role = 'CSM' and member_id is not null",
+					project)).isEqualTo(1);
+			assertThat(count("select count(*) from automation_rule_acted where account_id = :a", account)).isZero();
 		}
 		finally {
 			call("PUT", "/api/v1/automation/rules/FILL_UNASSIGNED_ROLES", Map.of("enabled", false));
 		}
+	}
+
+	/**
+	 * A sweep acts on an occasion once and remembers it: later sweeps skip it before any action sees it (a task
+	 * removed meanwhile is not made again). An occasion whose customer had no email
+	 * address is not remembered: the email goes out once the address is known, and only then is it remembered.
+	 */
+	@Test
+	void aSweepRemembersTheOccasionsItActedOnButWaitsForACustomersAddress() {
+		UUID reached = account(5, "DAILY", LocalDate.now().minusDays(8), 12, 3000,
+				contacts(unique("r") + "@memory.example", "PROJECT_LEAD"));
+		UUID unreachable = account(5, "DAILY", LocalDate.now().minusDays(8), 12, 3000,
+				List.<Map<String, Object>>of(Map.of("name", "Budi", "role", "PROJECT_LEAD")));
+		for (UUID a : List.of(reached, unreachable)) {
+			// Day 8 without a login: "day 7 after access" is due, and recent enough to email the customer about.
+			jdbc.sql("update project set start_date = current_date - 8 where account_id = :a").param("a", a).update();
+		}
+		String tasks = "select count(*) from automation_task where account_id = :a and rule_code = 'NO_LOGIN_AFTER_ACCESS'";
+		String emails = "select count(*) from outbox_message where account_id = :a and uniqueness_key like 'rule:NO_LOGIN_AFTER_ACCESS:%'";
+		String acted = "select count(*) from automation_rule_acted where account_id = :a and rule_code = 'NO_LOGIN_AFTER_ACCESS'"
+				+ " and occurrence = 'day-7'";
+		post("/api/v1/automation/sweeps", null);
+		assertThat(count(tasks, reached)).isEqualTo(1);
+		assertThat(count(emails, reached)).isEqualTo(1);
+		assertThat(count(acted, reached)).isEqualTo(1);
+		assertThat(count(tasks, unreachable)).isEqualTo(1);
+		assertThat(count(emails, unreachable)).isZero();
+		assertThat(count(acted, unreachable)).as("waits for an address").isZero();
+
+		jdbc.sql("delete from automation_task where account_id = :a and rule_code = 'NO_LOGIN_AFTER_ACCESS'").param("a", reached)
+			.update();
+		post("/api/v1/automation/sweeps", null);
+		assertThat(count(tasks, reached)).as("remembered: not handed to the actions again").isZero();
+		assertThat(automation.dryRun("NO_LOGIN_AFTER_ACCESS", 10_000)).extracting(Automation.Hit::accountId)
+			.doesNotContain(reached);
+
+		jdbc.sql("update contact set email = :e where account_id = :a").param("e", unique("budi") + "@memory.example")
+			.param("a", unreachable).update();
+		post("/api/v1/automation/sweeps", null);
+		post("/api/v1/automation/sweeps", null);
+		assertThat(count(emails, unreachable)).isEqualTo(1);
+		assertThat(count(tasks, unreachable)).isEqualTo(1);
+		assertThat(count(acted, unreachable)).isEqualTo(1);
+		assertThat(automation.dryRun("NO_LOGIN_AFTER_ACCESS", 10_000)).extracting(Automation.Hit::accountId)
+			.doesNotContain(reached, unreachable);
 	}
 
 	@Test
