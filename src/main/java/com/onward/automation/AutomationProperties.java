@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -16,14 +17,17 @@ import org.springframework.validation.annotation.Validated;
  * {@code onward.automation}: the sequences (AUTO-3), the stakeholder cadences (PPL-3), which plan
  * items count as the kickoff, and the no-catch-up limits: a time-based rule emails a customer only
  * for an occasion at most {@code catchUpGraceDays} before Onward knew the account, and the welcome
- * goes only for a contract signed within {@code welcomeWithinDays}.
+ * goes only for a contract signed within {@code welcomeWithinDays}. {@code sweepWorkMem} is PostgreSQL's
+ * {@code work_mem} for the sweep's transactions.
  */
 @ConfigurationProperties("onward.automation")
 @Validated
 record AutomationProperties(Map<String, @Valid Sequence> sequences, List<@Valid Cadence> cadences, List<String> kickoffItems,
-		Integer catchUpGraceDays, Integer welcomeWithinDays) {
+		Integer catchUpGraceDays, Integer welcomeWithinDays, @Pattern(regexp = "[1-9][0-9]*(kB|MB|GB)")
+		String sweepWorkMem) {
 
 	AutomationProperties {
+		if (sweepWorkMem == null) sweepWorkMem = "64MB";
 		if (catchUpGraceDays == null) catchUpGraceDays = 1;
 		if (welcomeWithinDays == null) welcomeWithinDays = 14;
 		if (sequences == null) sequences = Map.of();

@@ -173,7 +173,8 @@ class RuleMatches {
 					where = "true";
 				}
 				case NO_STAKEHOLDER_CONTACT -> {
-					from = " join lateral (select max(last_contact_on) as last from contact_v where account_id = a.account_id) lc on true";
+					// Every account's last contact in one grouping: looked up per account, it cost 100,000 index scans.
+					from = " left join (select account_id, max(last_contact_on) as last from contact_v group by account_id) lc on lc.account_id = a.account_id";
 					occurrence = "'since-' || coalesce(lc.last, p.start_date)";
 					args = "jsonb_build_array(a.name, :today - coalesce(lc.last, p.start_date))";
 					where = "coalesce(lc.last, p.start_date) <= :today - :days";

@@ -39,11 +39,13 @@ class Sweep {
 	private final Sequences sequences;
 	private final HealthFacts healthFacts;
 	private final Clock clock;
+	private final AutomationProperties props;
 	/** Whether this instance has handed health the missed cadences since it started. */
 	private volatile boolean healthHasMissedCadences;
 
 	Sweep(JdbcClient jdbc, TransactionTemplate tx, RuleStore store, RuleMatches matches, RuleActions actions,
-			Sequences sequences, HealthFacts healthFacts, Clock clock) {
+			Sequences sequences, HealthFacts healthFacts, Clock clock, AutomationProperties props) {
+		this.props = props;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.store = store;
@@ -93,6 +95,7 @@ class Sweep {
 		int fired = sequences.advance(today);
 		tx.executeWithoutResult(s -> {
 			Sequences.sweepLock(jdbc);
+			workMemory();
 			refreshMissedCadences(today, grace);
 		});
 		int evaluated = 0;
@@ -104,6 +107,7 @@ class Sweep {
 			long started = System.nanoTime();
 			Integer n = tx.execute(s -> {
 				Sequences.sweepLock(jdbc);
+				workMemory();
 				matches.fillHits(rule, today, null);
 				int done = actions.run(rule, today);
 				remember(rule, today);
@@ -116,9 +120,16 @@ class Sweep {
 		return new SweepResult(evaluated, fired);
 	}
 
+	/** The sweep's work memory, for the rest of the current transaction. */
+	private void workMemory() {
+		jdbc.sql("select set_config('work_mem', :m, true)").param("m", props.sweepWorkMem()).query(String.class).single();
+	}
+
 	/**
-	 * Records the hits the rule just acted on, so later sweeps skip them (see {@link RuleMatches#fillHits}). A hit
-	 * whose customer email found no address is not recorded: it is emailed once the account has one, as before.
+	 * Records the hits the rule just acted on, so later sweeps skip them (see {@link RuleMatches#fillHits}). They were
+	 * not remembered yet (the hits exclude what is) and the sweep lock keeps another sweep out meanwhile, so no
+	 * occasion is written twice. A hit whose customer email found no address is not recorded: it is emailed once the
+	 * account has one, as before.
 	 */
 	private void remember(Rule rule, LocalDate today) {
 		if (!RuleActions.oncePerOccurrence(rule)) {
@@ -127,8 +138,7 @@ class Sweep {
 		jdbc.sql("""
 				insert into automation_rule_acted (rule_code, account_id, occurrence, acted_on)
 				select :code, h.account_id, h.occurrence, :today from sweep_hit h
-				where not (cast(:emailsCustomer as boolean) and h.customer_ok and h.email is null)
-				on conflict do nothing""")
+				where not (cast(:emailsCustomer as boolean) and h.customer_ok and h.email is null)""")
 			.param("code", rule.code()).param("today", today).param("emailsCustomer", RuleActions.emailsCustomer(rule))
 			.update();
 	}
