@@ -269,7 +269,11 @@ class RuleMatches {
 				  m.recent
 				from m join w on w.account_id = m.account_id"""
 			.formatted(occurrence, args, vals, contact, occurred, event == null ? "true" : "ev.customer",
-					event == null ? "true" : "ev.recent", from, where, CUSTOMER_CONTACT, ACCOUNT_CSM))
+					event == null ? "true" : "ev.recent", from, where,
+					// Who is written to is looked up only for a rule that writes to them.
+					RuleActions.emailsCustomer(rule) ? CUSTOMER_CONTACT : NO_CUSTOMER_CONTACT,
+					RuleActions.emailsCustomer(rule) || rule.actions().contains(Automation.Action.NOTIFY_CSM) ? ACCOUNT_CSM
+							: NO_ACCOUNT_CSM))
 			.params(params).update();
 	}
 
@@ -280,6 +284,12 @@ class RuleMatches {
 	static final String CUSTOMER_CONTACT = """
 			left join lateral (select email, name from contact_v where account_id = a.account_id and email is not null
 			                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true""";
+
+	/** {@link #CUSTOMER_CONTACT}'s columns, empty. */
+	static final String NO_CUSTOMER_CONTACT = "left join lateral (select null::text as email, null::text as name) c on true";
+
+	/** {@link #ACCOUNT_CSM}'s columns, empty. */
+	static final String NO_ACCOUNT_CSM = "left join lateral (select null::text as name, null::text as email, null::uuid as user_id) csm on true";
 
 	/**
 	 * The account's CSM (alias {@code a}, a row of {@code account_v}; the owner is a team member) as
