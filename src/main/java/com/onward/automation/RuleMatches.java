@@ -123,13 +123,12 @@ class RuleMatches {
 							  and not exists (select 1 from usage_user_v u where u.account_id = a.account_id and u.first_login is not null)""";
 				}
 				case NO_RECENT_LOGIN -> {
-					occurrence = "(select to_char(max(u.last_seen), 'YYYY-MM-DD') from usage_user_v u where u.account_id = a.account_id)";
-					occurred = "(select cast(max(u.last_seen) as date) from usage_user_v u where u.account_id = a.account_id) + :days";
+					// Every account's last activity in one grouping (accounts without users have none and do not match).
+					from = " join (select account_id, max(last_seen) as last_seen from usage_user_v group by account_id) lu on lu.account_id = a.account_id";
+					occurrence = "to_char(lu.last_seen, 'YYYY-MM-DD')";
+					occurred = "cast(lu.last_seen as date) + :days";
 					args = "jsonb_build_array(a.name, :days)";
-					where = """
-							exists (select 1 from usage_user_v u where u.account_id = a.account_id)
-							  and not exists (select 1 from usage_user_v u where u.account_id = a.account_id
-							                  and u.last_seen >= cast(:today - :days as timestamp) at time zone 'UTC')""";
+					where = "lu.last_seen < cast(:today - :days as timestamp) at time zone 'UTC'";
 				}
 				case FEATURE_UNUSED -> {
 					// Only features the vendor marked as core (a guess would teach the wrong thing), and one at a
