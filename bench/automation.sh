@@ -3,7 +3,7 @@
 # SMTP server side by side:
 #   1. sweep: 100,000 active projects (bench/usage-data.sql: plans, contacts, usage rollups, core
 #      features) and every shipped time-based rule, through POST /api/v1/automation/sweeps — the
-#      first sweep (which fires every action due) and the next ones (steady state);
+#      first sweep (which fires every action due) and the next ones (steady state); every account has a CSM;
 #   2. delivery: messages queued in the outbox, two Onward instances on the same database sending
 #      to a local GreenMail (standalone) at once; messages/s until all are sent, each exactly once.
 # Needs psql (apt-get install -y postgresql-client) and a JDK >= 21 in JAVA_HOME or on PATH.
@@ -45,6 +45,11 @@ sql -v n=$ACCOUNTS -v template=$TEMPLATE -f bench/usage-data.sql
 sql -c "delete from usage_user where account_id in (select id from account where external_id like 'bench-%' and hashtext(id::text) % 5 = 0)"
 sql -c "update account set touch_model = 'TECH_TOUCH' where external_id like 'bench-%' and hashtext(id::text) % 7 = 0"
 sql -c "update contact set email = lower(role) || '.' || id || '@bench.example' where email is null"
+# Every account has a CSM, as in a real installation: notices reach someone (a sweep retries an occasion whose
+# notice had nobody to reach, so accounts without one would be re-evaluated by every sweep).
+CSM=$(api $BASE/api/v1/team/members -d '{"name":"Bench CSM","email":"csm@bench.example","role":"CSM","capacity":1000}' \
+  | sed -E 's/.*"id":"([^"]+)".*/\1/')
+sql -c "update account set owner_csm_id = '$CSM'"
 sql -c "vacuum analyze"
 ACTIVE=$(sql -tA -c "select count(*) from account a join project p on p.id = a.current_project_id where p.status in ('NOT_STARTED','IN_PROGRESS')")
 echo "data generated in $(( $(date +%s) - T0 )) s: $ACTIVE active projects"

@@ -77,8 +77,15 @@ class TypedBatchApiIntegrationTests extends IntegrationTest {
 	void followUpFlagsAreRaisedOncePerAccountWhileOpen() {
 		UUID account = UUID.randomUUID();
 		var flag = new FollowUpFlag(account, null, List.of("RULE_X"));
-		assertThat(health.raiseFlags(FlagCategory.RELATIONSHIP, "HUMAN_FOLLOW_UP", List.of(flag, flag))).isEqualTo(1);
-		assertThat(health.raiseFlags(FlagCategory.RELATIONSHIP, "HUMAN_FOLLOW_UP", List.of(flag))).isZero();
+		assertThat(health.raiseFlags(FlagCategory.RELATIONSHIP, "HUMAN_FOLLOW_UP", List.of(flag, flag)))
+			.isEqualTo(new com.onward.health.FollowUpFlagsRaised(1, java.util.Set.of(account)));
+		// Already open with the same evidence: nothing new, and the account's flag is open.
+		assertThat(health.raiseFlags(FlagCategory.RELATIONSHIP, "HUMAN_FOLLOW_UP", List.of(flag)))
+			.isEqualTo(new com.onward.health.FollowUpFlagsRaised(0, java.util.Set.of(account)));
+		// Another rule's flag is kept out by the open one: the account is not among the open ones for it.
+		assertThat(health.raiseFlags(FlagCategory.RELATIONSHIP, "HUMAN_FOLLOW_UP",
+				List.of(new FollowUpFlag(account, null, List.of("RULE_Y")))))
+			.isEqualTo(new com.onward.health.FollowUpFlagsRaised(0, java.util.Set.of()));
 		assertThat(jdbc.sql("select evidence_args::text || ' ' || source from red_flag where account_id = :a")
 			.param("a", account).query(String.class).single()).isEqualTo("[\"RULE_X\"] AUTOMATION");
 	}

@@ -55,7 +55,8 @@ class RuleMatches {
 		jdbc.sql("""
 				create temporary table if not exists sweep_hit (account_id uuid, project_id uuid, occurrence text, args jsonb,
 				  vals jsonb, contact_id uuid, key text, account_name text, language text, owner_csm_id uuid, csm_user_id uuid,
-				  csm_email text, csm_name text, email text, contact_name text, customer_ok boolean, recent boolean)
+				  csm_email text, csm_name text, email text, contact_name text, customer_ok boolean, recent boolean,
+				  waiting boolean not null default false)
 				on commit delete rows""").update();
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return; // no transaction to remember it for

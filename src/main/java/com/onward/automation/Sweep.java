@@ -128,8 +128,8 @@ class Sweep {
 	/**
 	 * Records the hits the rule just acted on, so later sweeps skip them (see {@link RuleMatches#fillHits}). They were
 	 * not remembered yet (the hits exclude what is) and the sweep lock keeps another sweep out meanwhile, so no
-	 * occasion is written twice. A hit whose customer email found no address is not recorded: it is emailed once the
-	 * account has one, as before.
+	 * occasion is written twice. A hit an action could not act on yet ({@link RuleActions#run}: no customer address,
+	 * no reachable CSM, another follow-up flag open) is not recorded, and is tried again by the next sweep.
 	 */
 	private void remember(Rule rule, LocalDate today) {
 		if (!RuleActions.oncePerOccurrence(rule)) {
@@ -137,10 +137,8 @@ class Sweep {
 		}
 		int remembered = jdbc.sql("""
 				insert into automation_rule_acted (rule_code, account_id, occurrence, acted_on)
-				select :code, h.account_id, h.occurrence, :today from sweep_hit h
-				where not (cast(:emailsCustomer as boolean) and h.customer_ok and h.email is null)""")
-			.param("code", rule.code()).param("today", today).param("emailsCustomer", RuleActions.emailsCustomer(rule))
-			.update();
+				select :code, h.account_id, h.occurrence, :today from sweep_hit h where not h.waiting""")
+			.param("code", rule.code()).param("today", today).update();
 		if (remembered >= 1_000) {
 			// The next sweep must know this rule now has many rows: planned from statistics that still say "none", its
 			// check ran as a nested loop over all of them for every match (six minutes for 100,000 weekly summaries

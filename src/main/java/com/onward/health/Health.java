@@ -148,10 +148,11 @@ public class Health {
 
 	/**
 	 * Raises follow-up flags from an automation rule, in bulk, bound as column arrays. One open flag per account
-	 * and code; returns how many were new. They stay open until a person resolves them ({@link #resolve}).
+	 * and code (an account with one open already gets none). They stay open until a person resolves them
+	 * ({@link #resolve}).
 	 */
 	@Transactional
-	public int raiseFlags(FlagCategory category, String code, List<FollowUpFlag> flags) {
+	public FollowUpFlagsRaised raiseFlags(FlagCategory category, String code, List<FollowUpFlag> flags) {
 		return this.flags.raiseFlags(category, code, flags);
 	}
 

@@ -126,24 +126,39 @@ class RedFlags {
 
 	/**
 	 * Raises follow-up flags from an automation rule, in bulk, bound as column arrays. One open flag per account
-	 * and code; returns how many were new. They stay open until a person resolves them ({@link #resolve}).
+	 * and code; they stay open until a person resolves them ({@link #resolve}).
 	 */
 	@Transactional
-	int raiseFlags(FlagCategory category, String code, List<FollowUpFlag> flags) {
+	FollowUpFlagsRaised raiseFlags(FlagCategory category, String code, List<FollowUpFlag> flags) {
 		if (flags.isEmpty()) {
-			return 0;
+			return new FollowUpFlagsRaised(0, java.util.Set.of());
 		}
-		return jdbc.sql("""
-				insert into red_flag (id, account_id, project_id, category, code, evidence_args, raised_at, source)
-				select gen_random_uuid(), s.account_id, s.project_id, :cat, :code, cast(s.evidence as jsonb), :at, 'AUTOMATION'
-				from unnest(cast(:accounts as uuid[]), cast(:projects as uuid[]), cast(:evidence as text[]))
-				  as s(account_id, project_id, evidence)
-				on conflict (account_id, code) where cleared_at is null do nothing""")
+		var open = new java.util.HashSet<UUID>();
+		int[] raised = { 0 };
+		// The new flags, and the ones already open with the same evidence (the insert's rows are not visible to the
+		// second part: it reads the flags as they were before this statement).
+		jdbc.sql("""
+				with s as (select * from unnest(cast(:accounts as uuid[]), cast(:projects as uuid[]), cast(:evidence as text[]))
+				             as s(account_id, project_id, evidence)),
+				new as (insert into red_flag (id, account_id, project_id, category, code, evidence_args, raised_at, source)
+				        select gen_random_uuid(), s.account_id, s.project_id, :cat, :code, cast(s.evidence as jsonb), :at, 'AUTOMATION'
+				        from s
+				        on conflict (account_id, code) where cleared_at is null do nothing
+				        returning account_id)
+				select account_id, true from new
+				union all
+				select f.account_id, false from red_flag f join s on s.account_id = f.account_id
+				where f.code = :code and f.cleared_at is null and f.evidence_args = cast(s.evidence as jsonb)""")
 			.param("cat", category.name()).param("code", code).param("at", Timestamp.from(clock.instant()))
 			.param("accounts", flags.stream().map(FollowUpFlag::accountId).toArray(UUID[]::new))
 			.param("projects", flags.stream().map(FollowUpFlag::projectId).toArray(UUID[]::new))
 			.param("evidence", flags.stream().map(f -> json.writeValueAsString(f.evidence())).toArray(String[]::new))
-			.update();
+			.query((rs, n) -> {
+				open.add(rs.getObject(1, UUID.class));
+				if (rs.getBoolean(2)) raised[0]++;
+				return null;
+			}).list();
+		return new FollowUpFlagsRaised(raised[0], open);
 	}
 
 	/** A person resolves a follow-up flag; flags of the health rules clear themselves when the data changes. */

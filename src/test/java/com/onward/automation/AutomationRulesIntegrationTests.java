@@ -63,6 +63,9 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 	Automation automation;
 
 	@Autowired
+	com.onward.health.Health health;
+
+	@Autowired
 	com.onward.shared.Phrases phrases;
 
 	/** A request a local HTTP receiver got. */
@@ -318,30 +321,50 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 
 	/**
 	 * A sweep acts on an occasion once and remembers it: later sweeps skip it before any action sees it (a task
-	 * removed meanwhile is not made again). An occasion whose customer had no email
-	 * address is not remembered: the email goes out once the address is known, and only then is it remembered.
+	 * removed meanwhile is not made again). An occasion an action could not act on yet is not remembered and is tried
+	 * again: a customer without an email address (the email goes out once the address is known), an account without
+	 * a CSM to notify (the CSM assigned later is notified), an account whose open follow-up flag keeps the rule's own
+	 * out (raised once that one is resolved).
 	 */
 	@Test
-	void aSweepRemembersTheOccasionsItActedOnButWaitsForACustomersAddress() {
+	void aSweepRemembersTheOccasionsItActedOnAndRetriesThoseItCouldNotActOnYet() {
 		UUID reached = account(5, "DAILY", LocalDate.now().minusDays(8), 12, 3000,
 				contacts(unique("r") + "@memory.example", "PROJECT_LEAD"));
-		UUID unreachable = account(5, "DAILY", LocalDate.now().minusDays(8), 12, 3000,
+		UUID noAddress = account(5, "DAILY", LocalDate.now().minusDays(8), 12, 3000,
 				List.<Map<String, Object>>of(Map.of("name", "Budi", "role", "PROJECT_LEAD")));
-		for (UUID a : List.of(reached, unreachable)) {
+		UUID noCsm = account(5, "DAILY", LocalDate.now().minusDays(8), 12, 3000,
+				contacts(unique("c") + "@memory.example", "PROJECT_LEAD"));
+		UUID flagged = account(5, "DAILY", LocalDate.now().minusDays(8), 12, 3000,
+				contacts(unique("f") + "@memory.example", "PROJECT_LEAD"));
+		for (UUID a : List.of(reached, noAddress, noCsm, flagged)) {
 			// Day 8 without a login: "day 7 after access" is due, and recent enough to email the customer about.
 			jdbc.sql("update project set start_date = current_date - 8 where account_id = :a").param("a", a).update();
 		}
+		withCsm(reached);
+		withCsm(noAddress);
+		withCsm(flagged);
+		// Nobody to notify (signing may have given it an owner from the team other tests made).
+		jdbc.sql("update account set owner_csm_id = null where id = :a").param("a", noCsm).update();
+		// Another rule's follow-up flag is open on this account: one open follow-up flag per account.
+		var other = new com.onward.health.FollowUpFlag(flagged, null, List.of("SURVEY_DETRACTOR"));
+		assertThat(health.raiseFlags(com.onward.health.FlagCategory.RELATIONSHIP, "HUMAN_FOLLOW_UP", List.of(other)).raised())
+			.isEqualTo(1);
 		String tasks = "select count(*) from automation_task where account_id = :a and rule_code = 'NO_LOGIN_AFTER_ACCESS'";
 		String emails = "select count(*) from outbox_message where account_id = :a and uniqueness_key like 'rule:NO_LOGIN_AFTER_ACCESS:%'";
+		String notices = "select count(*) from notification where account_id = :a and text_key = 'notice.NO_LOGIN_AFTER_ACCESS'";
+		String flags = "select count(*) from red_flag where account_id = :a and code = 'HUMAN_FOLLOW_UP'"
+				+ " and evidence_args @> '[\"NO_LOGIN_AFTER_ACCESS\"]'";
 		String acted = "select count(*) from automation_rule_acted where account_id = :a and rule_code = 'NO_LOGIN_AFTER_ACCESS'"
 				+ " and occurrence = 'day-7'";
 		post("/api/v1/automation/sweeps", null);
-		assertThat(count(tasks, reached)).isEqualTo(1);
-		assertThat(count(emails, reached)).isEqualTo(1);
-		assertThat(count(acted, reached)).isEqualTo(1);
-		assertThat(count(tasks, unreachable)).isEqualTo(1);
-		assertThat(count(emails, unreachable)).isZero();
-		assertThat(count(acted, unreachable)).as("waits for an address").isZero();
+		assertThat(List.of(count(tasks, reached), count(emails, reached), count(notices, reached), count(flags, reached),
+				count(acted, reached))).containsExactly(1L, 1L, 1L, 1L, 1L);
+		assertThat(List.of(count(tasks, noAddress), count(emails, noAddress), count(acted, noAddress)))
+			.as("waits for an address").containsExactly(1L, 0L, 0L);
+		assertThat(List.of(count(tasks, noCsm), count(emails, noCsm), count(notices, noCsm), count(acted, noCsm)))
+			.as("waits for a CSM").containsExactly(1L, 1L, 0L, 0L);
+		assertThat(List.of(count(flags, flagged), count(acted, flagged))).as("waits for the open flag")
+			.containsExactly(0L, 0L);
 
 		jdbc.sql("delete from automation_task where account_id = :a and rule_code = 'NO_LOGIN_AFTER_ACCESS'").param("a", reached)
 			.update();
@@ -351,14 +374,18 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 			.doesNotContain(reached);
 
 		jdbc.sql("update contact set email = :e where account_id = :a").param("e", unique("budi") + "@memory.example")
-			.param("a", unreachable).update();
+			.param("a", noAddress).update();
+		withCsm(noCsm);
+		String open = jdbc.sql("select cast(id as text) from red_flag where account_id = :a and code = 'HUMAN_FOLLOW_UP' and cleared_at is null")
+			.param("a", flagged).query(String.class).single();
+		assertThat(post("/api/v1/flags/" + open + "/resolve", null).status()).isEqualTo(200);
 		post("/api/v1/automation/sweeps", null);
 		post("/api/v1/automation/sweeps", null);
-		assertThat(count(emails, unreachable)).isEqualTo(1);
-		assertThat(count(tasks, unreachable)).isEqualTo(1);
-		assertThat(count(acted, unreachable)).isEqualTo(1);
-		assertThat(automation.dryRun("NO_LOGIN_AFTER_ACCESS", 10_000)).extracting(Automation.Hit::accountId)
-			.doesNotContain(reached, unreachable);
+		assertThat(List.of(count(tasks, noAddress), count(emails, noAddress), count(acted, noAddress)))
+			.containsExactly(1L, 1L, 1L);
+		assertThat(List.of(count(tasks, noCsm), count(emails, noCsm), count(notices, noCsm), count(acted, noCsm)))
+			.containsExactly(1L, 1L, 1L, 1L);
+		assertThat(List.of(count(flags, flagged), count(acted, flagged))).containsExactly(1L, 1L);
 	}
 
 	@Test
