@@ -90,6 +90,22 @@ class RuleMatches {
 	 * occurrence, args for texts, vals for templates, contact). One query, whatever the number of accounts.
 	 */
 	void fillHits(Rule rule, LocalDate today, EventContext event) {
+		fill(rule, today, event, false);
+	}
+
+	/**
+	 * Forgets the occasions a sweep rule remembered that no longer stand (the login came, the milestone is done,
+	 * last week's summary): the memory keeps what still matches, not every occasion ever. An occasion that stands
+	 * again later is a match again; its actions' keys keep a message or task from being made twice. Run once a day:
+	 * it costs a full evaluation of the rule.
+	 */
+	void forgetEnded(Rule rule, LocalDate today) {
+		if (RuleActions.oncePerOccurrence(rule)) {
+			fill(rule, today, null, true);
+		}
+	}
+
+	private void fill(Rule rule, LocalDate today, EventContext event, boolean forgetEnded) {
 		// One row per hit with everything the actions need (key, language, CSM, the contact to write to),
 		// so each action reads this table instead of joining accounts and contacts again.
 		emptyHitTable();
@@ -202,6 +218,7 @@ class RuleMatches {
 				default -> throw new IllegalStateException("not a sweep trigger: " + rule.trigger());
 			}
 		}
+		String standing = where;
 		if (event == null && RuleActions.oncePerOccurrence(rule)) {
 			// What this rule already acted on is skipped here, before anything is looked up for it.
 			where = "(" + where + ")\n  and not exists (select 1 from automation_rule_acted r where r.rule_code = cast(:code as text)"
@@ -236,6 +253,20 @@ class RuleMatches {
 			params.put("evCustomer", list.stream().map(Occurrence::customer).toArray(Boolean[]::new));
 			params.put("evRecent", list.stream().map(Occurrence::recent).toArray(Boolean[]::new));
 		}
+		if (forgetEnded) {
+			// A hashed NOT IN: the rule's standing matches are hashed once, whatever the planner thinks of the memory.
+			jdbc.sql("""
+					delete from automation_rule_acted r where r.rule_code = cast(:code as text)
+					and (r.account_id, r.occurrence) not in (
+					  select a.account_id, %s
+					  from account_v a
+					  join onboarding_project_v p on p.project_id = a.current_project_id and p.running
+					  left join health_score_v hs on hs.account_id = a.account_id%s
+					  where %s
+					  %s)""".formatted(occurrence, from, standing, CONDITIONS))
+				.params(params).update();
+			return;
+		}
 		// The matches first, then who is written to (customer contact, CSM) looked up once per account rather than
 		// once per match: a chunk of red flags holds several flags of the same account.
 		jdbc.sql("""
@@ -246,12 +277,7 @@ class RuleMatches {
 				  join onboarding_project_v p on p.project_id = a.current_project_id and p.running
 				  left join health_score_v hs on hs.account_id = a.account_id%s
 				  where %s
-				  and (cardinality(cast(:segments as text[])) = 0 or a.segment = any(cast(:segments as text[])))
-				  and (cardinality(cast(:touchModels as text[])) = 0 or a.touch_model = any(cast(:touchModels as text[])))
-				  and (cardinality(cast(:bands as text[])) = 0 or coalesce(hs.band, 'NO_DATA') = any(cast(:bands as text[])))
-				  and (cardinality(cast(:languages as text[])) = 0 or a.language = any(cast(:languages as text[])))
-				  and (cast(:minDay as int) is null or :today - p.start_date >= cast(:minDay as int))
-				  and (cast(:maxDay as int) is null or :today - p.start_date <= cast(:maxDay as int))),
+				  %s),
 				w as materialized (
 				  select a.account_id, a.name, a.language, a.owner_csm_id, a.created_at, csm.user_id as csm_user_id,
 				    csm.email as csm_email, csm.name as csm_name, c.email, c.name as contact_name
@@ -269,7 +295,7 @@ class RuleMatches {
 				  m.recent
 				from m join w on w.account_id = m.account_id"""
 			.formatted(occurrence, args, vals, contact, occurred, event == null ? "true" : "ev.customer",
-					event == null ? "true" : "ev.recent", from, where,
+					event == null ? "true" : "ev.recent", from, where, CONDITIONS,
 					// Who is written to is looked up only for a rule that writes to them.
 					RuleActions.emailsCustomer(rule) ? CUSTOMER_CONTACT : NO_CUSTOMER_CONTACT,
 					RuleActions.emailsCustomer(rule) || rule.actions().contains(Automation.Action.NOTIFY_CSM) ? ACCOUNT_CSM
@@ -284,6 +310,15 @@ class RuleMatches {
 	static final String CUSTOMER_CONTACT = """
 			left join lateral (select email, name from contact_v where account_id = a.account_id and email is not null
 			                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true""";
+
+	/** The rule's conditions on the account and its project (aliases {@code a}, {@code p}, {@code hs}). */
+	private static final String CONDITIONS = """
+			and (cardinality(cast(:segments as text[])) = 0 or a.segment = any(cast(:segments as text[])))
+			and (cardinality(cast(:touchModels as text[])) = 0 or a.touch_model = any(cast(:touchModels as text[])))
+			and (cardinality(cast(:bands as text[])) = 0 or coalesce(hs.band, 'NO_DATA') = any(cast(:bands as text[])))
+			and (cardinality(cast(:languages as text[])) = 0 or a.language = any(cast(:languages as text[])))
+			and (cast(:minDay as int) is null or :today - p.start_date >= cast(:minDay as int))
+			and (cast(:maxDay as int) is null or :today - p.start_date <= cast(:maxDay as int))""";
 
 	/** {@link #CUSTOMER_CONTACT}'s columns, empty. */
 	static final String NO_CUSTOMER_CONTACT = "left join lateral (select null::text as email, null::text as name) c on true";

@@ -40,6 +40,8 @@ class Sweep {
 	private final HealthFacts healthFacts;
 	private final Clock clock;
 	private final AutomationProperties props;
+	/** The day this instance last forgot the occasions that ended ({@link RuleMatches#forgetEnded}). */
+	private volatile LocalDate forgotOn;
 	/** Whether this instance has handed health the missed cadences since it started. */
 	private volatile boolean healthHasMissedCadences;
 
@@ -99,6 +101,8 @@ class Sweep {
 			refreshMissedCadences(today, grace);
 		});
 		int evaluated = 0;
+		// The first sweep of a day (on this instance) also forgets the occasions that ended.
+		boolean forget = !today.equals(forgotOn);
 		for (Rule rule : rules) {
 			if (!rule.enabled() || rule.trigger().kind() != Trigger.Kind.SWEEP) {
 				continue;
@@ -108,6 +112,9 @@ class Sweep {
 			Integer n = tx.execute(s -> {
 				Sequences.sweepLock(jdbc);
 				workMemory();
+				if (forget) {
+					matches.forgetEnded(rule, today);
+				}
 				matches.fillHits(rule, today, null);
 				int done = actions.run(rule, today);
 				remember(rule, today);
@@ -116,6 +123,7 @@ class Sweep {
 			fired += n == null ? 0 : n;
 			log.debug("Rule {}: {} actions fired in {} ms", rule.code(), n, (System.nanoTime() - started) / 1_000_000);
 		}
+		forgotOn = today;
 		log.info("Automation sweep: {} rules evaluated, {} actions fired", evaluated, fired);
 		return new SweepResult(evaluated, fired);
 	}

@@ -2,7 +2,8 @@
 -- overdue milestone stays overdue for weeks); remembering (rule, account, occurrence) once its actions ran
 -- lets the next sweep skip it before the contact, CSM and action work instead of handing it to every action
 -- again to be dropped by that action's key. The occurrence names the occasion ('day-7', 'item-<id>',
--- 'cadence-<contact>-<due date>'), so a new occasion of the same rule is a new row.
+-- 'cadence-<contact>-<due date>'), so a new occasion of the same rule is a new row. Rows of occasions that ended
+-- are deleted by the day's first sweep, so the table holds what still stands.
 --
 -- Written in bulk (a first sweep at 100,000 accounts remembers some 465,000 occasions) and read a rule at a
 -- time: no unique index (a row is only written for a hit the same transaction found unremembered, under the

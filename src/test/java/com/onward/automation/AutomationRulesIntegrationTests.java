@@ -66,6 +66,12 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 	com.onward.health.Health health;
 
 	@Autowired
+	RuleMatches ruleMatches;
+
+	@Autowired
+	RuleStore ruleStore;
+
+	@Autowired
 	com.onward.shared.Phrases phrases;
 
 	/** A request a local HTTP receiver got. */
@@ -324,7 +330,7 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 	 * removed meanwhile is not made again). An occasion an action could not act on yet is not remembered and is tried
 	 * again: a customer without an email address (the email goes out once the address is known), an account without
 	 * a CSM to notify (the CSM assigned later is notified), an account whose open follow-up flag keeps the rule's own
-	 * out (raised once that one is resolved).
+	 * out (raised once that one is resolved). An occasion that ended is forgotten.
 	 */
 	@Test
 	void aSweepRemembersTheOccasionsItActedOnAndRetriesThoseItCouldNotActOnYet() {
@@ -386,6 +392,12 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		assertThat(List.of(count(tasks, noCsm), count(emails, noCsm), count(notices, noCsm), count(acted, noCsm)))
 			.containsExactly(1L, 1L, 1L, 1L);
 		assertThat(List.of(count(flags, flagged), count(acted, flagged))).containsExactly(1L, 1L);
+
+		// Once a day the occasions that ended are forgotten: the first account logged in, the others still have not.
+		sendOk(List.of(event(reached, "u1", "LOGIN", Instant.now().minusSeconds(60))));
+		ruleMatches.forgetEnded(ruleStore.rule("NO_LOGIN_AFTER_ACCESS"), LocalDate.now());
+		assertThat(List.of(count(acted, reached), count(acted, noAddress), count(acted, noCsm), count(acted, flagged)))
+			.containsExactly(0L, 1L, 1L, 1L);
 	}
 
 	@Test
