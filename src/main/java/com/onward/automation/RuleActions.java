@@ -93,8 +93,8 @@ class RuleActions {
 	/**
 	 * Whether each of the rule's actions does its thing once per occurrence (a message, task, notice, survey, invite,
 	 * webhook or enrolment under the hit's key; a follow-up flag once per account while open), so a sweep can remember
-	 * the hits it acted on and skip them later. Filling a role, changing a status and stopping a sequence act on the state as it is now and are tried
-	 * again while the match stands.
+	 * the hits it acted on and skip them later. Filling a role, changing a status and stopping a sequence act on the
+	 * state as it is now and are tried again while the match stands.
 	 */
 	static boolean oncePerOccurrence(Rule rule) {
 		return rule.actions().stream().noneMatch(a -> a == Action.ASSIGN_OWNER || a == Action.CHANGE_STATUS
@@ -108,16 +108,15 @@ class RuleActions {
 	}
 
 	/**
-	 * Runs the rule's actions over the current hits; returns how many things were newly done. A hit an action could
-	 * not act on yet (a customer without an address, an account without a reachable CSM, an account whose open
-	 * follow-up flag keeps the new one out) is marked {@code waiting}: a sweep does not remember it, and tries again.
+	 * Runs the rule's actions over the current hits; returns how many things were newly done. A hit whose follow-up
+	 * flag another open one kept out is marked {@code waiting} (see {@link Sweep}'s memory).
 	 */
 	int run(Rule rule, LocalDate today) {
 		int fired = 0;
 		Map<String, Object> code = Map.of("code", rule.code());
 		for (Action action : rule.actions()) {
 			fired += switch (action) {
-				case SEND_MESSAGE -> waitForAddress() + outbox.enqueueAll(jdbc.sql("""
+				case SEND_MESSAGE -> outbox.enqueueAll(jdbc.sql("""
 						select x.key, x.account_id, x.email, x.language, x.account_name, x.contact_name, x.csm_name, x.vals
 						from sweep_hit x where x.customer_ok and x.recent""")
 					.query((rs, n) -> {
@@ -137,7 +136,7 @@ class RuleActions {
 						from sweep_hit x
 						on conflict (uniqueness_key) do nothing""")
 					.params(code).param("due", today.plusDays(2)).param("now", Timestamp.from(clock.instant())).update();
-				case NOTIFY_CSM -> waitFor("x.csm_user_id is null and x.csm_email is null") + notifications.notifyAll(jdbc.sql(
+				case NOTIFY_CSM -> notifications.notifyAll(jdbc.sql(
 						"select x.key, x.csm_user_id, x.csm_email, x.account_id, x.args from sweep_hit x")
 					.query((rs, n) -> new StaffNotice(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
 							rs.getObject(4, UUID.class), "notice." + rule.code(),
@@ -158,13 +157,13 @@ class RuleActions {
 						where status = 'ACTIVE' and sequence_code = :sequence and account_id in (select account_id from sweep_hit)""")
 					.param("sequence", rule.param("sequence")).param("now", Timestamp.from(clock.instant())).update();
 				case RAISE_FLAG -> raiseFlags(rule);
-				case SEND_SURVEY -> waitForAddress() + surveys(rule);
+				case SEND_SURVEY -> surveys(rule);
 				// Not keyed: filling an empty role is itself idempotent, and a role nobody can take yet is tried again.
 				case ASSIGN_OWNER -> jdbc.sql("select account_id, project_id from sweep_hit")
 					.query((rs, n) -> team.assignUnfilled(rs.getObject(2, UUID.class), rs.getObject(1, UUID.class))).list()
 					.stream().mapToInt(Integer::intValue).sum();
 				case CHANGE_STATUS -> changeStatus(ProjectStatus.valueOf(rule.param("status")));
-				case SEND_INVITE -> waitForAddress() + invite(rule, today);
+				case SEND_INVITE -> invite(rule, today);
 				case CALL_WEBHOOK -> hits(rule).stream()
 					.mapToInt(h -> webhooks.fire(rule.trigger().name(), h.key(), h.accountId(),
 							Map.of("rule", rule.code(), "occurrence", h.occurrence())))
@@ -172,17 +171,6 @@ class RuleActions {
 			};
 		}
 		return fired;
-	}
-
-	/** Marks the hits matching {@code condition} (alias {@code x}) as waiting; counts nothing as done. */
-	private int waitFor(String condition) {
-		jdbc.sql("update sweep_hit x set waiting = true where " + condition).update();
-		return 0;
-	}
-
-	/** The hits whose customer may be emailed but has no address yet wait for one. */
-	private int waitForAddress() {
-		return waitFor("x.customer_ok and x.recent and x.email is null");
 	}
 
 	/**

@@ -10,8 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.onward.automation.Automation.Hit;
@@ -95,11 +93,13 @@ class Sweep {
 		List<Rule> rules = store.rules();
 		int grace = rules.stream().filter(r -> r.code().equals("CADENCE_MISSED")).findFirst().map(Rule::days).orElse(3);
 		int fired = sequences.advance(today);
-		tx.executeWithoutResult(s -> {
+		if (Boolean.TRUE.equals(tx.execute(s -> {
 			Sequences.sweepLock(jdbc);
 			workMemory();
-			refreshMissedCadences(today, grace);
-		});
+			return refreshMissedCadences(today, grace);
+		}))) {
+			healthHasMissedCadences = true; // committed
+		}
 		int evaluated = 0;
 		// The first sweep of a day (on this instance) also forgets the occasions that ended.
 		boolean forget = !today.equals(forgotOn);
@@ -143,10 +143,16 @@ class Sweep {
 		if (!RuleActions.oncePerOccurrence(rule)) {
 			return;
 		}
+		// Waiting: a customer email without an address, a notice without a reachable CSM, or (marked by the action)
+		// a follow-up flag kept out by another open one.
 		int remembered = jdbc.sql("""
 				insert into automation_rule_acted (rule_code, account_id, occurrence, acted_on)
-				select :code, h.account_id, h.occurrence, :today from sweep_hit h where not h.waiting""")
-			.param("code", rule.code()).param("today", today).update();
+				select :code, h.account_id, h.occurrence, :today from sweep_hit h
+				where not h.waiting
+				  and not (cast(:emailsCustomer as boolean) and h.customer_ok and h.recent and h.email is null)
+				  and not (cast(:notifiesCsm as boolean) and h.csm_user_id is null and h.csm_email is null)""")
+			.param("code", rule.code()).param("today", today).param("emailsCustomer", RuleActions.emailsCustomer(rule))
+			.param("notifiesCsm", rule.actions().contains(Automation.Action.NOTIFY_CSM)).update();
 		if (remembered >= 1_000) {
 			// The next sweep must know this rule now has many rows: planned from statistics that still say "none", its
 			// check ran as a nested loop over all of them for every match (six minutes for 100,000 weekly summaries
@@ -158,9 +164,10 @@ class Sweep {
 	/**
 	 * Cadences past due plus the grace days of CADENCE_MISSED are recorded; kept ones are cleared. The due dates
 	 * are worked out once for both, and health's copy is handed over when the record changed (and on this
-	 * instance's first sweep, which brings a copy left behind by an older version up to date).
+	 * instance's first sweep, which brings a copy left behind by an older version up to date); returns whether it
+	 * was handed over.
 	 */
-	private void refreshMissedCadences(LocalDate today, int grace) {
+	private boolean refreshMissedCadences(LocalDate today, int grace) {
 		Integer changed = jdbc.sql("""
 				with missed as materialized (select cd.contact_id, cd.due_on, cd.account_id, cd.role, cd.name
 				                             from (%s) cd where cd.due_on < :today - :grace),
@@ -173,18 +180,13 @@ class Sweep {
 			.formatted(matches.cadences())).params(matches.cadenceParams()).param("today", today).param("grace", grace)
 			.query(Integer.class).single();
 		if (changed == 0 && healthHasMissedCadences) {
-			return;
+			return false;
 		}
 		// Health scores missed cadences from its own copy: the data flows automation -> health, never back.
 		healthFacts.missedCadencesAre(jdbc.sql("select account_id, contact_id, name, role, due_on from missed_cadence")
 			.query((rs, n) -> new CadenceMissed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
 					rs.getString(4), rs.getObject(5, LocalDate.class)))
 			.list());
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				healthHasMissedCadences = true;
-			}
-		});
+		return true;
 	}
 }
