@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * Stores a batch of usage events (ADO-1). Everything is checked first; then one transaction
  * records the Idempotency-Key, the event ids, the raw events and the rollups, so a {@code 202}
  * means every accepted event is committed and a rejected batch stores nothing. Rollup rows are
- * written in key order, so concurrent batches for the same accounts never deadlock.
+ * written in key order, so concurrent batches for the same accounts never deadlock, and last, so
+ * they wait on each other only for the rollup statements and the commit.
  */
 @Service
 public class Ingestion {
@@ -204,12 +205,14 @@ public class Ingestion {
 		}
 		insertRaw(accepted, accountOf, received);
 		Rollups rollups = new Rollups(accepted, accountOf, zone);
-		rollups.write(jdbc);
 		rollups.newFeatures(jdbc, received);
 		for (EarlyWinDetected win : rollups.earlyWins(jdbc)) {
 			events.publishEvent(win);
 		}
 		events.publishEvent(new UsageRecorded(List.copyOf(new TreeSet<>(accountOf.values()))));
+		// Last, right before the commit: the rollup rows are what concurrent batches of the same account
+		// queue on, so their locks are held for these statements and the commit only.
+		rollups.write(jdbc);
 		return new Result(accepted.size(), parsed.size() - accepted.size());
 	}
 
@@ -238,39 +241,52 @@ public class Ingestion {
 		return accepted;
 	}
 
+	/**
+	 * The raw events go in by {@code COPY} on the batch's own connection, so inside its transaction: for
+	 * PostgreSQL the cheapest way in (an {@code insert … select from unnest(…)} of seven arrays cost it several
+	 * times as much per row), and for us one line of text per event instead of seven parameter arrays.
+	 */
 	private void insertRaw(List<EventBatch.Parsed> accepted, Map<Integer, UUID> accountOf, Timestamp received) {
-		int n = accepted.size();
-		var account = new UUID[n];
-		var user = new String[n];
-		var type = new String[n];
-		var feature = new String[n];
-		var at = new String[n];
-		var eventId = new String[n];
-		var properties = new String[n];
-		for (int i = 0; i < n; i++) {
-			var e = accepted.get(i);
-			account[i] = accountOf.get(e.index());
-			user[i] = e.userId();
-			type[i] = e.type().name();
-			feature[i] = e.feature();
-			at[i] = e.occurredAt().toString();
-			eventId[i] = e.id();
-			properties[i] = e.properties();
+		String receivedAt = received.toInstant().toString();
+		var rows = new StringBuilder(accepted.size() * 160);
+		for (var e : accepted) {
+			rows.append(accountOf.get(e.index())).append('\t');
+			copyField(rows, e.userId()).append('\t');
+			rows.append(e.type().name()).append('\t');
+			copyField(rows, e.feature()).append('\t');
+			rows.append(e.occurredAt()).append('\t');
+			copyField(rows, e.id()).append('\t');
+			copyField(rows, e.properties()).append('\t');
+			rows.append(receivedAt).append('\n');
 		}
-		jdbc.update(con -> {
-			PreparedStatement ps = con.prepareStatement("""
-					insert into usage_event (account_id, user_id, type, feature, occurred_at, event_id, properties, received_at)
-					select a, u, t, f, o::timestamptz, i, p::jsonb, ?
-					from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(a, u, t, f, o, i, p)""");
-			ps.setTimestamp(1, received);
-			ps.setArray(2, con.createArrayOf("uuid", account));
-			ps.setArray(3, con.createArrayOf("text", user));
-			ps.setArray(4, con.createArrayOf("text", type));
-			ps.setArray(5, con.createArrayOf("text", feature));
-			ps.setArray(6, con.createArrayOf("text", at));
-			ps.setArray(7, con.createArrayOf("text", eventId));
-			ps.setArray(8, con.createArrayOf("text", properties));
-			return ps;
+		byte[] bytes = rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) con -> {
+			try {
+				return new org.postgresql.copy.CopyManager(con.unwrap(org.postgresql.core.BaseConnection.class)).copyIn("""
+						copy usage_event (account_id, user_id, type, feature, occurred_at, event_id, properties, received_at)
+						from stdin""", new java.io.ByteArrayInputStream(bytes));
+			}
+			catch (java.io.IOException e) {
+				throw new java.sql.SQLException("COPY of the batch's raw events failed", e);
+			}
 		});
+	}
+
+	/** A value in COPY's text format: {@code \N} for null; backslash, tab and line breaks escaped. */
+	private static StringBuilder copyField(StringBuilder out, String value) {
+		if (value == null) {
+			return out.append("\\N");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '\t' -> out.append("\\t");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				default -> out.append(c);
+			}
+		}
+		return out;
 	}
 }

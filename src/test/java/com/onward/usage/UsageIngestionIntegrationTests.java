@@ -36,6 +36,9 @@ class UsageIngestionIntegrationTests extends UsageTestSupport {
 	@Autowired
 	Partitions partitions;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private Response sendWithKey(List<Map<String, Object>> events, String key) throws Exception {
@@ -218,6 +221,61 @@ class UsageIngestionIntegrationTests extends UsageTestSupport {
 				assertThat(w.get("userId").asString()).isEqualTo("u-2");
 			}
 		}
+	}
+
+	@Test
+	void rawEventsKeepBackslashesTabsLineBreaksAndNonAsciiTextExactly() {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		var awkward = event(account, "ñoño\\ユーザー", "FEATURE_USED", recently);
+		awkward.put("id", unique("ev\\N"));
+		awkward.put("feature", "reports");
+		var properties = new LinkedHashMap<String, Object>();
+		properties.put("path", "C:\\temp\\new");
+		properties.put("note", "line one\nline\ttwo\r");
+		properties.put("empty", null);
+		properties.put("quote", "\"\\N\"");
+		awkward.put("properties", properties);
+		var plain = event(account, "u-2", "LOGIN", recently);
+		sendOk(List.of(awkward, plain));
+		var stored = jdbc.sql("""
+				select user_id, event_id, feature, properties->>'path', properties->>'note', jsonb_typeof(properties->'empty'),
+				       properties->>'quote', occurred_at
+				from usage_event where account_id = ? order by user_id = 'u-2'""").param(account)
+			.query((rs, n) -> List.of(rs.getString(1), String.valueOf(rs.getString(2)), String.valueOf(rs.getString(3)),
+					String.valueOf(rs.getString(4)), String.valueOf(rs.getString(5)), String.valueOf(rs.getString(6)),
+					String.valueOf(rs.getString(7)), rs.getTimestamp(8).toInstant().toString()))
+			.list();
+		assertThat(stored).hasSize(2);
+		assertThat(stored.getFirst()).containsExactly("ñoño\\ユーザー", awkward.get("id").toString(), "reports",
+				"C:\\temp\\new", "line one\nline\ttwo\r", "null", "\"\\N\"", recently.toString());
+		// Absent values are SQL nulls, not the text "\N".
+		assertThat(stored.get(1).subList(0, 4)).containsExactly("u-2", "null", "null", "null");
+		assertThat(jdbc.sql("select count(*) from usage_event where account_id = ? and event_id is null and feature is null")
+			.param(account).query(Long.class).single()).isEqualTo(1L);
+	}
+
+	@Test
+	void aLaterBatchDoesNotWaitOnAWinAlreadyRecordedEarlier() throws Exception {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		ingestion.record(List.of(new UsageEvent(account, "u-1", UsageEventType.LOGIN, null, recently)));
+		// Another transaction holds the account's first-login row, as a concurrent batch would.
+		try (var held = dataSource.getConnection()) {
+			held.setAutoCommit(false);
+			try (var lock = held.prepareStatement(
+					"select 1 from early_win where account_id = ? and kind = 'FIRST_LOGIN' for update")) {
+				lock.setObject(1, account);
+				lock.executeQuery().close();
+			}
+			var later = java.util.concurrent.CompletableFuture.supplyAsync(() -> ingestion.record(
+					List.of(new UsageEvent(account, "u-2", UsageEventType.LOGIN, null, recently.plusSeconds(60)))));
+			// The later login changes nothing about the win, so its batch neither waits nor blocks.
+			assertThat(later.get(10, java.util.concurrent.TimeUnit.SECONDS).accepted()).isEqualTo(1);
+			held.rollback();
+		}
+		assertThat(jdbc.sql("select user_id from early_win where account_id = ? and kind = 'FIRST_LOGIN'")
+			.param(account).query(String.class).single()).isEqualTo("u-1");
+		assertThat(jdbc.sql("select logins from usage_user where account_id = ? and user_id = 'u-2'").param(account)
+			.query(Long.class).single()).isEqualTo(1L);
 	}
 
 	@Test
