@@ -236,12 +236,15 @@ final class Rollups {
 		// A late-arriving earlier event moves the time back but is not a second win (xmax = 0 only on insert).
 		// A win already recorded at or before the batch's first event is left out before the upsert, which
 		// would lock its row even when it changes nothing: a win's time only ever moves back, so such a row
-		// never needs this batch, and every batch of a busy account would otherwise queue on it.
+		// never needs this batch, and every batch of a busy account would otherwise queue on it. The rows keep
+		// the batch's key order whatever join the planner picks for that test, so batches never deadlock.
 		return jdbc.query(con -> statement(con, """
 				insert into early_win (account_id, kind, occurred_at, user_id)
-				select a, k, o::timestamptz, u from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as x(a, k, o, u)
+				select a, k, o::timestamptz, u
+				from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) with ordinality as x(a, k, o, u, position)
 				where not exists (select 1 from early_win w
 				                  where w.account_id = x.a and w.kind = x.k and w.occurred_at <= x.o::timestamptz)
+				order by x.position
 				on conflict (account_id, kind) do update
 				set occurred_at = excluded.occurred_at, user_id = excluded.user_id
 				where excluded.occurred_at < early_win.occurred_at
