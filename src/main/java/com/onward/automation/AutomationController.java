@@ -16,7 +16,6 @@ import com.onward.identity.Users;
 import com.onward.messaging.Notifications;
 import com.onward.messaging.Outbox;
 import com.onward.shared.FormChanges;
-import com.onward.shared.InvalidInputException;
 
 /** Rules list and editor with the dry run, sequences with their accounts, and the CSM's inbox. */
 @Controller
@@ -62,29 +61,18 @@ class AutomationController {
 
 	@PostMapping("/automation/rules/{code}")
 	String update(@PathVariable String code, @RequestParam(defaultValue = "false") boolean enabled,
-			@RequestParam(required = false) String days, @RequestParam(required = false) String template,
+			@RequestParam(required = false) Integer days, @RequestParam(required = false) String template,
 			@RequestParam(required = false) List<String> segments, @RequestParam(required = false) List<String> touchModels,
 			@RequestParam(required = false) List<String> healthBands, @RequestParam(required = false) List<String> languages,
-			@RequestParam(required = false) String minDay, @RequestParam(required = false) String maxDay,
+			@RequestParam(required = false) Integer minDay, @RequestParam(required = false) Integer maxDay,
 			RedirectAttributes redirect) {
 		String result = FormChanges.attempt(redirect, "ruleError", "/automation/rules/" + code, () -> automation.update(code,
-				new Automation.RuleEdit(enabled, number("days", days), template == null || template.isBlank() ? null : template,
-						new Automation.Conditions(segments, touchModels, healthBands, languages, number("minDay", minDay),
-								number("maxDay", maxDay)))));
+				new Automation.RuleEdit(enabled, days, template == null || template.isBlank() ? null : template,
+						new Automation.Conditions(segments, touchModels, healthBands, languages, minDay, maxDay))));
 		if (!redirect.getFlashAttributes().containsKey("ruleError")) {
 			redirect.addFlashAttribute("ruleSaved", true);
 		}
 		return result;
-	}
-
-	private static Integer number(String field, String value) {
-		if (value == null || value.isBlank()) return null;
-		try {
-			return Integer.valueOf(value.strip());
-		}
-		catch (NumberFormatException e) {
-			throw InvalidInputException.of(field, "must be a whole number");
-		}
 	}
 
 	@GetMapping("/automation/sequences")
