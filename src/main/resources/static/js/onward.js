@@ -125,14 +125,16 @@ document.addEventListener('submit', function (e) {
   function read(input) {
     var hint = hintFor(input);
     if (!input.value.trim()) { hint.textContent = ''; hint.classList.remove('bad'); return; }
-    var params = new URLSearchParams({ value: input.value, whole: input.getAttribute('data-number') === 'whole' });
+    var asked = input.value;
+    var params = new URLSearchParams({ value: asked, whole: input.getAttribute('data-number') === 'whole' });
     var currencyField = input.getAttribute('data-currency-from');
     var currency = currencyField && document.getElementById(currencyField);
     if (currency && currency.value) params.set('currency', currency.value);
     fetch('/numbers/read?' + params, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (answer) {
-        if (!answer) return;
+        // An answer about a value no longer in the field (a restored form replaced it) is stale.
+        if (!answer || input.value !== asked) return;
         hint.textContent = answer.shown;
         hint.classList.toggle('bad', !answer.ok);
         input.setAttribute('aria-invalid', answer.ok ? 'false' : 'true');
@@ -159,8 +161,13 @@ document.addEventListener('DOMContentLoaded', function () {
   if (!holder) return;
   var restored;
   try { restored = JSON.parse(holder.getAttribute('data-form')); } catch (e) { return; }
+  // The refused form posted to restored.action. A form without an action attribute (the language switch)
+  // sends to the page itself, so on a page that posts to its own address it would match: only forms that name
+  // their action and post are candidates.
   var form = Array.prototype.find.call(document.forms, function (f) {
-    return f.getAttribute('action') === restored.action || (f.action && new URL(f.action, location.href).pathname === restored.action);
+    var action = f.getAttribute('action');
+    return action !== null && f.method === 'post'
+      && (action === restored.action || new URL(action, location.href).pathname === restored.action);
   });
   if (!form) return;
   Object.keys(restored.values || {}).forEach(function (name) {
@@ -170,6 +177,8 @@ document.addEventListener('DOMContentLoaded', function () {
       if (el.type === 'checkbox' || el.type === 'radio') el.checked = values.indexOf(el.value) >= 0;
       else if (el.tagName === 'SELECT' && el.multiple) Array.prototype.forEach.call(el.options, function (o) { o.selected = values.indexOf(o.value) >= 0; });
       else el.value = values[0];
+      // Number fields say again how the restored text reads.
+      if (el.hasAttribute('data-number')) el.dispatchEvent(new Event('input', { bubbles: true }));
     });
   });
   var field = restored.field && form.elements.namedItem(restored.field);

@@ -182,6 +182,37 @@ class UsabilityBrowserTests extends IntegrationTest {
 	}
 
 	@Test
+	void aRuleDayRefusedOnTheServerKeepsWhatWasTypedWithTheReasonNextToTheFieldInBahasaIndonesia() {
+		// The rule form posts to the page's own address, as the language switch (a form without an action) does too.
+		String before = jdbc.sql("select params->>'days' from automation_rule where code = 'NO_LOGIN_AFTER_ACCESS'")
+			.query(String.class).single();
+		driver.get(url("/automation/rules/NO_LOGIN_AFTER_ACCESS?lang=id"));
+		WebElement days = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("days")));
+		days.clear();
+		days.sendKeys("1,5");
+		driver.findElement(By.id("save-rule")).click();
+		WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("restored-error")));
+		assertThat(error.getText()).isEqualTo("Tulis bilangan bulat di sini, bukan \"1,5\".");
+		assertThat((Boolean) js().executeScript("return arguments[0].previousElementSibling === arguments[1]", error,
+				driver.findElement(By.id("days")))).isTrue();
+		assertThat(driver.findElement(By.id("days")).getAttribute("value")).isEqualTo("1,5");
+		assertThat(driver.findElement(By.id("days")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(jdbc.sql("select params->>'days' from automation_rule where code = 'NO_LOGIN_AFTER_ACCESS'")
+			.query(String.class).single()).isEqualTo(before);
+		// A whole number is saved.
+		driver.findElement(By.id("days")).clear();
+		driver.findElement(By.id("days")).sendKeys("4");
+		driver.findElement(By.id("save-rule")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-saved")));
+		assertThat(jdbc.sql("select params->>'days' from automation_rule where code = 'NO_LOGIN_AFTER_ACCESS'")
+			.query(String.class).single()).isEqualTo("4");
+		driver.findElement(By.id("days")).clear();
+		driver.findElement(By.id("days")).sendKeys(before);
+		driver.findElement(By.id("save-rule")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-saved")));
+	}
+
+	@Test
 	void anExtensionRefusedInBahasaMelayuKeepsItsFieldsAndSaysWhyInMalay() {
 		String projectId = post("/api/v1/contracts", contract(unique("ux"), "2026-11-01T09:00:00Z", 300, 20_000, "en")).body()
 			.get("projectId").asString();
