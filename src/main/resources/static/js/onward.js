@@ -137,7 +137,9 @@ document.addEventListener('submit', function (e) {
         if (!answer || input.value !== asked) return;
         hint.textContent = answer.shown;
         hint.classList.toggle('bad', !answer.ok);
-        input.setAttribute('aria-invalid', answer.ok ? 'false' : 'true');
+        // A value the server refused (out of range, say) reads as a number but stays invalid until it is changed.
+        var refused = input.getAttribute('data-refused') === input.value;
+        input.setAttribute('aria-invalid', answer.ok && !refused ? 'false' : 'true');
       })
       .catch(function () { /* the server's own check on submit still applies */ });
   }
@@ -181,7 +183,9 @@ document.addEventListener('DOMContentLoaded', function () {
       if (el.hasAttribute('data-number')) el.dispatchEvent(new Event('input', { bubbles: true }));
     });
   });
-  var field = restored.field && form.elements.namedItem(restored.field);
+  // An API-style name ("conditions.minDay") names the form's own field ("minDay").
+  var field = restored.field && (form.elements.namedItem(restored.field)
+    || form.elements.namedItem(restored.field.split('.').pop()));
   if (field && field.length !== undefined && !field.tagName) field = field[0];
   var error = document.createElement('div');
   error.className = 'field-error';
@@ -190,7 +194,11 @@ document.addEventListener('DOMContentLoaded', function () {
   error.textContent = restored.message || '';
   var anchor = field || form.querySelector('[type=submit]') || form.lastElementChild;
   if (anchor) anchor.insertAdjacentElement('afterend', error); else form.appendChild(error);
-  if (field) { field.setAttribute('aria-invalid', 'true'); field.setAttribute('aria-describedby', 'restored-error'); }
+  if (field) {
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', 'restored-error');
+    if (field.value !== undefined) field.setAttribute('data-refused', field.value);
+  }
   for (var p = form.parentElement; p; p = p.parentElement) if (p.tagName === 'DETAILS') p.open = true;
   (field || form).scrollIntoView({ block: 'center' });
   if (field && field.focus) field.focus({ preventScroll: true });

@@ -113,7 +113,7 @@ class RuleStore {
 	Rule update(String code, RuleEdit edit) {
 		Rule rule = rule(code);
 		if (edit.days() != null && (edit.days() < 1 || edit.days() > 365)) {
-			throw InvalidInputException.of("days", "must be between 1 and 365");
+			throw InvalidInputException.keyed("days", "rule.edit.daysRange", 1, 365);
 		}
 		if (edit.template() != null && !Outbox.TEMPLATES.contains(edit.template())) {
 			throw InvalidInputException.of("template", "unknown template; one of " + Outbox.TEMPLATES);
@@ -127,9 +127,9 @@ class RuleStore {
 			check("conditions.touchModels", c.touchModels(), names(TouchModel.values()));
 			check("conditions.healthBands", c.healthBands(), names(HealthBand.values()));
 			check("conditions.languages", c.languages(), LocalizedText.LANGUAGES);
-			if (c.minDay() != null && c.minDay() < 0) throw InvalidInputException.of("conditions.minDay", "must be 0 or more");
+			if (c.minDay() != null && c.minDay() < 0) throw InvalidInputException.keyed("conditions.minDay", "rule.edit.minDayNegative");
 			if (c.maxDay() != null && c.minDay() != null && c.maxDay() < c.minDay()) {
-				throw InvalidInputException.of("conditions.maxDay", "must not be before minDay");
+				throw InvalidInputException.keyed("conditions.maxDay", "rule.edit.maxDayBeforeMin", c.minDay());
 			}
 		}
 		var params = new HashMap<>(rule.params());

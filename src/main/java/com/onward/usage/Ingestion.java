@@ -30,9 +30,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Stores a batch of usage events (ADO-1). Everything is checked first; then one transaction
  * records the Idempotency-Key, the event ids, the raw events and the rollups, so a {@code 202}
- * means every accepted event is committed and a rejected batch stores nothing. Rollup rows are
- * written in key order, so concurrent batches for the same accounts never deadlock, and last, so
- * they wait on each other only for the rollup statements and the commit.
+ * means every accepted event is committed and a rejected batch stores nothing. Rows shared between
+ * batches (event ids, rollups, early wins) are written in key order and the tables in one order, so
+ * concurrent batches for the same accounts do not deadlock; the rollups come last, so batches of one
+ * account wait on each other mainly for the rollup statements and the commit.
  */
 @Service
 public class Ingestion {
@@ -206,23 +207,27 @@ public class Ingestion {
 		insertRaw(accepted, accountOf, received);
 		Rollups rollups = new Rollups(accepted, accountOf, zone);
 		rollups.newFeatures(jdbc, received);
+		events.publishEvent(new UsageRecorded(List.copyOf(new TreeSet<>(accountOf.values()))));
+		// Last, right before the commit: the rollup rows are what concurrent batches of the same account
+		// queue on, so their locks are held for these statements and the commit only. The early wins come
+		// after them, in the order erasure and account deletion lock the same tables; they rarely lock anything
+		// (a win recorded before is left out first).
+		rollups.write(jdbc);
 		for (EarlyWinDetected win : rollups.earlyWins(jdbc)) {
 			events.publishEvent(win);
 		}
-		events.publishEvent(new UsageRecorded(List.copyOf(new TreeSet<>(accountOf.values()))));
-		// Last, right before the commit: the rollup rows are what concurrent batches of the same account
-		// queue on, so their locks are held for these statements and the commit only.
-		rollups.write(jdbc);
 		return new Result(accepted.size(), parsed.size() - accepted.size());
 	}
 
 	/** Records the events' ids; an id seen before (or twice in this batch) is a duplicate. */
 	private List<EventBatch.Parsed> withoutSeenIds(List<EventBatch.Parsed> parsed, Timestamp received) {
-		var ids = new ArrayList<String>();
+		var ids = new TreeSet<String>();
 		parsed.forEach(e -> { if (e.id() != null) ids.add(e.id()); });
 		if (ids.isEmpty()) {
 			return parsed;
 		}
+		// In sorted order: two batches sharing ids (a client's retry beside the original) take their keys' locks
+		// in the same order and never deadlock.
 		Set<String> fresh = new HashSet<>(jdbc.query(con -> {
 			PreparedStatement ps = con.prepareStatement("""
 					insert into usage_event_key (event_id, received_at) select unnest(?), ?
@@ -244,36 +249,42 @@ public class Ingestion {
 	/**
 	 * The raw events go in by {@code COPY} on the batch's own connection, so inside its transaction: for
 	 * PostgreSQL the cheapest way in (an {@code insert … select from unnest(…)} of seven arrays cost it several
-	 * times as much per row), and for us one line of text per event instead of seven parameter arrays.
+	 * times as much per row), and for us one line of text per event, streamed, instead of seven parameter arrays.
 	 */
 	private void insertRaw(List<EventBatch.Parsed> accepted, Map<Integer, UUID> accountOf, Timestamp received) {
 		String receivedAt = received.toInstant().toString();
-		var rows = new StringBuilder(accepted.size() * 160);
-		for (var e : accepted) {
-			rows.append(accountOf.get(e.index())).append('\t');
-			copyField(rows, e.userId()).append('\t');
-			rows.append(e.type().name()).append('\t');
-			copyField(rows, e.feature()).append('\t');
-			rows.append(e.occurredAt()).append('\t');
-			copyField(rows, e.id()).append('\t');
-			copyField(rows, e.properties()).append('\t');
-			rows.append(receivedAt).append('\n');
-		}
-		byte[] bytes = rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) con -> {
+			var copy = new org.postgresql.copy.PGCopyOutputStream(con.unwrap(org.postgresql.PGConnection.class), """
+					copy usage_event (account_id, user_id, type, feature, occurred_at, event_id, properties, received_at)
+					from stdin""", 1 << 16);
 			try {
-				return new org.postgresql.copy.CopyManager(con.unwrap(org.postgresql.core.BaseConnection.class)).copyIn("""
-						copy usage_event (account_id, user_id, type, feature, occurred_at, event_id, properties, received_at)
-						from stdin""", new java.io.ByteArrayInputStream(bytes));
+				var rows = new java.io.BufferedWriter(
+						new java.io.OutputStreamWriter(copy, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+				for (var e : accepted) {
+					rows.append(accountOf.get(e.index()).toString()).append('\t');
+					copyField(rows, e.userId()).append('\t');
+					rows.append(e.type().name()).append('\t');
+					copyField(rows, e.feature()).append('\t');
+					rows.append(e.occurredAt().toString()).append('\t');
+					copyField(rows, e.id()).append('\t');
+					copyField(rows, e.properties()).append('\t');
+					rows.append(receivedAt).append('\n');
+				}
+				rows.flush();
+				return copy.endCopy();
 			}
 			catch (java.io.IOException e) {
 				throw new java.sql.SQLException("COPY of the batch's raw events failed", e);
+			}
+			finally {
+				// Whatever went wrong, the connection leaves COPY mode, so the transaction can roll back.
+				if (copy.isActive()) copy.cancelCopy();
 			}
 		});
 	}
 
 	/** A value in COPY's text format: {@code \N} for null; backslash, tab and line breaks escaped. */
-	private static StringBuilder copyField(StringBuilder out, String value) {
+	private static java.io.Writer copyField(java.io.Writer out, String value) throws java.io.IOException {
 		if (value == null) {
 			return out.append("\\N");
 		}

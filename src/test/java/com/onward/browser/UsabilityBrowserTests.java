@@ -186,30 +186,56 @@ class UsabilityBrowserTests extends IntegrationTest {
 		// The rule form posts to the page's own address, as the language switch (a form without an action) does too.
 		String before = jdbc.sql("select params->>'days' from automation_rule where code = 'NO_LOGIN_AFTER_ACCESS'")
 			.query(String.class).single();
-		driver.get(url("/automation/rules/NO_LOGIN_AFTER_ACCESS?lang=id"));
-		WebElement days = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("days")));
-		days.clear();
-		days.sendKeys("1,5");
+		try {
+			driver.get(url("/automation/rules/NO_LOGIN_AFTER_ACCESS?lang=id"));
+			WebElement error = refusedRuleField("days", "1,5");
+			assertThat(error.getText()).isEqualTo("Tulis bilangan bulat di sini, bukan \"1,5\".");
+			assertThat(driver.findElement(By.id("days")).getAttribute("value")).isEqualTo("1,5");
+			assertThat(driver.findElement(By.id("days")).getAttribute("aria-invalid")).isEqualTo("true");
+
+			// A number out of range: it reads as a number, and the field stays marked as refused after the hint reads it.
+			error = refusedRuleField("days", "400");
+			assertThat(error.getText()).isEqualTo("Masukkan jumlah hari berupa bilangan bulat dari 1 sampai 365.");
+			wait.until(d -> !d.findElement(By.id("days-read")).getText().isBlank());
+			assertThat(driver.findElement(By.id("days")).getAttribute("aria-invalid")).isEqualTo("true");
+
+			// A condition's error (named conditions.minDay by the rule's API) lands next to its own field.
+			driver.findElement(By.id("days")).clear();
+			driver.findElement(By.id("days")).sendKeys(before);
+			error = refusedRuleField("minDay", "-1");
+			assertThat(error.getText()).isEqualTo("Hari proyek awal harus 0 atau lebih.");
+			assertThat(driver.findElement(By.id("minDay")).getAttribute("value")).isEqualTo("-1");
+			assertThat(jdbc.sql("select params->>'days' from automation_rule where code = 'NO_LOGIN_AFTER_ACCESS'")
+				.query(String.class).single()).isEqualTo(before);
+
+			// A whole number in range is saved.
+			driver.findElement(By.id("minDay")).clear();
+			driver.findElement(By.id("days")).clear();
+			driver.findElement(By.id("days")).sendKeys("4");
+			driver.findElement(By.id("save-rule")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-saved")));
+			assertThat(jdbc.sql("select params->>'days' from automation_rule where code = 'NO_LOGIN_AFTER_ACCESS'")
+				.query(String.class).single()).isEqualTo("4");
+		}
+		finally {
+			call("PUT", "/api/v1/automation/rules/NO_LOGIN_AFTER_ACCESS", java.util.Map.of("days", Integer.parseInt(before)));
+		}
+	}
+
+	/** Types {@code value} into the rule form's field, saves, and returns the refusal shown right after that field. */
+	private WebElement refusedRuleField(String field, String value) {
+		WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(field)));
+		input.clear();
+		input.sendKeys(value);
 		driver.findElement(By.id("save-rule")).click();
+		wait.until(ExpectedConditions.stalenessOf(input));
 		WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("restored-error")));
-		assertThat(error.getText()).isEqualTo("Tulis bilangan bulat di sini, bukan \"1,5\".");
-		assertThat((Boolean) js().executeScript("return arguments[0].previousElementSibling === arguments[1]", error,
-				driver.findElement(By.id("days")))).isTrue();
-		assertThat(driver.findElement(By.id("days")).getAttribute("value")).isEqualTo("1,5");
-		assertThat(driver.findElement(By.id("days")).getAttribute("aria-invalid")).isEqualTo("true");
-		assertThat(jdbc.sql("select params->>'days' from automation_rule where code = 'NO_LOGIN_AFTER_ACCESS'")
-			.query(String.class).single()).isEqualTo(before);
-		// A whole number is saved.
-		driver.findElement(By.id("days")).clear();
-		driver.findElement(By.id("days")).sendKeys("4");
-		driver.findElement(By.id("save-rule")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-saved")));
-		assertThat(jdbc.sql("select params->>'days' from automation_rule where code = 'NO_LOGIN_AFTER_ACCESS'")
-			.query(String.class).single()).isEqualTo("4");
-		driver.findElement(By.id("days")).clear();
-		driver.findElement(By.id("days")).sendKeys(before);
-		driver.findElement(By.id("save-rule")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-saved")));
+		// Right after the field, or after the field's own number hint when that came first.
+		assertThat((Boolean) js().executeScript("var p = arguments[0].previousElementSibling;"
+				+ " return p === arguments[1] || (p.id === arguments[1].id + '-read' && p.previousElementSibling === arguments[1])",
+				error, driver.findElement(By.id(field)))).as((String) js().executeScript(
+						"return arguments[0].parentElement.outerHTML", error)).isTrue();
+		return error;
 	}
 
 	@Test
