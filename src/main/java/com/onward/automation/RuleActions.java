@@ -107,6 +107,11 @@ class RuleActions {
 				|| a == Action.SEND_INVITE);
 	}
 
+	/** Whether the rule notifies the account's CSM. */
+	static boolean notifiesCsm(Rule rule) {
+		return rule.actions().contains(Action.NOTIFY_CSM);
+	}
+
 	/**
 	 * Runs the rule's actions over the current hits; returns how many things were newly done. A hit whose follow-up
 	 * flag another open one kept out is marked {@code waiting} (see {@link Sweep}'s memory).

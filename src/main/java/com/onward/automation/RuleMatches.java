@@ -259,11 +259,9 @@ class RuleMatches {
 					delete from automation_rule_acted r where r.rule_code = cast(:code as text)
 					and (r.account_id, r.occurrence) not in (
 					  select a.account_id, %s
-					  from account_v a
-					  join onboarding_project_v p on p.project_id = a.current_project_id and p.running
-					  left join health_score_v hs on hs.account_id = a.account_id%s
+					  %s%s
 					  where %s
-					  %s)""".formatted(occurrence, from, standing, CONDITIONS))
+					  %s)""".formatted(occurrence, RUNNING_PROJECTS, from, standing, CONDITIONS))
 				.params(params).update();
 			return;
 		}
@@ -273,9 +271,7 @@ class RuleMatches {
 				with m as materialized (
 				  select a.account_id, p.project_id, %s as occurrence, %s as args, %s as vals, %s as contact_id,
 				    cast(%s as date) as occurred_on, %s as customer, %s as recent
-				  from account_v a
-				  join onboarding_project_v p on p.project_id = a.current_project_id and p.running
-				  left join health_score_v hs on hs.account_id = a.account_id%s
+				  %s%s
 				  where %s
 				  %s),
 				w as materialized (
@@ -295,10 +291,10 @@ class RuleMatches {
 				  m.recent
 				from m join w on w.account_id = m.account_id"""
 			.formatted(occurrence, args, vals, contact, occurred, event == null ? "true" : "ev.customer",
-					event == null ? "true" : "ev.recent", from, where, CONDITIONS,
+					event == null ? "true" : "ev.recent", RUNNING_PROJECTS, from, where, CONDITIONS,
 					// Who is written to is looked up only for a rule that writes to them.
 					RuleActions.emailsCustomer(rule) ? CUSTOMER_CONTACT : NO_CUSTOMER_CONTACT,
-					RuleActions.emailsCustomer(rule) || rule.actions().contains(Automation.Action.NOTIFY_CSM) ? ACCOUNT_CSM
+					RuleActions.emailsCustomer(rule) || RuleActions.notifiesCsm(rule) ? ACCOUNT_CSM
 							: NO_ACCOUNT_CSM))
 			.params(params).update();
 	}
@@ -310,6 +306,12 @@ class RuleMatches {
 	static final String CUSTOMER_CONTACT = """
 			left join lateral (select email, name from contact_v where account_id = a.account_id and email is not null
 			                   order by (role = 'PROJECT_LEAD') desc, (role = 'CHAMPION') desc, created_at limit 1) c on true""";
+
+	/** Every account with a running project, and its health (aliases {@code a}, {@code p}, {@code hs}): what rules match. */
+	private static final String RUNNING_PROJECTS = """
+			from account_v a
+			join onboarding_project_v p on p.project_id = a.current_project_id and p.running
+			left join health_score_v hs on hs.account_id = a.account_id""";
 
 	/** The rule's conditions on the account and its project (aliases {@code a}, {@code p}, {@code hs}). */
 	private static final String CONDITIONS = """

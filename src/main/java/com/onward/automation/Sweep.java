@@ -152,7 +152,7 @@ class Sweep {
 				  and not (cast(:emailsCustomer as boolean) and h.customer_ok and h.recent and h.email is null)
 				  and not (cast(:notifiesCsm as boolean) and h.csm_user_id is null and h.csm_email is null)""")
 			.param("code", rule.code()).param("today", today).param("emailsCustomer", RuleActions.emailsCustomer(rule))
-			.param("notifiesCsm", rule.actions().contains(Automation.Action.NOTIFY_CSM)).update();
+			.param("notifiesCsm", RuleActions.notifiesCsm(rule)).update();
 		if (remembered >= 1_000) {
 			// The next sweep must know this rule now has many rows: planned from statistics that still say "none", its
 			// check ran as a nested loop over all of them for every match (six minutes for 100,000 weekly summaries

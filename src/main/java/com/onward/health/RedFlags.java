@@ -133,11 +133,9 @@ class RedFlags {
 		if (flags.isEmpty()) {
 			return new FollowUpFlagsRaised(0, java.util.Set.of());
 		}
-		var open = new java.util.HashSet<UUID>();
-		int[] raised = { 0 };
 		// The new flags, and the ones already open with the same evidence (the insert's rows are not visible to the
 		// second part: it reads the flags as they were before this statement).
-		jdbc.sql("""
+		List<Map.Entry<UUID, Boolean>> rows = jdbc.sql("""
 				with s as (select * from unnest(cast(:accounts as uuid[]), cast(:projects as uuid[]), cast(:evidence as text[]))
 				             as s(account_id, project_id, evidence)),
 				new as (insert into red_flag (id, account_id, project_id, category, code, evidence_args, raised_at, source)
@@ -153,12 +151,9 @@ class RedFlags {
 			.param("accounts", flags.stream().map(FollowUpFlag::accountId).toArray(UUID[]::new))
 			.param("projects", flags.stream().map(FollowUpFlag::projectId).toArray(UUID[]::new))
 			.param("evidence", flags.stream().map(f -> json.writeValueAsString(f.evidence())).toArray(String[]::new))
-			.query((rs, n) -> {
-				open.add(rs.getObject(1, UUID.class));
-				if (rs.getBoolean(2)) raised[0]++;
-				return null;
-			}).list();
-		return new FollowUpFlagsRaised(raised[0], open);
+			.query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getBoolean(2))).list();
+		return new FollowUpFlagsRaised((int) rows.stream().filter(Map.Entry::getValue).count(),
+				rows.stream().map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
 	}
 
 	/** A person resolves a follow-up flag; flags of the health rules clear themselves when the data changes. */
