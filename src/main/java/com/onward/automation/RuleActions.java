@@ -254,7 +254,7 @@ class RuleActions {
 		for (Target t : customerHits()) {
 			if (t.email() == null) continue;
 			LocalDate day = jdbc.sql("""
-					select min(i.due_date) from onboarding_item_progress_v i where i.project_id = :p and i.key = any(:keys)
+					select min(i.due_date) from onboarding_item_schedule_v i where i.project_id = :p and i.key = any(:keys)
 					  and i.status not in ('DONE','SKIPPED')""")
 				.param("p", t.projectId()).param("keys", kickoffItems).query(LocalDate.class).optional().orElse(null);
 			if (day == null || day.isBefore(today)) day = today.plusDays(rule.days());

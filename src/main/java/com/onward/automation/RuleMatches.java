@@ -178,13 +178,13 @@ class RuleMatches {
 					// Only the item's id, project and dates here (the onboarding module indexes them for these two
 					// questions); its name is read for the matches not yet acted on.
 					from = overdue
-							? " join onboarding_item_progress_v i on i.project_id = p.project_id and i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED') and i.due_date <= :today - :days"
-							: " join onboarding_item_progress_v i on i.project_id = p.project_id and i.status in ('IN_PROGRESS','BLOCKED') and i.start_date <= :today - :days and i.due_date < :today";
+							? " join onboarding_item_schedule_v i on i.project_id = p.project_id and i.kind = 'MILESTONE' and i.status not in ('DONE','SKIPPED') and i.due_date <= :today - :days"
+							: " join onboarding_item_schedule_v i on i.project_id = p.project_id and i.status in ('IN_PROGRESS','BLOCKED') and i.start_date <= :today - :days and i.due_date < :today";
 					occurrence = "'item-' || i.item_id";
 					occurred = "i.due_date + :days";
 					// The item's name in every language it has: each reader sees theirs.
 					args = """
-							jsonb_build_array(a.name, (select coalesce(n.name, to_jsonb(n.key)) from onboarding_item_progress_v n
+							jsonb_build_array(a.name, (select coalesce(n.name, to_jsonb(n.key)) from onboarding_item_schedule_v n
 							  where n.item_id = i.item_id), :today - i.due_date)""";
 					where = "true";
 				}
@@ -196,11 +196,12 @@ class RuleMatches {
 					where = "coalesce(lc.last, p.start_date) <= :today - :days";
 				}
 				case CADENCE_DUE -> {
-					from = " join (" + cadences() + ") cd on cd.account_id = a.account_id";
+					// The running project's own rows: joined to a copy of them (as cadences() is), they were read twice.
+					from = "\n" + CADENCES;
 					occurrence = "'cadence-' || cd.contact_id || '-' || cd.due_on";
 					args = "jsonb_build_array(a.name, cd.name, jsonb_build_object('key', 'contactRole.' || cd.role), cd.due_on)";
 					contact = "cd.contact_id";
-					where = "cd.due_on <= :today + :days";
+					where = "cd.due_on <= :today + :days and " + CADENCE_KEPT;
 				}
 				case UNASSIGNED_ROLE -> {
 					occurrence = "'unassigned'";
@@ -339,20 +340,28 @@ class RuleMatches {
 			                   from team_member_v tm where tm.member_id = a.owner_csm_id) csm on true""";
 
 	/**
-	 * The due date of each stakeholder cadence (PPL-3): last contact (or the project start) plus the interval. The
-	 * configured cadences are bound as arrays ({@link #cadenceParams()}), never written into the SQL.
+	 * Each stakeholder cadence at the accounts of {@link #RUNNING_PROJECTS} (aliases {@code a}, {@code p}): the
+	 * contact, its role and when it is due, last contact (or the project start) plus the interval, as
+	 * {@code cd.contact_id}, {@code cd.name}, {@code cd.role}, {@code cd.due_on}. Kept only with {@link #CADENCE_KEPT}.
+	 * The configured cadences are bound as arrays ({@link #cadenceParams()}), never written into the SQL.
 	 */
+	private static final String CADENCES = """
+			join lateral (select c.contact_id, c.name, c.role, coalesce(c.last_contact_on, p.start_date) + cad.days as due_on,
+			                cad.until_go_live
+			              from contact_v c
+			              join unnest(cast(:cadRoles as text[]), cast(:cadDays as int[]), cast(:cadUntilGoLive as boolean[]))
+			                as cad(role, days, until_go_live) on cad.role = c.role
+			              where c.account_id = a.account_id) cd on true""";
+
+	/** Whether a cadence of {@link #CADENCES} still runs: some only until go-live. */
+	private static final String CADENCE_KEPT = """
+			not (cd.until_go_live and exists (select 1 from onboarding_item_schedule_v gi where gi.project_id = p.project_id
+			                                  and gi.go_live and gi.status = 'DONE'))""";
+
+	/** Every stakeholder cadence's due date (columns account_id, contact_id, name, role, due_on); see {@link #CADENCES}. */
 	String cadences() {
-		return """
-				select c.account_id, c.contact_id, c.name, c.role,
-				  coalesce(c.last_contact_on, p2.start_date) + cad.days as due_on
-				from contact_v c
-				join unnest(cast(:cadRoles as text[]), cast(:cadDays as int[]), cast(:cadUntilGoLive as boolean[]))
-				  as cad(role, days, until_go_live) on cad.role = c.role
-				join account_v a2 on a2.account_id = c.account_id
-				join onboarding_project_v p2 on p2.project_id = a2.current_project_id and p2.running
-				where not (cad.until_go_live and exists (select 1 from onboarding_item_progress_v gi where gi.project_id = p2.project_id
-				                                         and gi.go_live and gi.status = 'DONE'))""";
+		return "select a.account_id, cd.contact_id, cd.name, cd.role, cd.due_on\n" + RUNNING_PROJECTS + "\n" + CADENCES
+				+ "\nwhere " + CADENCE_KEPT;
 	}
 
 	Map<String, Object> cadenceParams() {

@@ -430,6 +430,36 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 			.doesNotContain("CADENCE_MISSED");
 	}
 
+	@Test
+	void aTechnicalLeadsWeeklyCheckInRunsOnlyUntilGoLive() {
+		UUID account = account(5, "DAILY", LocalDate.now().minusDays(20), 12, 3000,
+				contacts(unique("t") + "@cadence.example", "TECHNICAL_LEAD"));
+		withCsm(account);
+		post("/api/v1/automation/sweeps", null);
+		// Weekly technical check-in: due 7 days after the start, missed 3 days later; the check-in is a task.
+		assertThat(count("select count(*) from missed_cadence where account_id = :a and role = 'TECHNICAL_LEAD'", account))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from automation_task where account_id = :a and rule_code = 'CADENCE_DUE'", account))
+			.isEqualTo(1);
+		// A day's forgetting keeps what still stands.
+		ruleMatches.forgetEnded(ruleStore.rule("CADENCE_DUE"), LocalDate.now());
+		assertThat(count("select count(*) from automation_rule_acted where account_id = :a and rule_code = 'CADENCE_DUE'", account))
+			.isEqualTo(1);
+
+		// Live: the technical lead's check-ins end. The missed one is cleared (here and in health's copy) and the
+		// due one no longer stands.
+		jdbc.sql("""
+				update project_item set status = 'DONE', completed_on = current_date
+				where go_live and project_id = (select current_project_id from account where id = :a)""")
+			.param("a", account).update();
+		post("/api/v1/automation/sweeps", null);
+		assertThat(count("select count(*) from missed_cadence where account_id = :a", account)).isZero();
+		assertThat(count("select count(*) from health_missed_cadence where account_id = :a", account)).isZero();
+		ruleMatches.forgetEnded(ruleStore.rule("CADENCE_DUE"), LocalDate.now());
+		assertThat(count("select count(*) from automation_rule_acted where account_id = :a and rule_code = 'CADENCE_DUE'", account))
+			.isZero();
+	}
+
 	/**
 	 * What the automation hands to a CSM names things for the reader: a red flag by its title, a contact role by
 	 * its name and a due date as their language writes it, in the inbox (whatever the reader's language) and in the
