@@ -68,8 +68,12 @@ public class Automation {
 	public record SweepResult(int rulesEvaluated, int actionsFired) {
 	}
 
-	/** An account a rule fires (or would fire) for. */
-	public record Hit(UUID accountId, String accountName, String occurrence) {
+	/**
+	 * An account a rule fires (or would fire) for: the occasion as a key ({@code occurrence}, e.g.
+	 * {@code item-<id>}) and as the reader's language says it ({@code description}, e.g. milestone "Go-live" is 4
+	 * days overdue).
+	 */
+	public record Hit(UUID accountId, String accountName, String occurrence, String description) {
 	}
 
 	private final RuleStore store;

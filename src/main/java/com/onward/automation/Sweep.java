@@ -17,8 +17,10 @@ import com.onward.automation.Automation.Rule;
 import com.onward.automation.Automation.SweepResult;
 import com.onward.health.CadenceMissed;
 import com.onward.health.HealthFacts;
+import com.onward.shared.Phrases;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The time-based side of the rules: the scheduled sweep (sequences, missed cadences, every enabled SWEEP
@@ -38,14 +40,19 @@ class Sweep {
 	private final HealthFacts healthFacts;
 	private final Clock clock;
 	private final AutomationProperties props;
+	private final Phrases phrases;
+	private final ObjectMapper json;
 	/** The day this instance last forgot the occasions that ended ({@link RuleMatches#forgetEnded}). */
 	private volatile LocalDate forgotOn;
 	/** Whether this instance has handed health the missed cadences since it started. */
 	private volatile boolean healthHasMissedCadences;
 
 	Sweep(JdbcClient jdbc, TransactionTemplate tx, RuleStore store, RuleMatches matches, RuleActions actions,
-			Sequences sequences, HealthFacts healthFacts, Clock clock, AutomationProperties props) {
+			Sequences sequences, HealthFacts healthFacts, Clock clock, AutomationProperties props, Phrases phrases,
+			ObjectMapper json) {
 		this.props = props;
+		this.phrases = phrases;
+		this.json = json;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.store = store;
@@ -69,13 +76,24 @@ class Sweep {
 					? " where not exists (select 1 from messaging_key_v o where o.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
 						+ " and not exists (select 1 from automation_task t where t.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
 					: "";
-			List<Hit> hits = jdbc.sql("select h.account_id, a.name, h.occurrence from sweep_hit h join account_v a on a.account_id = h.account_id"
+			// The occasion in words: the sentence of its trigger over the arguments the rule's actions would write with.
+			String sentence = "automation.hit." + rule.trigger().name();
+			List<Hit> hits = jdbc.sql("select h.account_id, a.name, h.occurrence, h.args from sweep_hit h join account_v a on a.account_id = h.account_id"
 					+ fresh + " order by a.name limit :limit")
 				.param("code", code).param("limit", limit)
-				.query((rs, n) -> new Hit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+				.query((rs, n) -> new Hit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+						described(sentence, rs.getString(4), rs.getString(3))))
+				.list();
 			s.setRollbackOnly();
 			return hits;
 		});
+	}
+
+	/** The sentence over the hit's arguments (a JSON array) in the reader's language; the key when there is none. */
+	private String described(String sentence, String args, String occurrence) {
+		List<?> values = args == null ? List.of() : json.readValue(args, List.class);
+		String text = phrases.message(sentence, values);
+		return text.equals(sentence) ? occurrence : text;
 	}
 
 	@Scheduled(cron = "${onward.automation.sweep-cron}", zone = "${onward.time-zone}")

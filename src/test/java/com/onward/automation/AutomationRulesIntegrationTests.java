@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -25,6 +27,7 @@ import com.onward.identity.Users;
 import com.onward.messaging.Delivery;
 import com.onward.messaging.Notifications;
 import com.onward.messaging.Webhooks;
+import com.onward.shared.Phrases;
 import com.onward.team.NewMember;
 import com.onward.team.Team;
 import com.onward.team.TeamRole;
@@ -435,6 +438,21 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		UUID account = account(5, "DAILY", LocalDate.now().minusDays(20), 12, 3000,
 				contacts(unique("t") + "@cadence.example", "TECHNICAL_LEAD"));
 		withCsm(account);
+		// The dry run says the occasion in words, in the reader's language, not as its key.
+		LocalDate due = LocalDate.now().minusDays(13);
+		try {
+			LocaleContextHolder.setLocale(Locale.of("id"));
+			assertThat(automation.dryRun("CADENCE_DUE", 10_000)).filteredOn(h -> h.accountId().equals(account))
+				.extracting(Automation.Hit::description)
+				.containsExactly("Check-in dengan Rina (Pimpinan teknis), jatuh tempo " + Phrases.date(due, Locale.of("id")));
+			LocaleContextHolder.setLocale(Locale.ENGLISH);
+			assertThat(automation.dryRun("CADENCE_DUE", 10_000)).filteredOn(h -> h.accountId().equals(account))
+				.extracting(Automation.Hit::description)
+				.containsExactly("Check-in with Rina (Technical lead) due " + Phrases.date(due, Locale.ENGLISH));
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
 		post("/api/v1/automation/sweeps", null);
 		// Weekly technical check-in: due 7 days after the start, missed 3 days later; the check-in is a task.
 		assertThat(count("select count(*) from missed_cadence where account_id = :a and role = 'TECHNICAL_LEAD'", account))
