@@ -128,6 +128,13 @@ class RuleMatches {
 			vals = "cast(ev.vals as jsonb)";
 			where = "true";
 		}
+		else if (rule.trigger().kind() == Trigger.Kind.EVENT) {
+			// An event rule outside its event (its dry run): every running project its conditions admit, for the
+			// rule's next event.
+			from = "";
+			occurrence = "'next-event'";
+			where = "true";
+		}
 		else {
 			from = "";
 			switch (rule.trigger()) {

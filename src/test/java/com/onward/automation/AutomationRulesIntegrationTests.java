@@ -436,46 +436,66 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 	@Test
 	void aTechnicalLeadsWeeklyCheckInRunsOnlyUntilGoLive() {
 		UUID account = account(5, "DAILY", LocalDate.now().minusDays(20), 12, 3000,
-				contacts(unique("t") + "@cadence.example", "TECHNICAL_LEAD"));
+				List.of(Map.of("name", "Rina", "email", unique("t") + "@cadence.example", "role", "TECHNICAL_LEAD"),
+						Map.of("name", "Budi", "email", unique("p") + "@cadence.example", "role", "PROJECT_LEAD")));
 		withCsm(account);
-		// The dry run says the occasion in words, in the reader's language, not as its key.
+		// The dry run says each occasion in words, in the reader's language, not as its key. Both weekly check-ins
+		// came due 7 days after the start.
 		LocalDate due = LocalDate.now().minusDays(13);
 		try {
 			LocaleContextHolder.setLocale(Locale.of("id"));
 			assertThat(automation.dryRun("CADENCE_DUE", 10_000)).filteredOn(h -> h.accountId().equals(account))
 				.extracting(Automation.Hit::description)
-				.containsExactly("Check-in dengan Rina (Pimpinan teknis), jatuh tempo " + Phrases.date(due, Locale.of("id")));
+				.containsExactlyInAnyOrder("Check-in dengan Rina (Pimpinan teknis), jatuh tempo " + Phrases.date(due, Locale.of("id")),
+						"Check-in dengan Budi (Pimpinan proyek), jatuh tempo " + Phrases.date(due, Locale.of("id")));
 			LocaleContextHolder.setLocale(Locale.ENGLISH);
 			assertThat(automation.dryRun("CADENCE_DUE", 10_000)).filteredOn(h -> h.accountId().equals(account))
 				.extracting(Automation.Hit::description)
-				.containsExactly("Check-in with Rina (Technical lead) due " + Phrases.date(due, Locale.ENGLISH));
+				.contains("Check-in with Rina (Technical lead) due " + Phrases.date(due, Locale.ENGLISH));
 		}
 		finally {
 			LocaleContextHolder.resetLocaleContext();
 		}
 		post("/api/v1/automation/sweeps", null);
-		// Weekly technical check-in: due 7 days after the start, missed 3 days later; the check-in is a task.
-		assertThat(count("select count(*) from missed_cadence where account_id = :a and role = 'TECHNICAL_LEAD'", account))
-			.isEqualTo(1);
+		// Weekly check-ins: missed 3 days after their date; each check-in is a task.
+		assertThat(count("select count(*) from missed_cadence where account_id = :a", account)).isEqualTo(2);
 		assertThat(count("select count(*) from automation_task where account_id = :a and rule_code = 'CADENCE_DUE'", account))
-			.isEqualTo(1);
+			.isEqualTo(2);
 		// A day's forgetting keeps what still stands.
 		ruleMatches.forgetEnded(ruleStore.rule("CADENCE_DUE"), LocalDate.now());
 		assertThat(count("select count(*) from automation_rule_acted where account_id = :a and rule_code = 'CADENCE_DUE'", account))
-			.isEqualTo(1);
+			.isEqualTo(2);
 
-		// Live: the technical lead's check-ins end. The missed one is cleared (here and in health's copy) and the
-		// due one no longer stands.
+		// Live: the technical lead's check-ins end, the project lead's go on. The technical lead's missed one is
+		// cleared (here and in health's copy) and its due one no longer stands.
 		jdbc.sql("""
 				update project_item set status = 'DONE', completed_on = current_date
 				where go_live and project_id = (select current_project_id from account where id = :a)""")
 			.param("a", account).update();
 		post("/api/v1/automation/sweeps", null);
-		assertThat(count("select count(*) from missed_cadence where account_id = :a", account)).isZero();
-		assertThat(count("select count(*) from health_missed_cadence where account_id = :a", account)).isZero();
+		assertThat(jdbc.sql("select role from missed_cadence where account_id = :a").param("a", account)
+			.query(String.class).list()).containsExactly("PROJECT_LEAD");
+		assertThat(count("select count(*) from health_missed_cadence where account_id = :a", account)).isEqualTo(1);
 		ruleMatches.forgetEnded(ruleStore.rule("CADENCE_DUE"), LocalDate.now());
-		assertThat(count("select count(*) from automation_rule_acted where account_id = :a and rule_code = 'CADENCE_DUE'", account))
-			.isZero();
+		assertThat(jdbc.sql("select occurrence from automation_rule_acted where account_id = :a and rule_code = 'CADENCE_DUE'")
+			.param("a", account).query(String.class).list()).singleElement().asString()
+			.startsWith("cadence-" + jdbc.sql("select id from contact where account_id = :a and role = 'PROJECT_LEAD'")
+				.param("a", account).query(UUID.class).single());
+	}
+
+	@Test
+	void anEventRulesDryRunListsTheRunningProjectsItsConditionsAdmitForItsNextEvent() {
+		UUID account = account(5, "DAILY", LocalDate.now().minusDays(20), 12, 3000,
+				contacts(unique("w") + "@event.example", "PROJECT_LEAD"));
+		try {
+			LocaleContextHolder.setLocale(Locale.of("ms"));
+			assertThat(automation.dryRun("WELCOME", 100_000)).filteredOn(h -> h.accountId().equals(account))
+				.extracting(Automation.Hit::description).containsExactly("Pada peristiwa seterusnya: Kontrak ditandatangani");
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+		assertThat(get("/api/v1/automation/rules/WELCOME/dry-run?limit=5").status()).isEqualTo(200);
 	}
 
 	/**
