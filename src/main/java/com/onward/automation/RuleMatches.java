@@ -130,9 +130,10 @@ class RuleMatches {
 		}
 		else if (rule.trigger().kind() == Trigger.Kind.EVENT) {
 			// An event rule outside its event (its dry run): every running project its conditions admit, for the
-			// rule's next event.
+			// rule's next event, which the arguments name.
 			from = "";
 			occurrence = "'next-event'";
+			args = "jsonb_build_array(a.name, jsonb_build_object('key', 'trigger.' || cast(:trigger as text)))";
 			where = "true";
 		}
 		else {
@@ -235,6 +236,7 @@ class RuleMatches {
 		var params = new HashMap<String, Object>();
 		params.put("today", today);
 		params.put("code", rule.code());
+		params.put("trigger", rule.trigger().name());
 		params.put("days", rule.days());
 		params.put("weekday", rule.params().get("weekday") instanceof Number n ? n.intValue() : 5);
 		params.put("zone", clock.getZone().getId());

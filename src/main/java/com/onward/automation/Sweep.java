@@ -3,7 +3,6 @@ package com.onward.automation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -79,15 +78,13 @@ class Sweep {
 					: "";
 			// The occasion in words: the sentence of its trigger over the arguments the rule's actions would write with
 			// (an event rule's: its next event).
-			boolean event = rule.trigger().kind() == Trigger.Kind.EVENT;
-			String sentence = event ? "automation.hit.event" : "automation.hit." + rule.trigger().name();
-			Map<String, String> eventName = Map.of("key", "trigger." + rule.trigger().name());
+			String sentence = "automation.hit."
+					+ (rule.trigger().kind() == Trigger.Kind.EVENT ? "event" : rule.trigger().name());
 			List<Hit> hits = jdbc.sql("select h.account_id, a.name, h.occurrence, h.args from sweep_hit h join account_v a on a.account_id = h.account_id"
 					+ fresh + " order by a.name limit :limit")
 				.param("code", code).param("limit", limit)
 				.query((rs, n) -> new Hit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-						event ? phrases.message(sentence, List.of(rs.getString(2), eventName))
-								: described(sentence, rs.getString(4), rs.getString(3))))
+						described(sentence, rs.getString(4), rs.getString(3))))
 				.list();
 			s.setRollbackOnly();
 			return hits;
