@@ -69,14 +69,17 @@ public class Adoption {
 	private final AdoptionProperties props;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final UsageCounting counting;
 	private volatile CoreList coreList;
 
-	Adoption(NamedParameterJdbcTemplate named, JdbcClient jdbc, AdoptionProperties props, AuditLog audit, Clock clock) {
+	Adoption(NamedParameterJdbcTemplate named, JdbcClient jdbc, AdoptionProperties props, AuditLog audit, Clock clock,
+			UsageCounting counting) {
 		this.named = named;
 		this.jdbc = jdbc;
 		this.props = props;
 		this.audit = audit;
 		this.clock = clock;
+		this.counting = counting;
 	}
 
 	public LocalDate today() {
@@ -97,6 +100,8 @@ public class Adoption {
 			return Map.of();
 		}
 		CoreList core = coreFeatures();
+		// Read before the rollups: whatever it says was counted is in what they read next.
+		Instant countedThrough = counting.countedThrough();
 		var params = new MapSqlParameterSource("ids", accountIds.toArray(UUID[]::new))
 			.addValue("asOf", asOf)
 			.addValue("asOfEnd", Timestamp.from(endOf(asOf)))
@@ -158,7 +163,7 @@ public class Adoption {
 			result.put(id, new AdoptionMetrics(asOf, id, seats, users, rate(users, seats), dar, war, mar,
 					coreAdopted.getOrDefault(id, 0), core.keys().size(), core.suggested(), a.dau(), a.wau(), a.mau(),
 					a.previousWau(), a.mau() == 0 ? null : round((double) a.logins() / a.mau()), day, targets,
-					thresholds(b.type(), dar, war, mar, keyUsers.get(id)), users > 0));
+					thresholds(b.type(), dar, war, mar, keyUsers.get(id)), users > 0, countedThrough));
 		});
 		return result;
 	}

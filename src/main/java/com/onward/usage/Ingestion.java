@@ -29,11 +29,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Stores a batch of usage events (ADO-1). Everything is checked first; then one transaction
- * records the Idempotency-Key, the event ids, the raw events and the rollups, so a {@code 202}
- * means every accepted event is committed and a rejected batch stores nothing. Rows shared between
- * batches (event ids, rollups, early wins) are written in key order and the tables in one order, so
- * concurrent batches for the same accounts do not deadlock; the rollups come last, so batches of one
- * account wait on each other mainly for the rollup statements and the commit.
+ * records the Idempotency-Key, the event ids, the raw events, the batch's rollup deltas and its early wins,
+ * so a {@code 202} means every accepted event is committed and a rejected batch stores nothing. The deltas
+ * reach the adoption figures a moment later through {@link UsageCounting}, which folds the deltas of many
+ * batches at once: batches of one busy account no longer queue on that account's rollup rows. Rows shared
+ * between batches (event ids, feature keys, early wins) are written in key order, so concurrent batches for
+ * the same accounts do not deadlock.
  */
 @Service
 public class Ingestion {
@@ -46,21 +47,24 @@ public class Ingestion {
 	private final Partitions partitions;
 	private final ApplicationEventPublisher events;
 	private final UsageProperties props;
+	private final UsageCounting counting;
 	private final Clock clock;
 
 	Ingestion(JdbcTemplate jdbc, TransactionTemplate tx, Partitions partitions, ApplicationEventPublisher events,
-			UsageProperties props, Clock clock) {
+			UsageProperties props, UsageCounting counting, Clock clock) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.partitions = partitions;
 		this.events = events;
 		this.props = props;
+		this.counting = counting;
 		this.clock = clock;
 	}
 
 	/**
 	 * Records events built in code (demo data, imports): the same storage path as the API, with the batch's
-	 * validity guaranteed by the types. Accounts must exist.
+	 * validity guaranteed by the types. Accounts must exist. Returns once the events are counted into the
+	 * adoption figures, which the callers read next.
 	 */
 	public Result record(List<UsageEvent> events) {
 		var parsed = new ArrayList<EventBatch.Parsed>(events.size());
@@ -77,7 +81,9 @@ public class Ingestion {
 			return new Result(0, 0);
 		}
 		partitions.ensure(months);
-		return tx.execute(status -> store(parsed, accountOf, null, clock.instant(), clock.getZone()));
+		Result result = tx.execute(status -> store(parsed, accountOf, null, clock.instant(), clock.getZone()));
+		counting.countPending();
+		return result;
 	}
 
 	/**
@@ -107,7 +113,9 @@ public class Ingestion {
 		var months = new TreeSet<YearMonth>();
 		batch.events.forEach(e -> months.add(YearMonth.from(e.occurredAt().atZone(java.time.ZoneOffset.UTC))));
 		partitions.ensure(months);
-		return tx.execute(status -> store(batch.events, accountOf, key, now, zone));
+		Result result = tx.execute(status -> store(batch.events, accountOf, key, now, zone));
+		counting.wake();
+		return result;
 	}
 
 	/**
@@ -127,10 +135,12 @@ public class Ingestion {
 		var months = new TreeSet<YearMonth>();
 		batch.events.forEach(e -> months.add(YearMonth.from(e.occurredAt().atZone(java.time.ZoneOffset.UTC))));
 		partitions.ensure(months);
-		return tx.execute(status -> {
+		Result result = tx.execute(status -> {
 			alsoInTransaction.accept(jdbc);
 			return batch.events.isEmpty() ? new Result(0, 0) : store(batch.events, accountOf, null, now, zone);
 		});
+		counting.wake();
+		return result;
 	}
 
 	int maxBatch() {
@@ -207,12 +217,9 @@ public class Ingestion {
 		insertRaw(accepted, accountOf, received);
 		Rollups rollups = new Rollups(accepted, accountOf, zone);
 		rollups.newFeatures(jdbc, received);
-		events.publishEvent(new UsageRecorded(List.copyOf(new TreeSet<>(accountOf.values()))));
-		// Last, right before the commit: the rollup rows are what concurrent batches of the same account
-		// queue on, so their locks are held for these statements and the commit only. The early wins come
-		// after them, in the order erasure and account deletion lock the same tables; they rarely lock anything
-		// (a win recorded before is left out first).
-		rollups.write(jdbc);
+		rollups.writePending(jdbc);
+		// Last, in the order erasure and account deletion lock the same tables: the early wins rarely lock
+		// anything (a win recorded before is left out first).
 		for (EarlyWinDetected win : rollups.earlyWins(jdbc)) {
 			events.publishEvent(win);
 		}
@@ -247,57 +254,24 @@ public class Ingestion {
 	}
 
 	/**
-	 * The raw events go in by {@code COPY} on the batch's own connection, so inside its transaction: for
-	 * PostgreSQL the cheapest way in (an {@code insert … select from unnest(…)} of seven arrays cost it several
-	 * times as much per row), and for us one line of text per event, streamed, instead of seven parameter arrays.
+	 * The raw events go in by {@code COPY} inside the batch's transaction. Control characters other than tab and
+	 * line breaks never reach it: text fields refuse them and {@code properties} refuses the NUL character.
 	 */
 	private void insertRaw(List<EventBatch.Parsed> accepted, Map<Integer, UUID> accountOf, Timestamp received) {
 		String receivedAt = received.toInstant().toString();
-		jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) con -> {
-			var copy = new org.postgresql.copy.PGCopyOutputStream(con.unwrap(org.postgresql.PGConnection.class), """
-					copy usage_event (account_id, user_id, type, feature, occurred_at, event_id, properties, received_at)
-					from stdin""", 1 << 16);
-			try {
-				var rows = new java.io.BufferedWriter(
-						new java.io.OutputStreamWriter(copy, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
-				for (var e : accepted) {
-					rows.append(accountOf.get(e.index()).toString()).append('\t');
-					copyField(rows, e.userId()).append('\t');
-					rows.append(e.type().name()).append('\t');
-					copyField(rows, e.feature()).append('\t');
-					rows.append(e.occurredAt().toString()).append('\t');
-					copyField(rows, e.id()).append('\t');
-					copyField(rows, e.properties()).append('\t');
-					rows.append(receivedAt).append('\n');
-				}
-				rows.flush();
-				return copy.endCopy();
-			}
-			catch (java.io.IOException e) {
-				throw new java.sql.SQLException("COPY of the batch's raw events failed", e);
-			}
-			finally {
-				// Whatever went wrong, the connection leaves COPY mode, so the transaction can roll back.
-				if (copy.isActive()) copy.cancelCopy();
+		CopyRows.copy(jdbc, """
+				copy usage_event (account_id, user_id, type, feature, occurred_at, event_id, properties, received_at)
+				from stdin""", rows -> {
+			for (var e : accepted) {
+				rows.append(accountOf.get(e.index()).toString()).append(CopyRows.TAB);
+				CopyRows.field(rows, e.userId()).append(CopyRows.TAB);
+				rows.append(e.type().name()).append(CopyRows.TAB);
+				CopyRows.field(rows, e.feature()).append(CopyRows.TAB);
+				rows.append(e.occurredAt().toString()).append(CopyRows.TAB);
+				CopyRows.field(rows, e.id()).append(CopyRows.TAB);
+				CopyRows.field(rows, e.properties()).append(CopyRows.TAB);
+				rows.append(receivedAt).append(CopyRows.END);
 			}
 		});
-	}
-
-	/** A value in COPY's text format: {@code \N} for null; backslash, tab and line breaks escaped. */
-	private static java.io.Writer copyField(java.io.Writer out, String value) throws java.io.IOException {
-		if (value == null) {
-			return out.append("\\N");
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> out.append("\\\\");
-				case '\t' -> out.append("\\t");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				default -> out.append(c);
-			}
-		}
-		return out;
 	}
 }

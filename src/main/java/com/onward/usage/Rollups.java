@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,34 +17,17 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The batch's rollup rows, aggregated in memory and keyed in sorted order. */
+/**
+ * The batch's rollup deltas, summed in memory: one row per account, user and day and one per account and
+ * feature, stored beside the raw events for {@link UsageCounting} to fold into the rollups; and the batch's
+ * early wins, recorded at once.
+ */
 final class Rollups {
 
-	record DayKey(UUID account, LocalDate day, String user) implements Comparable<DayKey> {
-		private static final Comparator<DayKey> ORDER = Comparator.comparing(DayKey::account)
-			.thenComparing(DayKey::day).thenComparing(DayKey::user);
-
-		public int compareTo(DayKey o) {
-			return ORDER.compare(this, o);
-		}
+	record DayKey(UUID account, LocalDate day, String user) {
 	}
 
-	record UserKey(UUID account, String user) implements Comparable<UserKey> {
-		private static final Comparator<UserKey> ORDER = Comparator.comparing(UserKey::account)
-			.thenComparing(UserKey::user);
-
-		public int compareTo(UserKey o) {
-			return ORDER.compare(this, o);
-		}
-	}
-
-	record FeatureKey(UUID account, String feature) implements Comparable<FeatureKey> {
-		private static final Comparator<FeatureKey> ORDER = Comparator.comparing(FeatureKey::account)
-			.thenComparing(FeatureKey::feature);
-
-		public int compareTo(FeatureKey o) {
-			return ORDER.compare(this, o);
-		}
+	record FeatureKey(UUID account, String feature) {
 	}
 
 	record WinKey(UUID account, EarlyWinKind kind) implements Comparable<WinKey> {
@@ -78,9 +62,10 @@ final class Rollups {
 		}
 	}
 
-	final TreeMap<DayKey, Counts> days = new TreeMap<>();
-	final TreeMap<UserKey, Counts> users = new TreeMap<>();
-	final TreeMap<FeatureKey, Counts> features = new TreeMap<>();
+	// No order needed: the pending tables have no key, so nothing waits on their rows.
+	final Map<DayKey, Counts> days = new HashMap<>();
+	final Map<FeatureKey, Counts> features = new HashMap<>();
+	// In key order: concurrent batches of one account lock its early-win rows in the same order.
 	final TreeMap<WinKey, Counts> wins = new TreeMap<>();
 
 	Rollups(List<EventBatch.Parsed> accepted, Map<Integer, UUID> accountOf, ZoneId zone) {
@@ -88,7 +73,6 @@ final class Rollups {
 			UUID account = accountOf.get(e.index());
 			days.computeIfAbsent(new DayKey(account, LocalDate.ofInstant(e.occurredAt(), zone), e.userId()),
 					k -> new Counts()).add(e);
-			users.computeIfAbsent(new UserKey(account, e.userId()), k -> new Counts()).add(e);
 			if (e.feature() != null && e.type() == UsageEventType.FEATURE_USED) {
 				features.computeIfAbsent(new FeatureKey(account, e.feature()), k -> new Counts()).add(e);
 			}
@@ -99,108 +83,43 @@ final class Rollups {
 		}
 	}
 
-	void write(JdbcTemplate jdbc) {
-		writeDays(jdbc);
-		writeUsers(jdbc);
-		if (!features.isEmpty()) {
-			writeFeatures(jdbc);
+	/** Stores the deltas in the pending tables, in the batch's transaction. */
+	void writePending(JdbcTemplate jdbc) {
+		CopyRows.copy(jdbc, """
+				copy usage_user_day_pending (account_id, user_id, day, first_seen, first_login, last_seen, events, logins)
+				from stdin""", rows -> {
+			for (var entry : days.entrySet()) {
+				DayKey k = entry.getKey();
+				Counts c = entry.getValue();
+				rows.append(k.account().toString()).append(CopyRows.TAB);
+				CopyRows.field(rows, k.user()).append(CopyRows.TAB);
+				rows.append(k.day().toString()).append(CopyRows.TAB);
+				rows.append(c.first.toString()).append(CopyRows.TAB);
+				CopyRows.field(rows, c.firstLogin).append(CopyRows.TAB);
+				rows.append(c.last.toString()).append(CopyRows.TAB);
+				rows.append(Long.toString(c.events)).append(CopyRows.TAB);
+				rows.append(Long.toString(c.logins)).append(CopyRows.END);
+			}
+		});
+		if (features.isEmpty()) {
+			return;
 		}
-	}
-
-	private void writeDays(JdbcTemplate jdbc) {
-		int n = days.size();
-		var a = new UUID[n];
-		var d = new String[n];
-		var u = new String[n];
-		var ev = new Long[n];
-		var lg = new Long[n];
-		int i = 0;
-		for (var entry : days.entrySet()) {
-			a[i] = entry.getKey().account();
-			d[i] = entry.getKey().day().toString();
-			u[i] = entry.getKey().user();
-			ev[i] = entry.getValue().events;
-			lg[i] = entry.getValue().logins;
-			i++;
-		}
-		jdbc.update(con -> statement(con, """
-				insert into usage_user_day (account_id, day, user_id, events, logins)
-				select a, d::date, u, e, l from unnest(?::uuid[], ?::text[], ?::text[], ?::int8[], ?::int8[]) as x(a, d, u, e, l)
-				on conflict (account_id, day, user_id) do update
-				set events = usage_user_day.events + excluded.events, logins = usage_user_day.logins + excluded.logins""",
-				array(con, "uuid", a), array(con, "text", d), array(con, "text", u), array(con, "int8", ev),
-				array(con, "int8", lg)));
-	}
-
-	private void writeUsers(JdbcTemplate jdbc) {
-		int n = users.size();
-		var a = new UUID[n];
-		var u = new String[n];
-		var first = new String[n];
-		var firstLogin = new String[n];
-		var last = new String[n];
-		var ev = new Long[n];
-		var lg = new Long[n];
-		int i = 0;
-		for (var entry : users.entrySet()) {
-			Counts c = entry.getValue();
-			a[i] = entry.getKey().account();
-			u[i] = entry.getKey().user();
-			first[i] = c.first.toString();
-			firstLogin[i] = c.firstLogin == null ? null : c.firstLogin.toString();
-			last[i] = c.last.toString();
-			ev[i] = c.events;
-			lg[i] = c.logins;
-			i++;
-		}
-		jdbc.update(con -> statement(con, """
-				insert into usage_user (account_id, user_id, first_seen, first_login, last_seen, events, logins)
-				select a, u, f::timestamptz, fl::timestamptz, l::timestamptz, e, lg
-				from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[])
-				  as x(a, u, f, fl, l, e, lg)
-				on conflict (account_id, user_id) do update
-				set first_seen = least(usage_user.first_seen, excluded.first_seen),
-				    first_login = least(usage_user.first_login, excluded.first_login),
-				    last_seen = greatest(usage_user.last_seen, excluded.last_seen),
-				    events = usage_user.events + excluded.events,
-				    logins = usage_user.logins + excluded.logins""",
-				array(con, "uuid", a), array(con, "text", u), array(con, "text", first), array(con, "text", firstLogin),
-				array(con, "text", last), array(con, "int8", ev), array(con, "int8", lg)));
-	}
-
-	private void writeFeatures(JdbcTemplate jdbc) {
-		int n = features.size();
-		var a = new UUID[n];
-		var f = new String[n];
-		var first = new String[n];
-		var last = new String[n];
-		var ev = new Long[n];
-		int i = 0;
-		for (var entry : features.entrySet()) {
-			a[i] = entry.getKey().account();
-			f[i] = entry.getKey().feature();
-			first[i] = entry.getValue().first.toString();
-			last[i] = entry.getValue().last.toString();
-			ev[i] = entry.getValue().events;
-			i++;
-		}
-		jdbc.update(con -> statement(con, """
-				insert into usage_feature (account_id, feature, first_used, last_used, uses)
-				select x.a, coalesce(m.merged_into, x.f), min(x.fu::timestamptz), max(x.lu::timestamptz), sum(x.n)::int8
-				from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int8[]) as x(a, f, fu, lu, n)
-				left join feature m on m.key = x.f
-				group by x.a, coalesce(m.merged_into, x.f)
-				order by 1, 2
-				on conflict (account_id, feature) do update
-				set first_used = least(usage_feature.first_used, excluded.first_used),
-				    last_used = greatest(usage_feature.last_used, excluded.last_used),
-				    uses = usage_feature.uses + excluded.uses""",
-				array(con, "uuid", a), array(con, "text", f), array(con, "text", first), array(con, "text", last),
-				array(con, "int8", ev)));
+		CopyRows.copy(jdbc, "copy usage_feature_pending (account_id, feature, first_used, last_used, uses) from stdin",
+				rows -> {
+					for (var entry : features.entrySet()) {
+						Counts c = entry.getValue();
+						rows.append(entry.getKey().account().toString()).append(CopyRows.TAB);
+						CopyRows.field(rows, entry.getKey().feature()).append(CopyRows.TAB);
+						rows.append(c.first.toString()).append(CopyRows.TAB);
+						rows.append(c.last.toString()).append(CopyRows.TAB);
+						rows.append(Long.toString(c.events)).append(CopyRows.END);
+					}
+				});
 	}
 
 	/** Lists feature keys never seen before in the vendor's catalogue. */
 	void newFeatures(JdbcTemplate jdbc, Timestamp received) {
+		// In key order, so concurrent batches introducing the same keys never deadlock.
 		var keys = new TreeSet<String>();
 		features.keySet().forEach(k -> keys.add(k.feature()));
 		if (keys.isEmpty()) {

@@ -17,7 +17,8 @@ import com.onward.shared.PersonalDataTables;
 @Component
 class UsagePersonalData extends PersonalDataTables {
 
-	private static final String[] TABLES = { "usage_user_day", "usage_user", "early_win", "segment_user_account" };
+	private static final String[] TABLES = { "usage_user_day", "usage_user", "early_win", "segment_user_account",
+			"usage_user_day_pending" };
 
 	/** A user id that is an email address matches in any case, as addresses do. */
 	private static final String MATCH = "(user_id = :u or (strpos(:u, '@') > 0 and lower(user_id) = :u))";
@@ -30,6 +31,9 @@ class UsagePersonalData extends PersonalDataTables {
 		table("usage_feature", "features", BY_ACCOUNT, "feature");
 		table("early_win", "earlyWins", BY_ACCOUNT, "occurred_at");
 		table("segment_user_account", "segmentUsers", BY_ACCOUNT, "user_id");
+		// Usage received but not yet counted into the rollups (usually empty: counted within seconds).
+		table("usage_user_day_pending", "uncountedUserDays", BY_ACCOUNT, "day, user_id");
+		table("usage_feature_pending", "uncountedFeatures", BY_ACCOUNT, "feature");
 		redacted("segment_delivery", "problem");
 	}
 

@@ -3,6 +3,6 @@ package com.onward.usage;
 import java.util.List;
 import java.util.UUID;
 
-/** A committed batch of usage events touched these accounts (published once per batch). */
+/** Usage of these accounts was counted into their rollups (published once per count, after many batches). */
 public record UsageRecorded(List<UUID> accountIds) {
 }

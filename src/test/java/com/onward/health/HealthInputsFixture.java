@@ -179,7 +179,7 @@ final class HealthInputsFixture {
 				new AdoptionMetrics.Targets(day <= 30 ? 0.70 * day / 30 : Math.min(0.85, 0.70 + 0.15 * (day - 30) / 30),
 						day <= 60 ? 0.60 * day / 60 : Math.min(0.75, 0.60 + 0.15 * (day - 60) / 30),
 						Math.min(5, 5.0 * day / 90)),
-				new AdoptionMetrics.Thresholds(ProductType.DAILY, false, List.of()), activated > 0);
+				new AdoptionMetrics.Thresholds(ProductType.DAILY, false, List.of()), activated > 0, java.time.Instant.now());
 	}
 
 	/** A contact in a role: MEDIUM engagement, NEUTRAL sentiment, last met yesterday unless told otherwise. */

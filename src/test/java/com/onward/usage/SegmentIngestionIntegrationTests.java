@@ -47,6 +47,7 @@ class SegmentIngestionIntegrationTests extends UsageTestSupport {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
 		HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+		usageCounted("/api/v1/integrations/segment/v1/" + path, r.statusCode());
 		return new Response(r.statusCode(), r.body().isBlank() ? null : json.readTree(r.body()), r.body());
 	}
 

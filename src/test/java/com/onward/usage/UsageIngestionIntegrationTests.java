@@ -47,6 +47,7 @@ class UsageIngestionIntegrationTests extends UsageTestSupport {
 			.header("Idempotency-Key", key)
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("events", events)))).build();
 		HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+		usageCounted("/api/v1/events", r.statusCode());
 		return new Response(r.statusCode(), json.readTree(r.body()), r.body());
 	}
 
