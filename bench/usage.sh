@@ -5,7 +5,9 @@
 #   2. the same rows written by a plain COPY into the same table, and our rate as a ratio of it;
 #   3. no loss: kill -9 the app under load, restart it, and check that every event answered 202
 #      is stored exactly once;
-#   1b. the same into one account (every batch updates the same rollup rows);
+#   1b. the same into one account (every batch adds to the same rollup rows);
+#   after each load: how long the background counter takes to count what is still pending into the rollups,
+#   and the counted rate (events / (load seconds + that catch-up)); after 3, the rollups against the raw events;
 #   (BENCH_HEALTH_ONLY=1 skips 1-3 and measures only the health part; BENCH_INGEST_ONLY=1 stops after 3.)
 #   4. health: 100,000 accounts with projects, contacts and 90 days of rollups (each with a CSM, so
 #      every red flag notifies); a first and a second full recompute, each followed by the listeners'
@@ -28,6 +30,22 @@ need wrk
 need psql postgresql-client
 trap stop_all EXIT
 
+# Waits until the background counter has counted every pending delta; sets COUNTED to the catch-up time and the
+# counted rate over load + catch-up (the load's RESULT line given as $1).
+catch_up() {
+  local t0 t1 events
+  t0=$(date +%s.%N)
+  while [ "$(sql -tA -c "select exists (select 1 from usage_pending)")" = t ]; do
+    sleep 0.2
+  done
+  t1=$(date +%s.%N)
+  events=$(echo "$1" | sed -nE 's/.*RESULT events=([0-9]+).*/\1/p')
+  COUNTED="all counted $(printf '%.1f' "$(echo "$t1 - $t0" | bc)") s after the load ended"
+  [ -n "$events" ] && [ "$events" != 0 ] && \
+    COUNTED="$COUNTED; counted rate $(echo "$events / ($SECONDS_LOAD + $t1 - $t0)" | bc) events/s"
+  echo "$COUNTED"
+}
+
 stop_postgres
 rm -rf $DATA $APP_LOG
 # The scheduled sweep (every 15 minutes; bench/automation.sh measures it) is off: one falling into a recompute would
@@ -48,6 +66,7 @@ sql -tA -c "select id from account where external_id like 'load-%'" > target/ben
 cat target/bench-ingest.txt
 INGEST=$(grep RESULT target/bench-ingest.txt)
 OURS=$(echo "$INGEST" | sed -E 's/.*events_per_s=([0-9]+).*/\1/')
+catch_up "$INGEST"; SPREAD_COUNTED=$COUNTED
 
 echo "== 1b. ingestion into one account: $CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s"
 # One large customer sending its whole product's usage: every batch updates the same rollup rows.
@@ -56,6 +75,7 @@ head -1 target/bench-load-accounts.txt > target/bench-load-one-account.txt
   target/bench-acked-one.txt one > target/bench-ingest-one.txt 2>&1
 cat target/bench-ingest-one.txt
 INGEST_ONE=$(grep RESULT target/bench-ingest-one.txt)
+catch_up "$INGEST_ONE"; ONE_COUNTED=$COUNTED
 
 echo "== 2. plain COPY of equivalent rows into usage_event"
 ROWS=1000000
@@ -101,15 +121,29 @@ NOLOSS="killed at $KILLED_AT: acknowledged=$ACKED missing=$MISSING duplicates=$D
 echo "$NOLOSS"
 [ "$MISSING" = 0 ] && [ "$DUPLICATES" = 0 ] || { echo "NO-LOSS CHECK FAILED" >&2; exit 1; }
 sql -c "drop table bench_acked"
+# Every stored event (the plain COPY's rows excepted: they bypassed the API) is in the rollups exactly once,
+# the batches counted before the kill and those left pending by it alike.
+catch_up "events=0"
+ROLLUP=$(sql -tA -F' ' -c "select (select count(*) from usage_event where event_id not like 'copy-%'),
+  (select sum(events) from usage_user_day), (select sum(events) from usage_user),
+  (select count(*) from usage_event where event_id not like 'copy-%' and type = 'FEATURE_USED'),
+  (select sum(uses) from usage_feature)")
+read -r RAW DAYS USERS RAWF FEATURES <<< "$ROLLUP"
+ROLLUPS="raw events $RAW = user-day rollups $DAYS = user rollups $USERS; feature uses $RAWF = feature rollups $FEATURES"
+echo "$ROLLUPS"
+[ "$RAW" = "$DAYS" ] && [ "$RAW" = "$USERS" ] && [ "$RAWF" = "$FEATURES" ] || { echo "ROLLUP CHECK FAILED" >&2; exit 1; }
 fi
 
 if [ "${BENCH_INGEST_ONLY:-0}" = 1 ]; then
   {
     echo "Onward usage benchmark $(date -u +%FT%TZ) on $(nproc) cores (app and PostgreSQL on the same machine), ingestion only"
     echo "ingestion ($CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s): $INGEST"
+    echo "  counted into the rollups: $SPREAD_COUNTED"
     echo "ingestion into one account ($CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s): $INGEST_ONE"
+    echo "  counted into the rollups: $ONE_COUNTED"
     echo "plain COPY into usage_event: $COPY_RATE rows/s; ingestion = $RATIO of COPY"
     echo "no loss under kill -9: $NOLOSS; load generator: $KILL_LOAD"
+    echo "rollups after the kill: $ROLLUPS"
   } | tee $OUT
   exit 0
 fi
@@ -180,9 +214,12 @@ fi
 {
   echo "Onward usage benchmark $(date -u +%FT%TZ) on $(nproc) cores (app and PostgreSQL on the same machine)"
   echo "ingestion ($CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s): $INGEST"
+  echo "  counted into the rollups: ${SPREAD_COUNTED:-(skipped)}"
   echo "ingestion into one account ($CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s): $INGEST_ONE"
+  echo "  counted into the rollups: ${ONE_COUNTED:-(skipped)}"
   echo "plain COPY into usage_event: $COPY_RATE rows/s; ingestion = $RATIO of COPY"
   echo "no loss under kill -9: $NOLOSS; load generator: $KILL_LOAD"
+  echo "rollups after the kill: ${ROLLUPS:-(skipped)}"
   echo "health recompute of $ACCOUNTS accounts: first $RECOMPUTE1 (listeners done ${DRAIN1}s later); second $RECOMPUTE2 (listeners done ${DRAIN2}s later)"
   echo "notices exactly once: after the first recompute $FLAGS1 flags, $NOTICES1 notices, $UNNOTIFIED1 flags without notice, $TASKS1 at-risk tasks ($TWICE1 accounts with two, $RED1 red accounts without one), $MAILS1 notice emails ($UNMAILED1 notices without one), $INCOMPLETE1 incomplete publications; after the second $FLAGS2 flags, $NOTICES2 notices, $UNNOTIFIED2 without notice, $TASKS2 at-risk tasks ($TWICE2 accounts with two, $RED2 red accounts without one), $MAILS2 notice emails ($UNMAILED2 without), $INCOMPLETE2 incomplete"
   echo "ERROR/Exception lines in the app log during both recomputes: $LOG_ERRORS"

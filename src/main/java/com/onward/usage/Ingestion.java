@@ -113,9 +113,7 @@ public class Ingestion {
 		var months = new TreeSet<YearMonth>();
 		batch.events.forEach(e -> months.add(YearMonth.from(e.occurredAt().atZone(java.time.ZoneOffset.UTC))));
 		partitions.ensure(months);
-		Result result = tx.execute(status -> store(batch.events, accountOf, key, now, zone));
-		counting.wake();
-		return result;
+		return tx.execute(status -> store(batch.events, accountOf, key, now, zone));
 	}
 
 	/**
@@ -135,12 +133,10 @@ public class Ingestion {
 		var months = new TreeSet<YearMonth>();
 		batch.events.forEach(e -> months.add(YearMonth.from(e.occurredAt().atZone(java.time.ZoneOffset.UTC))));
 		partitions.ensure(months);
-		Result result = tx.execute(status -> {
+		return tx.execute(status -> {
 			alsoInTransaction.accept(jdbc);
 			return batch.events.isEmpty() ? new Result(0, 0) : store(batch.events, accountOf, null, now, zone);
 		});
-		counting.wake();
-		return result;
 	}
 
 	int maxBatch() {
@@ -217,7 +213,7 @@ public class Ingestion {
 		insertRaw(accepted, accountOf, received);
 		Rollups rollups = new Rollups(accepted, accountOf, zone);
 		rollups.newFeatures(jdbc, received);
-		rollups.writePending(jdbc);
+		rollups.writePending(jdbc, received);
 		// Last, in the order erasure and account deletion lock the same tables: the early wins rarely lock
 		// anything (a win recorded before is left out first).
 		for (EarlyWinDetected win : rollups.earlyWins(jdbc)) {

@@ -17,28 +17,32 @@ import com.onward.shared.PersonalDataTables;
 @Component
 class UsagePersonalData extends PersonalDataTables {
 
-	private static final String[] TABLES = { "usage_user_day", "usage_user", "early_win", "segment_user_account",
-			"usage_user_day_pending" };
+	private static final String[] TABLES = { "usage_user_day", "usage_user", "early_win", "segment_user_account" };
 
 	/** A user id that is an email address matches in any case, as addresses do. */
 	private static final String MATCH = "(user_id = :u or (strpos(:u, '@') > 0 and lower(user_id) = :u))";
 
-	UsagePersonalData(JdbcClient jdbc) {
+	private final UsageCounting counting;
+
+	UsagePersonalData(JdbcClient jdbc, UsageCounting counting) {
 		super(jdbc, "usage");
+		this.counting = counting;
 		table("usage_event", "events", BY_ACCOUNT, "occurred_at");
 		table("usage_user_day", "userDays", BY_ACCOUNT, "day, user_id");
 		table("usage_user", "users", BY_ACCOUNT, "user_id");
 		table("usage_feature", "features", BY_ACCOUNT, "feature");
 		table("early_win", "earlyWins", BY_ACCOUNT, "occurred_at");
 		table("segment_user_account", "segmentUsers", BY_ACCOUNT, "user_id");
-		// Usage received but not yet counted into the rollups (usually empty: counted within seconds).
-		table("usage_user_day_pending", "uncountedUserDays", BY_ACCOUNT, "day, user_id");
-		table("usage_feature_pending", "uncountedFeatures", BY_ACCOUNT, "feature");
+		// Usage received but not yet counted into the rollups: erasure and deletion count it first (below). An export
+		// holds it in the raw events.
+		erasedOnly("usage_pending");
 		redacted("segment_delivery", "problem");
 	}
 
 	@Override
 	public Map<String, Long> erase(Person person) {
+		// In this transaction: afterwards no uncounted usage holds the person's id, so counting cannot bring it back.
+		counting.countPending();
 		var counts = new LinkedHashMap<String, Long>();
 		for (var entry : person.pseudonyms().entrySet()) {
 			String user = entry.getKey();
@@ -53,5 +57,12 @@ class UsagePersonalData extends PersonalDataTables {
 			}
 		}
 		return counts;
+	}
+
+	@Override
+	public Map<String, Long> deleteAccount(AccountScope account) {
+		// Counted first, in this transaction, so no later count writes rollup rows for the deleted account.
+		counting.countPending();
+		return super.deleteAccount(account);
 	}
 }

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Positive;
 @ConfigurationProperties("onward.usage")
 @Validated
 record UsageProperties(@Positive int maxBatch, @NotNull Duration maxFuture, @NotNull Duration rawRetention,
-		@NotNull Duration dedupRetention, @Positive int partitionsAhead, @Positive int countingRows,
+		@NotNull Duration dedupRetention, @Positive int partitionsAhead, @Positive int countingBatches,
 		@NotNull Duration countingInterval) {
 	// Defaults live in application.yml only.
 

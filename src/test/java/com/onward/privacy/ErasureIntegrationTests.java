@@ -83,6 +83,9 @@ class ErasureIntegrationTests extends PrivacyTestSupport {
 
 		// The figures are what they were: the users are pseudonyms now, the counts the same.
 		var after = get("/api/v1/accounts/" + account + "/adoption").body();
+		// (usageCountedThrough is the time of reading: nothing was left uncounted either time.)
+		((tools.jackson.databind.node.ObjectNode) after).remove("usageCountedThrough");
+		((tools.jackson.databind.node.ObjectNode) before).remove("usageCountedThrough");
 		assertThat(after).isEqualTo(before);
 		var usersAfter = get("/api/v1/accounts/" + account + "/adoption/users").body();
 		assertThat(usersAfter).isEqualTo(usersBefore);

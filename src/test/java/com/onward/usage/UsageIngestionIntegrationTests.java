@@ -39,6 +39,9 @@ class UsageIngestionIntegrationTests extends UsageTestSupport {
 	@Autowired
 	javax.sql.DataSource dataSource;
 
+	@Autowired
+	UsageCounting counting;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private Response sendWithKey(List<Map<String, Object>> events, String key) throws Exception {
@@ -282,6 +285,17 @@ class UsageIngestionIntegrationTests extends UsageTestSupport {
 	@Test
 	void earlyWinsAndUsageArePublishedOncePerAccount() {
 		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		// The events recorded here are those published on this thread: the background counter waits meanwhile.
+		counting.stop();
+		try {
+			earlyWinsAndUsagePublished(account);
+		}
+		finally {
+			counting.start();
+		}
+	}
+
+	private void earlyWinsAndUsagePublished(UUID account) {
 		ingestion.record(List.of(new UsageEvent(account, "u-1", UsageEventType.LOGIN, null, recently),
 				new UsageEvent(account, "u-1", UsageEventType.WORKFLOW_CREATED, null, recently),
 				new UsageEvent(account, "u-2", UsageEventType.LOGIN, null, recently.plusSeconds(5))));
@@ -330,5 +344,113 @@ class UsageIngestionIntegrationTests extends UsageTestSupport {
 		return jdbc.sql("""
 				select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
 				join pg_class p on p.oid = i.inhparent where p.relname = 'usage_event'""").query(String.class).list();
+	}
+
+	/** Posts a batch as a product does, without counting it here (the background counter does). */
+	private int sendUncounted(List<Map<String, Object>> events) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("events", events)))).build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+	}
+
+	private long count(String sql, UUID account) {
+		Long n = jdbc.sql(sql).param("a", account).query(Long.class).single();
+		return n == null ? 0 : n;
+	}
+
+	@Test
+	void aBatchIsCountedIntoTheFiguresInTheBackgroundAndTheFiguresSayUpToWhen() throws Exception {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		var events = List.of(event(account, "u-1", "LOGIN", recently), feature(account, "u-2", "reports", recently));
+		Instant acknowledged;
+		counting.stop();
+		try {
+			assertThat(sendUncounted(events)).isEqualTo(202);
+			acknowledged = Instant.now();
+			// Stored at once; not in the figures yet, and the figures say so.
+			assertThat(rawEvents(account)).isEqualTo(2);
+			var before = get("/api/v1/accounts/" + account + "/adoption").body();
+			assertThat(before.get("activatedUsers").asInt()).isZero();
+			assertThat(Instant.parse(before.get("usageCountedThrough").asString())).isBefore(acknowledged);
+		}
+		finally {
+			counting.start();
+		}
+		// The counter counts it on its own, within its interval.
+		await(() -> get("/api/v1/accounts/" + account + "/adoption").body().get("activatedUsers").asInt() == 2);
+		var after = get("/api/v1/accounts/" + account + "/adoption").body();
+		assertThat(Instant.parse(after.get("usageCountedThrough").asString())).isAfter(acknowledged);
+		assertThat(after.get("coreFeaturesAdopted").asInt()).isGreaterThanOrEqualTo(0);
+		assertThat(count("select sum(uses) from usage_feature where account_id = :a", account)).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentBatchesOfOneAccountAreEachCountedExactlyOnce() throws Exception {
+		UUID account = account(50, "DAILY", LocalDate.now().minusDays(3));
+		int clients = 4;
+		int batches = 6;
+		var sent = new java.util.concurrent.atomic.AtomicInteger();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+		try {
+			var done = new ArrayList<java.util.concurrent.Future<?>>();
+			for (int c = 0; c < clients; c++) {
+				int client = c;
+				done.add(pool.submit(() -> {
+					for (int b = 0; b < batches; b++) {
+						var events = new ArrayList<Map<String, Object>>();
+						for (int i = 0; i < 150; i++) {
+							Instant at = recently.minus((client * 7 + b * 3 + i) % 50, ChronoUnit.HOURS);
+							events.add(i % 4 == 0 ? event(account, "u-" + (i % 9), "LOGIN", at)
+									: feature(account, "u-" + (i % 9), "f-" + (i % 5), at));
+						}
+						assertThat(sendUncounted(events)).isEqualTo(202);
+						sent.addAndGet(events.size());
+					}
+					return null;
+				}));
+			}
+			for (var f : done) f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		finally {
+			pool.shutdown();
+		}
+		counting.countPending();
+		long raw = rawEvents(account);
+		assertThat(raw).isEqualTo(sent.get()).isEqualTo(clients * batches * 150L);
+		assertThat(jdbc.sql("select count(*) from usage_pending").query(Long.class).single()).isZero();
+		assertThat(count("select sum(events) from usage_user_day where account_id = :a", account)).isEqualTo(raw);
+		assertThat(count("select sum(events) from usage_user where account_id = :a", account)).isEqualTo(raw);
+		assertThat(count("select sum(logins) from usage_user where account_id = :a", account))
+			.isEqualTo(count("select count(*) from usage_event where account_id = :a and type = 'LOGIN'", account));
+		assertThat(count("select sum(uses) from usage_feature where account_id = :a", account))
+			.isEqualTo(count("select count(*) from usage_event where account_id = :a and type = 'FEATURE_USED'", account));
+		// First and last times are the extremes over every batch, whichever count took each.
+		assertThat(jdbc.sql("""
+				select bool_and(u.first_seen = e.first and u.last_seen = e.last) from usage_user u
+				join (select user_id, min(occurred_at) as first, max(occurred_at) as last from usage_event
+				      where account_id = :a group by user_id) e on e.user_id = u.user_id
+				where u.account_id = :a""").param("a", account).query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
+	void erasureReachesUsageNotYetCounted() throws Exception {
+		UUID account = account(10, "DAILY", LocalDate.now().minusDays(3));
+		String user = unique("person") + "@example.com";
+		counting.stop();
+		try {
+			assertThat(sendUncounted(List.of(event(account, user, "LOGIN", recently)))).isEqualTo(202);
+			assertThat(jdbc.sql("select count(*) from usage_pending").query(Long.class).single()).isPositive();
+			var erased = post("/api/v1/privacy/erasures", Map.of("accountId", account, "userId", user, "reason", "Asked"));
+			assertThat(erased.status()).as(erased.raw()).isEqualTo(200);
+		}
+		finally {
+			counting.start();
+		}
+		counting.countPending();
+		// Counted before the erasure, inside it: the person's login is in the figures under a pseudonym only.
+		assertThat(jdbc.sql("select user_id from usage_user where account_id = :a").param("a", account)
+			.query(String.class).list()).singleElement().asString().startsWith("erased-");
+		assertThat(com.onward.testing.CatalogueScan.find(jdbc, user)).isEmpty();
 	}
 }
