@@ -11,9 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -83,9 +86,9 @@ final class RollupDeltas {
 
 	private static final int FORMAT = 1;
 
-	// In key order: the counter writes rollup rows in one order, so it never deadlocks with erasure or deletion.
-	final TreeMap<DayKey, Counts> days = new TreeMap<>();
-	final TreeMap<FeatureKey, Counts> features = new TreeMap<>();
+	// Hashed while summing (a sorted map cost a batch more than reading its JSON); sorted once when written.
+	final Map<DayKey, Counts> days = new HashMap<>();
+	final Map<FeatureKey, Counts> features = new HashMap<>();
 
 	boolean isEmpty() {
 		return days.isEmpty() && features.isEmpty();
@@ -146,7 +149,11 @@ final class RollupDeltas {
 		}
 	}
 
-	/** Adds these deltas to the rollups: one upsert per rollup table, each row once, in key order. */
+	/**
+	 * Adds these deltas to the rollups: one upsert per rollup table, each row once, sorted so that one account's
+	 * rows are written together. Only one count runs at a time (see {@link UsageCounting}), and erasure and
+	 * account deletion count first under the same lock, so no other writer of many rollup rows runs beside it.
+	 */
 	void write(JdbcTemplate jdbc) {
 		writeDays(jdbc);
 		writeUsers(jdbc);
@@ -163,7 +170,7 @@ final class RollupDeltas {
 		var ev = new Long[n];
 		var lg = new Long[n];
 		int i = 0;
-		for (var entry : days.entrySet()) {
+		for (var entry : sorted(days)) {
 			a[i] = entry.getKey().account();
 			d[i] = entry.getKey().day().toString();
 			u[i] = entry.getKey().user();
@@ -181,7 +188,7 @@ final class RollupDeltas {
 	}
 
 	private void writeUsers(JdbcTemplate jdbc) {
-		var users = new TreeMap<UserKey, Counts>();
+		var users = new HashMap<UserKey, Counts>();
 		days.forEach((k, c) -> users.computeIfAbsent(new UserKey(k.account(), k.user()), u -> new Counts()).add(c));
 		int n = users.size();
 		var a = new UUID[n];
@@ -192,7 +199,7 @@ final class RollupDeltas {
 		var ev = new Long[n];
 		var lg = new Long[n];
 		int i = 0;
-		for (var entry : users.entrySet()) {
+		for (var entry : sorted(users)) {
 			Counts c = entry.getValue();
 			a[i] = entry.getKey().account();
 			u[i] = entry.getKey().user();
@@ -227,7 +234,7 @@ final class RollupDeltas {
 		var last = new String[n];
 		var ev = new Long[n];
 		int i = 0;
-		for (var entry : features.entrySet()) {
+		for (var entry : sorted(features)) {
 			a[i] = entry.getKey().account();
 			f[i] = entry.getKey().feature();
 			first[i] = entry.getValue().first.toString();
@@ -248,6 +255,12 @@ final class RollupDeltas {
 				    uses = usage_feature.uses + excluded.uses""",
 				array(con, "uuid", a), array(con, "text", f), array(con, "text", first), array(con, "text", last),
 				array(con, "int8", ev)));
+	}
+
+	private static <K extends Comparable<K>> List<Map.Entry<K, Counts>> sorted(Map<K, Counts> rows) {
+		var entries = new ArrayList<>(rows.entrySet());
+		entries.sort(Map.Entry.comparingByKey());
+		return entries;
 	}
 
 	private static void writeUuid(DataOutputStream out, UUID id) throws IOException {
