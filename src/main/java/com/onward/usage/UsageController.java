@@ -41,11 +41,17 @@ class UsageController {
 		this.json = json;
 	}
 
+	private static final java.time.Duration COUNTING_LAG_SHOWN = java.time.Duration.ofMinutes(1);
+
 	@GetMapping("/accounts/{id}/adoption")
 	String adoption(@PathVariable UUID id, Model model) {
 		LocalDate today = adoption.today();
 		model.addAttribute("account", accounts.get(id));
-		model.addAttribute("m", adoption.metrics(id, today));
+		AdoptionMetrics m = adoption.metrics(id, today);
+		model.addAttribute("m", m);
+		// Usage normally reaches the figures a second after it arrives; say so only when counting lags behind.
+		model.addAttribute("countingSince", java.time.Duration.between(m.usageCountedThrough(), java.time.Instant.now())
+			.compareTo(COUNTING_LAG_SHOWN) > 0 ? m.usageCountedThrough() : null);
 		model.addAttribute("users", adoption.users(id, today));
 		model.addAttribute("wins", adoption.earlyWins(id));
 		List<Adoption.WeekPoint> weeks = adoption.weekly(id, today);

@@ -92,6 +92,41 @@ class UiPagesIntegrationTests extends IntegrationTest {
 		return URLEncoder.encode(s, StandardCharsets.UTF_8);
 	}
 
+	@Autowired
+	com.onward.usage.UsageCounting counting;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void theAdoptionPageSaysWhenUsageIsStillBeingCounted() throws Exception {
+		HttpClient client = signIn("ui-admin", "ui-admin-pass");
+		String page = "/accounts/" + accountId + "/adoption?lang=";
+		counting.stop();
+		try {
+			// A batch acknowledged but not counted, while counting lags five minutes behind.
+			var batch = java.util.Map.of("events", java.util.List.of(java.util.Map.of("accountId", accountId, "userId", "u-1",
+					"type", "LOGIN", "occurredAt", java.time.Instant.now().minusSeconds(60).toString())));
+			assertThat(HttpClient.newHttpClient().send(request("/api/v1/events").header("Authorization", "Bearer " + ADMIN_TOKEN)
+				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(batch)))
+				.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+			jdbc.sql("update usage_counted set through = now() - interval '5 minutes'").update();
+			assertThat(client.send(request(page + "en").build(), HttpResponse.BodyHandlers.ofString()).body())
+				.contains("id=\"adoption-counting\"", "is still being counted");
+			assertThat(client.send(request(page + "id").build(), HttpResponse.BodyHandlers.ofString()).body())
+				.contains("masih sedang dihitung");
+			assertThat(client.send(request(page + "ms").build(), HttpResponse.BodyHandlers.ofString()).body())
+				.contains("masih sedang dikira");
+		}
+		finally {
+			counting.start();
+		}
+		counting.countPending();
+		// Counted: nothing to say, and the login is in the figures.
+		String counted = client.send(request(page + "en").build(), HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(counted).doesNotContain("adoption-counting").doesNotContain("No usage has been received");
+	}
+
 	@Test
 	void everyStaffPageRendersInEveryLanguage() throws Exception {
 		HttpClient client = signIn("ui-admin", "ui-admin-pass");
