@@ -106,7 +106,9 @@ val() { sed -nE "$2" "$1" 2>/dev/null | head -1; }
   if [ -f target/benchmark-usage.txt ] && wants usage; then
     row "event ingestion, 1,000-event batches" "$(val target/benchmark-usage.txt 's/^ingestion \(([^)]*)\): (.*)/\2 (\1)/p')" "≥ 80,000 events/s" "$(val target/benchmark-usage.txt 's/.*ingestion = ([0-9.]+) of COPY.*/\1/p') of COPY ($(val target/benchmark-usage.txt 's/^plain COPY into usage_event: ([0-9]+) rows.*/\1/p') rows/s)"
     row "event ingestion into one account, 1,000-event batches" "$(val target/benchmark-usage.txt 's/^ingestion into one account \(([^)]*)\): (.*)/\2 (\1)/p')" "≥ 40,000 events/s" "—"
+    row "usage counted into the rollups after the spread load" "$(val target/benchmark-usage.txt 's/^  counted into the rollups: (.*)/\1/p')" "within seconds" "—"
     row "no loss under kill -9" "$(val target/benchmark-usage.txt 's/^no loss under kill -9: ([^;]*);.*/\1/p')" "0 missing, 0 twice" "—"
+    row "rollups against the raw events after the kill" "$(val target/benchmark-usage.txt 's/^rollups after the kill: (.*)/\1/p')" "equal" "—"
     row "health recompute" "$(val target/benchmark-usage.txt 's/^health recompute of ([0-9]+) accounts: first ([^ ]+).*second ([^ ]+).*/\2 first, \3 second (\1 accounts)/p')" "≤ 15 s at 100,000" "—"
   fi
   if [ -f target/benchmark-segment.txt ] && wants segment; then
