@@ -69,7 +69,7 @@ OURS=$(echo "$INGEST" | sed -E 's/.*events_per_s=([0-9]+).*/\1/')
 catch_up "$INGEST"; SPREAD_COUNTED=$COUNTED
 
 echo "== 1b. ingestion into one account: $CLIENTS clients, 1,000-event batches, ${SECONDS_LOAD}s"
-# One large customer sending its whole product's usage: every batch updates the same rollup rows.
+# One large customer sending its whole product's usage: every batch adds to the same rollup rows.
 head -1 target/bench-load-accounts.txt > target/bench-load-one-account.txt
 "$JAVA" bench/EventLoad.java $BASE $TOKEN target/bench-load-one-account.txt "$SECONDS_LOAD" "$CLIENTS" 1000 \
   target/bench-acked-one.txt one > target/bench-ingest-one.txt 2>&1

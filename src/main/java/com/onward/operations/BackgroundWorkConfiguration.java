@@ -56,7 +56,8 @@ class BackgroundWorkConfiguration implements AsyncConfigurer {
 		if (poolSize == null) {
 			return props.listenerThreads();
 		}
-		int fit = poolSize - props.schedulerThreads() - props.webReservedConnections() - props.bulkListenerThreads();
+		// The 1: the usage counter's connection (com.onward.usage.UsageCounting), one per instance.
+		int fit = poolSize - props.schedulerThreads() - props.webReservedConnections() - props.bulkListenerThreads() - 1;
 		return Math.max(1, Math.min(props.listenerThreads(), fit));
 	}
 

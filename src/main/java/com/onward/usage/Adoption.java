@@ -345,6 +345,8 @@ public class Adoption {
 			throw new com.onward.shared.BusinessRuleException("into", "a feature cannot be merged into itself",
 					"features.mergeSelf");
 		}
+		// No count meanwhile: it could add to the old key's rows between their copy and their deletion below.
+		counting.lockCounting();
 		var keys = jdbc.sql("select key, merged_into from feature where key in (:from, :into) for update")
 			.param("from", from).param("into", into)
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();

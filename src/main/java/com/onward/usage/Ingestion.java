@@ -198,6 +198,7 @@ public class Ingestion {
 	private Result store(List<EventBatch.Parsed> parsed, Map<Integer, UUID> accountOf, String key, Instant now,
 			ZoneId zone) {
 		Timestamp received = Timestamp.from(now);
+		counting.admitBatch();
 		if (key != null) {
 			int fresh = jdbc.update("""
 					insert into usage_batch_key (idempotency_key, events, received_at) values (?, ?, ?)
@@ -250,24 +251,57 @@ public class Ingestion {
 	}
 
 	/**
-	 * The raw events go in by {@code COPY} inside the batch's transaction. Control characters other than tab and
-	 * line breaks never reach it: text fields refuse them and {@code properties} refuses the NUL character.
+	 * The raw events go in by {@code COPY} on the batch's own connection, so inside its transaction: for
+	 * PostgreSQL the cheapest way in (an {@code insert … select from unnest(…)} of seven arrays cost it several
+	 * times as much per row), and for us one line of text per event, streamed, instead of seven parameter arrays.
 	 */
 	private void insertRaw(List<EventBatch.Parsed> accepted, Map<Integer, UUID> accountOf, Timestamp received) {
 		String receivedAt = received.toInstant().toString();
-		CopyRows.copy(jdbc, """
-				copy usage_event (account_id, user_id, type, feature, occurred_at, event_id, properties, received_at)
-				from stdin""", rows -> {
-			for (var e : accepted) {
-				rows.append(accountOf.get(e.index()).toString()).append(CopyRows.TAB);
-				CopyRows.field(rows, e.userId()).append(CopyRows.TAB);
-				rows.append(e.type().name()).append(CopyRows.TAB);
-				CopyRows.field(rows, e.feature()).append(CopyRows.TAB);
-				rows.append(e.occurredAt().toString()).append(CopyRows.TAB);
-				CopyRows.field(rows, e.id()).append(CopyRows.TAB);
-				CopyRows.field(rows, e.properties()).append(CopyRows.TAB);
-				rows.append(receivedAt).append(CopyRows.END);
+		jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) con -> {
+			var copy = new org.postgresql.copy.PGCopyOutputStream(con.unwrap(org.postgresql.PGConnection.class), """
+					copy usage_event (account_id, user_id, type, feature, occurred_at, event_id, properties, received_at)
+					from stdin""", 1 << 16);
+			try {
+				var rows = new java.io.BufferedWriter(
+						new java.io.OutputStreamWriter(copy, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+				for (var e : accepted) {
+					rows.append(accountOf.get(e.index()).toString()).append('\t');
+					copyField(rows, e.userId()).append('\t');
+					rows.append(e.type().name()).append('\t');
+					copyField(rows, e.feature()).append('\t');
+					rows.append(e.occurredAt().toString()).append('\t');
+					copyField(rows, e.id()).append('\t');
+					copyField(rows, e.properties()).append('\t');
+					rows.append(receivedAt).append('\n');
+				}
+				rows.flush();
+				return copy.endCopy();
+			}
+			catch (java.io.IOException e) {
+				throw new java.sql.SQLException("COPY of the batch's raw events failed", e);
+			}
+			finally {
+				// Whatever went wrong, the connection leaves COPY mode, so the transaction can roll back.
+				if (copy.isActive()) copy.cancelCopy();
 			}
 		});
+	}
+
+	/** A value in COPY's text format: {@code \N} for null; backslash, tab and line breaks escaped. */
+	private static java.io.Writer copyField(java.io.Writer out, String value) throws java.io.IOException {
+		if (value == null) {
+			return out.append("\\N");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '\t' -> out.append("\\t");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				default -> out.append(c);
+			}
+		}
+		return out;
 	}
 }

@@ -90,10 +90,6 @@ final class RollupDeltas {
 	final Map<DayKey, Counts> days = new HashMap<>();
 	final Map<FeatureKey, Counts> features = new HashMap<>();
 
-	boolean isEmpty() {
-		return days.isEmpty() && features.isEmpty();
-	}
-
 	Set<UUID> accounts() {
 		var accounts = new TreeSet<UUID>();
 		days.keySet().forEach(k -> accounts.add(k.account()));

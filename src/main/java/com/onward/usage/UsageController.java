@@ -30,11 +30,13 @@ import tools.jackson.databind.ObjectMapper;
 class UsageController {
 
 	private final Adoption adoption;
+	private final java.time.Clock clock;
 	private final Accounts accounts;
 	private final MessageSource messages;
 	private final ObjectMapper json;
 
-	UsageController(Adoption adoption, Accounts accounts, MessageSource messages, ObjectMapper json) {
+	UsageController(Adoption adoption, Accounts accounts, MessageSource messages, ObjectMapper json, java.time.Clock clock) {
+		this.clock = clock;
 		this.adoption = adoption;
 		this.accounts = accounts;
 		this.messages = messages;
@@ -50,7 +52,7 @@ class UsageController {
 		AdoptionMetrics m = adoption.metrics(id, today);
 		model.addAttribute("m", m);
 		// Usage normally reaches the figures a second after it arrives; say so only when counting lags behind.
-		model.addAttribute("countingSince", java.time.Duration.between(m.usageCountedThrough(), java.time.Instant.now())
+		model.addAttribute("countingSince", java.time.Duration.between(m.usageCountedThrough(), clock.instant())
 			.compareTo(COUNTING_LAG_SHOWN) > 0 ? m.usageCountedThrough() : null);
 		model.addAttribute("users", adoption.users(id, today));
 		model.addAttribute("wins", adoption.earlyWins(id));

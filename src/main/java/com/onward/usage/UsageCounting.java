@@ -3,6 +3,7 @@ package com.onward.usage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -54,12 +55,22 @@ public class UsageCounting implements SmartLifecycle {
 
 	/**
 	 * Counts everything pending now and returns the number of batches counted. Whatever was acknowledged
-	 * before the call is in the rollups when it returns (for imports, operations and tests).
+	 * before the call is in the rollups when it returns (for imports, erasure, deletion and tests). Inside a
+	 * caller's transaction all its counts are one transaction; erasure and deletion hold new batches off first
+	 * ({@link #holdBatches}), so that stays bounded by what was pending.
 	 */
 	public long countPending() {
+		return countPending(null);
+	}
+
+	/**
+	 * The same, for an account's deletion: the account being deleted is left out of {@link UsageRecorded}, or
+	 * health would mark it for rescoring after it is gone.
+	 */
+	long countPending(UUID beingDeleted) {
 		long total = 0;
 		while (true) {
-			long counted = countOnce();
+			long counted = countOnce(true, beingDeleted);
 			total += counted;
 			if (counted < props.countingBatches()) {
 				return total;
@@ -69,23 +80,52 @@ public class UsageCounting implements SmartLifecycle {
 
 	/**
 	 * Up to which moment everything acknowledged is in the rollups: now while nothing is pending, otherwise
-	 * the start of the last count (whatever was acknowledged before it was counted by it or earlier).
+	 * when the oldest batch still pending was received (a batch is stamped before it commits, so any batch
+	 * acknowledged before that moment has been counted). A row per batch: the table stays small.
 	 */
 	public Instant countedThrough() {
-		return jdbc.sql("""
-				select case when exists (select 1 from usage_pending) then (select through from usage_counted)
-				            else statement_timestamp() end""")
+		return jdbc.sql("select coalesce((select min(received_at) from usage_pending), statement_timestamp())")
 			.query(Instant.class).single();
 	}
 
-	/** One count: at most counting-batches batches. Returns the number of batches counted. */
-	long countOnce() {
+	/**
+	 * Holds off every count until the caller's transaction ends (a feature merge moving rollup rows; erasure and
+	 * account deletion, which count first). Package-private: only this module's writers of rollup rows need it.
+	 */
+	void lockCounting() {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('onward.usage.counting'))").query().singleValue();
+	}
+
+	/**
+	 * Holds off every new batch until the caller's transaction ends and waits for the batches in flight: with it,
+	 * erasure and account deletion see every batch acknowledged before them, raw events and deltas alike, and no
+	 * batch can store the person's id after them. A batch takes the same lock shared ({@link #admitBatch}).
+	 */
+	void holdBatches() {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('onward.usage.batches'))").query().singleValue();
+	}
+
+	/** Taken first by every batch's transaction: batches never wait for each other, only for {@link #holdBatches}. */
+	void admitBatch() {
+		jdbc.sql("select pg_advisory_xact_lock_shared(hashtext('onward.usage.batches'))").query().singleValue();
+	}
+
+	/**
+	 * One count: at most counting-batches batches. Returns the number of batches counted, or -1 when {@code wait}
+	 * is false and another instance is counting.
+	 */
+	long countOnce(boolean wait, UUID beingDeleted) {
 		Integer counted = tx.execute(status -> {
 			// One counter at a time across instances: two would only wait on each other's rollup rows. Whatever
-			// was acknowledged before the lock is held is counted by this count (or was by an earlier one).
-			java.sql.Timestamp started = jdbc.sql("""
-					select clock_timestamp() from (select pg_advisory_xact_lock(hashtext('onward.usage.counting'))) locked""")
-				.query(java.sql.Timestamp.class).single();
+			// was acknowledged before the lock is held is counted by this count (or was by an earlier one). The
+			// background tick does not wait for another instance's count (it would hold a connection meanwhile).
+			if (wait) {
+				lockCounting();
+			}
+			else if (!jdbc.sql("select pg_try_advisory_xact_lock(hashtext('onward.usage.counting'))").query(Boolean.class)
+				.single()) {
+				return -1;
+			}
 			List<byte[]> batches = jdbc.sql("""
 					delete from usage_pending where ctid = any(array(select ctid from usage_pending limit :batches))
 					returning deltas""").param("batches", props.countingBatches()).query(byte[].class).list();
@@ -95,9 +135,12 @@ public class UsageCounting implements SmartLifecycle {
 			var deltas = new RollupDeltas();
 			batches.forEach(deltas::add);
 			deltas.write(template);
-			jdbc.sql("update usage_counted set through = :started").param("started", started).update();
 			// Health rescores the accounts whose rollups changed, after this commit.
-			events.publishEvent(new UsageRecorded(List.copyOf(deltas.accounts())));
+			var accounts = deltas.accounts();
+			if (beingDeleted != null) accounts.remove(beingDeleted);
+			if (!accounts.isEmpty()) {
+				events.publishEvent(new UsageRecorded(List.copyOf(accounts)));
+			}
 			return batches.size();
 		});
 		return counted == null ? 0 : counted;
@@ -107,17 +150,17 @@ public class UsageCounting implements SmartLifecycle {
 		Duration interval = props.countingInterval();
 		while (worker == Thread.currentThread()) {
 			try {
-				if (countOnce() >= props.countingBatches()) {
+				if (countOnce(false, null) >= props.countingBatches()) {
 					continue; // more is waiting
 				}
 			}
-			catch (RuntimeException e) {
+			catch (Throwable e) {
 				// Nothing is lost: the count rolled back and its deltas wait for the next one (one line, not a stack
 				// trace, as while the database is away this repeats every interval).
 				log.warn("Usage counting failed, retrying: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
 			}
 			try {
-				stopped.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+				stopped.tryAcquire(Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException e) {
 				return;
@@ -127,6 +170,7 @@ public class UsageCounting implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		stopped.drainPermits();
 		worker = Thread.ofPlatform().name("usage-counting").daemon().unstarted(this::run);
 		worker.start();
 	}
@@ -136,7 +180,7 @@ public class UsageCounting implements SmartLifecycle {
 		Thread running = worker;
 		worker = null;
 		if (running != null) {
-			// A count in hand finishes; what is left waits for the next start.
+			// A count in hand finishes; what is left waits for the next count of any instance or the next start.
 			stopped.release();
 			try {
 				running.join(Duration.ofSeconds(10));
@@ -152,7 +196,7 @@ public class UsageCounting implements SmartLifecycle {
 		return worker != null;
 	}
 
-	/** Stops after the web server (which stops in a higher phase), so the last batches are counted at once. */
+	/** Stops after the web server (which stops in a higher phase): no count is cut short while requests finish. */
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;

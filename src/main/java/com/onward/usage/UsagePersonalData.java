@@ -41,7 +41,9 @@ class UsagePersonalData extends PersonalDataTables {
 
 	@Override
 	public Map<String, Long> erase(Person person) {
-		// In this transaction: afterwards no uncounted usage holds the person's id, so counting cannot bring it back.
+		// New batches wait until this transaction ends and those in flight are waited for; then everything pending is
+		// counted here, so the updates below reach every acknowledged event and no later count brings the id back.
+		counting.holdBatches();
 		counting.countPending();
 		var counts = new LinkedHashMap<String, Long>();
 		for (var entry : person.pseudonyms().entrySet()) {
@@ -61,8 +63,9 @@ class UsagePersonalData extends PersonalDataTables {
 
 	@Override
 	public Map<String, Long> deleteAccount(AccountScope account) {
-		// Counted first, in this transaction, so no later count writes rollup rows for the deleted account.
-		counting.countPending();
+		// As for erasure: no later count writes rollup rows for the deleted account, no batch raw events for it.
+		counting.holdBatches();
+		counting.countPending(account.accountId());
 		return super.deleteAccount(account);
 	}
 }

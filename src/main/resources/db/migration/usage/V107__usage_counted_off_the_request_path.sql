@@ -4,6 +4,7 @@
 -- per batch, in a compact binary form read only by the app); one counter (UsageCounting) adds the deltas of
 -- many batches to the rollups a moment later, in one transaction that deletes the rows it counted. Committed
 -- deltas are therefore counted exactly once, also after a crash. No index: the counter takes every row.
+-- received_at: the oldest pending batch's says up to when the adoption figures are complete.
 create table usage_pending (
   received_at timestamptz not null,
   deltas      bytea not null
@@ -11,11 +12,3 @@ create table usage_pending (
 -- Kept out of line and uncompressed: each row lives for a second or so, compressing it would cost more
 -- than it saves.
 alter table usage_pending alter column deltas set storage external;
-
--- When the counter last started a count that found something: every batch acknowledged before it is in
--- the rollups. While nothing is pending, everything acknowledged is.
-create table usage_counted (
-  only_row boolean primary key default true check (only_row),
-  through  timestamptz not null
-);
-insert into usage_counted (through) values (now());

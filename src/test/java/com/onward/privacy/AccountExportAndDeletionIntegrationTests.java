@@ -30,6 +30,9 @@ import tools.jackson.databind.JsonNode;
  */
 class AccountExportAndDeletionIntegrationTests extends PrivacyTestSupport {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.onward.usage.UsageCounting counting;
+
 	record Download(int status, String contentType, byte[] body) {
 	}
 
@@ -132,9 +135,27 @@ class AccountExportAndDeletionIntegrationTests extends PrivacyTestSupport {
 				Map.of("date", LocalDate.now().minusDays(1).toString(), "outcome", "CHURNED")).status()).isEqualTo(201);
 		// The churn sends the exit interview after commit; the deletion follows it, as it would in practice.
 		awaitListeners(account.toString());
-		var deleted = call("POST", "/api/v1/accounts/" + account + "/deletion", Map.of("reason", "Churned; contract ended"),
-				token(StaffRole.CS_MANAGER));
+		// Usage acknowledged just before, not yet counted into the rollups when the deletion starts.
+		Response deleted;
+		counting.stop();
+		try {
+			var late = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
+				.header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("events", java.util.List.of(Map.of(
+						"accountId", account.toString(), "userId", "late-user", "type", "LOGIN", "occurredAt",
+						Instant.now().minusSeconds(30).toString())))))).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(late.statusCode()).isEqualTo(202);
+			deleted = call("POST", "/api/v1/accounts/" + account + "/deletion", Map.of("reason", "Churned; contract ended"),
+					token(StaffRole.CS_MANAGER));
+		}
+		finally {
+			counting.start();
+		}
+		counting.countPending();
 		assertThat(deleted.status()).as(deleted.raw()).isEqualTo(200);
+		// Counted inside the deletion and deleted with the rest: no later count brings rollup rows back.
+		assertThat(count("select count(*) from usage_user where account_id = :x", account)).isZero();
+		assertThat(count("select count(*) from usage_user_day where account_id = :x", account)).isZero();
 		assertThat(deleted.body().get("kind").asString()).isEqualTo("DELETION");
 		assertThat(deleted.raw()).doesNotContain(account.toString());
 		assertThat(CatalogueScan.find(jdbc, account.toString())).as("columns still referring to the account").isEmpty();

@@ -39,7 +39,6 @@ class PrivacyCoverageTests extends PrivacyTestSupport {
 			Map.entry("team_member", "the vendor's staff (managed on the team page)"),
 			Map.entry("usage_event_key", "senders' event ids for de-duplication, kept days (onward.usage.dedup-retention)"),
 			Map.entry("usage_batch_key", "Idempotency-Keys, kept days (onward.usage.dedup-retention)"),
-			Map.entry("usage_counted", "when usage was last counted into the rollups"),
 			Map.entry("privacy_request", "the privacy log: subjects as keyed digests, reasons redacted"),
 			Map.entry("privacy_retention_run", "counts of retention runs"),
 			Map.entry("privacy_key", "the pseudonym key"),

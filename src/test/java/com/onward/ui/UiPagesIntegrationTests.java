@@ -110,7 +110,7 @@ class UiPagesIntegrationTests extends IntegrationTest {
 			assertThat(HttpClient.newHttpClient().send(request("/api/v1/events").header("Authorization", "Bearer " + ADMIN_TOKEN)
 				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(batch)))
 				.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
-			jdbc.sql("update usage_counted set through = now() - interval '5 minutes'").update();
+			jdbc.sql("update usage_pending set received_at = now() - interval '5 minutes'").update();
 			assertThat(client.send(request(page + "en").build(), HttpResponse.BodyHandlers.ofString()).body())
 				.contains("id=\"adoption-counting\"", "is still being counted");
 			assertThat(client.send(request(page + "id").build(), HttpResponse.BodyHandlers.ofString()).body())

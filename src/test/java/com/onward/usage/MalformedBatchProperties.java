@@ -72,13 +72,13 @@ class MalformedBatchProperties {
 	void malformedBatchesAreRejectedWholeWithoutA5xxAndStoreNothing(@ForAll("malformedBodies") String body)
 			throws Exception {
 		long events = count("usage_event");
-		long users = count("usage_user");
+		long pending = count("usage_pending");
 		long keys = count("usage_event_key");
 		HttpResponse<String> r = post(body, "/api/v1/events");
 		assertThat(r.statusCode()).as(body.length() > 2000 ? body.substring(0, 2000) : body).isIn(400, 413);
 		assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
 		assertThat(count("usage_event")).isEqualTo(events);
-		assertThat(count("usage_user")).isEqualTo(users);
+		assertThat(count("usage_pending")).as("rollup deltas").isEqualTo(pending);
 		assertThat(count("usage_event_key")).isEqualTo(keys);
 	}
 
