@@ -42,6 +42,7 @@ class Sweep {
 	private final AutomationProperties props;
 	private final Phrases phrases;
 	private final ObjectMapper json;
+	private final com.onward.usage.UsageCounting usage;
 	/** The day this instance last forgot the occasions that ended ({@link RuleMatches#forgetEnded}). */
 	private volatile LocalDate forgotOn;
 	/** Whether this instance has handed health the missed cadences since it started. */
@@ -49,7 +50,8 @@ class Sweep {
 
 	Sweep(JdbcClient jdbc, TransactionTemplate tx, RuleStore store, RuleMatches matches, RuleActions actions,
 			Sequences sequences, HealthFacts healthFacts, Clock clock, AutomationProperties props, Phrases phrases,
-			ObjectMapper json) {
+			ObjectMapper json, com.onward.usage.UsageCounting usage) {
+		this.usage = usage;
 		this.props = props;
 		this.phrases = phrases;
 		this.json = json;
@@ -110,6 +112,9 @@ class Sweep {
 	 */
 	SweepResult sweep() {
 		LocalDate today = LocalDate.now(clock);
+		// The usage rules read the rollups: whatever usage was acknowledged before the sweep is counted first (a
+		// second's worth normally, a backlog after an outage), so no one is nudged about a login already received.
+		usage.countPending();
 		List<Rule> rules = store.rules();
 		int grace = rules.stream().filter(r -> r.code().equals("CADENCE_MISSED")).findFirst().map(Rule::days).orElse(3);
 		int fired = sequences.advance(today);

@@ -130,4 +130,34 @@ class AutomationIntegrationTests extends UsageTestSupport {
 				select count(*) from outbox_message where account_id = :a and uniqueness_key like 'rule:NO_LOGIN_AFTER_ACCESS:%'""")
 			.param("a", account).query(Long.class).single()).isZero();
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	com.onward.usage.UsageCounting counting;
+
+	@Test
+	void aLoginAcknowledgedButNotYetCountedIsSeenByTheSweep() throws Exception {
+		UUID account = smbAccount(10, unique("z") + "@counted.example");
+		counting.stop();
+		try {
+			// Posted as a product does (not counted by the test): only the sweep's own count brings it in.
+			var batch = Map.of("events", List.of(Map.of("accountId", account.toString(), "userId", "u1", "type", "LOGIN",
+					"occurredAt", Instant.now().minus(1, ChronoUnit.DAYS).toString())));
+			var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/events"))
+				.header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(batch))).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(202);
+			post("/api/v1/automation/sweeps", null);
+		}
+		finally {
+			counting.start();
+		}
+		// It logged in: no "no login since access" task or email.
+		assertThat(jdbc.sql("select count(*) from automation_task where account_id = :a and rule_code = 'NO_LOGIN_AFTER_ACCESS'")
+			.param("a", account).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("""
+				select count(*) from outbox_message where account_id = :a and uniqueness_key like 'rule:NO_LOGIN_AFTER_ACCESS:%'""")
+			.param("a", account).query(Long.class).single()).isZero();
+	}
 }
