@@ -154,10 +154,14 @@ public class UsageCounting implements SmartLifecycle {
 					continue; // more is waiting
 				}
 			}
-			catch (Throwable e) {
+			catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
 				// Nothing is lost: the count rolled back and its deltas wait for the next one (one line, not a stack
 				// trace, as while the database is away this repeats every interval).
 				log.warn("Usage counting failed, retrying: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
+			}
+			catch (Throwable e) {
+				// Not the database: a fault of ours, with its stack trace. The count rolled back; the thread goes on.
+				log.error("Usage counting failed, retrying", e);
 			}
 			try {
 				stopped.tryAcquire(Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
