@@ -36,6 +36,10 @@ public class UsageCounting implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(UsageCounting.class);
 
+	/** The advisory locks: one count at a time; batches (shared) against erasure and deletion (exclusive). */
+	private static final String COUNTING = "onward.usage.counting";
+	private static final String BATCHES = "onward.usage.batches";
+
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
 	private final TransactionTemplate tx;
@@ -93,7 +97,7 @@ public class UsageCounting implements SmartLifecycle {
 	 * account deletion, which count first). Package-private: only this module's writers of rollup rows need it.
 	 */
 	void lockCounting() {
-		jdbc.sql("select pg_advisory_xact_lock(hashtext('onward.usage.counting'))").query().singleValue();
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:lock))").param("lock", COUNTING).query().singleValue();
 	}
 
 	/**
@@ -102,12 +106,12 @@ public class UsageCounting implements SmartLifecycle {
 	 * batch can store the person's id after them. A batch takes the same lock shared ({@link #admitBatch}).
 	 */
 	void holdBatches() {
-		jdbc.sql("select pg_advisory_xact_lock(hashtext('onward.usage.batches'))").query().singleValue();
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:lock))").param("lock", BATCHES).query().singleValue();
 	}
 
 	/** Taken first by every batch's transaction: batches never wait for each other, only for {@link #holdBatches}. */
 	void admitBatch() {
-		jdbc.sql("select pg_advisory_xact_lock_shared(hashtext('onward.usage.batches'))").query().singleValue();
+		jdbc.sql("select pg_advisory_xact_lock_shared(hashtext(:lock))").param("lock", BATCHES).query().singleValue();
 	}
 
 	/**
@@ -122,8 +126,8 @@ public class UsageCounting implements SmartLifecycle {
 			if (wait) {
 				lockCounting();
 			}
-			else if (!jdbc.sql("select pg_try_advisory_xact_lock(hashtext('onward.usage.counting'))").query(Boolean.class)
-				.single()) {
+			else if (!jdbc.sql("select pg_try_advisory_xact_lock(hashtext(:lock))").param("lock", COUNTING)
+				.query(Boolean.class).single()) {
 				return -1;
 			}
 			List<byte[]> batches = jdbc.sql("""
