@@ -125,6 +125,10 @@ class UiPagesIntegrationTests extends IntegrationTest {
 		// Counted: nothing to say, and the login is in the figures.
 		String counted = client.send(request(page + "en").build(), HttpResponse.BodyHandlers.ofString()).body();
 		assertThat(counted).doesNotContain("adoption-counting").doesNotContain("No usage has been received");
+		// Logins per active user, written the reader's way: one login by one user is 1,0 in Bahasa Indonesia.
+		assertThat(client.send(request(page + "id").build(), HttpResponse.BodyHandlers.ofString()).body())
+			.contains("<div class=\"n\">1,0</div>");
+		assertThat(counted).contains("<div class=\"n\">1.0</div>");
 	}
 
 	@Test
