@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.identity.AuditLog;
@@ -35,6 +36,11 @@ public class Accounts {
 			id, external_id, name, industry, employees, acv_amount, acv_currency, technical, use_case, product_type,
 			licensed_seats, language, contract_signed_date, renewal_date, owner_csm_id, status, segment, touch_model,
 			segment_overridden, created_at, country, time_zone""";
+
+	/** {@link #COLUMNS} of the account aliased {@code a}. */
+	private static final String PAGE_COLUMNS = java.util.Arrays.stream(COLUMNS.split(","))
+		.map(c -> "a." + c.strip())
+		.collect(java.util.stream.Collectors.joining(", "));
 
 	private final JdbcClient jdbc;
 	private final Segmentation segmentation;
@@ -178,7 +184,9 @@ public class Accounts {
 	}
 
 	// Read-only: served by the replica when one is configured (a second or so behind the primary).
-	@Transactional(readOnly = true)
+	// Read-only, and no transaction of its own: one statement answers the page (a transaction would add a
+	// BEGIN and a COMMIT round trip to every list call). Served by the replica when one is configured.
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public PageResult<Account> page(Segment segment, String query, int page, int size) {
 		// Only the conditions in use go into the SQL, so the planner can walk the (name, id) index.
 		var where = new StringBuilder(" where true");
@@ -192,14 +200,23 @@ public class Accounts {
 			params.put("q", "%" + com.onward.shared.Texts.likeLiteral(query.strip().toLowerCase()) + "%");
 			params.put("raw", query.strip());
 		}
-		long total = jdbc.sql("select count(*) from account" + where).params(params).query(Long.class).single();
-		// Skip to the page in the (name, id) index alone, then read just the rows on it.
-		List<UUID> ids = jdbc.sql("select id from account" + where + " order by name, id limit :size offset :offset")
-			.params(params).param("size", size).param("offset", (long) page * size).query(UUID.class).list();
-		List<Account> items = ids.isEmpty() ? List.of()
-				: jdbc.sql("select " + COLUMNS + " from account where id in (:ids) order by name, id").param("ids", ids)
-					.query(Accounts::map).list();
-		return new PageResult<>(items, page, size, total);
+		// The page's ids are skipped to in the (name, id) index alone, then only their rows are read by key; the
+		// total comes along in the same statement (computed once). The ids go through an array so that the plan
+		// kept for the prepared statement, made without knowing the page size, still reads only those rows.
+		long[] total = { -1 };
+		List<Account> items = jdbc.sql("select " + PAGE_COLUMNS + ", (select count(*) from account" + where + ") as total"
+				+ " from unnest(array(select id from account" + where + " order by name, id limit :size offset :offset))"
+				+ " with ordinality as page(id, ord) join account a on a.id = page.id order by page.ord")
+			.params(params).param("size", size).param("offset", (long) page * size)
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total");
+				return map(rs, n);
+			}).list();
+		if (items.isEmpty()) {
+			// Past the last page: the total alone.
+			total[0] = jdbc.sql("select count(*) from account" + where).params(params).query(Long.class).single();
+		}
+		return new PageResult<>(items, page, size, total[0]);
 	}
 
 	/**

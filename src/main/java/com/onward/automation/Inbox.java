@@ -36,7 +36,12 @@ public class Inbox {
 				decides(user) ? extensions.awaitingDecision(100) : List.of());
 	}
 
-	/** Unread notices, open tasks and (for a manager) decisions waiting. */
+	/**
+	 * Unread notices, open tasks and (for a manager) decisions waiting. Asked on every page (the top bar's
+	 * badge): its counts share one connection, without a transaction of their own.
+	 */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true,
+			propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 	public long attention(Users.StaffUser user) {
 		return notifications.unreadCount(user.id()) + tasks.openCount(user)
 				+ (decides(user) ? extensions.awaitingDecisionCount() : 0);

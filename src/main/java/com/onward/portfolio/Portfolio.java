@@ -16,7 +16,10 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.onward.shared.Currency;
 import com.onward.shared.LocalizedText;
@@ -145,7 +148,19 @@ public class Portfolio {
 			if (c != null && !c.at().plus(summaryTtl).isBefore(now)) {
 				return c.value();
 			}
-			if (c != null && !refreshing.compareAndSet(false, true)) {
+			if (c == null) {
+				// Nothing held yet (just started): one request computes, the others wait for it instead of each
+				// aggregating every account at once.
+				synchronized (this) {
+					c = cached.get();
+					if (c == null) {
+						c = new Cached<>(compute.get(), now);
+						cached.set(c);
+					}
+					return c.value();
+				}
+			}
+			if (!refreshing.compareAndSet(false, true)) {
 				return c.value();
 			}
 			try {
@@ -163,13 +178,21 @@ public class Portfolio {
 	private final ObjectMapper json;
 	private final Clock clock;
 	private final Duration summaryTtl;
-	private final Held<Summary> summary = new Held<>(this::summary);
-	private final Held<Map<String, Long>> ttvCounts = new Held<>(this::ttvCounts);
+	// Each held value is computed in a read-only transaction of its own (one snapshot, and the replica when
+	// there is one); a request that finds it held touches no connection.
+	private final Held<Summary> summary;
+	private final Held<Map<String, Long>> ttvCounts;
 
 	private final com.onward.account.SegmentationProperties segmentation;
 
+	private final TransactionTemplate readOnly;
+
 	Portfolio(JdbcClient jdbc, ObjectMapper json, Clock clock, @Value("${onward.portfolio.summary-ttl}") Duration summaryTtl,
-			com.onward.account.SegmentationProperties segmentation) {
+			com.onward.account.SegmentationProperties segmentation, PlatformTransactionManager transactions) {
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.summary = new Held<>(() -> readOnly.execute(tx -> summary()));
+		this.ttvCounts = new Held<>(() -> readOnly.execute(tx -> ttvCounts()));
 		this.segmentation = segmentation;
 		this.jdbc = jdbc;
 		this.json = json;
@@ -182,8 +205,6 @@ public class Portfolio {
 	 * they aggregate every account, which is too much work to repeat for each of fifty people
 	 * refreshing the dashboard, while a few seconds' delay in a headline count is harmless.
 	 */
-	// Read-only: served by the replica when one is configured (a second or so behind the primary).
-	@Transactional(readOnly = true)
 	public Summary cachedSummary() {
 		return summary.get();
 	}
@@ -206,19 +227,17 @@ public class Portfolio {
 	}
 
 	/**
-	 * One page of accounts with their current project. First the page's account ids are
-	 * chosen with only the filters in use (so an unfiltered page walks the name index), then
-	 * the details — staff names, flags — are read for those few rows only.
+	 * One page of accounts with their current project, in one statement (see below).
 	 */
-	// Read-only: served by the replica when one is configured (a second or so behind the primary).
-	@Transactional(readOnly = true)
+	// Read-only, without a transaction of its own (a filtered page's count and its rows are two statements; a
+	// BEGIN and a COMMIT would add two round trips to each page); served by the replica when one is configured.
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public PageResult<Row> page(Filter f, int page, int size) {
 		return page(f, Sort.NAME, page, size);
 	}
 
 	/** One page in the given order (sorted in SQL, so the order holds across pages). */
-	// Read-only: served by the replica when one is configured (a second or so behind the primary).
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public PageResult<Row> page(Filter f, Sort sort, int page, int size) {
 		LocalDate today = LocalDate.now(clock);
 		var where = new StringBuilder(" where true");
@@ -295,12 +314,10 @@ public class Portfolio {
 			default -> {
 			}
 		}
-		List<UUID> ids = jdbc.sql("select a.account_id" + sorted + where + " order by " + sort.orderBy()
-				+ " limit :size offset :offset")
-			.params(sortParams).param("size", size).param("offset", (long) page * size).query(UUID.class).list();
-		if (ids.isEmpty()) {
-			return new PageResult<>(List.of(), page, size, total);
-		}
+		// The page's account ids are chosen first, with only the filters in use (so an unfiltered page walks the
+		// name index), then the details — staff names, flags — are read for those few rows only, in the same
+		// statement: the ids' array keeps their order (its ordinality). Staff names are looked up by key, assignment
+		// by assignment: joined, the (small) team table was scanned for every row.
 		List<Row> rows = jdbc.sql("""
 				select a.account_id, a.name, a.segment, a.touch_model, a.acv_amount, a.acv_currency, a.language,
 				  p.project_id, p.status, p.progress_percent, p.start_date, p.target_graduation_date,
@@ -312,20 +329,24 @@ public class Portfolio {
 				  fv.first_value_date, fv.ttv_days,
 				  hc.ends_on as hypercare_until, coalesce(hc.open_issues, 0) as hypercare_open_issues,
 				  hc.next_resolve_by as hypercare_next_due
-				from account_v a left join onboarding_project_v p on p.project_id = a.current_project_id
+				from unnest(array(select a.account_id""" + sorted + where + " order by " + sort.orderBy()
+				+ """
+				   limit :size offset :offset)) with ordinality as page(account_id, ord)
+				join account_v a on a.account_id = page.account_id
+				left join onboarding_project_v p on p.project_id = a.current_project_id
 				left join analytics_first_value_v fv on fv.project_id = p.project_id
 				left join graduation_hypercare_v hc on hc.project_id = p.project_id and :today between hc.starts_on and hc.ends_on
 				left join health_score_v h on h.account_id = a.account_id
 				left join lateral (
 				  select bool_or(pa.over_capacity) as over_capacity,
-				    max(m.name) filter (where pa.role = 'CSM') as csm,
-				    max(m.name) filter (where pa.role = 'IMPLEMENTATION_SPECIALIST') as specialist
-				  from project_assignment_v pa left join team_member_v m on m.member_id = pa.member_id
+				    max((select m.name from team_member_v m where m.member_id = pa.member_id)) filter (where pa.role = 'CSM') as csm,
+				    max((select m.name from team_member_v m where m.member_id = pa.member_id))
+				      filter (where pa.role = 'IMPLEMENTATION_SPECIALIST') as specialist
+				  from project_assignment_v pa
 				  where pa.project_id = p.project_id and pa.active
 				) staff on true
-				where a.account_id = any(cast(:ids as uuid[]))
-				order by array_position(cast(:ids as uuid[]), a.account_id)""")
-			.param("today", today).param("ids", ids.toArray(UUID[]::new))
+				order by page.ord""")
+			.params(sortParams).param("today", today).param("size", size).param("offset", (long) page * size)
 			.query((rs, n) -> {
 				String stage = rs.getString("current_phase_name");
 				return new Row(rs.getObject("account_id", UUID.class), rs.getString("name"),

@@ -77,8 +77,30 @@ class PortfolioController {
 		}
 		Portfolio.Summary summary = portfolio.cachedSummary();
 		model.addAttribute("summary", summary);
-		model.addAttribute("stageChart", json.writeValueAsString(stageChart(summary)));
+		model.addAttribute("stageChart", stageChartJson(summary));
 		return "portfolio/dashboard";
+	}
+
+	/** A chart's JSON for the summary it was drawn from, per language. */
+	private record Chart(Portfolio.Summary summary, String json) {
+	}
+
+	private final Map<java.util.Locale, Chart> charts = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The stage chart as JSON, drawn once per held summary and language instead of for every view. Only a few
+	 * languages are kept (a request may name any locale).
+	 */
+	private String stageChartJson(Portfolio.Summary summary) {
+		var locale = LocaleContextHolder.getLocale();
+		Chart chart = charts.get(locale);
+		if (chart == null || chart.summary() != summary) {
+			chart = new Chart(summary, json.writeValueAsString(stageChart(summary)));
+			if (charts.size() < 8 || charts.containsKey(locale)) {
+				charts.put(locale, chart);
+			}
+		}
+		return chart.json();
 	}
 
 	/** Horizontal bars: active projects per segment and current phase. */
