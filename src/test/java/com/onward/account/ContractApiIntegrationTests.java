@@ -139,6 +139,29 @@ class ContractApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void accountPagesFollowTheNameOrderAndCarryTheTotalEvenPastTheLastPage() {
+		String tag = unique("pages");
+		for (String suffix : List.of("c", "a", "b")) {
+			var body = new HashMap<>(contract(unique("opp"), "2026-03-01T09:00:00Z", 20, 2_000, "en"));
+			@SuppressWarnings("unchecked")
+			var account = new HashMap<>((Map<String, Object>) body.get("account"));
+			account.put("name", tag + " " + suffix);
+			body.put("account", account);
+			post("/api/v1/contracts", body);
+		}
+		JsonNode first = get("/api/v1/accounts?q=" + tag + "&size=2&page=0").body();
+		assertThat(first.get("total").asInt()).isEqualTo(3);
+		assertThat(first.get("items").valueStream().map(a -> a.get("name").asString()))
+			.containsExactly(tag + " a", tag + " b");
+		JsonNode second = get("/api/v1/accounts?q=" + tag + "&size=2&page=1").body();
+		assertThat(second.get("total").asInt()).isEqualTo(3);
+		assertThat(second.get("items").valueStream().map(a -> a.get("name").asString())).containsExactly(tag + " c");
+		JsonNode past = get("/api/v1/accounts?q=" + tag + "&size=2&page=7").body();
+		assertThat(past.get("items")).isEmpty();
+		assertThat(past.get("total").asInt()).as("the total past the last page").isEqualTo(3);
+	}
+
+	@Test
 	void segmentOverrideNeedsAReasonAndAManagerAndIsKeptInHistory() {
 		var signed = post("/api/v1/contracts", contract(unique("opp"), "2026-03-01T09:00:00Z", 20, 2_000, "en"));
 		String id = signed.body().get("accountId").asString();

@@ -92,6 +92,19 @@ class PortfolioIntegrationTests extends IntegrationTest {
 		var page2 = portfolio.page(new Portfolio.Filter(null, null, false, false, tag, null, null), 1, 2);
 		assertThat(page2.items()).hasSize(1);
 		assertThat(page2.totalPages()).isEqualTo(2);
+		var past = portfolio.page(new Portfolio.Filter(null, null, false, false, tag, null, null), 9, 2);
+		assertThat(past.items()).isEmpty();
+		assertThat(past.total()).isEqualTo(3);
+		// The order holds across pages, whichever way.
+		var byName = new Portfolio.Filter(null, null, false, false, tag, null, null);
+		var descending = Portfolio.Sort.of("name", "desc");
+		assertThat(portfolio.page(byName, descending, 0, 2).items()).extracting(Portfolio.Row::accountName)
+			.containsExactly(tag + " old enterprise", tag + " new smb");
+		assertThat(portfolio.page(byName, descending, 1, 2).items()).extracting(Portfolio.Row::accountName)
+			.containsExactly(tag + " new mid");
+		assertThat(portfolio.page(byName, Portfolio.Sort.of("acv", "desc"), 0, 3).items())
+			.extracting(Portfolio.Row::accountName)
+			.containsExactly(tag + " old enterprise", tag + " new mid", tag + " new smb");
 
 		var completedOnly = portfolio.page(new Portfolio.Filter(null, "COMPLETED", false, false, tag, null, null), 0, 50);
 		assertThat(completedOnly.total()).isZero();
