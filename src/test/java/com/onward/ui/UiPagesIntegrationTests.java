@@ -169,6 +169,11 @@ class UiPagesIntegrationTests extends IntegrationTest {
 		assertThat(indonesian).contains("Proyek onboarding", "Penemuan &amp; perencanaan");
 		String malay = client.send(request("/team?lang=ms").build(), HttpResponse.BodyHandlers.ofString()).body();
 		assertThat(malay).contains("Pasukan", "Kapasiti");
+		// The dry run's second column says why a rule would fire, in words.
+		assertThat(client.send(request("/automation/rules/NO_LOGIN_AFTER_ACCESS?dryRun=true&lang=id").build(),
+				HttpResponse.BodyHandlers.ofString()).body()).contains("<th>Alasan</th>").doesNotContain("Kejadian");
+		assertThat(client.send(request("/automation/rules/NO_LOGIN_AFTER_ACCESS?dryRun=true&lang=en").build(),
+				HttpResponse.BodyHandlers.ofString()).body()).contains("<th>Why it would fire</th>");
 	}
 
 	@Test
