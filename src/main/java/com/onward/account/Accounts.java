@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.onward.identity.AuditLog;
@@ -184,9 +183,8 @@ public class Accounts {
 	}
 
 	// Read-only: served by the replica when one is configured (a second or so behind the primary).
-	// Read-only, and no transaction of its own: one statement answers the page (a transaction would add a
-	// BEGIN and a COMMIT round trip to every list call). Served by the replica when one is configured.
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	// Read-only: served by the replica when one is configured (the read-only transaction is what routes it there).
+	@Transactional(readOnly = true)
 	public PageResult<Account> page(Segment segment, String query, int page, int size) {
 		// Only the conditions in use go into the SQL, so the planner can walk the (name, id) index.
 		var where = new StringBuilder(" where true");

@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -136,6 +135,7 @@ public class Portfolio {
 
 		private final AtomicReference<Cached<T>> cached = new AtomicReference<>();
 		private final AtomicBoolean refreshing = new AtomicBoolean();
+		private final java.util.concurrent.locks.ReentrantLock first = new java.util.concurrent.locks.ReentrantLock();
 		private final Supplier<T> compute;
 
 		Held(Supplier<T> compute) {
@@ -150,14 +150,19 @@ public class Portfolio {
 			}
 			if (c == null) {
 				// Nothing held yet (just started): one request computes, the others wait for it instead of each
-				// aggregating every account at once.
-				synchronized (this) {
+				// aggregating every account at once. A lock, not synchronized: a virtual thread waiting on a
+				// monitor would hold its carrier thread on Java 21.
+				first.lock();
+				try {
 					c = cached.get();
 					if (c == null) {
 						c = new Cached<>(compute.get(), now);
 						cached.set(c);
 					}
 					return c.value();
+				}
+				finally {
+					first.unlock();
 				}
 			}
 			if (!refreshing.compareAndSet(false, true)) {
@@ -229,15 +234,15 @@ public class Portfolio {
 	/**
 	 * One page of accounts with their current project, in one statement (see below).
 	 */
-	// Read-only, without a transaction of its own (a filtered page's count and its rows are two statements; a
-	// BEGIN and a COMMIT would add two round trips to each page); served by the replica when one is configured.
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	// Read-only: served by the replica when one is configured (the read-only transaction is what routes it there).
+	@Transactional(readOnly = true)
 	public PageResult<Row> page(Filter f, int page, int size) {
 		return page(f, Sort.NAME, page, size);
 	}
 
 	/** One page in the given order (sorted in SQL, so the order holds across pages). */
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	// Read-only: served by the replica when one is configured.
+	@Transactional(readOnly = true)
 	public PageResult<Row> page(Filter f, Sort sort, int page, int size) {
 		LocalDate today = LocalDate.now(clock);
 		var where = new StringBuilder(" where true");

@@ -87,16 +87,16 @@ class PortfolioController {
 
 	private final Map<java.util.Locale, Chart> charts = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/**
-	 * The stage chart as JSON, drawn once per held summary and language instead of for every view. Only a few
-	 * languages are kept (a request may name any locale).
-	 */
+	/** The languages whose charts are kept: the product's (a request may name any locale). */
+	private static final java.util.Set<String> KEPT = java.util.Set.of("en", "id", "in", "ms");
+
+	/** The stage chart as JSON, drawn once per held summary and language instead of for every view. */
 	private String stageChartJson(Portfolio.Summary summary) {
 		var locale = LocaleContextHolder.getLocale();
 		Chart chart = charts.get(locale);
 		if (chart == null || chart.summary() != summary) {
 			chart = new Chart(summary, json.writeValueAsString(stageChart(summary)));
-			if (charts.size() < 8 || charts.containsKey(locale)) {
+			if (KEPT.contains(locale.getLanguage()) && (charts.size() < 8 || charts.containsKey(locale))) {
 				charts.put(locale, chart);
 			}
 		}
