@@ -36,11 +36,6 @@ public class Accounts {
 			licensed_seats, language, contract_signed_date, renewal_date, owner_csm_id, status, segment, touch_model,
 			segment_overridden, created_at, country, time_zone""";
 
-	/** {@link #COLUMNS} of the account aliased {@code a}. */
-	private static final String PAGE_COLUMNS = java.util.Arrays.stream(COLUMNS.split(","))
-		.map(c -> "a." + c.strip())
-		.collect(java.util.stream.Collectors.joining(", "));
-
 	private final JdbcClient jdbc;
 	private final Segmentation segmentation;
 	private final ApplicationEventPublisher events;
@@ -183,7 +178,6 @@ public class Accounts {
 	}
 
 	// Read-only: served by the replica when one is configured (a second or so behind the primary).
-	// Read-only: served by the replica when one is configured (the read-only transaction is what routes it there).
 	@Transactional(readOnly = true)
 	public PageResult<Account> page(Segment segment, String query, int page, int size) {
 		// Only the conditions in use go into the SQL, so the planner can walk the (name, id) index.
@@ -201,10 +195,11 @@ public class Accounts {
 		// The page's ids are skipped to in the (name, id) index alone, then only their rows are read by key; the
 		// total comes along in the same statement (computed once). The ids go through an array so that the plan
 		// kept for the prepared statement, made without knowing the page size, still reads only those rows.
+		String count = "select count(*) from account" + where;
 		long[] total = { -1 };
-		List<Account> items = jdbc.sql("select " + PAGE_COLUMNS + ", (select count(*) from account" + where + ") as total"
+		List<Account> items = jdbc.sql("select " + COLUMNS + ", (" + count + ") as total"
 				+ " from unnest(array(select id from account" + where + " order by name, id limit :size offset :offset))"
-				+ " with ordinality as page(id, ord) join account a on a.id = page.id order by page.ord")
+				+ " with ordinality as page(account_id, ord) join account a on a.id = page.account_id order by page.ord")
 			.params(params).param("size", size).param("offset", (long) page * size)
 			.query((rs, n) -> {
 				total[0] = rs.getLong("total");
@@ -212,7 +207,7 @@ public class Accounts {
 			}).list();
 		if (items.isEmpty()) {
 			// Past the last page: the total alone.
-			total[0] = jdbc.sql("select count(*) from account" + where).params(params).query(Long.class).single();
+			total[0] = jdbc.sql(count).params(params).query(Long.class).single();
 		}
 		return new PageResult<>(items, page, size, total[0]);
 	}

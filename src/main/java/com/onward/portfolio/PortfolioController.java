@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.onward.shared.LocalizedText;
 import com.onward.shared.PageResult;
 import com.onward.shared.Segment;
 
@@ -87,19 +88,14 @@ class PortfolioController {
 
 	private final Map<java.util.Locale, Chart> charts = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** The languages whose charts are kept: the product's (a request may name any locale). */
-	private static final java.util.Set<String> KEPT = java.util.Set.of("en", "id", "in", "ms");
-
-	/** The stage chart as JSON, drawn once per held summary and language instead of for every view. */
+	/**
+	 * The stage chart as JSON, drawn once per held summary and product language instead of for every view (it
+	 * depends on nothing else).
+	 */
 	private String stageChartJson(Portfolio.Summary summary) {
-		var locale = LocaleContextHolder.getLocale();
-		Chart chart = charts.get(locale);
-		if (chart == null || chart.summary() != summary) {
-			chart = new Chart(summary, json.writeValueAsString(stageChart(summary)));
-			if (KEPT.contains(locale.getLanguage()) && (charts.size() < 8 || charts.containsKey(locale))) {
-				charts.put(locale, chart);
-			}
-		}
+		Chart chart = charts.compute(LocalizedText.productLocale(LocaleContextHolder.getLocale()),
+				(language, held) -> held != null && held.summary() == summary ? held
+						: new Chart(summary, json.writeValueAsString(stageChart(summary))));
 		return chart.json();
 	}
 

@@ -17,13 +17,29 @@ public record LocalizedText(String en, String id, String ms) {
 		}
 	}
 
+	private static final Locale INDONESIAN = Locale.of("id");
+
+	private static final Locale MALAY = Locale.of("ms");
+
+	/**
+	 * The product language a locale is served in: Indonesian ({@code id}, or Java's old {@code in}), Malay, and
+	 * English for anything else. A request may name any locale; what depends on the language keys on this.
+	 */
+	public static Locale productLocale(Locale locale) {
+		return switch (locale == null ? "" : locale.getLanguage()) {
+			case "id", "in" -> INDONESIAN;
+			case "ms" -> MALAY;
+			default -> Locale.ENGLISH;
+		};
+	}
+
 	public static LocalizedText of(String en) {
 		return new LocalizedText(en, null, null);
 	}
 
 	public String in(Locale locale) {
-		String value = switch (locale == null ? "en" : locale.getLanguage()) {
-			case "id", "in" -> id;
+		String value = switch (productLocale(locale).getLanguage()) {
+			case "id" -> id;
 			case "ms" -> ms;
 			default -> en;
 		};

@@ -63,26 +63,14 @@ class MessagesConfiguration {
 	 */
 	static final class ProductLanguages extends ReloadableResourceBundleMessageSource {
 
-		private static final Locale INDONESIAN = Locale.of("id");
-
-		private static final Locale MALAY = Locale.of("ms");
-
-		static Locale language(Locale locale) {
-			return switch (locale == null ? "" : locale.getLanguage()) {
-				case "id", "in" -> INDONESIAN;
-				case "ms" -> MALAY;
-				default -> Locale.ENGLISH;
-			};
-		}
-
 		@Override
 		protected String resolveCodeWithoutArguments(String code, Locale locale) {
-			return super.resolveCodeWithoutArguments(code, language(locale));
+			return super.resolveCodeWithoutArguments(code, LocalizedText.productLocale(locale));
 		}
 
 		@Override
 		protected MessageFormat resolveCode(String code, Locale locale) {
-			return super.resolveCode(code, language(locale));
+			return super.resolveCode(code, LocalizedText.productLocale(locale));
 		}
 	}
 }

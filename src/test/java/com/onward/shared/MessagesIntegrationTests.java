@@ -48,7 +48,7 @@ class MessagesIntegrationTests extends IntegrationTest {
 		assertThat(messages.getMessage("nav.escalations", null, Locale.of("in"))).isEqualTo(indonesian);
 		assertThat(messages.getMessage("nav.escalations", null, Locale.forLanguageTag("ms-MY-x-lvariant-abc")))
 			.isEqualTo(messages.getMessage("nav.escalations", null, MS));
-		assertThat(MessagesConfiguration.ProductLanguages.language(Locale.forLanguageTag("en-US-x-lvariant-x1")))
+		assertThat(LocalizedText.productLocale(Locale.forLanguageTag("en-US-x-lvariant-x1")))
 			.isEqualTo(Locale.ENGLISH);
 		assertThatThrownBy(() -> messages.getMessage("no.such.code", null, Locale.ENGLISH))
 			.isInstanceOf(NoSuchMessageException.class);
