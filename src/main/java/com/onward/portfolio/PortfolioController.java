@@ -68,6 +68,10 @@ class PortfolioController {
 		Portfolio.Sort order = Portfolio.Sort.of(sort, dir);
 		model.addAttribute("sort", order);
 		PageResult<Portfolio.Row> rows = portfolio.page(filter, order, Math.max(0, page), pageSize);
+		if (rows.items().isEmpty() && rows.total() > 0) {
+			// A page past the end (an old link, fewer accounts since): the last page, not "page 100 of 15".
+			rows = portfolio.page(filter, order, rows.totalPages() - 1, pageSize);
+		}
 		model.addAttribute("rows", rows);
 		model.addAttribute("rowsHtml", rowsHtml.html(rows.items(), LocaleContextHolder.getLocale(), request.getContextPath()));
 		model.addAttribute("filter", filter);

@@ -169,6 +169,12 @@ class UiPagesIntegrationTests extends IntegrationTest {
 		assertThat(indonesian).contains("Proyek onboarding", "Penemuan &amp; perencanaan");
 		String malay = client.send(request("/team?lang=ms").build(), HttpResponse.BodyHandlers.ofString()).body();
 		assertThat(malay).contains("Pasukan", "Kapasiti");
+		// A page past the end of the portfolio shows its last page.
+		String pastTheEnd = client.send(request("/?page=999&lang=en").build(), HttpResponse.BodyHandlers.ofString()).body();
+		var pager = java.util.regex.Pattern.compile("Page (\\d+) of (\\d+)").matcher(pastTheEnd);
+		assertThat(pager.find()).as("the pager").isTrue();
+		assertThat(pager.group(1)).isEqualTo(pager.group(2));
+		assertThat(pastTheEnd).contains("class=\"portfolio-row");
 		// The dry run's second column says why a rule would fire, in words.
 		assertThat(client.send(request("/automation/rules/NO_LOGIN_AFTER_ACCESS?dryRun=true&lang=id").build(),
 				HttpResponse.BodyHandlers.ofString()).body()).contains("<th>Alasan</th>").doesNotContain("Kejadian");
