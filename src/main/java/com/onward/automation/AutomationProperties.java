@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,16 +20,18 @@ import org.springframework.validation.annotation.Validated;
  * items count as the kickoff, and the no-catch-up limits: a time-based rule emails a customer only
  * for an occasion at most {@code catchUpGraceDays} before Onward knew the account, and the welcome
  * goes only for a contract signed within {@code welcomeWithinDays}. {@code sweepWorkMem} is PostgreSQL's
- * {@code work_mem} for the sweep's transactions.
+ * {@code work_mem} for the sweep's transactions; {@code sweepParts} how many of them run side by side, each rule
+ * split over that many shares of the accounts (never more than a fifth of the connection pool).
  */
 @ConfigurationProperties("onward.automation")
 @Validated
 record AutomationProperties(Map<String, @Valid Sequence> sequences, List<@Valid Cadence> cadences, List<String> kickoffItems,
 		Integer catchUpGraceDays, Integer welcomeWithinDays, @Pattern(regexp = "[1-9][0-9]*(kB|MB|GB)")
-		String sweepWorkMem) {
+		String sweepWorkMem, @Min(1) @Max(16) Integer sweepParts) {
 
 	AutomationProperties {
 		if (sweepWorkMem == null) sweepWorkMem = "64MB";
+		if (sweepParts == null) sweepParts = 2;
 		if (catchUpGraceDays == null) catchUpGraceDays = 1;
 		if (welcomeWithinDays == null) welcomeWithinDays = 14;
 		if (sequences == null) sequences = Map.of();

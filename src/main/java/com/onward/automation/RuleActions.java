@@ -101,6 +101,15 @@ class RuleActions {
 				|| a == Action.STOP_SEQUENCE);
 	}
 
+	/**
+	 * Whether the rule's actions touch only rows of the hit's own account (keyed messages, tasks, notices, flags,
+	 * enrolments), so a sweep may run it in parts side by side. Filling a role counts a team member's load and a
+	 * status change starts a project's own cascade: two parts could each lock a row the other one waits for.
+	 */
+	static boolean divisible(Rule rule) {
+		return rule.actions().stream().noneMatch(a -> a == Action.ASSIGN_OWNER || a == Action.CHANGE_STATUS);
+	}
+
 	/** Whether the rule writes to the customer. */
 	static boolean emailsCustomer(Rule rule) {
 		return rule.actions().stream().anyMatch(a -> a == Action.SEND_MESSAGE || a == Action.SEND_SURVEY
@@ -114,7 +123,9 @@ class RuleActions {
 
 	/**
 	 * Runs the rule's actions over the current hits; returns how many things were newly done. A hit whose follow-up
-	 * flag another open one kept out is marked {@code waiting} (see {@link Sweep}'s memory).
+	 * flag another open one kept out is marked {@code waiting} (see {@link Sweep}'s memory). The bulk actions take
+	 * the hits in key order (the key starts with the rule and the account), so each index on a key or an account is
+	 * written leaf after leaf rather than at a random leaf per row.
 	 */
 	int run(Rule rule, LocalDate today) {
 		int fired = 0;
@@ -123,7 +134,7 @@ class RuleActions {
 			fired += switch (action) {
 				case SEND_MESSAGE -> outbox.enqueueAll(jdbc.sql("""
 						select x.key, x.account_id, x.email, x.language, x.account_name, x.contact_name, x.csm_name, x.vals
-						from sweep_hit x where x.customer_ok and x.recent""")
+						from sweep_hit x where x.customer_ok and x.recent order by x.key""")
 					.query((rs, n) -> {
 						var values = new LinkedHashMap<String, Object>();
 						values.put("account", rs.getString(5));
@@ -136,13 +147,13 @@ class RuleActions {
 				case CREATE_TASK -> jdbc.sql("""
 						insert into automation_task (id, uniqueness_key, rule_code, account_id, project_id, assignee_id, title_key,
 						  args, due_on, contact_id, created_at)
-						select gen_random_uuid(), x.key, cast(:code as text), x.account_id, x.project_id, x.owner_csm_id,
+						select uuidv7(), x.key, cast(:code as text), x.account_id, x.project_id, x.owner_csm_id,
 						  'task.' || cast(:code as text), x.args, :due, x.contact_id, :now
-						from sweep_hit x
+						from sweep_hit x order by x.key
 						on conflict (uniqueness_key) do nothing""")
 					.params(code).param("due", today.plusDays(2)).param("now", Timestamp.from(clock.instant())).update();
 				case NOTIFY_CSM -> notifications.notifyAll(jdbc.sql(
-						"select x.key, x.csm_user_id, x.csm_email, x.account_id, x.args from sweep_hit x")
+						"select x.key, x.csm_user_id, x.csm_email, x.account_id, x.args from sweep_hit x order by x.key")
 					.query((rs, n) -> new StaffNotice(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
 							rs.getObject(4, UUID.class), "notice." + rule.code(),
 							rs.getString(5) == null ? List.of() : json.readValue(rs.getString(5), ARGS)))
@@ -150,7 +161,7 @@ class RuleActions {
 				// At signing the enrolment is made in the contract's own transaction (Sequences.enrolOnSigning).
 				case START_SEQUENCE -> rule.trigger() == Trigger.CONTRACT_SIGNED ? 0 : jdbc.sql("""
 						insert into sequence_enrolment (id, sequence_code, account_id, started_on, updated_at)
-						select gen_random_uuid(), :sequence, h.account_id,
+						select uuidv7(), :sequence, h.account_id,
 						  case when :from = 'PROJECT_START' then least(p.start_date, :today) else :today end, :now
 						from sweep_hit h join onboarding_project_v p on p.project_id = h.project_id where h.customer_ok
 						on conflict (sequence_code, account_id) do nothing""")
@@ -185,7 +196,7 @@ class RuleActions {
 	private int raiseFlags(Rule rule) {
 		FollowUpFlagsRaised raised = health.raiseFlags(
 				FlagCategory.valueOf(rule.param("flagCategory") == null ? "RELATIONSHIP" : rule.param("flagCategory")),
-				"HUMAN_FOLLOW_UP", jdbc.sql("select h.account_id, h.project_id from sweep_hit h")
+				"HUMAN_FOLLOW_UP", jdbc.sql("select h.account_id, h.project_id from sweep_hit h order by h.account_id")
 					.query((rs, n) -> new FollowUpFlag(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 							List.of(rule.code())))
 					.list());

@@ -2,13 +2,18 @@ package com.onward.automation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,14 +22,14 @@ import com.onward.automation.Automation.Rule;
 import com.onward.automation.Automation.SweepResult;
 import com.onward.health.CadenceMissed;
 import com.onward.health.HealthFacts;
+import com.onward.shared.ConnectionShare;
 import com.onward.shared.Phrases;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The time-based side of the rules: the scheduled sweep (sequences, missed cadences, every enabled SWEEP
- * rule), and the dry run of a rule. Reached through {@link Automation}.
+ * The time-based side of the rules: the sweep (sequences, missed cadences, every enabled SWEEP rule), which
+ * {@link Automation} schedules, and the dry run of a rule.
  */
 @Service
 class Sweep {
@@ -43,6 +48,7 @@ class Sweep {
 	private final Phrases phrases;
 	private final ObjectMapper json;
 	private final com.onward.usage.UsageCounting usage;
+	private final javax.sql.DataSource dataSource;
 	/** The day this instance last forgot the occasions that ended ({@link RuleMatches#forgetEnded}). */
 	private volatile LocalDate forgotOn;
 	/** Whether this instance has handed health the missed cadences since it started. */
@@ -50,8 +56,9 @@ class Sweep {
 
 	Sweep(JdbcClient jdbc, TransactionTemplate tx, RuleStore store, RuleMatches matches, RuleActions actions,
 			Sequences sequences, HealthFacts healthFacts, Clock clock, AutomationProperties props, Phrases phrases,
-			ObjectMapper json, com.onward.usage.UsageCounting usage) {
+			ObjectMapper json, com.onward.usage.UsageCounting usage, javax.sql.DataSource dataSource) {
 		this.usage = usage;
+		this.dataSource = dataSource;
 		this.props = props;
 		this.phrases = phrases;
 		this.json = json;
@@ -73,7 +80,7 @@ class Sweep {
 		Rule rule = store.rule(code);
 		LocalDate today = LocalDate.now(clock);
 		return tx.execute(s -> {
-			matches.fillHits(rule, today, null);
+			matches.fillHits(rule, today, RuleMatches.Part.ALL);
 			String fresh = rule.trigger().kind() == Trigger.Kind.SWEEP
 					? " where not exists (select 1 from messaging_key_v o where o.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
 						+ " and not exists (select 1 from automation_task t where t.uniqueness_key = 'rule:' || :code || ':' || h.account_id || ':' || h.occurrence)"
@@ -100,12 +107,6 @@ class Sweep {
 		return text.equals(sentence) ? occurrence : text;
 	}
 
-	@Scheduled(cron = "${onward.automation.sweep-cron}", zone = "${onward.time-zone}")
-	@SchedulerLock(name = "automation-sweep")
-	void scheduled() {
-		sweep();
-	}
-
 	/**
 	 * Evaluates the time-based rules: sequences advance (or stop at their goal), cadences are
 	 * checked, then every enabled SWEEP rule runs. Keys make repeated sweeps harmless.
@@ -125,32 +126,81 @@ class Sweep {
 		}))) {
 			healthHasMissedCadences = true; // committed
 		}
-		int evaluated = 0;
+		List<Rule> sweepRules = rules.stream()
+			.filter(r -> r.enabled() && r.trigger().kind() == Trigger.Kind.SWEEP)
+			.toList();
 		// The first sweep of a day (on this instance) also forgets the occasions that ended.
 		boolean forget = !today.equals(forgotOn);
-		for (Rule rule : rules) {
-			if (!rule.enabled() || rule.trigger().kind() != Trigger.Kind.SWEEP) {
-				continue;
-			}
-			evaluated++;
-			long started = System.nanoTime();
-			Integer n = tx.execute(s -> {
-				Sequences.sweepLock(jdbc);
-				workMemory();
-				if (forget) {
-					matches.forgetEnded(rule, today);
+		int parts = ConnectionShare.of(dataSource, props.sweepParts());
+		// The rules one after another, each (unless it changes shared rows) in `parts` transactions side by side, one
+		// per connection, so PostgreSQL works on as many cores; each over its own share of the accounts: their hits,
+		// keys, flags and projects never meet. Sweeps started at once (the API here, the schedule on another instance) take turns for the
+		// whole of it: this transaction only holds the lock while the parts run in theirs.
+		Integer acted;
+		try (ExecutorService workers = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(parts,
+				Thread.ofPlatform().name("automation-sweep-", 1).factory()))) {
+			acted = tx.execute(s -> {
+				jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('onward-automation-sweep-rules'))) l")
+					.query(Integer.class).single();
+				int done = 0;
+				for (Rule rule : sweepRules) {
+					done += run(rule, today, forget, parts, workers);
 				}
-				matches.fillHits(rule, today, null);
-				int done = actions.run(rule, today);
-				remember(rule, today);
 				return done;
 			});
-			fired += n == null ? 0 : n;
-			log.debug("Rule {}: {} actions fired in {} ms", rule.code(), n, (System.nanoTime() - started) / 1_000_000);
 		}
+		fired += acted == null ? 0 : acted;
 		forgotOn = today;
-		log.info("Automation sweep: {} rules evaluated, {} actions fired", evaluated, fired);
-		return new SweepResult(evaluated, fired);
+		log.info("Automation sweep: {} rules evaluated, {} actions fired", sweepRules.size(), fired);
+		return new SweepResult(sweepRules.size(), fired);
+	}
+
+	/** One rule in its parts, side by side (whole when it is not divisible); returns how many things were newly done. */
+	private int run(Rule rule, LocalDate today, boolean forget, int most, ExecutorService workers) {
+		long started = System.nanoTime();
+		int parts = RuleActions.divisible(rule) ? most : 1;
+		List<Future<int[]>> running = new ArrayList<>();
+		for (int part = 0; part < parts; part++) {
+			RuleMatches.Part share = new RuleMatches.Part(part, parts);
+			running.add(workers.submit(() -> tx.execute(s -> {
+				workMemory();
+				if (forget) {
+					matches.forgetEnded(rule, today, share);
+				}
+				matches.fillHits(rule, today, share);
+				return new int[] { actions.run(rule, today), remember(rule, today) };
+			})));
+		}
+		int done = 0;
+		int remembered = 0;
+		RuntimeException failed = null;
+		for (Future<int[]> part : running) {
+			try {
+				int[] result = part.get();
+				done += result[0];
+				remembered += result[1];
+			}
+			catch (ExecutionException e) {
+				// The other parts still finish (and commit); the failed part's accounts are tried by the next sweep.
+				failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				failed = new IllegalStateException("Interrupted while rule " + rule.code() + " ran", e);
+			}
+		}
+		if (failed != null) {
+			throw failed;
+		}
+		if (remembered >= 1_000) {
+			// The next sweep must know this rule now has many rows: planned from statistics that still say "none", its
+			// check ran as a nested loop over all of them for every match (six minutes for 100,000 weekly summaries
+			// instead of a third of a second). Autovacuum would get there, but not before the next sweep. Outside the
+			// parts' transactions: two of them analysing at once would wait for each other.
+			jdbc.sql("analyze automation_rule_acted").update();
+		}
+		log.debug("Rule {}: {} actions fired in {} ms", rule.code(), done, (System.nanoTime() - started) / 1_000_000);
+		return done;
 	}
 
 	/** The sweep's work memory, for the rest of the current transaction. */
@@ -159,31 +209,27 @@ class Sweep {
 	}
 
 	/**
-	 * Records the hits the rule just acted on, so later sweeps skip them (see {@link RuleMatches#fillHits}). They were
-	 * not remembered yet (the hits exclude what is) and the sweep lock keeps another sweep out meanwhile, so no
-	 * occasion is written twice. A hit an action could not act on yet ({@link RuleActions#run}: no customer address,
-	 * no reachable CSM, another follow-up flag open) is not recorded, and is tried again by the next sweep.
+	 * Records the hits the rule just acted on, so later sweeps skip them (see {@link RuleMatches#fillHits}); returns
+	 * how many. They were not remembered yet (the hits exclude what is) and the sweep lock keeps another sweep out
+	 * meanwhile, so no occasion is written twice. A hit an action could not act on yet ({@link RuleActions#run}: no
+	 * customer address, no reachable CSM, another follow-up flag open) is not recorded, and is tried again by the
+	 * next sweep.
 	 */
-	private void remember(Rule rule, LocalDate today) {
+	private int remember(Rule rule, LocalDate today) {
 		if (!RuleActions.oncePerOccurrence(rule)) {
-			return;
+			return 0;
 		}
 		// Waiting: a customer email without an address, a notice without a reachable CSM, or (marked by the action)
 		// a follow-up flag kept out by another open one.
-		int remembered = jdbc.sql("""
+		return jdbc.sql("""
 				insert into automation_rule_acted (rule_code, account_id, occurrence, acted_on)
 				select :code, h.account_id, h.occurrence, :today from sweep_hit h
 				where not h.waiting
 				  and not (cast(:emailsCustomer as boolean) and h.customer_ok and h.recent and h.email is null)
-				  and not (cast(:notifiesCsm as boolean) and h.csm_user_id is null and h.csm_email is null)""")
+				  and not (cast(:notifiesCsm as boolean) and h.csm_user_id is null and h.csm_email is null)
+				order by h.account_id, h.occurrence""")
 			.param("code", rule.code()).param("today", today).param("emailsCustomer", RuleActions.emailsCustomer(rule))
 			.param("notifiesCsm", RuleActions.notifiesCsm(rule)).update();
-		if (remembered >= 1_000) {
-			// The next sweep must know this rule now has many rows: planned from statistics that still say "none", its
-			// check ran as a nested loop over all of them for every match (six minutes for 100,000 weekly summaries
-			// instead of a third of a second). Autovacuum would get there, but not before the next sweep.
-			jdbc.sql("analyze automation_rule_acted").update();
-		}
 	}
 
 	/**

@@ -47,14 +47,14 @@ class HealthRecompute {
 	private final ObjectMapper json;
 	private final HealthProperties props;
 	private final Clock clock;
-	private final int poolSize;
+	private final javax.sql.DataSource dataSource;
 	private final com.onward.shared.BulkChanges bulkChanges;
 
 	HealthRecompute(NamedParameterJdbcTemplate named, JdbcClient jdbc, TransactionTemplate tx, HealthData data,
 			RedFlags flags, Adoption adoption, HealthEvents published, ObjectMapper json, HealthProperties props,
 			Clock clock, SupportLoadProperties supportLoad, FeedbackFlagProperties feedbackFlags,
 			javax.sql.DataSource dataSource, com.onward.shared.BulkChanges bulkChanges) {
-		this.poolSize = poolSize(dataSource);
+		this.dataSource = dataSource;
 		this.bulkChanges = bulkChanges;
 		this.named = named;
 		this.jdbc = jdbc;
@@ -148,20 +148,7 @@ class HealthRecompute {
 	 * fifth of the connection pool, so listeners and web requests keep theirs.
 	 */
 	int recomputeThreads() {
-		int fit = Math.max(1, poolSize / 5);
-		return Math.max(1, Math.min(props.recomputeThreads(), fit));
-	}
-
-	private static int poolSize(javax.sql.DataSource dataSource) {
-		try {
-			if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
-				return dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize();
-			}
-		}
-		catch (java.sql.SQLException e) {
-			// not a Hikari pool: one batch at a time
-		}
-		return 1;
+		return com.onward.shared.ConnectionShare.of(dataSource, props.recomputeThreads());
 	}
 
 	/** Recomputes some accounts now (on demand, and after their data changed). */

@@ -139,7 +139,7 @@ class RedFlags {
 				with s as (select * from unnest(cast(:accounts as uuid[]), cast(:projects as uuid[]), cast(:evidence as text[]))
 				             as s(account_id, project_id, evidence)),
 				new as (insert into red_flag (id, account_id, project_id, category, code, evidence_args, raised_at, source)
-				        select gen_random_uuid(), s.account_id, s.project_id, :cat, :code, cast(s.evidence as jsonb), :at, 'AUTOMATION'
+				        select uuidv7(), s.account_id, s.project_id, :cat, :code, cast(s.evidence as jsonb), :at, 'AUTOMATION'
 				        from s
 				        on conflict (account_id, code) where cleared_at is null do nothing
 				        returning account_id)

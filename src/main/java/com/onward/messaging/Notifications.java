@@ -74,7 +74,7 @@ public class Notifications {
 		return jdbc.sql("""
 				with n as (
 				  insert into notification (id, uniqueness_key, user_id, email, account_id, text_key, args, created_at)
-				  select gen_random_uuid(), s.uniqueness_key, s.user_id, s.email, s.account_id, s.text_key, cast(s.args as jsonb), :now
+				  select uuidv7(), s.uniqueness_key, s.user_id, s.email, s.account_id, s.text_key, cast(s.args as jsonb), :now
 				  from unnest(cast(:keys as text[]), cast(:users as uuid[]), cast(:emails as text[]), cast(:accounts as uuid[]),
 				    cast(:textKeys as text[]), cast(:args as text[])) as s(uniqueness_key, user_id, email, account_id, text_key, args)
 				  where s.user_id is not null or s.email is not null
@@ -85,7 +85,7 @@ public class Notifications {
 				    params, status, next_attempt_at, message_id, created_at)
 				  select id, uniqueness_key, template, account_id, channel, audience, recipient, :language, params, 'PENDING',
 				    :now, '<' || id || '@onward>', :now
-				  from (select gen_random_uuid() as id, s.* from (%s) s) q
+				  from (select uuidv7() as id, s.* from (%s) s) q
 				  on conflict (uniqueness_key) do nothing)
 				select count(*) from n""".formatted(String.join(" union all ", channels)))
 			.param("keys", notices.stream().map(StaffNotice::key).toArray(String[]::new))

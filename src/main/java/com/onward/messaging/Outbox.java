@@ -164,7 +164,7 @@ public class Outbox {
 				  params, status, next_attempt_at, message_id, created_at, priority, topic)
 				select id, uniqueness_key, q.template, account_id, 'EMAIL', 'CUSTOMER', recipient, language, params, 'PENDING',
 				  :now, '<' || id || '@onward>', :now, coalesce(t.priority, 'NUDGE'), t.topic
-				from (select gen_random_uuid() as id, s.uniqueness_key, s.template, s.account_id, s.recipient, s.language,
+				from (select uuidv7() as id, s.uniqueness_key, s.template, s.account_id, s.recipient, s.language,
 				        cast(s.params as jsonb) as params
 				      from unnest(cast(:keys as text[]), cast(:templates as text[]), cast(:accounts as uuid[]),
 				        cast(:recipients as text[]), cast(:languages as text[]), cast(:params as text[]))

@@ -75,6 +75,9 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 	RuleStore ruleStore;
 
 	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	@Autowired
 	com.onward.shared.Phrases phrases;
 
 	/** A request a local HTTP receiver got. */
@@ -397,10 +400,70 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		assertThat(List.of(count(flags, flagged), count(acted, flagged))).containsExactly(1L, 1L);
 
 		// Once a day the occasions that ended are forgotten: the first account logged in, the others still have not.
+		// A sweep forgets in parts, each over its share of the accounts: the other share's part leaves it alone.
 		sendOk(List.of(event(reached, "u1", "LOGIN", Instant.now().minusSeconds(60))));
-		ruleMatches.forgetEnded(ruleStore.rule("NO_LOGIN_AFTER_ACCESS"), LocalDate.now());
+		var first = new RuleMatches.Part(0, 2);
+		int share = jdbc.sql("select case when cast(:a as uuid) between cast(:from as uuid) and cast(:to as uuid) then 0 else 1 end")
+			.param("a", reached).param("from", first.from()).param("to", first.to()).query(Integer.class).single();
+		ruleMatches.forgetEnded(ruleStore.rule("NO_LOGIN_AFTER_ACCESS"), LocalDate.now(), new RuleMatches.Part(1 - share, 2));
+		assertThat(count(acted, reached)).isEqualTo(1L);
+		ruleMatches.forgetEnded(ruleStore.rule("NO_LOGIN_AFTER_ACCESS"), LocalDate.now(), new RuleMatches.Part(share, 2));
 		assertThat(List.of(count(acted, reached), count(acted, noAddress), count(acted, noCsm), count(acted, flagged)))
 			.containsExactly(0L, 1L, 1L, 1L);
+	}
+
+	@Test
+	void aSweepRunsEachRuleInPartsThatShareTheAccountsOutAndActsOnEachOnce() {
+		var due = new java.util.ArrayList<UUID>();
+		for (int i = 0; i < 6; i++) {
+			UUID a = account(5, "DAILY", LocalDate.now().minusDays(8), 12, 3000,
+					contacts(unique("p") + "@parts.example", "PROJECT_LEAD"));
+			jdbc.sql("update project set start_date = current_date - 8 where account_id = :a").param("a", a).update();
+			withCsm(a);
+			due.add(a);
+		}
+		Automation.Rule rule = ruleStore.rule("NO_LOGIN_AFTER_ACCESS");
+		// The parts' matches: each account in exactly one part, together the rule's matches over all accounts.
+		var tx = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		java.util.function.Function<RuleMatches.Part, List<UUID>> hits = part -> tx.execute(s -> {
+			ruleMatches.fillHits(rule, LocalDate.now(), part);
+			List<UUID> found = jdbc.sql("select account_id from sweep_hit").query(UUID.class).list();
+			s.setRollbackOnly();
+			return found;
+		});
+		List<UUID> all = hits.apply(RuleMatches.Part.ALL);
+		assertThat(all).containsAll(due);
+		var parts = new java.util.ArrayList<UUID>();
+		for (int i = 0; i < 3; i++) {
+			parts.addAll(hits.apply(new RuleMatches.Part(i, 3)));
+		}
+		assertThat(parts).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+
+		post("/api/v1/automation/sweeps", null);
+		post("/api/v1/automation/sweeps", null);
+		for (UUID a : due) {
+			assertThat(List.of(
+					count("select count(*) from automation_task where account_id = :a and rule_code = 'NO_LOGIN_AFTER_ACCESS'", a),
+					count("select count(*) from notification where account_id = :a and text_key = 'notice.NO_LOGIN_AFTER_ACCESS'", a),
+					count("select count(*) from automation_rule_acted where account_id = :a and rule_code = 'NO_LOGIN_AFTER_ACCESS'", a)))
+				.as("task, notice and memory of " + a).containsExactly(1L, 1L, 1L);
+		}
+	}
+
+	@Test
+	void rowsWrittenInBulkGetTimeOrderedVersion7Ids() throws Exception {
+		UUID first = jdbc.sql("select uuidv7()").query(UUID.class).single();
+		Thread.sleep(3);
+		UUID second = jdbc.sql("select uuidv7()").query(UUID.class).single();
+		assertThat(List.of(first.version(), second.version())).containsExactly(7, 7);
+		assertThat(List.of(first.variant(), second.variant())).containsExactly(2, 2);
+		// The first 48 bits are the time in milliseconds: later ids sort after earlier ones, as PostgreSQL compares them.
+		long millis = first.getMostSignificantBits() >>> 16;
+		assertThat(millis).isBetween(System.currentTimeMillis() - 60_000, System.currentTimeMillis());
+		assertThat(jdbc.sql("select cast(:a as uuid) < cast(:b as uuid)").param("a", first).param("b", second)
+			.query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("select count(distinct uuidv7()) from generate_series(1, 10000)").query(Long.class).single())
+			.isEqualTo(10_000L);
 	}
 
 	@Test
@@ -462,7 +525,7 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		assertThat(count("select count(*) from automation_task where account_id = :a and rule_code = 'CADENCE_DUE'", account))
 			.isEqualTo(2);
 		// A day's forgetting keeps what still stands.
-		ruleMatches.forgetEnded(ruleStore.rule("CADENCE_DUE"), LocalDate.now());
+		ruleMatches.forgetEnded(ruleStore.rule("CADENCE_DUE"), LocalDate.now(), RuleMatches.Part.ALL);
 		assertThat(count("select count(*) from automation_rule_acted where account_id = :a and rule_code = 'CADENCE_DUE'", account))
 			.isEqualTo(2);
 
@@ -476,7 +539,7 @@ class AutomationRulesIntegrationTests extends UsageTestSupport {
 		assertThat(jdbc.sql("select role from missed_cadence where account_id = :a").param("a", account)
 			.query(String.class).list()).containsExactly("PROJECT_LEAD");
 		assertThat(count("select count(*) from health_missed_cadence where account_id = :a", account)).isEqualTo(1);
-		ruleMatches.forgetEnded(ruleStore.rule("CADENCE_DUE"), LocalDate.now());
+		ruleMatches.forgetEnded(ruleStore.rule("CADENCE_DUE"), LocalDate.now(), RuleMatches.Part.ALL);
 		assertThat(jdbc.sql("select occurrence from automation_rule_acted where account_id = :a and rule_code = 'CADENCE_DUE'")
 			.param("a", account).query(String.class).list()).singleElement().asString()
 			.startsWith("cadence-" + jdbc.sql("select id from contact where account_id = :a and role = 'PROJECT_LEAD'")
