@@ -122,27 +122,46 @@ final class RollupDeltas {
 		return bytes.toByteArray();
 	}
 
-	/** Adds a batch's deltas (from {@link #toBytes}) to these. */
+	/** A batch's deltas that this version cannot add: written by a newer one, or damaged. */
+	static final class Unreadable extends RuntimeException {
+		final boolean newer;
+
+		Unreadable(String message, boolean newer, Throwable cause) {
+			super(message, cause);
+			this.newer = newer;
+		}
+	}
+
+	/**
+	 * Adds a batch's deltas (from {@link #toBytes}) to these, all or nothing: a batch that cannot be read throws
+	 * {@link Unreadable} and leaves these as they were.
+	 */
 	void add(byte[] batch) {
+		var dayDeltas = new ArrayList<Map.Entry<DayKey, Counts>>();
+		var featureDeltas = new ArrayList<Map.Entry<FeatureKey, Counts>>();
 		try (var in = new DataInputStream(new ByteArrayInputStream(batch))) {
 			int format = in.readInt();
 			if (format != FORMAT) {
-				throw new IllegalStateException("Unknown usage delta format " + format);
+				throw new Unreadable("usage delta format " + format + " (this version reads " + FORMAT + ")",
+						format > FORMAT, null);
 			}
 			for (int n = in.readInt(); n > 0; n--) {
 				UUID account = readUuid(in);
 				String user = in.readUTF();
-				var key = new DayKey(account, LocalDate.ofEpochDay(in.readLong()), user);
-				days.computeIfAbsent(key, k -> new Counts()).add(readCounts(in));
+				dayDeltas.add(Map.entry(new DayKey(account, LocalDate.ofEpochDay(in.readLong()), user), readCounts(in)));
 			}
 			for (int n = in.readInt(); n > 0; n--) {
-				var key = new FeatureKey(readUuid(in), in.readUTF());
-				features.computeIfAbsent(key, k -> new Counts()).add(readCounts(in));
+				featureDeltas.add(Map.entry(new FeatureKey(readUuid(in), in.readUTF()), readCounts(in)));
+			}
+			if (in.read() != -1) {
+				throw new Unreadable("usage deltas with bytes after their end", false, null);
 			}
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+		catch (IOException | RuntimeException e) {
+			throw e instanceof Unreadable u ? u : new Unreadable("damaged usage deltas: " + e, false, e);
 		}
+		dayDeltas.forEach(d -> days.computeIfAbsent(d.getKey(), k -> new Counts()).add(d.getValue()));
+		featureDeltas.forEach(d -> features.computeIfAbsent(d.getKey(), k -> new Counts()).add(d.getValue()));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.onward.usage;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +60,7 @@ public class UsageCounting implements SmartLifecycle {
 
 	/**
 	 * Counts everything pending now and returns the number of batches counted. Whatever was acknowledged
-	 * before the call is in the rollups when it returns (for imports, erasure, deletion and tests). Inside a
+	 * before the call is in the rollups when it returns (but for batches only a newer version reads) (for imports, erasure, deletion and tests). Inside a
 	 * caller's transaction all its counts are one transaction; erasure and deletion hold new batches off first
 	 * ({@link #holdBatches}), so that stays bounded by what was pending.
 	 */
@@ -115,8 +116,8 @@ public class UsageCounting implements SmartLifecycle {
 	}
 
 	/**
-	 * One count: at most counting-batches batches. Returns the number of batches counted, or -1 when {@code wait}
-	 * is false and another instance is counting.
+	 * One count: at most counting-batches batches. Returns the number taken (counted, or dropped as damaged), or -1
+	 * when {@code wait} is false and another instance is counting.
 	 */
 	long countOnce(boolean wait, UUID beingDeleted) {
 		Integer counted = tx.execute(status -> {
@@ -130,14 +131,40 @@ public class UsageCounting implements SmartLifecycle {
 				.query(Boolean.class).single()) {
 				return -1;
 			}
-			List<byte[]> batches = jdbc.sql("""
+			record Pending(Timestamp receivedAt, byte[] deltas) {
+			}
+			List<Pending> batches = jdbc.sql("""
 					delete from usage_pending where ctid = any(array(select ctid from usage_pending limit :batches))
-					returning deltas""").param("batches", props.countingBatches()).query(byte[].class).list();
+					returning received_at, deltas""").param("batches", props.countingBatches())
+				.query((rs, n) -> new Pending(rs.getTimestamp(1), rs.getBytes(2))).list();
 			if (batches.isEmpty()) {
 				return 0;
 			}
 			var deltas = new RollupDeltas();
-			batches.forEach(deltas::add);
+			int taken = 0; // counted, or dropped as damaged
+			for (Pending batch : batches) {
+				try {
+					deltas.add(batch.deltas());
+					taken++;
+				}
+				catch (RollupDeltas.Unreadable e) {
+					// One batch this version cannot read must not stop the counting of every other one.
+					if (e.newer) {
+						// Written by a newer version (a rolling upgrade): back in the queue for an instance that reads it.
+						jdbc.sql("insert into usage_pending (received_at, deltas) values (:at, :deltas)")
+							.param("at", batch.receivedAt()).param("deltas", batch.deltas()).update();
+						log.warn("A usage batch received at {} waits for an instance that reads it: {}", batch.receivedAt(),
+								e.getMessage());
+					}
+					else {
+						// Damaged: no version can count it. Dropped, so that the adoption figures' "complete up to"
+						// moves on, and said loudly.
+						log.error("A usage batch received at {} ({} bytes) could not be read and is not counted: {}",
+								batch.receivedAt(), batch.deltas().length, e.getMessage());
+						taken++;
+					}
+				}
+			}
 			deltas.write(template);
 			// Health rescores the accounts whose rollups changed, after this commit.
 			var accounts = deltas.accounts();
@@ -145,7 +172,9 @@ public class UsageCounting implements SmartLifecycle {
 			if (!accounts.isEmpty()) {
 				events.publishEvent(new UsageRecorded(List.copyOf(accounts)));
 			}
-			return batches.size();
+			// A full count means more may be waiting; a batch put back for a newer version is not taken, so batches
+			// only a newer version reads never keep a count going round.
+			return taken;
 		});
 		return counted == null ? 0 : counted;
 	}
