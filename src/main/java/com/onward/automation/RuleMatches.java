@@ -1,6 +1,5 @@
 package com.onward.automation;
 
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -87,28 +86,37 @@ class RuleMatches {
 	}
 
 	/**
-	 * A share of the accounts, {@code index} of {@code of}: those whose id lies in the share's range (ids are random,
-	 * so the ranges hold as many accounts each). A sweep runs each rule in parts side by side; they never meet on an
-	 * account. A range, not a hash of the id: PostgreSQL estimates a range from its statistics, where a hash was
-	 * taken for a handful of rows and planned with nested loops that made each part slower than the whole.
+	 * A share of the accounts, {@code index} of {@code of} (at most {@link #SLOTS}): those whose id lies in the
+	 * share's range. The id space is cut into sixteen slots by the id's first hex digit, and each share is a run of
+	 * whole slots (ids are random, so a slot holds a sixteenth of the accounts), which the share's transaction
+	 * locks: two sweeps that cut the accounts into different numbers of shares still never act on the same
+	 * account at once. A sweep runs each rule in parts side by side; they never meet on an account. A range, not
+	 * a hash of the id: PostgreSQL estimates a range from its statistics, where a hash was taken for a handful of
+	 * rows and planned with nested loops that made each part slower than the whole.
 	 */
 	record Part(int index, int of) {
+		static final int SLOTS = 16;
+
 		static final Part ALL = new Part(0, 1);
 
-		private static final BigInteger IDS = BigInteger.ONE.shiftLeft(128);
+		/** The share's first slot. */
+		int firstSlot() {
+			return index * SLOTS / of;
+		}
+
+		/** The share's last slot. */
+		int lastSlot() {
+			return (index + 1) * SLOTS / of - 1;
+		}
 
 		/** The share's first id. */
 		UUID from() {
-			return id(IDS.multiply(BigInteger.valueOf(index)).divide(BigInteger.valueOf(of)));
+			return new UUID((long) firstSlot() << 60, 0L);
 		}
 
 		/** The share's last id. */
 		UUID to() {
-			return id(IDS.multiply(BigInteger.valueOf(index + 1)).divide(BigInteger.valueOf(of)).subtract(BigInteger.ONE));
-		}
-
-		private static UUID id(BigInteger value) {
-			return new UUID(value.shiftRight(64).longValue(), value.longValue());
+			return new UUID(((long) (lastSlot() + 1) << 60) - 1, -1L);
 		}
 	}
 

@@ -64,6 +64,21 @@ public class Sequences {
 	}
 
 	/**
+	 * The same turns for a rule's part (see {@code Sweep}): the parts of one sweep run side by side (the sweep lock
+	 * shared), while sequences and cadences wait for them and they for those (exclusive); and a part locks the slots
+	 * of account ids it covers ({@link RuleMatches.Part}), in order, so no two transactions act on the same accounts
+	 * at once.
+	 */
+	static void sweepPartLock(JdbcClient jdbc, RuleMatches.Part part) {
+		jdbc.sql("select 1 from (select pg_advisory_xact_lock_shared(hashtext('onward-automation-sweep'))) l")
+			.query(Integer.class).single();
+		jdbc.sql("""
+				select count(*) from (select pg_advisory_xact_lock(hashtext('onward-automation-sweep-slot'), slot)
+				                      from generate_series(cast(:first as int), cast(:last as int)) slot) l""")
+			.param("first", part.firstSlot()).param("last", part.lastSlot()).query(Long.class).single();
+	}
+
+	/**
 	 * Enrols a newly signed account in the sequences its CONTRACT_SIGNED rules start — in the
 	 * contract's own transaction, so no sweep ever sees the account without them. A back-dated
 	 * contract starts at the step that fits today (the latest one due), never at the steps it missed.

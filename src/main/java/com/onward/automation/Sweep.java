@@ -134,22 +134,15 @@ class Sweep {
 		int parts = ConnectionShare.of(dataSource, props.sweepParts());
 		// The rules one after another, each (unless it changes shared rows) in `parts` transactions side by side, one
 		// per connection, so PostgreSQL works on as many cores; each over its own share of the accounts: their hits,
-		// keys, flags and projects never meet. Sweeps started at once (the API here, the schedule on another instance) take turns for the
-		// whole of it: this transaction only holds the lock while the parts run in theirs.
-		Integer acted;
+		// keys, flags and projects never meet.
+		int acted = 0;
 		try (ExecutorService workers = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(parts,
 				Thread.ofPlatform().name("automation-sweep-", 1).factory()))) {
-			acted = tx.execute(s -> {
-				jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('onward-automation-sweep-rules'))) l")
-					.query(Integer.class).single();
-				int done = 0;
-				for (Rule rule : sweepRules) {
-					done += run(rule, today, forget, parts, workers);
-				}
-				return done;
-			});
+			for (Rule rule : sweepRules) {
+				acted += run(rule, today, forget, parts, workers);
+			}
 		}
-		fired += acted == null ? 0 : acted;
+		fired += acted;
 		forgotOn = today;
 		log.info("Automation sweep: {} rules evaluated, {} actions fired", sweepRules.size(), fired);
 		return new SweepResult(sweepRules.size(), fired);
@@ -163,6 +156,7 @@ class Sweep {
 		for (int part = 0; part < parts; part++) {
 			RuleMatches.Part share = new RuleMatches.Part(part, parts);
 			running.add(workers.submit(() -> tx.execute(s -> {
+				Sequences.sweepPartLock(jdbc, share);
 				workMemory();
 				if (forget) {
 					matches.forgetEnded(rule, today, share);
@@ -174,20 +168,29 @@ class Sweep {
 		int done = 0;
 		int remembered = 0;
 		RuntimeException failed = null;
+		boolean interrupted = false;
+		// Every part is waited for, even when one failed or this thread is interrupted: the next rule starts only
+		// once this one's parts have ended (committed or rolled back).
 		for (Future<int[]> part : running) {
-			try {
-				int[] result = part.get();
-				done += result[0];
-				remembered += result[1];
+			while (true) {
+				try {
+					int[] result = part.get();
+					done += result[0];
+					remembered += result[1];
+					break;
+				}
+				catch (ExecutionException e) {
+					// The other parts still finish (and commit); the failed part's accounts are tried by the next sweep.
+					failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+					break;
+				}
+				catch (InterruptedException e) {
+					interrupted = true;
+				}
 			}
-			catch (ExecutionException e) {
-				// The other parts still finish (and commit); the failed part's accounts are tried by the next sweep.
-				failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				failed = new IllegalStateException("Interrupted while rule " + rule.code() + " ran", e);
-			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
 		}
 		if (failed != null) {
 			throw failed;
@@ -195,8 +198,8 @@ class Sweep {
 		if (remembered >= 1_000) {
 			// The next sweep must know this rule now has many rows: planned from statistics that still say "none", its
 			// check ran as a nested loop over all of them for every match (six minutes for 100,000 weekly summaries
-			// instead of a third of a second). Autovacuum would get there, but not before the next sweep. Outside the
-			// parts' transactions: two of them analysing at once would wait for each other.
+			// instead of a third of a second). Autovacuum would get there, but not before the next sweep. Once, outside
+			// the parts' transactions (two of them analysing at once would wait for each other), on its own.
 			jdbc.sql("analyze automation_rule_acted").update();
 		}
 		log.debug("Rule {}: {} actions fired in {} ms", rule.code(), done, (System.nanoTime() - started) / 1_000_000);

@@ -60,7 +60,7 @@ public class UsageCounting implements SmartLifecycle {
 
 	/**
 	 * Counts everything pending now and returns the number of batches counted. Whatever was acknowledged
-	 * before the call is in the rollups when it returns (but for batches only a newer version reads) (for imports, erasure, deletion and tests). Inside a
+	 * before the call is in the rollups when it returns (for imports, erasure, deletion and tests). Inside a
 	 * caller's transaction all its counts are one transaction; erasure and deletion hold new batches off first
 	 * ({@link #holdBatches}), so that stays bounded by what was pending.
 	 */
@@ -148,21 +148,17 @@ public class UsageCounting implements SmartLifecycle {
 					taken++;
 				}
 				catch (RollupDeltas.Unreadable e) {
-					// One batch this version cannot read must not stop the counting of every other one.
 					if (e.newer) {
-						// Written by a newer version (a rolling upgrade): back in the queue for an instance that reads it.
-						jdbc.sql("insert into usage_pending (received_at, deltas) values (:at, :deltas)")
-							.param("at", batch.receivedAt()).param("deltas", batch.deltas()).update();
-						log.warn("A usage batch received at {} waits for an instance that reads it: {}", batch.receivedAt(),
-								e.getMessage());
+						// Written by a newer version (a rolling upgrade): this instance counts nothing and leaves it all
+						// to the instances that read it. Counting the rest and skipping it would let an erasure here
+						// finish while that batch still holds the person's id.
+						throw e;
 					}
-					else {
-						// Damaged: no version can count it. Dropped, so that the adoption figures' "complete up to"
-						// moves on, and said loudly.
-						log.error("A usage batch received at {} ({} bytes) could not be read and is not counted: {}",
-								batch.receivedAt(), batch.deltas().length, e.getMessage());
-						taken++;
-					}
+					// Damaged: no version can count it, and it must not stop the counting of every other batch. Dropped,
+					// so that the adoption figures' "complete up to" moves on, and said loudly.
+					log.error("A usage batch received at {} ({} bytes) could not be read and is not counted: {}",
+							batch.receivedAt(), batch.deltas().length, e.getMessage());
+					taken++;
 				}
 			}
 			deltas.write(template);
@@ -172,8 +168,6 @@ public class UsageCounting implements SmartLifecycle {
 			if (!accounts.isEmpty()) {
 				events.publishEvent(new UsageRecorded(List.copyOf(accounts)));
 			}
-			// A full count means more may be waiting; a batch put back for a newer version is not taken, so batches
-			// only a newer version reads never keep a count going round.
 			return taken;
 		});
 		return counted == null ? 0 : counted;
@@ -186,6 +180,10 @@ public class UsageCounting implements SmartLifecycle {
 				if (countOnce(false, null) >= props.countingBatches()) {
 					continue; // more is waiting
 				}
+			}
+			catch (RollupDeltas.Unreadable e) {
+				// A newer version's batch (a rolling upgrade): the instances of that version count; one line, no trace.
+				log.warn("Usage counting left to a newer version: {}", e.getMessage());
 			}
 			catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
 				// Nothing is lost: the count rolled back and its deltas wait for the next one (one line, not a stack

@@ -6,7 +6,7 @@
 -- must not be guessed carry signed tokens). PostgreSQL 18 ships a uuidv7() of its own in pg_catalog, which is found
 -- first and then takes over.
 create function uuidv7() returns uuid
-language sql volatile parallel safe
+language sql volatile parallel restricted
 as $$
   select cast(lpad(to_hex(floor(extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0')
     || '7' || lpad(to_hex(floor(random() * 4096)::int), 3, '0')
