@@ -168,29 +168,18 @@ class Sweep {
 		int done = 0;
 		int remembered = 0;
 		RuntimeException failed = null;
-		boolean interrupted = false;
 		// Every part is waited for, even when one failed or this thread is interrupted: the next rule starts only
 		// once this one's parts have ended (committed or rolled back).
 		for (Future<int[]> part : running) {
-			while (true) {
-				try {
-					int[] result = part.get();
-					done += result[0];
-					remembered += result[1];
-					break;
-				}
-				catch (ExecutionException e) {
-					// The other parts still finish (and commit); the failed part's accounts are tried by the next sweep.
-					failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-					break;
-				}
-				catch (InterruptedException e) {
-					interrupted = true;
-				}
+			try {
+				int[] result = awaitPart(part);
+				done += result[0];
+				remembered += result[1];
 			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
+			catch (ExecutionException e) {
+				// The other parts still finish (and commit); the failed part's accounts are tried by the next sweep.
+				failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+			}
 		}
 		if (failed != null) {
 			throw failed;
@@ -204,6 +193,26 @@ class Sweep {
 		}
 		log.debug("Rule {}: {} actions fired in {} ms", rule.code(), done, (System.nanoTime() - started) / 1_000_000);
 		return done;
+	}
+
+	/** A part's result, waited for however often this thread is interrupted meanwhile (the interrupt is kept). */
+	private static int[] awaitPart(Future<int[]> part) throws ExecutionException {
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					return part.get();
+				}
+				catch (InterruptedException e) {
+					interrupted = true;
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	/** The sweep's work memory, for the rest of the current transaction. */

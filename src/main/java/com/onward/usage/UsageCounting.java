@@ -116,7 +116,7 @@ public class UsageCounting implements SmartLifecycle {
 	}
 
 	/**
-	 * One count: at most counting-batches batches. Returns the number taken (counted, or dropped as damaged), or -1
+	 * One count: at most counting-batches batches. Returns the number of batches taken (counted, or dropped as damaged), or -1
 	 * when {@code wait} is false and another instance is counting.
 	 */
 	long countOnce(boolean wait, UUID beingDeleted) {
@@ -141,11 +141,9 @@ public class UsageCounting implements SmartLifecycle {
 				return 0;
 			}
 			var deltas = new RollupDeltas();
-			int taken = 0; // counted, or dropped as damaged
 			for (Pending batch : batches) {
 				try {
 					deltas.add(batch.deltas());
-					taken++;
 				}
 				catch (RollupDeltas.Unreadable e) {
 					if (e.newer) {
@@ -158,7 +156,6 @@ public class UsageCounting implements SmartLifecycle {
 					// so that the adoption figures' "complete up to" moves on, and said loudly.
 					log.error("A usage batch received at {} ({} bytes) could not be read and is not counted: {}",
 							batch.receivedAt(), batch.deltas().length, e.getMessage());
-					taken++;
 				}
 			}
 			deltas.write(template);
@@ -168,7 +165,8 @@ public class UsageCounting implements SmartLifecycle {
 			if (!accounts.isEmpty()) {
 				events.publishEvent(new UsageRecorded(List.copyOf(accounts)));
 			}
-			return taken;
+			// Every batch taken was counted or dropped (a newer one rolls the whole count back).
+			return batches.size();
 		});
 		return counted == null ? 0 : counted;
 	}
