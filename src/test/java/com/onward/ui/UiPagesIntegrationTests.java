@@ -175,6 +175,11 @@ class UiPagesIntegrationTests extends IntegrationTest {
 		assertThat(pager.find()).as("the pager").isTrue();
 		assertThat(pager.group(1)).isEqualTo(pager.group(2));
 		assertThat(pastTheEnd).contains("class=\"portfolio-row");
+		// Stopping a sequence cannot be undone: the form asks first, in the page's language (the small account
+		// signed above is enrolled in the SMB welcome series).
+		assertThat(client.send(request("/automation/sequences?status=ACTIVE&lang=id").build(),
+				HttpResponse.BodyHandlers.ofString()).body())
+			.contains("data-confirm=\"Hentikan rangkaian ini untuk akun tersebut? Rangkaian tidak akan dimulai lagi.\"");
 		// The dry run's second column says why a rule would fire, in words.
 		assertThat(client.send(request("/automation/rules/NO_LOGIN_AFTER_ACCESS?dryRun=true&lang=id").build(),
 				HttpResponse.BodyHandlers.ofString()).body()).contains("<th>Alasan</th>").doesNotContain("Kejadian");
