@@ -12,12 +12,14 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -58,13 +60,23 @@ class EmbeddedDatabaseConfiguration {
 	static class NoDatasourceUrl implements Condition {
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			String url = context.getEnvironment().getProperty("spring.datasource.url");
-			return url == null || url.isBlank();
+			return zeroSetup(context.getEnvironment());
 		}
 	}
 
+	static boolean zeroSetup(Environment environment) {
+		String url = environment.getProperty("spring.datasource.url");
+		return url == null || url.isBlank();
+	}
+
 	@Bean
-	Credentials embeddedDbCredentials(EmbeddedDbProperties props) throws IOException {
+	Credentials embeddedDbCredentials(ObjectProvider<EmbeddedDatabaseEarlyStart.Start> early, EmbeddedDbProperties props)
+			throws IOException {
+		EmbeddedDatabaseEarlyStart.Start start = early.getIfAvailable();
+		return start != null ? start.credentials() : credentials(props);
+	}
+
+	static Credentials credentials(EmbeddedDbProperties props) throws IOException {
 		if (props.password() != null) return new Credentials(props.password());
 		Path file = passwordFile(props);
 		if (Files.exists(file)) return new Credentials(Files.readString(file).strip());
@@ -81,8 +93,15 @@ class EmbeddedDatabaseConfiguration {
 		return dir.resolveSibling(dir.getFileName() + ".password");
 	}
 
+	/** The database the early start began (it waits for it to be up), or, without one, started here. */
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedDbProperties props, Credentials credentials) throws IOException {
+	EmbeddedPostgres embeddedPostgres(ObjectProvider<EmbeddedDatabaseEarlyStart.Start> early, EmbeddedDbProperties props,
+			Credentials credentials) throws IOException {
+		EmbeddedDatabaseEarlyStart.Start start = early.getIfAvailable();
+		return start != null ? start.claim() : start(props, credentials);
+	}
+
+	static EmbeddedPostgres start(EmbeddedDbProperties props, Credentials credentials) throws IOException {
 		Path dir = Path.of(props.dataDir()).toAbsolutePath();
 		Files.createDirectories(dir.getParent());
 		// A new cluster is created with password authentication (scram-sha-256) for every connection,
@@ -111,7 +130,13 @@ class EmbeddedDatabaseConfiguration {
 		finally {
 			Files.deleteIfExists(pwfile);
 		}
-		requirePasswords(pg, dir, credentials);
+		try {
+			requirePasswords(pg, dir, credentials);
+		}
+		catch (IOException | RuntimeException e) {
+			pg.close();
+			throw e;
+		}
 		log.info("Embedded PostgreSQL started on port {} with data in {} (password in {})", pg.getPort(), dir,
 				props.password() == null ? passwordFile(props) : "onward.embedded-db.password");
 		return pg;
