@@ -119,6 +119,9 @@ class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<Config
 		/** The context refreshed or was destroyed: whoever holds the database stops it from now on. */
 		private boolean settled;
 
+		/** The context was destroyed or the JVM is stopping: nothing may start a database any more. */
+		private boolean stopping;
+
 		private Start(Credentials credentials, CompletableFuture<EmbeddedPostgres> postgres) {
 			this.credentials = credentials;
 			this.postgres = postgres;
@@ -154,12 +157,14 @@ class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<Config
 		}
 
 		/**
-		 * Waits for the database to be up and hands it over, or answers null when this start was already given
-		 * up (a lazily created bean after the refresh): the caller then starts the database itself. A failed
-		 * start fails here with its own exception, as it would have in the bean.
+		 * Waits for the database to be up and hands it over, or answers null when the started context did not
+		 * take it (a lazily created bean after the refresh): the caller then starts the database itself. Refused
+		 * once the application is stopping. A failed start fails here with its own exception, as it would have
+		 * in the bean.
 		 */
 		EmbeddedPostgres claim() throws IOException {
 			synchronized (this) {
+				if (stopping) throw new IllegalStateException("The application is stopping: no embedded PostgreSQL is started");
 				if (claimed || settled) return null;
 				claimed = true;
 			}
@@ -205,6 +210,9 @@ class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<Config
 
 		@Override
 		public void destroy() {
+			synchronized (this) {
+				stopping = true;
+			}
 			if (!settle()) return;
 			if (!claimed()) stopQuietly("the application stopped before using it");
 		}
@@ -212,6 +220,7 @@ class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<Config
 		/** The JVM stops before the context was up or destroyed: Spring will not stop the database, so stop it here. */
 		private void stopUnlessSettled() {
 			synchronized (this) {
+				stopping = true;
 				if (settled) return;
 				settled = true;
 			}
