@@ -69,11 +69,10 @@ class EmbeddedDatabaseConfiguration {
 		return url == null || url.isBlank();
 	}
 
+	/** The superuser's password: configured, or read from the file the first start (or the early start) wrote. */
 	@Bean
-	Credentials embeddedDbCredentials(ObjectProvider<EmbeddedDatabaseEarlyStart.Start> early, EmbeddedDbProperties props)
-			throws IOException {
-		EmbeddedDatabaseEarlyStart.Start start = early.getIfAvailable();
-		return start != null ? start.credentials() : credentials(props);
+	Credentials embeddedDbCredentials(EmbeddedDbProperties props) throws IOException {
+		return credentials(props);
 	}
 
 	static Credentials credentials(EmbeddedDbProperties props) throws IOException {

