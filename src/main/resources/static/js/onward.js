@@ -135,10 +135,13 @@ document.addEventListener('submit', function (e) {
       .then(function (answer) {
         // An answer about a value no longer in the field (a restored form replaced it) is stale.
         if (!answer || input.value !== asked) return;
-        hint.textContent = answer.shown;
-        hint.classList.toggle('bad', !answer.ok);
         // A value the server refused (out of range, say) reads as a number but stays invalid until it is changed.
         var refused = input.getAttribute('data-refused') === input.value;
+        // The server's refusal of this very text already stands next to the field: it is not said twice.
+        var repeated = refused && !answer.ok;
+        hint.textContent = repeated ? '' : answer.shown;
+        hint.classList.toggle('bad', !answer.ok && !repeated);
+        hint.setAttribute('data-read', asked);
         input.setAttribute('aria-invalid', answer.ok && !refused ? 'false' : 'true');
       })
       .catch(function () { /* the server's own check on submit still applies */ });

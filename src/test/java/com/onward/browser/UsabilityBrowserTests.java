@@ -192,6 +192,9 @@ class UsabilityBrowserTests extends IntegrationTest {
 			assertThat(error.getText()).isEqualTo("Tulis bilangan bulat di sini, bukan \"1,5\".");
 			assertThat(driver.findElement(By.id("days")).getAttribute("value")).isEqualTo("1,5");
 			assertThat(driver.findElement(By.id("days")).getAttribute("aria-invalid")).isEqualTo("true");
+			// Once the field's reading is back, the refusal is not said a second time under the field.
+			wait.until(d -> "1,5".equals(d.findElement(By.id("days-read")).getAttribute("data-read")));
+			assertThat(driver.findElement(By.id("days-read")).getText()).isBlank();
 
 			// A number out of range: it reads as a number, and the field stays marked as refused after the hint reads it.
 			error = refusedRuleField("days", "400");
